@@ -1,0 +1,77 @@
+"""The photo pool: listing, the validation split, and a decoded cache for fast CPU training."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, asdict
+from pathlib import Path
+
+import numpy as np
+
+from . import CLASS_NAMES
+from . import presets
+
+DEFAULT_POOL = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "roomtypes"
+_HOUSES_LISTING = re.compile(r"houses_(\d+)_")
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp"}
+
+
+@dataclass(frozen=True)
+class Sample:
+    path: str          # relative to the pool root
+    source: str
+    label: int
+    group: str         # photos of one group never straddle train and validation
+
+
+def list_pool(root: Path = DEFAULT_POOL) -> list[Sample]:
+    samples = []
+    for source_dir in sorted(p for p in root.iterdir() if p.is_dir()):
+        for label, name in enumerate(CLASS_NAMES):
+            class_dir = source_dir / name
+            if not class_dir.is_dir():
+                continue
+            for f in sorted(class_dir.iterdir()):
+                if f.suffix.lower() not in IMAGE_SUFFIXES:
+                    continue
+                match = _HOUSES_LISTING.match(f.name) if source_dir.name == "houses" else None
+                group = f"houses/{match.group(1)}" if match else f"{source_dir.name}/{f.name}"
+                samples.append(Sample(str(f.relative_to(root)), source_dir.name, label, group))
+    return samples
+
+
+def _fraction(key: str, seed: int) -> float:
+    digest = hashlib.sha256(f"{seed}:{key}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64
+
+
+def split(samples: list[Sample], val_fraction: float = 0.15, seed: int = 0):
+    """Deterministic split by group hash: whole `houses` listings held out, and the same share of
+    every source and class elsewhere (each non-houses photo is its own group)."""
+    train, val = [], []
+    for s in samples:
+        (val if _fraction(s.group, seed) < val_fraction else train).append(s)
+    return train, val
+
+
+def _decode(args) -> np.ndarray:
+    root, rel, size = args
+    return np.clip(np.rint(presets.to_pixels_224(presets.load_rgb(Path(root) / rel), size)), 0, 255).astype(np.uint8)
+
+
+def build_cache(samples: list[Sample], root: Path, cache_dir: Path, size: int = presets.SIZE,
+                workers: int = os.cpu_count() or 1) -> np.ndarray:
+    """Decode, crop and resize every photo once (uint8 HWC); reused across runs when unchanged."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    key = hashlib.sha256(json.dumps([asdict(s) for s in samples] + [size]).encode()).hexdigest()[:16]
+    array_path = cache_dir / f"pool_{size}_{key}.npy"
+    if array_path.exists():
+        return np.load(array_path, mmap_mode="r")
+    jobs = [(str(root), s.path, size) for s in samples]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pixels = np.stack(list(pool.map(_decode, jobs, chunksize=32)))
+    np.save(array_path, pixels)
+    return pixels

@@ -1,0 +1,145 @@
+"""Evaluate a RoomNet (PyTorch checkpoint or exported ONNX) on the held-out validation split.
+
+Writes metrics.json (overall accuracy, macro F1, per-class and per-source figures, confusion
+matrix) and PNG plots: accuracy over training, per-class precision/recall/F1, confusion matrix.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+
+from . import CLASS_NAMES, data
+
+K = len(CLASS_NAMES)
+
+
+def confusion(true: np.ndarray, pred: np.ndarray) -> np.ndarray:
+    m = np.zeros((K, K), dtype=int)
+    np.add.at(m, (true, pred), 1)
+    return m
+
+
+def per_class(m: np.ndarray) -> dict:
+    out = {}
+    for c, name in enumerate(CLASS_NAMES):
+        tp = m[c, c]
+        precision = tp / m[:, c].sum() if m[:, c].sum() else 0.0
+        recall = tp / m[c].sum() if m[c].sum() else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        out[name] = {"precision": float(precision), "recall": float(recall), "f1": float(f1),
+                     "support": int(m[c].sum())}
+    return out
+
+
+def metrics(true: np.ndarray, pred: np.ndarray, sources: list[str]) -> dict:
+    m = confusion(true, pred)
+    classes = per_class(m)
+    by_source = {}
+    for source in sorted(set(sources)):
+        mask = np.array([s == source for s in sources])
+        sm = confusion(true[mask], pred[mask])
+        by_source[source] = {
+            "images": int(mask.sum()),
+            "accuracy": float(np.trace(sm) / sm.sum()),
+            "recall": {CLASS_NAMES[c]: float(sm[c, c] / sm[c].sum()) for c in range(K) if sm[c].sum()},
+        }
+    return {
+        "images": int(len(true)),
+        "accuracy": float(np.trace(m) / m.sum()),
+        "macro_f1": float(np.mean([c["f1"] for c in classes.values()])),
+        "per_class": classes,
+        "per_source": by_source,
+        "confusion_matrix": {"rows_true_cols_pred": list(CLASS_NAMES), "counts": m.tolist()},
+    }
+
+
+def plot(result: dict, history: list[dict], out_dir: Path) -> None:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    if history:
+        fig, ax = plt.subplots(figsize=(6, 4))
+        samples = [h["samples_seen"] for h in history]
+        ax.plot(samples, [h["train_accuracy"] for h in history], marker="o", label="train (augmented)")
+        ax.plot(samples, [h["val_accuracy"] for h in history], marker="o", label="validation")
+        ax.set_xlabel("training photos seen"); ax.set_ylabel("accuracy"); ax.set_ylim(0, 1)
+        ax.grid(alpha=.3); ax.legend(); ax.set_title("RoomNet accuracy over training")
+        fig.tight_layout(); fig.savefig(out_dir / "accuracy.png", dpi=100); plt.close(fig)
+
+    fig, ax = plt.subplots(figsize=(7, 4))
+    x = np.arange(K)
+    for i, key in enumerate(("precision", "recall", "f1")):
+        ax.bar(x + (i - 1) * 0.27, [result["per_class"][n][key] for n in CLASS_NAMES], 0.27, label=key)
+    ax.set_xticks(x, CLASS_NAMES, rotation=20); ax.set_ylim(0, 1); ax.legend(); ax.grid(axis="y", alpha=.3)
+    ax.set_title(f"Per class (accuracy {result['accuracy']:.3f}, macro F1 {result['macro_f1']:.3f})")
+    fig.tight_layout(); fig.savefig(out_dir / "per_class.png", dpi=100); plt.close(fig)
+
+    m = np.array(result["confusion_matrix"]["counts"])
+    fig, ax = plt.subplots(figsize=(6, 5))
+    ax.imshow(m / np.maximum(m.sum(1, keepdims=True), 1), cmap="Blues", vmin=0, vmax=1)
+    for i in range(K):
+        for j in range(K):
+            ax.text(j, i, str(m[i, j]), ha="center", va="center", fontsize=8)
+    ax.set_xticks(range(K), CLASS_NAMES, rotation=30); ax.set_yticks(range(K), CLASS_NAMES)
+    ax.set_xlabel("predicted"); ax.set_ylabel("true"); ax.set_title("Confusion matrix (validation)")
+    fig.tight_layout(); fig.savefig(out_dir / "confusion.png", dpi=100); plt.close(fig)
+
+
+def onnx_predict(model_path: Path, pixels: np.ndarray, batch_size: int = 64) -> np.ndarray:
+    import onnxruntime as ort
+    from .augment import to_input
+    import torch
+
+    session = ort.InferenceSession(str(model_path), providers=["CPUExecutionProvider"])
+    name = session.get_inputs()[0].name
+    probs = [session.run(None, {name: to_input(torch.from_numpy(np.ascontiguousarray(pixels[i:i + batch_size]))).numpy()})[0]
+             for i in range(0, len(pixels), batch_size)]
+    return np.concatenate(probs)
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--onnx", type=Path, help="evaluate this exported model (what ships)")
+    p.add_argument("--checkpoint", type=Path, help="or this PyTorch checkpoint")
+    p.add_argument("--history", type=Path, help="history.jsonl of the run, for the accuracy plot")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--pool", type=Path, default=data.DEFAULT_POOL)
+    p.add_argument("--cache-dir", type=Path, default=Path(__file__).resolve().parents[1] / "cache")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--val-fraction", type=float, default=0.15)
+    args = p.parse_args(argv)
+
+    samples = data.list_pool(args.pool)
+    pixels = data.build_cache(samples, args.pool, args.cache_dir)
+    index = {s.path: i for i, s in enumerate(samples)}
+    _, val = data.split(samples, args.val_fraction, args.seed)
+    val_pixels = np.stack([pixels[index[s.path]] for s in val])
+    if args.onnx:
+        probs = onnx_predict(args.onnx, val_pixels)
+    else:
+        import torch
+        from .model import RoomNet
+        from .train import predict
+        model = RoomNet()
+        model.load_state_dict(torch.load(args.checkpoint, weights_only=False)["model"])
+        probs = predict(model, val_pixels)
+    true = np.array([s.label for s in val])
+    result = metrics(true, probs.argmax(1), [s.source for s in val])
+    result["model"] = str(args.onnx or args.checkpoint)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "metrics.json").write_text(json.dumps(result, indent=2))
+    history = []
+    if args.history and args.history.exists():
+        history = [json.loads(line) for line in args.history.read_text().splitlines() if line.strip()]
+    plot(result, history, args.out)
+    print(json.dumps({k: result[k] for k in ("images", "accuracy", "macro_f1")}))
+    print({n: round(c["recall"], 3) for n, c in result["per_class"].items()})
+    return result
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""Pre-processing, defined once for training, evaluation, export metadata and the Java app.
+
+The Java classifier reimplements exactly these steps (org.roomnet.core.imaging.Preprocessor) and a
+test compares its scores with reference scores computed here.
+
+1. EXIF orientation applied, converted to RGB.
+2. Centre crop to a square: side = min(w, h), offset = (longer - side) // 2 on the longer axis.
+3. Resize to SIZE x SIZE with an antialiased triangle (bilinear) filter: output pixel i samples the
+   input around centre (i + 0.5) * scale with weights max(0, 1 - |x - centre| / support),
+   support = max(scale, 1), weights normalised to sum 1 (PIL's BILINEAR, computed in float64).
+4. Scale to [-1, 1] as x / 255 * 2 - 1; layout NCHW, channel order RGB.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import numpy as np
+from PIL import Image, ImageOps
+
+SIZE = 224
+CROP_RULE = "center-square"
+NORMALIZATION = "x/255*2-1"
+
+
+@lru_cache(maxsize=512)
+def resample_matrix(in_size: int, out_size: int) -> np.ndarray:
+    """(out_size, in_size) matrix of normalised triangle-filter weights."""
+    scale = in_size / out_size
+    support = max(scale, 1.0)
+    weights = np.zeros((out_size, in_size), dtype=np.float64)
+    for i in range(out_size):
+        centre = (i + 0.5) * scale
+        lo = max(0, int(math.floor(centre - support)))
+        hi = min(in_size, int(math.ceil(centre + support)))
+        for j in range(lo, hi):
+            weights[i, j] = max(0.0, 1.0 - abs((j + 0.5 - centre) / support))
+        total = weights[i].sum()
+        if total > 0:
+            weights[i] /= total
+    return weights
+
+
+def center_square(rgb: np.ndarray) -> np.ndarray:
+    h, w = rgb.shape[:2]
+    side = min(h, w)
+    top, left = (h - side) // 2, (w - side) // 2
+    return rgb[top:top + side, left:left + side]
+
+
+def resize_square(rgb: np.ndarray, size: int = SIZE) -> np.ndarray:
+    """HWC float64 square image -> (size, size, 3) float64, values still 0..255."""
+    rows = resample_matrix(rgb.shape[0], size)
+    cols = resample_matrix(rgb.shape[1], size)
+    return np.einsum("ij,jkc,lk->ilc", rows, rgb, cols, optimize=True)
+
+
+def load_rgb(path) -> np.ndarray:
+    with Image.open(path) as im:
+        im = ImageOps.exif_transpose(im)
+        return np.asarray(im.convert("RGB"), dtype=np.float64)
+
+
+def to_pixels_224(rgb: np.ndarray, size: int = SIZE) -> np.ndarray:
+    """Crop and resize, values 0..255 as float64 HWC."""
+    return resize_square(center_square(rgb), size)
+
+
+def normalize(pixels_hwc: np.ndarray) -> np.ndarray:
+    """HWC 0..255 -> CHW float32 in [-1, 1]."""
+    return (pixels_hwc / 255.0 * 2.0 - 1.0).transpose(2, 0, 1).astype(np.float32)
+
+
+def preprocess_file(path, size: int = SIZE) -> np.ndarray:
+    """The full inference pre-processing of one file: CHW float32."""
+    return normalize(to_pixels_224(load_rgb(path), size))
