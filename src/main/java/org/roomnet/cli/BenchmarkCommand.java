@@ -1,0 +1,187 @@
+package org.roomnet.cli;
+
+import org.roomnet.core.classify.Prediction;
+import org.roomnet.core.classify.ProviderPreference;
+import org.roomnet.core.classify.RoomClassifier;
+import org.roomnet.core.imaging.Preprocessor;
+import org.roomnet.core.shoot.PhotoResult;
+import org.roomnet.core.shoot.ShootClassifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * Measures the full classify pipeline against a naive baseline (one thread, full-size ImageIO decode,
+ * one photo per inference) on the same generated shoot of large JPEGs, in the same run.
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Build a shoot of large JPEGs from pool photos and compare classify with a naive decode.")
+public final class BenchmarkCommand implements Callable<Integer> {
+
+    @Option(names = "--pool", description = "folder of photos to enlarge (default: ../shared/datasets/roomtypes)")
+    Path pool = Path.of(System.getProperty("roomnet.pool", "../shared/datasets/roomtypes"));
+
+    @Option(names = "--photos", defaultValue = "48", description = "photos in the shoot (default: ${DEFAULT-VALUE})")
+    int photos;
+
+    @Option(names = "--distinct", defaultValue = "12",
+            description = "distinct generated JPEGs; the rest are hard links to them (default: ${DEFAULT-VALUE})")
+    int distinct;
+
+    @Option(names = "--megapixels", defaultValue = "24", description = "size of each photo (default: ${DEFAULT-VALUE})")
+    double megapixels;
+
+    @Option(names = "--baseline-photos", defaultValue = "16",
+            description = "photos timed for the slow baseline (default: ${DEFAULT-VALUE})")
+    int baselinePhotos;
+
+    @Option(names = "--work", description = "work folder (default: a temporary folder, deleted afterwards)")
+    Path work;
+
+    @Option(names = "--model", description = "model file")
+    Path model;
+
+    @Option(names = "--provider", defaultValue = "auto")
+    String provider;
+
+    @Override
+    public Integer call() throws Exception {
+        boolean temporary = work == null;
+        Path dir = temporary ? Files.createTempDirectory("roomnet-bench") : Files.createDirectories(work);
+        try (RoomClassifier classifier = RoomClassifier.open(CliSupport.resolveModel(model), ProviderPreference.parse(provider))) {
+            Path modelFile = CliSupport.resolveModel(model);
+            CliSupport.printProvider(System.err, classifier, modelFile);
+            List<Path> shoot = buildShoot(dir);
+            System.err.printf("shoot: %d photos of %.0f MP (%d distinct), %d cores, max heap %d MB%n", shoot.size(),
+                    megapixels, Math.min(distinct, shoot.size()), Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20);
+
+            List<Path> baselineSet = shoot.subList(0, Math.min(baselinePhotos, shoot.size()));
+            var d = classifier.description();
+            Preprocessor preprocessor = new Preprocessor(d.inputSize(), d.pixelScale(), d.pixelOffset());
+            long t0 = System.nanoTime();
+            List<String> baselineLabels = new ArrayList<>();
+            for (Path p : baselineSet) {
+                BufferedImage full = ImageIO.read(p.toFile());
+                Prediction prediction = classifier.classify(List.of(preprocessor.toTensor(full))).get(0);
+                baselineLabels.add(prediction.label());
+            }
+            double baselineRate = baselineSet.size() / ((System.nanoTime() - t0) / 1e9);
+
+            long t1 = System.nanoTime();
+            List<PhotoResult> results = ShootClassifier.withDefaults(classifier)
+                    .classify(shoot, (r, done, total) -> { }, new AtomicBoolean());
+            double pipelineRate = shoot.size() / ((System.nanoTime() - t1) / 1e9);
+            int agree = 0;
+            for (int i = 0; i < baselineSet.size(); i++) {
+                agree += results.get(i).isClassified() && results.get(i).prediction().label().equals(baselineLabels.get(i)) ? 1 : 0;
+            }
+            System.out.printf("baseline (1 thread, full-size ImageIO decode, batch 1): %.2f photos/s over %d photos%n",
+                    baselineRate, baselineSet.size());
+            System.out.printf("classify pipeline (reduced-size decode, %d threads, batched): %.2f photos/s over %d photos%n",
+                    Runtime.getRuntime().availableProcessors(), pipelineRate, shoot.size());
+            System.out.printf("speed-up: %.2fx; same top-1 label on %d of %d baseline photos%n",
+                    pipelineRate / baselineRate, agree, baselineSet.size());
+            return RoomNetCommand.EXIT_OK;
+        } finally {
+            if (temporary) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private List<Path> buildShoot(Path dir) throws IOException {
+        List<Path> sources;
+        try (Stream<Path> walk = Files.walk(pool)) {
+            sources = walk.filter(p -> p.toString().toLowerCase().endsWith(".jpg")).sorted().toList();
+        }
+        if (sources.isEmpty()) {
+            throw new IOException("no JPEG photos under " + pool);
+        }
+        int width = (int) Math.round(Math.sqrt(megapixels * 1e6 * 3 / 2));
+        int height = width * 2 / 3;
+        Path originals = Files.createDirectories(dir.resolve("originals"));
+        Path shootDir = Files.createDirectories(dir.resolve("shoot"));
+        Random random = new Random(42);
+        List<Path> made = new ArrayList<>();
+        int count = Math.min(distinct, photos);
+        for (int i = 0; i < count; i++) {
+            Path target = originals.resolve(String.format("large_%03d.jpg", i));
+            if (!Files.exists(target)) {
+                writeLarge(ImageIO.read(sources.get(i * sources.size() / count).toFile()), width, height, random, target);
+            }
+            made.add(target);
+        }
+        List<Path> shoot = new ArrayList<>();
+        for (int i = 0; i < photos; i++) {
+            Path link = shootDir.resolve(String.format("IMG_%05d.jpg", i));
+            if (!Files.exists(link)) {
+                try {
+                    Files.createLink(link, made.get(i % made.size()));
+                } catch (IOException | UnsupportedOperationException e) {
+                    Files.copy(made.get(i % made.size()), link);
+                }
+            }
+            shoot.add(link);
+        }
+        return shoot;
+    }
+
+    /** Enlarges a pool photo and adds sensor-like noise so the JPEG has a realistic size and decode cost. */
+    private static void writeLarge(BufferedImage small, int width, int height, Random random, Path target) throws IOException {
+        BufferedImage large = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = large.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(small, 0, 0, width, height, null);
+        g.dispose();
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            large.getRGB(0, y, width, 1, row, 0, width);
+            for (int x = 0; x < width; x++) {
+                int n = random.nextInt(9) - 4;
+                int p = row[x];
+                row[x] = clamp(((p >> 16) & 0xff) + n) << 16 | clamp(((p >> 8) & 0xff) + n) << 8 | clamp((p & 0xff) + n);
+            }
+            large.setRGB(0, y, width, 1, row, 0, width);
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(target.toFile())) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.9f);
+            writer.write(null, new IIOImage(large, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

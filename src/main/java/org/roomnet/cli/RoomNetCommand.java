@@ -1,0 +1,28 @@
+package org.roomnet.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code roomnet <command>}: the command line over the same core as the desktop app. */
+@Command(name = "roomnet", mixinStandardHelpOptions = true, version = "RoomNet Organizer 0.1.0",
+        description = "Sorts the photos of a property shoot by room type (runs locally).",
+        subcommands = {ClassifyCommand.class, UndoCommand.class, BenchmarkCommand.class})
+public final class RoomNetCommand implements Runnable {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_MODEL = 3;
+    public static final int EXIT_FILES = 4;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: classify, undo or benchmark");
+    }
+
+    public static int execute(String... args) {
+        return new CommandLine(new RoomNetCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+}

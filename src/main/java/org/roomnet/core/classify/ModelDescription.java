@@ -1,0 +1,84 @@
+package org.roomnet.core.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a RoomNet ONNX file says about itself in its metadata: class names in id order and the
+ * pre-processing it expects. Nothing of this is hard-coded in the app.
+ */
+public record ModelDescription(
+        String name,
+        String version,
+        List<String> classNames,
+        String inputName,
+        String outputName,
+        int inputSize,
+        double pixelScale,
+        double pixelOffset,
+        String cropRule,
+        String channelOrder,
+        String layout) {
+
+    public static final String SUPPORTED_CROP = "center-square";
+
+    public ModelDescription {
+        classNames = List.copyOf(classNames);
+        if (classNames.isEmpty()) {
+            throw new IllegalArgumentException("the model names no classes");
+        }
+        if (!SUPPORTED_CROP.equals(cropRule)) {
+            throw new IllegalArgumentException("unsupported crop rule: " + cropRule);
+        }
+        if (!"RGB".equals(channelOrder) || !"NCHW".equals(layout)) {
+            throw new IllegalArgumentException("unsupported input: " + channelOrder + " " + layout);
+        }
+    }
+
+    /** Reads the description from ONNX custom metadata; fails with a clear message when a key is missing. */
+    public static ModelDescription fromMetadata(Map<String, String> metadata) {
+        return new ModelDescription(
+                metadata.getOrDefault("model_name", "RoomNet"),
+                metadata.getOrDefault("model_version", "unknown"),
+                parseStringList(require(metadata, "class_names")),
+                require(metadata, "input_name"),
+                require(metadata, "output_name"),
+                Integer.parseInt(require(metadata, "input_size")),
+                Double.parseDouble(require(metadata, "pixel_scale")),
+                Double.parseDouble(require(metadata, "pixel_offset")),
+                require(metadata, "crop_rule"),
+                require(metadata, "channel_order"),
+                require(metadata, "input_layout"));
+    }
+
+    public int classCount() {
+        return classNames.size();
+    }
+
+    private static String require(Map<String, String> metadata, String key) {
+        String value = metadata.get(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("the model's metadata lacks '" + key + "'; export it with training/export_onnx.py");
+        }
+        return value;
+    }
+
+    private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** Parses a JSON array of plain strings, e.g. {@code ["Backyard", "Bathroom"]}. */
+    static List<String> parseStringList(String json) {
+        String trimmed = json.trim();
+        if (!trimmed.startsWith("[") || !trimmed.endsWith("]")) {
+            throw new IllegalArgumentException("class_names is not a JSON list: " + json);
+        }
+        List<String> names = new ArrayList<>();
+        Matcher m = JSON_STRING.matcher(trimmed);
+        while (m.find()) {
+            names.add(m.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
+        }
+        return names;
+    }
+}

@@ -1,0 +1,126 @@
+package org.roomnet.core.organize;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * File operations that never overwrite and never lose data: a target that exists is an error,
+ * a copy is read back and compared before it counts, and a source is only removed after that.
+ */
+final class FileTransfer {
+
+    static final String PART_SUFFIX = ".roomnet-part";
+
+    private FileTransfer() {
+    }
+
+    /** Copies {@code source} to {@code target} (which must not exist), verified; returns the SHA-256. */
+    static String copyVerified(Path source, Path target) throws IOException {
+        Path part = partFile(target);
+        Files.deleteIfExists(part);
+        String sourceHash;
+        try (InputStream in = Files.newInputStream(source);
+             DigestInputStream digesting = new DigestInputStream(in, sha256());
+             OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            digesting.transferTo(out);
+            sourceHash = HexFormat.of().formatHex(digesting.getMessageDigest().digest());
+        }
+        try {
+            try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            String copyHash = hash(part);
+            if (!copyHash.equals(sourceHash)) {
+                throw new IOException("the copy of " + source.getFileName() + " does not match the original");
+            }
+            publish(part, target);
+        } catch (IOException e) {
+            Files.deleteIfExists(part);
+            throw e;
+        }
+        return sourceHash;
+    }
+
+    /**
+     * Moves without overwriting: a hard link plus unlink on the same file system (atomic, and
+     * a crash in between leaves both names), else a verified copy and then removal of the source.
+     * Returns the SHA-256 when a copy was made, "-" for a link.
+     */
+    static String moveSafely(Path source, Path target) throws IOException {
+        try {
+            Files.createLink(target, source);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            String hash = copyVerified(source, target);
+            Files.delete(source);
+            return hash;
+        }
+        try {
+            Files.delete(source);
+        } catch (IOException e) {
+            Files.deleteIfExists(target);
+            throw e;
+        }
+        return "-";
+    }
+
+    /** Puts a finished temporary file in place; fails if the target appeared meanwhile. */
+    private static void publish(Path part, Path target) throws IOException {
+        try {
+            Files.createLink(target, part);
+            Files.delete(part);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            if (Files.exists(target)) {
+                throw new FileAlreadyExistsException(target.toString());
+            }
+            Files.move(part, target);
+        }
+    }
+
+    static Path partFile(Path target) {
+        return target.resolveSibling("." + target.getFileName() + PART_SUFFIX);
+    }
+
+    static boolean sameContent(Path a, Path b) throws IOException {
+        if (Files.size(a) != Files.size(b)) {
+            return false;
+        }
+        try {
+            if (Files.isSameFile(a, b)) {
+                return true;
+            }
+        } catch (IOException ignored) {
+            // compare the bytes instead
+        }
+        return Files.mismatch(a, b) == -1L;
+    }
+
+    static String hash(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

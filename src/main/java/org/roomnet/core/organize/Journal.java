@@ -1,0 +1,218 @@
+package org.roomnet.core.organize;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The record of one organize run, written and forced to disk before the first file is touched,
+ * then one line per finished file. Undo and crash repair read it back.
+ *
+ * <pre>
+ * ROOMNET-JOURNAL 1
+ * SOURCE  folder        DEST dir        MODE COPY|MOVE
+ * MKDIR   dir           (created by this run, removed by undo when empty)
+ * PLAN    index  source  target
+ * PLANNED count
+ * DONE    index  sha256|-
+ * COMPLETE | ROLLED-BACK | UNDONE
+ * </pre>
+ * Fields are tab-separated; backslash, tab and newline in paths are escaped.
+ */
+final class Journal implements AutoCloseable {
+
+    record Entry(int index, Path source, Path target) {
+    }
+
+    enum State { PLANNING, RUNNING, COMPLETE, ROLLED_BACK, UNDONE }
+
+    private final Path file;
+    private FileChannel channel;
+
+    private Path sourceFolder;
+    private Path destination;
+    private TransferMode mode;
+    private final List<Path> createdDirs = new ArrayList<>();
+    private final List<Entry> entries = new ArrayList<>();
+    private final Map<Integer, String> done = new HashMap<>();
+    private State state = State.PLANNING;
+
+    private Journal(Path file) {
+        this.file = file;
+    }
+
+    static Journal create(Path file, Path sourceFolder, Path destination, TransferMode mode) throws IOException {
+        Files.createDirectories(file.getParent());
+        Journal j = new Journal(file);
+        j.sourceFolder = sourceFolder;
+        j.destination = destination;
+        j.mode = mode;
+        j.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        j.append("ROOMNET-JOURNAL", "1");
+        j.append("SOURCE", sourceFolder.toString());
+        j.append("DEST", destination.toString());
+        j.append("MODE", mode.name());
+        return j;
+    }
+
+    static Journal read(Path file) throws IOException {
+        Journal j = new Journal(file);
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            for (int i = 0; i < f.length; i++) {
+                f[i] = unescape(f[i]);
+            }
+            switch (f[0]) {
+                case "SOURCE" -> j.sourceFolder = Path.of(f[1]);
+                case "DEST" -> j.destination = Path.of(f[1]);
+                case "MODE" -> j.mode = TransferMode.valueOf(f[1]);
+                case "MKDIR" -> j.createdDirs.add(Path.of(f[1]));
+                case "PLAN" -> j.entries.add(new Entry(Integer.parseInt(f[1]), Path.of(f[2]), Path.of(f[3])));
+                case "PLANNED" -> j.state = State.RUNNING;
+                case "DONE" -> j.done.put(Integer.parseInt(f[1]), f[2]);
+                case "COMPLETE" -> j.state = State.COMPLETE;
+                case "ROLLED-BACK" -> j.state = State.ROLLED_BACK;
+                case "UNDONE" -> j.state = State.UNDONE;
+                default -> { } // lines of a newer version are ignored
+            }
+        }
+        return j;
+    }
+
+    void recordCreatedDir(Path dir) throws IOException {
+        createdDirs.add(dir);
+        append("MKDIR", dir.toString());
+    }
+
+    void plan(Entry entry) throws IOException {
+        entries.add(entry);
+        append("PLAN", Integer.toString(entry.index()), entry.source().toString(), entry.target().toString());
+    }
+
+    void planned() throws IOException {
+        state = State.RUNNING;
+        append("PLANNED", Integer.toString(entries.size()));
+        force();
+    }
+
+    void done(int index, String hash) throws IOException {
+        done.put(index, hash);
+        append("DONE", Integer.toString(index), hash);
+        force();
+    }
+
+    void finish(State finalState) throws IOException {
+        state = finalState;
+        append(switch (finalState) {
+            case COMPLETE -> "COMPLETE";
+            case ROLLED_BACK -> "ROLLED-BACK";
+            case UNDONE -> "UNDONE";
+            default -> throw new IllegalArgumentException(finalState.name());
+        });
+        force();
+    }
+
+    /** Reopens a journal read from disk for appending (undo records its outcome). */
+    void openForAppend() throws IOException {
+        if (channel == null) {
+            channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    Path sourceFolder() {
+        return sourceFolder;
+    }
+
+    Path destination() {
+        return destination;
+    }
+
+    TransferMode mode() {
+        return mode;
+    }
+
+    List<Path> createdDirs() {
+        return List.copyOf(createdDirs);
+    }
+
+    List<Entry> entries() {
+        return List.copyOf(entries);
+    }
+
+    String doneHash(int index) {
+        return done.get(index);
+    }
+
+    State state() {
+        return state;
+    }
+
+    boolean needsUndo() {
+        return state == State.RUNNING || state == State.PLANNING || state == State.COMPLETE;
+    }
+
+    private void append(String... fields) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                sb.append('\t');
+            }
+            sb.append(escape(fields[i]));
+        }
+        sb.append('\n');
+        ByteBuffer bytes = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
+    }
+
+    private void force() throws IOException {
+        channel.force(true);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (channel != null) {
+            channel.close();
+            channel = null;
+        }
+    }
+
+    static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    static String unescape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                sb.append(switch (n) {
+                    case 't' -> '\t';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    default -> n;
+                });
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

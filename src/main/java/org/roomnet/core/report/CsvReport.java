@@ -1,0 +1,60 @@
+package org.roomnet.core.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** CSV: {@code file,label,confidence,error,<one score column per class>}, RFC 4180 quoting, UTF-8. */
+public final class CsvReport {
+
+    private CsvReport() {
+    }
+
+    public static void write(Report report, Path target) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            List<String> header = new ArrayList<>(List.of("file", "label", "confidence", "error"));
+            header.addAll(report.classNames());
+            out.write(line(header));
+            for (ReportRow row : report.rows()) {
+                List<String> cells = new ArrayList<>();
+                cells.add(row.file());
+                cells.add(row.label());
+                cells.add(row.isClassified() ? format(row.confidence()) : "");
+                cells.add(row.error());
+                for (int i = 0; i < report.classNames().size(); i++) {
+                    cells.add(i < row.scores().size() ? format(row.scores().get(i)) : "");
+                }
+                out.write(line(cells));
+            }
+        }
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static String format(float value) {
+        return String.format(Locale.ROOT, "%.6f", value);
+    }
+
+    static String line(List<String> cells) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(quote(cells.get(i)));
+        }
+        return sb.append("\r\n").toString();
+    }
+
+    static String quote(String cell) {
+        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+            return '"' + cell.replace("\"", "\"\"") + '"';
+        }
+        return cell;
+    }
+}

@@ -1,0 +1,29 @@
+package org.roomnet.core.report;
+
+import java.util.List;
+
+/**
+ * One photo in a report. {@code label} is the final label (the agent's correction when there is
+ * one, else the model's); both are empty for a photo that could not be read.
+ */
+public record ReportRow(
+        String file,
+        String folder,
+        String label,
+        String modelLabel,
+        float confidence,
+        boolean corrected,
+        String error,
+        List<Float> scores) {
+
+    public ReportRow {
+        label = label == null ? "" : label;
+        modelLabel = modelLabel == null ? "" : modelLabel;
+        error = error == null ? "" : error;
+        scores = List.copyOf(scores);
+    }
+
+    public boolean isClassified() {
+        return error.isEmpty();
+    }
+}

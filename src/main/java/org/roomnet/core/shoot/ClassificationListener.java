@@ -1,0 +1,9 @@
+package org.roomnet.core.shoot;
+
+/** Receives results as they arrive, from a worker thread; implementations hand off to their own thread. */
+@FunctionalInterface
+public interface ClassificationListener {
+    void onResult(PhotoResult result, int done, int total);
+
+    ClassificationListener NONE = (result, done, total) -> { };
+}
