@@ -1,0 +1,84 @@
+package org.roomnet.core.review;
+
+import org.roomnet.core.classify.Prediction;
+import org.roomnet.core.shoot.PhotoResult;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One file of a shoot as the agent reviews it: what the model said (label, confidence, all scores in
+ * the model's class order, and the runner-up), what the agent set ({@code agentLabel}, null while the
+ * agent has not touched it), or why the file could not be read ({@code error}; then the labels are null).
+ */
+public record PhotoReview(
+        Path file,
+        String modelLabel,
+        float confidence,
+        List<Float> scores,
+        String secondLabel,
+        float secondConfidence,
+        String agentLabel,
+        String error) {
+
+    public PhotoReview {
+        Objects.requireNonNull(file, "file");
+        scores = List.copyOf(scores);
+        if (error == null && modelLabel == null) {
+            throw new IllegalArgumentException("a readable photo needs the model's label: " + file);
+        }
+        if (error != null && agentLabel != null) {
+            throw new IllegalArgumentException("an unreadable file cannot be labelled: " + file);
+        }
+    }
+
+    /** The review of a freshly classified (or unreadable) file: nothing set by the agent yet. */
+    public static PhotoReview of(PhotoResult result) {
+        return result.isClassified()
+                ? fromPrediction(result.file(), result.prediction(), null)
+                : unreadable(result.file(), result.error());
+    }
+
+    public static PhotoReview fromPrediction(Path file, Prediction prediction, String agentLabel) {
+        return new PhotoReview(file, prediction.label(), prediction.confidence(), prediction.scores(),
+                prediction.secondLabel(), prediction.secondConfidence(), agentLabel, null);
+    }
+
+    public static PhotoReview unreadable(Path file, String error) {
+        return new PhotoReview(file, null, 0f, List.of(), null, 0f, null,
+                error == null || error.isBlank() ? "unreadable" : error);
+    }
+
+    public boolean isReadable() {
+        return error == null;
+    }
+
+    /** The label that counts: the agent's when set, else the model's; null for an unreadable file. */
+    public String finalLabel() {
+        return agentLabel != null ? agentLabel : modelLabel;
+    }
+
+    /** The agent chose another room than the model did. */
+    public boolean isCorrected() {
+        return agentLabel != null && !agentLabel.equals(modelLabel);
+    }
+
+    /** The agent has set a label, the model's own (a confirmation) or another one (a correction). */
+    public boolean isReviewed() {
+        return agentLabel != null;
+    }
+
+    /** How far the model's first choice is ahead of its second. */
+    public float margin() {
+        return confidence - secondConfidence;
+    }
+
+    public String fileName() {
+        return file.getFileName().toString();
+    }
+
+    public PhotoReview withAgentLabel(String label) {
+        return new PhotoReview(file, modelLabel, confidence, scores, secondLabel, secondConfidence, label, error);
+    }
+}

@@ -1,0 +1,19 @@
+package org.roomnet.core.review;
+
+import java.util.List;
+
+/** Told about every change of a {@link Review}, on the thread that made it. */
+public interface ReviewListener {
+
+    /** Photos new to the review (or re-classified), in the order they were added. */
+    default void photosAdded(List<PhotoReview> photos) {
+    }
+
+    /** Photos whose agent label changed (an edit, an undo or a redo), in their new state. */
+    default void photosChanged(List<PhotoReview> photos) {
+    }
+
+    /** What can be undone or redone changed. */
+    default void historyChanged() {
+    }
+}

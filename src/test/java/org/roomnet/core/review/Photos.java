@@ -1,0 +1,31 @@
+package org.roomnet.core.review;
+
+import org.roomnet.core.classify.Prediction;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Test photos with chosen scores, in a fixed set of room types. */
+final class Photos {
+
+    static final List<String> CLASSES = List.of("Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom");
+
+    private Photos() {
+    }
+
+    /** A photo the model gave {@code confidence} for {@code label}, and {@code second} to the next class. */
+    static PhotoReview photo(Path file, String label, float confidence, float second) {
+        float[] scores = new float[CLASSES.size()];
+        int best = CLASSES.indexOf(label);
+        int runnerUp = (best + 1) % CLASSES.size();
+        float rest = (1f - confidence - second) / (CLASSES.size() - 2);
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = i == best ? confidence : i == runnerUp ? second : rest;
+        }
+        return PhotoReview.fromPrediction(file, Prediction.of(CLASSES, scores), null);
+    }
+
+    static PhotoReview sure(Path file, String label) {
+        return photo(file, label, 0.9f, 0.05f);
+    }
+}

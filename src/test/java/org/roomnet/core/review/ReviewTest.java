@@ -1,0 +1,180 @@
+package org.roomnet.core.review;
+
+import org.junit.jupiter.api.Test;
+import org.roomnet.core.organize.Assignment;
+import org.roomnet.core.report.Report;
+import org.roomnet.core.report.ReportRow;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReviewTest {
+
+    private final Path folder = Path.of("/shoot").toAbsolutePath();
+    private final Path a = folder.resolve("a.jpg");
+    private final Path b = folder.resolve("b.jpg");
+    private final Path c = folder.resolve("c.jpg");
+    private final Path broken = folder.resolve("broken.jpg");
+
+    private Review review() {
+        Review r = new Review(folder, Photos.CLASSES);
+        r.addAll(List.of(Photos.sure(a, "Kitchen"), Photos.sure(b, "Kitchen"), Photos.photo(c, "Bedroom", 0.4f, 0.3f),
+                PhotoReview.unreadable(broken, "corrupt image")));
+        return r;
+    }
+
+    private static String label(Review r, Path f) {
+        return r.get(f).orElseThrow().finalLabel();
+    }
+
+    @Test
+    void relabellingSetsTheAgentsLabelAndKeepsTheModels() {
+        Review r = review();
+        assertTrue(r.relabel(List.of(a), "Bathroom"));
+        PhotoReview p = r.get(a).orElseThrow();
+        assertEquals("Bathroom", p.finalLabel());
+        assertEquals("Kitchen", p.modelLabel());
+        assertTrue(p.isCorrected());
+        assertEquals(1, r.correctedCount());
+    }
+
+    @Test
+    void relabellingSeveralPhotosIsOneUndoableStep() {
+        Review r = review();
+        r.relabel(List.of(a, b, c), "LivingRoom");
+        assertEquals(Map.of("LivingRoom", 3), nonZero(r.countsByLabel()));
+        r.undo();
+        assertEquals("Kitchen", label(r, a));
+        assertEquals("Kitchen", label(r, b));
+        assertEquals("Bedroom", label(r, c));
+        assertFalse(r.canUndo());
+        assertTrue(r.canRedo());
+    }
+
+    @Test
+    void undoAndRedoWalkTheHistoryInOrder() {
+        Review r = review();
+        r.relabel(List.of(a), "Bathroom");
+        r.relabel(List.of(a), "Bedroom");
+        r.undo();
+        assertEquals("Bathroom", label(r, a));
+        r.undo();
+        assertEquals("Kitchen", label(r, a));
+        assertTrue(r.get(a).orElseThrow().agentLabel() == null);
+        assertTrue(r.undo().isEmpty());
+        r.redo();
+        assertEquals("Bathroom", label(r, a));
+        r.redo();
+        assertEquals("Bedroom", label(r, a));
+        assertTrue(r.redo().isEmpty());
+    }
+
+    @Test
+    void aNewEditClearsWhatCouldBeRedone() {
+        Review r = review();
+        r.relabel(List.of(a), "Bathroom");
+        r.undo();
+        r.relabel(List.of(b), "Bedroom");
+        assertFalse(r.canRedo());
+    }
+
+    @Test
+    void relabellingToTheSameAgentLabelIsNoEdit() {
+        Review r = review();
+        r.relabel(List.of(a), "Bathroom");
+        assertFalse(r.relabel(List.of(a), "Bathroom"));
+        r.undo();
+        assertFalse(r.canUndo());
+    }
+
+    @Test
+    void confirmingTheModelsLabelIsAnUndoableEdit() {
+        Review r = review();
+        assertTrue(r.relabel(List.of(c), "Bedroom"));
+        assertTrue(r.get(c).orElseThrow().isReviewed());
+        assertEquals(0, r.needsReviewCount());
+        r.undo();
+        assertEquals(1, r.needsReviewCount());
+    }
+
+    @Test
+    void unreadableFilesCannotBeRelabelled() {
+        Review r = review();
+        assertFalse(r.relabel(List.of(broken), "Kitchen"));
+        assertEquals(1, r.unreadableCount());
+    }
+
+    @Test
+    void anUnknownRoomTypeIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> review().relabel(List.of(a), "Garage"));
+    }
+
+    @Test
+    void listenersHearEditsUndosAndAdditions() {
+        Review r = new Review(folder, Photos.CLASSES);
+        List<String> heard = new ArrayList<>();
+        r.addListener(new ReviewListener() {
+            @Override
+            public void photosAdded(List<PhotoReview> photos) {
+                heard.add("added " + photos.size());
+            }
+
+            @Override
+            public void photosChanged(List<PhotoReview> photos) {
+                heard.add("changed " + photos.get(0).finalLabel());
+            }
+
+            @Override
+            public void historyChanged() {
+                heard.add("history");
+            }
+        });
+        r.add(Photos.sure(a, "Kitchen"));
+        r.relabel(List.of(a), "Bedroom");
+        r.undo();
+        assertEquals(List.of("added 1", "changed Bedroom", "history", "changed Kitchen", "history"), heard);
+    }
+
+    @Test
+    void theReportShowsFinalAndModelLabelAndCorrections() {
+        Review r = review();
+        r.relabel(List.of(a), "Bathroom");
+        Report report = r.toReport();
+        assertEquals(Photos.CLASSES, report.classNames());
+        assertEquals(4, report.rows().size());
+        ReportRow row = report.rows().get(0);
+        assertEquals("a.jpg", row.file());
+        assertEquals(folder.toString(), row.folder());
+        assertEquals("Bathroom", row.label());
+        assertEquals("Kitchen", row.modelLabel());
+        assertTrue(row.corrected());
+        assertEquals(0.9f, row.confidence());
+        assertFalse(report.rows().get(1).corrected());
+        ReportRow unreadable = report.rows().get(3);
+        assertFalse(unreadable.isClassified());
+        assertEquals("corrupt image", unreadable.error());
+        assertEquals(1, report.countsByLabel().get("Bathroom"));
+        assertTrue(report.missingEssentialRooms().contains("Frontyard"));
+    }
+
+    @Test
+    void sortingAssignsEveryReadablePhotoToItsFinalLabel() {
+        Review r = review();
+        r.relabel(List.of(b), "Bathroom");
+        assertEquals(List.of(new Assignment(a, "Kitchen"), new Assignment(b, "Bathroom"), new Assignment(c, "Bedroom")),
+                r.assignments());
+    }
+
+    private static Map<String, Integer> nonZero(Map<String, Integer> counts) {
+        Map<String, Integer> m = new java.util.HashMap<>(counts);
+        m.values().removeIf(v -> v == 0);
+        return m;
+    }
+}
