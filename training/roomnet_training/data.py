@@ -57,6 +57,17 @@ def split(samples: list[Sample], val_fraction: float = 0.15, seed: int = 0):
     return train, val
 
 
+def limit_per_group(samples: list[Sample], n: int) -> list[Sample]:
+    """The first n photos of every (source, class): a small but complete pool for smoke tests."""
+    kept, seen = [], {}
+    for s in samples:
+        key = (s.source, s.label)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= n:
+            kept.append(s)
+    return kept
+
+
 def _decode(args) -> np.ndarray:
     root, rel, size = args
     return np.clip(np.rint(presets.to_pixels_224(presets.load_rgb(Path(root) / rel), size)), 0, 255).astype(np.uint8)

@@ -38,7 +38,8 @@ def parse_args(argv=None):
     p.add_argument("--epochs", type=int, default=6)
     p.add_argument("--epoch-samples", type=int, default=0, help="photos per epoch; 0 = training split size")
     p.add_argument("--val-limit", type=int, default=0, help="validate on a stratified subset; 0 = all")
-    p.add_argument("--limit-train", type=int, default=0, help="use only the first N training photos (tests)")
+    p.add_argument("--limit-pool", type=int, default=0,
+                   help="use only N photos per class and source of the pool (smoke tests)")
     p.add_argument("--size", type=int, default=presets.SIZE)
     p.add_argument("--threads", type=int, default=0)
     p.add_argument("--resume", action="store_true", help="continue from OUT/checkpoint.pt")
@@ -86,11 +87,11 @@ def main(argv=None):
     args.out.mkdir(parents=True, exist_ok=True)
 
     samples = data.list_pool(args.pool)
+    if args.limit_pool:
+        samples = data.limit_per_group(samples, args.limit_pool)
     pixels = data.build_cache(samples, args.pool, args.cache_dir)
     index = {s.path: i for i, s in enumerate(samples)}
     train_s, val_s = data.split(samples, args.val_fraction, args.seed)
-    if args.limit_train:
-        train_s = train_s[: args.limit_train]
     train_idx = np.array([index[s.path] for s in train_s])
     val_idx = np.array([index[s.path] for s in val_s])
     train_y = np.array([s.label for s in train_s])

@@ -1,0 +1,143 @@
+package org.roomnet.core.classify;
+
+import org.junit.jupiter.api.Test;
+import org.roomnet.core.imaging.PhotoDecoder;
+import org.roomnet.core.imaging.Preprocessor;
+import org.roomnet.testing.TestPhotos;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Java path (decode, crop, resize, normalise, ONNX Runtime) must give the scores that
+ * training/roomnet_training computed for the same generated pictures and the same shipped model.
+ */
+class RoomClassifierTest {
+
+    private static final Path REFERENCE = Path.of("src/test/resources/org/roomnet/core/classify/reference");
+
+    @Test
+    void javaPreprocessingAndInferenceReproducePythonReferenceScores() throws Exception {
+        String json = Files.readString(REFERENCE.resolve("reference_scores.json"));
+        assertEquals(sha256(TestPhotos.model()), field(json, "model_sha256"),
+                "reference scores were made for another model: run training/export_onnx.py --java-reference-dir");
+        try (RoomClassifier classifier = RoomClassifier.open(TestPhotos.model(), ProviderPreference.CPU)) {
+            ModelDescription d = classifier.description();
+            Preprocessor preprocessor = new Preprocessor(d.inputSize(), d.pixelScale(), d.pixelOffset());
+            Matcher entries = Pattern.compile("\"(reference_[^\"]+\\.png)\": \\[([^\\]]+)]").matcher(json);
+            int checked = 0;
+            while (entries.find()) {
+                float[] expected = parseFloats(entries.group(2));
+                float[] tensor = preprocessor.toTensor(PhotoDecoder.decodeFull(REFERENCE.resolve(entries.group(1))));
+                Prediction p = classifier.classify(List.of(tensor)).get(0);
+                int expectedBest = argmax(expected);
+                assertEquals(d.classNames().get(expectedBest), p.label(), entries.group(1));
+                for (int c = 0; c < expected.length; c++) {
+                    assertEquals(expected[c], p.scores().get(c), 1e-3, entries.group(1) + " class " + c);
+                }
+                checked++;
+            }
+            assertEquals(6, checked);
+        }
+    }
+
+    @Test
+    void batchGivesTheSameScoresAsOneByOne() throws Exception {
+        try (RoomClassifier classifier = RoomClassifier.open(TestPhotos.model(), ProviderPreference.CPU)) {
+            ModelDescription d = classifier.description();
+            Preprocessor preprocessor = new Preprocessor(d.inputSize(), d.pixelScale(), d.pixelOffset());
+            List<float[]> tensors = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                tensors.add(preprocessor.toTensor(TestPhotos.pattern(300 + 40 * i, 200, i)));
+            }
+            List<Prediction> batch = classifier.classify(tensors);
+            for (int i = 0; i < 3; i++) {
+                Prediction single = classifier.classify(List.of(tensors.get(i))).get(0);
+                for (int c = 0; c < d.classCount(); c++) {
+                    assertEquals(single.scores().get(c), batch.get(i).scores().get(c), 1e-5);
+                }
+            }
+        }
+    }
+
+    @Test
+    void usesTheCpuAndSaysWhyWhenNoNvidiaDriverIsPresent() throws Exception {
+        try (RoomClassifier classifier = RoomClassifier.open(TestPhotos.model(), ProviderPreference.AUTO)) {
+            if (!NvidiaDriverProbe.driverPresent()) {
+                assertEquals(ExecutionProvider.CPU, classifier.provider());
+                assertEquals("no NVIDIA driver found", classifier.providerNote());
+            }
+        }
+    }
+
+    @Test
+    void askingForCudaWithoutADriverFailsFastWithAClearMessage() {
+        if (NvidiaDriverProbe.driverPresent()) {
+            return; // this check is about machines without a GPU, like CI
+        }
+        long start = System.nanoTime();
+        ModelLoadException e = assertThrows(ModelLoadException.class,
+                () -> RoomClassifier.open(TestPhotos.model(), ProviderPreference.CUDA));
+        assertTrue(e.getMessage().contains("no NVIDIA driver"), e.getMessage());
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "must not unpack the CUDA libraries first");
+    }
+
+    @Test
+    void missingModelFileIsAClearError() {
+        ModelLoadException e = assertThrows(ModelLoadException.class,
+                () -> RoomClassifier.open(Path.of("no/such/model.onnx"), ProviderPreference.CPU));
+        assertTrue(e.getMessage().contains("not found"), e.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotAModelIsAClearError(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path bogus = Files.writeString(dir.resolve("bogus.onnx"), "not a model");
+        assertThrows(ModelLoadException.class, () -> RoomClassifier.open(bogus, ProviderPreference.CPU));
+    }
+
+    @Test
+    void libcudaIsLookedForInTheGivenFolders(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        assertEquals(false, NvidiaDriverProbe.libcudaFound(List.of(dir)));
+        Files.createFile(dir.resolve("libcuda.so.1"));
+        assertEquals(true, NvidiaDriverProbe.libcudaFound(List.of(dir)));
+    }
+
+    private static float[] parseFloats(String csv) {
+        String[] parts = csv.split(",");
+        float[] out = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = Float.parseFloat(parts[i].trim());
+        }
+        return out;
+    }
+
+    private static int argmax(float[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\": \"([^\"]+)\"").matcher(json);
+        return m.find() ? m.group(1) : "";
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}

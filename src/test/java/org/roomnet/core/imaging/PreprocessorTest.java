@@ -1,0 +1,41 @@
+package org.roomnet.core.imaging;
+
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class PreprocessorTest {
+
+    private final Preprocessor preprocessor = new Preprocessor(224, 2.0 / 255, -1.0);
+
+    @Test
+    void uniformColourMapsToItsNormalisedValueInEveryChannel() {
+        BufferedImage img = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 300; x++) {
+                img.setRGB(x, y, 0xFF8000);
+            }
+        }
+        float[] t = preprocessor.toTensor(img);
+        assertEquals(3 * 224 * 224, t.length);
+        assertEquals(1.0f, t[0], 1e-6);                          // R = 255
+        assertEquals(128 * 2.0 / 255 - 1, t[224 * 224 + 500], 1e-6);  // G = 128
+        assertEquals(-1.0f, t[2 * 224 * 224 + 1000], 1e-6);     // B = 0
+    }
+
+    @Test
+    void centreCropIgnoresTheEndsOfTheLongerSide() {
+        BufferedImage img = new BufferedImage(300, 100, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 100; y++) {
+            for (int x = 100; x < 200; x++) {
+                img.setRGB(x, y, 0xFFFFFF); // only the middle third is white
+            }
+        }
+        float[] t = preprocessor.toTensor(img);
+        for (float v : t) {
+            assertEquals(1.0f, v, 1e-5);
+        }
+    }
+}

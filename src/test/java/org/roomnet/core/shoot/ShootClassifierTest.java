@@ -1,0 +1,70 @@
+package org.roomnet.core.shoot;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.core.classify.ProviderPreference;
+import org.roomnet.core.classify.RoomClassifier;
+import org.roomnet.testing.TestPhotos;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ShootClassifierTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyFileGetsAResultInOrderAndBadFilesAnError() throws Exception {
+        TestPhotos.smallShoot(dir);
+        Files.createFile(dir.resolve("zero.jpg"));
+        TestPhotos.writeRandomBytes(dir.resolve("corrupt.jpg"), 4000, 1);
+        Files.writeString(dir.resolve("readme.txt"), "not a photo");
+        Files.writeString(dir.resolve(".hidden.jpg"), "ignored");
+        List<Path> files = ShootFolder.list(dir);
+        assertEquals(9, files.size());
+
+        Map<Path, java.awt.image.BufferedImage> thumbs = new ConcurrentHashMap<>();
+        AtomicInteger calls = new AtomicInteger();
+        try (RoomClassifier classifier = RoomClassifier.open(TestPhotos.model(), ProviderPreference.CPU)) {
+            List<PhotoResult> results = new ShootClassifier(classifier, 4, 2)
+                    .withThumbnails(96, thumbs::put)
+                    .classify(files, (r, done, total) -> calls.incrementAndGet(), new AtomicBoolean());
+            assertEquals(files, results.stream().map(PhotoResult::file).toList());
+            assertEquals(files.size(), calls.get());
+            for (PhotoResult r : results) {
+                String name = r.file().getFileName().toString();
+                boolean bad = name.equals("zero.jpg") || name.equals("corrupt.jpg") || name.equals("readme.txt");
+                assertEquals(!bad, r.isClassified(), name + ": " + r.error());
+                if (!bad) {
+                    assertTrue(classifier.description().classNames().contains(r.prediction().label()));
+                    assertTrue(r.prediction().confidence() > 0 && r.prediction().confidence() <= 1);
+                    assertTrue(Math.max(thumbs.get(r.file()).getWidth(), thumbs.get(r.file()).getHeight()) <= 96);
+                }
+            }
+        }
+    }
+
+    @Test
+    void cancelStopsEarly() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            TestPhotos.writeJpeg(TestPhotos.pattern(400, 300, i), dir.resolve(String.format("p%02d.jpg", i)), false);
+        }
+        AtomicBoolean cancelled = new AtomicBoolean();
+        try (RoomClassifier classifier = RoomClassifier.open(TestPhotos.model(), ProviderPreference.CPU)) {
+            List<PhotoResult> results = new ShootClassifier(classifier, 2, 1).classify(ShootFolder.list(dir),
+                    (r, done, total) -> cancelled.set(done >= 4), cancelled);
+            assertTrue(results.size() < 40, "got " + results.size());
+            assertFalse(results.isEmpty());
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.roomnet.testing;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/** Test fixtures: generated pictures, and pool photos copied at run time (never committed). */
+public final class TestPhotos {
+
+    private TestPhotos() {
+    }
+
+    public static Path pool() {
+        Path pool = Path.of(System.getProperty("roomnet.pool", "../shared/datasets/roomtypes"));
+        if (!Files.isDirectory(pool)) {
+            throw new IllegalStateException("photo pool not found at " + pool.toAbsolutePath());
+        }
+        return pool;
+    }
+
+    public static Path model() {
+        return Path.of(System.getProperty("roomnet.model", "model/roomnet.onnx"));
+    }
+
+    /** Copies the first {@code perClass} photos of {@code source}/{@code roomType} into {@code dir}. */
+    public static List<Path> copyFromPool(String source, String roomType, int count, Path dir) throws IOException {
+        Path classDir = pool().resolve(source).resolve(roomType);
+        List<Path> copied = new ArrayList<>();
+        try (Stream<Path> files = Files.list(classDir)) {
+            for (Path p : files.sorted().limit(count).toList()) {
+                Path target = dir.resolve(roomType + "_" + p.getFileName().toString().replace(' ', '_'));
+                copied.add(Files.copy(p, target));
+            }
+        }
+        return copied;
+    }
+
+    /** A small shoot of real photos from several sources and rooms. */
+    public static List<Path> smallShoot(Path dir) throws IOException {
+        List<Path> all = new ArrayList<>();
+        all.addAll(copyFromPool("houses", "Kitchen", 2, dir));
+        all.addAll(copyFromPool("houses", "Bathroom", 1, dir));
+        all.addAll(copyFromPool("houses", "Frontyard", 1, dir));
+        all.addAll(copyFromPool("roboflow_rooms", "LivingRoom", 1, dir));
+        all.addAll(copyFromPool("miniplaces", "Backyard", 1, dir));
+        return all;
+    }
+
+    public static BufferedImage pattern(int width, int height, long seed) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(seed);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(random.nextInt(0xffffff)));
+        g.fillRect(0, 0, width, height);
+        for (int i = 0; i < 12; i++) {
+            g.setColor(new Color(random.nextInt(0xffffff)));
+            g.fillOval(random.nextInt(width), random.nextInt(height), width / 4 + 1, height / 4 + 1);
+        }
+        g.dispose();
+        return img;
+    }
+
+    public static Path writeJpeg(BufferedImage image, Path file, boolean progressive) throws IOException {
+        Files.write(file, jpegBytes(image, progressive));
+        return file;
+    }
+
+    public static byte[] jpegBytes(BufferedImage image, boolean progressive) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.95f);
+            if (progressive) {
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            }
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A JPEG with an EXIF APP1 segment holding only the orientation tag. */
+    public static Path writeJpegWithOrientation(BufferedImage stored, int orientation, Path file) throws IOException {
+        byte[] jpeg = jpegBytes(stored, false);
+        byte[] tiff = {
+                'M', 'M', 0, 42, 0, 0, 0, 8,          // big-endian TIFF header, IFD0 at offset 8
+                0, 1,                                // one entry
+                0x01, 0x12, 0, 3, 0, 0, 0, 1,         // tag 0x0112 (orientation), SHORT, count 1
+                0, (byte) orientation, 0, 0,          // value
+                0, 0, 0, 0};                          // no next IFD
+        byte[] exifHeader = {'E', 'x', 'i', 'f', 0, 0};
+        int length = 2 + exifHeader.length + tiff.length;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2); // SOI
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(length >> 8);
+        out.write(length & 0xff);
+        out.write(exifHeader);
+        out.write(tiff);
+        out.write(jpeg, 2, jpeg.length - 2);
+        Files.write(file, out.toByteArray());
+        return file;
+    }
+
+    public static Path writeRandomBytes(Path file, int size, long seed) throws IOException {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return Files.write(file, bytes);
+    }
+}
