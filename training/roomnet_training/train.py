@@ -42,6 +42,7 @@ def parse_args(argv=None):
                    help="use only N photos per class and source of the pool (smoke tests)")
     p.add_argument("--size", type=int, default=presets.SIZE)
     p.add_argument("--threads", type=int, default=0)
+    p.add_argument("--device", default="auto", help="auto (CUDA when available), cpu or cuda")
     p.add_argument("--resume", action="store_true", help="continue from OUT/checkpoint.pt")
     return p.parse_args(argv)
 
@@ -61,10 +62,11 @@ def lr_at(step: int, total: int, base: float) -> float:
 @torch.no_grad()
 def predict(model: RoomNet, pixels: np.ndarray, batch_size: int = 64) -> np.ndarray:
     model.eval()
+    device = next(model.parameters()).device
     probs = []
     for i in range(0, len(pixels), batch_size):
-        x = to_input(torch.from_numpy(np.ascontiguousarray(pixels[i:i + batch_size])))
-        probs.append(F.softmax(model(x.contiguous(memory_format=torch.channels_last)), dim=1).numpy())
+        x = to_input(torch.from_numpy(np.ascontiguousarray(pixels[i:i + batch_size]))).to(device)
+        probs.append(F.softmax(model(x.contiguous(memory_format=torch.channels_last)), dim=1).cpu().numpy())
     return np.concatenate(probs) if probs else np.zeros((0, len(CLASS_NAMES)), np.float32)
 
 
@@ -98,7 +100,9 @@ def main(argv=None):
     val_y = np.array([s.label for s in val_s])
     val_pick = stratified_subset(val_y, args.val_limit, args.seed)
 
-    model = RoomNet(dropout=args.dropout).to(memory_format=torch.channels_last)
+    device = torch.device("cuda" if args.device == "auto" and torch.cuda.is_available() else
+                          ("cpu" if args.device == "auto" else args.device))
+    model = RoomNet(dropout=args.dropout).to(device, memory_format=torch.channels_last)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     epoch_samples = args.epoch_samples or len(train_s)
     steps_per_epoch = max(1, epoch_samples // args.batch_size)
@@ -108,7 +112,7 @@ def main(argv=None):
 
     checkpoint_path = args.out / "checkpoint.pt"
     if args.resume and checkpoint_path.exists():
-        ckpt = torch.load(checkpoint_path, weights_only=False)
+        ckpt = torch.load(checkpoint_path, weights_only=False, map_location=device)
         model.load_state_dict(ckpt["model"])
         optimizer.load_state_dict(ckpt["optimizer"])
         start_epoch, step, history = ckpt["epoch"], ckpt["step"], ckpt["history"]
@@ -125,8 +129,8 @@ def main(argv=None):
         for b in range(steps_per_epoch):
             chosen = order[b * args.batch_size:(b + 1) * args.batch_size].numpy()
             batch_pixels = torch.from_numpy(np.stack([pixels[train_idx[i]] for i in chosen]))
-            x = train_batch(batch_pixels, args.size, generator).contiguous(memory_format=torch.channels_last)
-            y = torch.from_numpy(train_y[chosen])
+            x = train_batch(batch_pixels, args.size, generator).to(device).contiguous(memory_format=torch.channels_last)
+            y = torch.from_numpy(train_y[chosen]).to(device)
             for group in optimizer.param_groups:
                 group["lr"] = lr_at(step, total_steps, args.lr)
             logits = model(x)
@@ -154,14 +158,14 @@ def main(argv=None):
         print(json.dumps(entry), flush=True)
         with open(args.out / "history.jsonl", "a") as log:
             log.write(json.dumps(entry) + "\n")
-        ckpt = {"model": model.state_dict(), "optimizer": optimizer.state_dict(), "epoch": epoch + 1,
+        ckpt = {"model": {k: v.cpu() for k, v in model.state_dict().items()}, "optimizer": optimizer.state_dict(), "epoch": epoch + 1,
                 "step": step, "history": history, "args": {k: str(v) for k, v in vars(args).items()},
                 "generator": generator.get_state(), "torch_rng": torch.get_rng_state()}
         torch.save(ckpt, args.out / "checkpoint.tmp")
         (args.out / "checkpoint.tmp").replace(checkpoint_path)
         if entry["val_accuracy"] > best_acc:
             best_acc = entry["val_accuracy"]
-            torch.save({"model": model.state_dict(), "epoch": epoch + 1, "history": history,
+            torch.save({"model": ckpt["model"], "epoch": epoch + 1, "history": history,
                         "args": ckpt["args"]}, args.out / "best.pt")
     return history
 
