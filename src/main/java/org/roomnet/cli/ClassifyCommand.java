@@ -35,6 +35,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<folder>", description = "the shoot folder (not recursive)")
     Path folder;
 
+    @Option(names = {"-r", "--recursive"}, description = "also classify photos in subfolders")
+    boolean recursive;
+
     @Option(names = "--csv", paramLabel = "<file>", description = "write the results as CSV")
     Path csv;
 
@@ -73,7 +76,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         List<Path> files;
         try {
-            files = ShootFolder.list(folder);
+            files = ShootFolder.list(folder, recursive);
         } catch (IOException e) {
             err.println("error: cannot list " + folder + ": " + e.getMessage());
             return RoomNetCommand.EXIT_FILES;

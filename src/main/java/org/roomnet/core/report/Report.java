@@ -52,7 +52,9 @@ public record Report(List<String> classNames, List<ReportRow> rows) {
     }
 
     static String relative(Path folder, Path file) {
-        Path rel = file.isAbsolute() && folder.isAbsolute() ? folder.relativize(file) : file.getFileName();
+        Path base = folder.toAbsolutePath().normalize();
+        Path full = file.toAbsolutePath().normalize();
+        Path rel = full.startsWith(base) ? base.relativize(full) : full.getFileName();
         return rel.toString().replace('\\', '/');
     }
 }

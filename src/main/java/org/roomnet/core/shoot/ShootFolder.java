@@ -7,22 +7,38 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The photos of a shoot: every regular, non-hidden file directly in the folder, by name. */
+/**
+ * The photos of a shoot: every regular, non-hidden file in the folder, by path. Not recursive by
+ * default; recursively, hidden folders are skipped too.
+ */
 public final class ShootFolder {
 
     private ShootFolder() {
     }
 
     public static List<Path> list(Path folder) throws IOException {
+        return list(folder, false);
+    }
+
+    public static List<Path> list(Path folder, boolean recursive) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new IOException("not a folder: " + folder);
         }
-        try (Stream<Path> entries = Files.list(folder)) {
+        try (Stream<Path> entries = recursive ? Files.walk(folder) : Files.list(folder)) {
             return entries
                     .filter(p -> Files.isRegularFile(p))
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .filter(p -> !isHidden(folder.relativize(p)))
+                    .sorted(Comparator.comparing(p -> folder.relativize(p).toString()))
                     .toList();
         }
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -32,13 +32,14 @@ class PhotoDecoderTest {
     }
 
     @Test
-    void progressiveJpegPngBmpAndGifAreRead() throws Exception {
+    void progressiveJpegPngBmpGifAndTiffAreRead() throws Exception {
         BufferedImage picture = TestPhotos.pattern(120, 90, 2);
         TestPhotos.writeJpeg(picture, dir.resolve("p.jpeg"), true);
         ImageIO.write(picture, "png", dir.resolve("p.png").toFile());
         ImageIO.write(picture, "bmp", dir.resolve("p.bmp").toFile());
         ImageIO.write(picture, "gif", dir.resolve("p.gif").toFile());
-        for (String name : new String[]{"p.jpeg", "p.png", "p.bmp", "p.gif"}) {
+        ImageIO.write(picture, "tiff", dir.resolve("p.tif").toFile());
+        for (String name : new String[]{"p.jpeg", "p.png", "p.bmp", "p.gif", "p.tif"}) {
             BufferedImage img = PhotoDecoder.decodeFull(dir.resolve(name));
             assertEquals(120, img.getWidth(), name);
         }
