@@ -1,11 +1,66 @@
 package org.roomnet.app;
 
-/** Placeholder until the desktop app lands (issue 4): the launcher calls {@link #launchApp}. */
-public final class DesktopApp {
-    private DesktopApp() {
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.roomnet.app.dialogs.FxDialogs;
+import org.roomnet.app.main.MainView;
+import org.roomnet.app.main.MainViewModel;
+import org.roomnet.app.task.FxTaskExecutor;
+import org.roomnet.app.task.TaskExecutor;
+import org.roomnet.app.util.WindowState;
+import org.roomnet.core.organize.JournalStore;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.prefs.Preferences;
+
+/**
+ * The desktop app: wires the services into the main window. {@code -Droomnet.open=<folder>} opens a
+ * shoot at start (for scripts and screenshots).
+ */
+public final class DesktopApp extends Application {
+
+    /** Quiet period before the review is written beside the shoot. */
+    static final long AUTOSAVE_DELAY_MILLIS = 700;
+
+    private TaskExecutor executor;
+    private ModelService models;
+    private MainViewModel viewModel;
+    private MainView view;
+
+    /** Called by {@link org.roomnet.Launcher} when started without arguments. */
+    public static void launchApp(String[] args) {
+        Application.launch(DesktopApp.class, args);
     }
 
-    public static void launchApp(String[] args) {
-        System.err.println("The desktop app is not built yet; use the command line: roomnet classify --help");
+    @Override
+    public void start(Stage stage) {
+        executor = new FxTaskExecutor();
+        models = ModelService.shipped();
+        FxDialogs dialogs = new FxDialogs(() -> stage);
+        viewModel = new MainViewModel(executor, models, dialogs, JournalStore.defaultStore(), AUTOSAVE_DELAY_MILLIS);
+        view = new MainView(viewModel, new WindowState(Preferences.userNodeForPackage(DesktopApp.class)), dialogs);
+        view.show(stage);
+        viewModel.loadModel();
+        String open = System.getProperty("roomnet.open");
+        if (open != null && !open.isBlank()) {
+            Path folder = Path.of(open);
+            if (Files.isDirectory(folder)) {
+                viewModel.openFolder(folder);
+            } else {
+                viewModel.openPhotos(java.util.List.of(folder));
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        boolean classifying = viewModel.classifyingProperty().get();
+        view.saveState();
+        viewModel.shutdown();
+        if (!classifying) {
+            models.close(); // while a batch may still run, the process exit frees the session instead
+        }
+        executor.shutdown();
     }
 }

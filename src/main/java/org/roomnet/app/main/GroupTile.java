@@ -1,0 +1,81 @@
+package org.roomnet.app.main;
+
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * A room type in the side bar: its number key, name, how many photos it holds and how many need
+ * review. Click shows the group; dropping thumbnails on it labels them as this room type.
+ */
+final class GroupTile extends HBox {
+
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    private static final PseudoClass DROP = PseudoClass.getPseudoClass("drop-target");
+
+    private final PhotoGroup group;
+    private final PhotoDragAndDrop drag;
+
+    GroupTile(PhotoGroup group, PhotoGroups photos, PhotoDragAndDrop drag, boolean dropTarget) {
+        this.group = group;
+        this.drag = drag;
+        setId("group-" + group.label());
+        getStyleClass().add("group-tile");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(8);
+        Label key = new Label(group.key() > 0 ? Integer.toString(group.key()) : "!");
+        key.getStyleClass().add("key-badge");
+        key.setMinWidth(Region.USE_PREF_SIZE);
+        Label name = new Label(group.label());
+        name.getStyleClass().add("group-name");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label review = new Label();
+        review.getStyleClass().add("review-badge");
+        review.textProperty().bind(group.reviewCountProperty().asString());
+        review.visibleProperty().bind(group.reviewCountProperty().greaterThan(0));
+        review.managedProperty().bind(review.visibleProperty());
+        review.setTooltip(new Tooltip("photos that need review"));
+        Label count = new Label();
+        count.setId("count-" + group.label());
+        count.getStyleClass().add("group-count");
+        count.textProperty().bind(group.countProperty().asString());
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        getChildren().addAll(key, name, spacer, review, count);
+        if (group.key() > 0) {
+            Tooltip.install(this, new Tooltip("Show " + group.label() + " photos. Press " + group.key()
+                    + " or drop photos here to label them " + group.label() + "."));
+        }
+
+        pseudoClassStateChanged(CURRENT, photos.current() == group);
+        photos.currentProperty().addListener((o, was, now) -> pseudoClassStateChanged(CURRENT, now == group));
+        setOnMouseClicked(e -> photos.currentProperty().set(group));
+        if (dropTarget) {
+            setOnDragOver(e -> {
+                if (e.getGestureSource() != null && drag.canDropOn(group)) {
+                    e.acceptTransferModes(TransferMode.MOVE);
+                }
+                e.consume();
+            });
+            setOnDragEntered(e -> pseudoClassStateChanged(DROP, e.getGestureSource() != null && drag.canDropOn(group)));
+            setOnDragExited(e -> pseudoClassStateChanged(DROP, false));
+            setOnDragDropped(this::dropped);
+        }
+    }
+
+    private void dropped(DragEvent e) {
+        pseudoClassStateChanged(DROP, false);
+        e.setDropCompleted(drag.dropOn(group));
+        e.consume();
+    }
+
+    PhotoGroup group() {
+        return group;
+    }
+}

@@ -1,0 +1,63 @@
+package org.roomnet.app.main;
+
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.scene.Node;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Dragging thumbnails onto a room type. The photos travel inside the app (the dragboard only carries
+ * their names, for other programs); a drop relabels them through the view model, the same way the
+ * number keys do, so tests can drive {@link #dropOn} without a drag gesture.
+ */
+public final class PhotoDragAndDrop {
+
+    private final MainViewModel viewModel;
+    private List<PhotoItem> dragged = List.of();
+
+    public PhotoDragAndDrop(MainViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    /** Starts dragging the selection (which includes {@code pressed}) from {@code source}. */
+    void start(Node source, PhotoItem pressed) {
+        Selection selection = viewModel.photos().selection();
+        if (!pressed.isSelected()) {
+            selection.selectOnly(pressed);
+        }
+        dragged = selection.items();
+        Dragboard board = source.startDragAndDrop(TransferMode.MOVE);
+        ClipboardContent content = new ClipboardContent();
+        content.putString(dragged.stream().map(PhotoItem::fileName).collect(Collectors.joining("\n")));
+        board.setContent(content);
+        if (pressed.thumbnailProperty().get() != null) {
+            board.setDragView(pressed.thumbnailProperty().get(), 10, 10);
+        }
+    }
+
+    /** Photos being dragged inside the app; empty when none. */
+    public List<PhotoItem> dragged() {
+        return dragged;
+    }
+
+    public boolean canDropOn(PhotoGroup group) {
+        return !dragged.isEmpty() && dragged.stream().anyMatch(i -> !group.label().equals(i.review().finalLabel()));
+    }
+
+    /** Relabels the dragged photos as {@code group}'s room type (one undoable step). */
+    public boolean dropOn(PhotoGroup group, List<PhotoItem> photos) {
+        dragged = List.of();
+        return viewModel.relabel(photos, group.label());
+    }
+
+    boolean dropOn(PhotoGroup group) {
+        return dropOn(group, dragged);
+    }
+
+    void finished() {
+        dragged = List.of();
+    }
+}

@@ -1,0 +1,216 @@
+package org.roomnet.app.main;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
+import org.roomnet.app.task.TaskExecutor;
+import org.roomnet.core.review.PhotoReview;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The photos of the open review as the window shows them: one {@link PhotoGroup} per room type plus
+ * one for unreadable files, the group on screen, the selection in it, and the thumbnails.
+ */
+public final class PhotoGroups {
+
+    private final ObservableList<PhotoGroup> groups = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<PhotoGroup> unreadable = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<PhotoGroup> current = new SimpleObjectProperty<>();
+    private final Map<Path, PhotoItem> items = new HashMap<>();
+    private final Map<Path, Image> pendingThumbnails = new HashMap<>();
+    private final Selection selection = new Selection();
+    private final ObjectProperty<PhotoOrder> order = new SimpleObjectProperty<>(PhotoOrder.NAME);
+    private final BooleanProperty needsReviewOnly = new SimpleBooleanProperty();
+    private final ThumbnailLoader thumbnails;
+    private List<String> classNames = List.of();
+
+    PhotoGroups(TaskExecutor executor, int thumbnailMaxSide) {
+        thumbnails = new ThumbnailLoader(executor, thumbnailMaxSide, 2);
+        needsReviewOnly.addListener((o, was, now) -> retainShownSelection());
+        order.addListener((o, was, now) -> retainShownSelection());
+        current.addListener((o, was, now) -> selection.clear());
+    }
+
+    void build(List<String> roomTypes) {
+        clear();
+        classNames = List.copyOf(roomTypes);
+        List<PhotoGroup> built = new ArrayList<>();
+        for (int i = 0; i < classNames.size(); i++) {
+            built.add(new PhotoGroup(classNames.get(i), i < 9 ? i + 1 : 0, needsReviewOnly, order));
+        }
+        groups.setAll(built);
+        unreadable.set(new PhotoGroup("Unreadable", 0, new SimpleBooleanProperty(), order));
+    }
+
+    void clear() {
+        thumbnails.cancelPending();
+        selection.clear();
+        current.set(null);
+        groups.clear();
+        unreadable.set(null);
+        items.clear();
+        pendingThumbnails.clear();
+        classNames = List.of();
+    }
+
+    void close() {
+        clear();
+        thumbnails.close();
+    }
+
+    /** New photos (or re-classified ones) of the review. */
+    void added(List<PhotoReview> photos) {
+        for (PhotoReview p : photos) {
+            PhotoItem old = items.remove(p.file());
+            if (old != null) {
+                groupOf(old.review()).all().remove(old);
+            }
+            PhotoItem item = new PhotoItem(p);
+            Image pending = pendingThumbnails.remove(p.file());
+            if (pending != null) {
+                item.thumbnailProperty().set(pending);
+            }
+            items.put(p.file(), item);
+            groupOf(p).all().add(item);
+        }
+        retainShownSelection();
+    }
+
+    /** Photos whose label changed: they move to their new group. */
+    void changed(List<PhotoReview> photos) {
+        for (PhotoReview p : photos) {
+            PhotoItem item = items.get(p.file());
+            if (item != null) {
+                PhotoGroup from = groupOf(item.review());
+                PhotoGroup to = groupOf(p);
+                item.setReview(p);
+                if (from != to) {
+                    from.all().remove(item);
+                    to.all().add(item);
+                }
+            }
+        }
+        retainShownSelection();
+    }
+
+    /** Any thread's thumbnail, handed over on the UI thread; kept until its photo's result arrives. */
+    void attachThumbnail(Path file, Image image) {
+        PhotoItem item = items.get(file);
+        if (item != null) {
+            item.thumbnailProperty().set(image);
+        } else {
+            pendingThumbnails.put(file, image);
+        }
+    }
+
+    /** A cell shows the item: make its thumbnail if it has none (photos restored from a saved review). */
+    public void requestThumbnail(PhotoItem item) {
+        thumbnails.request(item);
+    }
+
+    void showFirstWithPhotos() {
+        current.set(groups.stream().filter(g -> g.count() > 0).findFirst()
+                .orElse(groups.isEmpty() ? null : groups.get(0)));
+    }
+
+    private PhotoGroup groupOf(PhotoReview p) {
+        return p.isReadable() ? groups.get(classNames.indexOf(p.finalLabel())) : unreadable.get();
+    }
+
+    private void retainShownSelection() {
+        PhotoGroup g = current.get();
+        selection.retainShown(g == null ? List.of() : g.shown());
+    }
+
+    /** Moves the selection by {@code delta} places in the shown list (arrow keys); returns the new anchor. */
+    public PhotoItem moveSelection(int delta, boolean extend) {
+        PhotoGroup g = current.get();
+        if (g == null || g.shown().isEmpty()) {
+            return null;
+        }
+        List<PhotoItem> shown = g.shown();
+        PhotoItem from = selection.anchor();
+        int at = from == null ? -1 : shown.indexOf(from);
+        int to = at < 0 ? 0 : Math.max(0, Math.min(shown.size() - 1, at + delta));
+        PhotoItem target = shown.get(to);
+        if (extend && from != null) {
+            selection.extendTo(target, shown);
+        } else {
+            selection.selectOnly(target);
+        }
+        return target;
+    }
+
+    /** The first unselected photo after the last selected one, else the last unselected one before. */
+    static PhotoItem nextAfter(List<PhotoItem> shown, List<PhotoItem> selected) {
+        int last = -1;
+        int first = Integer.MAX_VALUE;
+        for (PhotoItem s : selected) {
+            int i = shown.indexOf(s);
+            if (i >= 0) {
+                last = Math.max(last, i);
+                first = Math.min(first, i);
+            }
+        }
+        for (int i = last + 1; i < shown.size(); i++) {
+            if (!selected.contains(shown.get(i))) {
+                return shown.get(i);
+            }
+        }
+        for (int i = Math.min(first, shown.size()) - 1; i >= 0; i--) {
+            if (!selected.contains(shown.get(i))) {
+                return shown.get(i);
+            }
+        }
+        return null;
+    }
+
+    public ObservableList<PhotoGroup> groups() {
+        return groups;
+    }
+
+    public Optional<PhotoGroup> group(String label) {
+        return groups.stream().filter(g -> g.label().equals(label)).findFirst();
+    }
+
+    public ReadOnlyObjectProperty<PhotoGroup> unreadableProperty() {
+        return unreadable.getReadOnlyProperty();
+    }
+
+    /** The group on screen. */
+    public ObjectProperty<PhotoGroup> currentProperty() {
+        return current;
+    }
+
+    public PhotoGroup current() {
+        return current.get();
+    }
+
+    public Selection selection() {
+        return selection;
+    }
+
+    public Optional<PhotoItem> item(Path file) {
+        return Optional.ofNullable(items.get(file.toAbsolutePath().normalize()));
+    }
+
+    public ObjectProperty<PhotoOrder> orderProperty() {
+        return order;
+    }
+
+    public BooleanProperty needsReviewOnlyProperty() {
+        return needsReviewOnly;
+    }
+}

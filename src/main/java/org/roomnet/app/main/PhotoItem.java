@@ -1,0 +1,84 @@
+package org.roomnet.app.main;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.image.Image;
+import org.roomnet.core.review.PhotoReview;
+import org.roomnet.core.review.ReviewRules;
+
+import java.nio.file.Path;
+
+/** One photo as the views show it: its review (replaced on each change), thumbnail and selection. */
+public final class PhotoItem {
+
+    private final Path file;
+    private final ReadOnlyObjectWrapper<PhotoReview> review;
+    private final ObjectProperty<Image> thumbnail = new SimpleObjectProperty<>();
+    private final BooleanProperty selected = new SimpleBooleanProperty();
+    private boolean thumbnailRequested;
+
+    public PhotoItem(PhotoReview review) {
+        this.file = review.file();
+        this.review = new ReadOnlyObjectWrapper<>(review);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public String fileName() {
+        return file.getFileName().toString();
+    }
+
+    public PhotoReview review() {
+        return review.get();
+    }
+
+    public ReadOnlyObjectProperty<PhotoReview> reviewProperty() {
+        return review.getReadOnlyProperty();
+    }
+
+    void setReview(PhotoReview value) {
+        review.set(value);
+    }
+
+    public ObjectProperty<Image> thumbnailProperty() {
+        return thumbnail;
+    }
+
+    public BooleanProperty selectedProperty() {
+        return selected;
+    }
+
+    public boolean isSelected() {
+        return selected.get();
+    }
+
+    boolean markThumbnailRequested() {
+        boolean first = !thumbnailRequested;
+        thumbnailRequested = true;
+        return first;
+    }
+
+    public boolean needsReview() {
+        return ReviewRules.needsReview(review());
+    }
+
+    public boolean isLowConfidence() {
+        return ReviewRules.isLowConfidence(review());
+    }
+
+    /** "87 %". */
+    public String confidenceText() {
+        return Math.round(review().confidence() * 100) + " %";
+    }
+
+    @Override
+    public String toString() {
+        return fileName();
+    }
+}

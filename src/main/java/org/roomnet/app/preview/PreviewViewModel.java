@@ -1,0 +1,185 @@
+package org.roomnet.app.preview;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.image.Image;
+import org.roomnet.app.main.PhotoItem;
+import org.roomnet.app.task.TaskExecutor;
+import org.roomnet.app.util.FxImages;
+import org.roomnet.core.imaging.PhotoDecoder;
+import org.roomnet.core.review.PhotoReview;
+
+import java.util.List;
+import java.util.function.BiPredicate;
+
+/**
+ * The large preview: one photo of a list (the group as it was shown when the preview opened), upright
+ * as its EXIF orientation says, decoded in the background; arrow keys step, number keys relabel.
+ */
+public final class PreviewViewModel {
+
+    private final TaskExecutor executor;
+    private final BiPredicate<List<PhotoItem>, String> relabel;
+    private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<PhotoItem> current = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Image> image = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper("");
+    private final ChangeListener<PhotoReview> reviewListener = (o, was, now) -> describe();
+    private List<PhotoItem> items = List.of();
+    private List<String> roomTypes = List.of();
+    private int index;
+    private int generation;
+    private int decodeShortSide = 2160;
+
+    /** @param relabel labels photos (one undoable step); the main view model's */
+    public PreviewViewModel(TaskExecutor executor, BiPredicate<List<PhotoItem>, String> relabel) {
+        this.executor = executor;
+        this.relabel = relabel;
+    }
+
+    /** The short side the photo is decoded at, at least: the screen's size in pixels; smaller photos stay full size. */
+    public void setDecodeShortSide(int pixels) {
+        decodeShortSide = Math.max(256, pixels);
+    }
+
+    public void open(List<PhotoItem> list, int at, List<String> labels) {
+        if (list.isEmpty()) {
+            return;
+        }
+        items = List.copyOf(list);
+        roomTypes = List.copyOf(labels);
+        open.set(true);
+        show(Math.max(0, Math.min(at, items.size() - 1)));
+    }
+
+    public void close() {
+        open.set(false);
+        generation++;
+        setCurrent(null);
+        image.set(null);
+        items = List.of();
+    }
+
+    public void next() {
+        if (open.get() && index < items.size() - 1) {
+            show(index + 1);
+        }
+    }
+
+    public void previous() {
+        if (open.get() && index > 0) {
+            show(index - 1);
+        }
+    }
+
+    /** Number key {@code key} (1-based): labels the photo on screen and steps to the next. */
+    public void relabelWithKey(int key) {
+        PhotoItem item = current.get();
+        if (item != null && key >= 1 && key <= roomTypes.size() && item.review().isReadable()) {
+            relabel.test(List.of(item), roomTypes.get(key - 1));
+            next();
+        }
+    }
+
+    private void show(int at) {
+        index = at;
+        PhotoItem item = items.get(at);
+        setCurrent(item);
+        position.set((at + 1) + " / " + items.size());
+        image.set(item.thumbnailProperty().get());
+        int gen = ++generation;
+        loading.set(true);
+        int side = decodeShortSide;
+        executor.execute(() -> FxImages.toFxImage(PhotoDecoder.decode(item.file(), side)), img -> {
+            if (gen == generation) {
+                image.set(img);
+                loading.set(false);
+            }
+        }, e -> {
+            if (gen == generation) {
+                loading.set(false);
+                detail.set("Cannot show this file: " + e.getMessage());
+            }
+        });
+    }
+
+    private void setCurrent(PhotoItem item) {
+        PhotoItem old = current.get();
+        if (old != null) {
+            old.reviewProperty().removeListener(reviewListener);
+        }
+        current.set(item);
+        if (item != null) {
+            item.reviewProperty().addListener(reviewListener);
+        }
+        describe();
+    }
+
+    private void describe() {
+        PhotoItem item = current.get();
+        if (item == null) {
+            title.set("");
+            detail.set("");
+            return;
+        }
+        PhotoReview r = item.review();
+        title.set(item.fileName());
+        if (!r.isReadable()) {
+            detail.set("Unreadable: " + r.error());
+            return;
+        }
+        String model = String.format("model: %s %d %%, then %s %d %%", r.modelLabel(), Math.round(r.confidence() * 100),
+                r.secondLabel(), Math.round(r.secondConfidence() * 100));
+        detail.set(r.isCorrected() ? r.finalLabel() + " (corrected; " + model + ")"
+                : r.finalLabel() + (r.isReviewed() ? " (confirmed; " : " (") + model + ")");
+    }
+
+    public ReadOnlyBooleanProperty openProperty() {
+        return open.getReadOnlyProperty();
+    }
+
+    public boolean isOpen() {
+        return open.get();
+    }
+
+    public ReadOnlyObjectProperty<PhotoItem> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Image> imageProperty() {
+        return image.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    /** "3 / 12". */
+    public ReadOnlyStringProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    public boolean hasNext() {
+        return index < items.size() - 1;
+    }
+
+    public boolean hasPrevious() {
+        return index > 0;
+    }
+}

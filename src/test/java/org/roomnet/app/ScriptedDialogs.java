@@ -1,0 +1,59 @@
+package org.roomnet.app;
+
+import org.roomnet.app.dialogs.AppDialogs;
+import org.roomnet.app.sort.SortPlan;
+import org.roomnet.app.sort.SortRequest;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Answers the app's questions from fields a test sets, and records what the app told the user. */
+public final class ScriptedDialogs implements AppDialogs {
+
+    public volatile Path folder;
+    public volatile List<Path> photos = List.of();
+    public volatile Path xlsxTarget;
+    public volatile SortRequest sortAnswer;
+    public volatile SortPlan lastSortPlan;
+    public volatile boolean confirmAnswer = true;
+    public final List<String> infos = new CopyOnWriteArrayList<>();
+    public final List<String> errors = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Optional<Path> chooseFolder(Path initial) {
+        return Optional.ofNullable(folder);
+    }
+
+    @Override
+    public List<Path> choosePhotos(Path initial) {
+        return photos;
+    }
+
+    @Override
+    public Optional<Path> chooseXlsxTarget(Path initialFolder, String initialName) {
+        return Optional.ofNullable(xlsxTarget);
+    }
+
+    @Override
+    public Optional<SortRequest> askSort(SortPlan plan) {
+        lastSortPlan = plan;
+        return Optional.ofNullable(sortAnswer);
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        return confirmAnswer;
+    }
+
+    @Override
+    public void showInfo(String title, String message) {
+        infos.add(title + ": " + message);
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        errors.add(title + ": " + message);
+    }
+}

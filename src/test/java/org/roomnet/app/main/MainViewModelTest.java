@@ -1,0 +1,225 @@
+package org.roomnet.app.main;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.app.ModelService;
+import org.roomnet.app.ScriptedDialogs;
+import org.roomnet.app.TestShoots;
+import org.roomnet.app.sort.SortRequest;
+import org.roomnet.app.task.CurrentThreadExecutor;
+import org.roomnet.core.classify.ModelLoadException;
+import org.roomnet.core.organize.JournalStore;
+import org.roomnet.core.organize.TransferMode;
+import org.roomnet.core.review.PhotoReview;
+import org.roomnet.core.review.ReviewSidecar;
+import org.testfx.api.FxToolkit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The main view model without a window: the test thread is the UI thread and background work runs
+ * in place ({@link CurrentThreadExecutor}). Uses the real model on pool photos.
+ */
+class MainViewModelTest {
+
+    @TempDir
+    Path temp;
+
+    private final List<MainViewModel> opened = new ArrayList<>();
+    private ScriptedDialogs dialogs;
+    private Path shoot;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage(); // images need the JavaFX toolkit, not a window
+    }
+
+    @AfterEach
+    void closeAll() {
+        opened.forEach(MainViewModel::shutdown);
+    }
+
+    private MainViewModel viewModel(ModelService models) throws Exception {
+        if (shoot == null) {
+            shoot = TestShoots.create(temp.resolve("shoot"));
+        }
+        dialogs = new ScriptedDialogs();
+        MainViewModel vm = new MainViewModel(new CurrentThreadExecutor(), models, dialogs,
+                new JournalStore(temp.resolve("journals")), 10_000);
+        vm.loadModel();
+        opened.add(vm);
+        return vm;
+    }
+
+    private MainViewModel withModel() throws Exception {
+        return viewModel(ModelService.of(TestShoots.classifier()));
+    }
+
+    private static int shownPhotos(MainViewModel vm) {
+        return vm.photos().groups().stream().mapToInt(PhotoGroup::count).sum();
+    }
+
+    private static PhotoGroup otherGroup(MainViewModel vm, PhotoItem item) {
+        return vm.photos().groups().stream().filter(g -> !g.label().equals(item.review().finalLabel())).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void openingClassifiesEveryFileAndSavesTheReviewWhenClosed() throws Exception {
+        MainViewModel vm = withModel();
+        vm.openFolder(shoot);
+        assertEquals(TestShoots.photoCount(), shownPhotos(vm));
+        assertEquals(1, vm.photos().unreadableProperty().get().count());
+        assertEquals(TestShoots.photoCount() + 1, vm.lastClassifiedCount());
+        assertFalse(vm.busyProperty().get());
+        vm.closeShoot();
+        assertTrue(Files.isRegularFile(ReviewSidecar.fileIn(shoot)));
+        assertEquals(TestShoots.photoCount() + 1, ReviewSidecar.read(shoot).orElseThrow().photos().size());
+    }
+
+    @Test
+    void aNewPhotoIsClassifiedOnReopenAndADeletedOneDropped() throws Exception {
+        MainViewModel vm = withModel();
+        vm.openFolder(shoot);
+        vm.closeShoot();
+        Path gone;
+        try (Stream<Path> files = Files.list(shoot)) {
+            gone = files.filter(p -> p.toString().endsWith(".jpg") && !p.endsWith(TestShoots.CORRUPT)).sorted()
+                    .findFirst().orElseThrow();
+        }
+        Files.move(gone, shoot.resolve("renamed-" + gone.getFileName()));
+
+        vm.openFolder(shoot);
+
+        assertEquals(1, vm.lastClassifiedCount(), "only the new file");
+        assertEquals(TestShoots.photoCount(), vm.lastRestoredCount());
+        assertEquals(TestShoots.photoCount(), shownPhotos(vm));
+        assertTrue(vm.photos().item(gone).isEmpty());
+    }
+
+    @Test
+    void withoutModelASavedReviewIsStillRestored() throws Exception {
+        MainViewModel first = withModel();
+        first.openFolder(shoot);
+        PhotoItem item = first.photos().current().shown().get(0);
+        first.relabel(List.of(item), otherGroup(first, item).label());
+        String label = item.review().finalLabel();
+        first.closeShoot();
+
+        MainViewModel vm = viewModel(ModelService.loadingWith(() -> {
+            throw new ModelLoadException("no model here");
+        }));
+        assertEquals("No model", vm.status().providerProperty().get());
+        assertTrue(dialogs.errors.get(0).contains("no model here"), dialogs.errors.toString());
+
+        vm.openFolder(shoot);
+        assertEquals(0, vm.lastClassifiedCount());
+        assertEquals(TestShoots.photoCount(), shownPhotos(vm));
+        assertEquals(label, vm.photos().item(item.file()).orElseThrow().review().finalLabel());
+
+        Path fresh = TestShoots.create(temp.resolve("fresh"));
+        vm.openFolder(fresh);
+        assertTrue(dialogs.errors.get(dialogs.errors.size() - 1).contains("cannot be classified"), dialogs.errors.toString());
+    }
+
+    @Test
+    void openingSomePhotosShowsOnlyThemAndKeepsTheRestOfTheSavedReview() throws Exception {
+        MainViewModel vm = withModel();
+        vm.openFolder(shoot);
+        vm.closeShoot();
+        List<Path> two;
+        try (Stream<Path> files = Files.list(shoot)) {
+            two = files.filter(p -> p.toString().endsWith(".jpg") && !p.endsWith(TestShoots.CORRUPT)).sorted()
+                    .limit(2).toList();
+        }
+
+        vm.openPhotos(two);
+        assertEquals(2, shownPhotos(vm));
+        assertEquals(2, vm.lastRestoredCount());
+        vm.relabel(List.of(vm.photos().item(two.get(0)).orElseThrow()), vm.photos().groups().get(0).label());
+        vm.closeShoot();
+
+        vm.openFolder(shoot);
+        assertEquals(0, vm.lastClassifiedCount(), "the photos not opened stayed in the saved review");
+        assertEquals(vm.photos().groups().get(0).label(), vm.photos().item(two.get(0)).orElseThrow().review().finalLabel());
+    }
+
+    @Test
+    void photosFromSeveralFoldersAreRefused() throws Exception {
+        MainViewModel vm = withModel();
+        Path other = Files.createDirectories(temp.resolve("other"));
+        Path a = Files.list(shoot).filter(p -> p.toString().endsWith(".jpg")).findFirst().orElseThrow();
+        Path b = Files.copy(a, other.resolve("b.jpg"));
+        vm.openPhotos(List.of(a, b));
+        assertTrue(vm.folder() == null);
+        assertTrue(dialogs.errors.get(dialogs.errors.size() - 1).contains("several folders"));
+    }
+
+    @Test
+    void aNumberKeyLabelsTheSelectionAndSelectsTheNextPhoto() throws Exception {
+        MainViewModel vm = withModel();
+        vm.openFolder(shoot);
+        PhotoGroup group = vm.photos().current();
+        List<PhotoItem> shown = List.copyOf(group.shown());
+        vm.photos().selection().selectOnly(shown.get(0));
+        PhotoGroup target = otherGroup(vm, shown.get(0));
+
+        assertTrue(vm.relabelSelectionWithKey(target.key()));
+
+        assertEquals(target.label(), shown.get(0).review().finalLabel());
+        assertEquals(List.of(shown.get(1)), vm.photos().selection().items());
+        assertTrue(vm.canUndoProperty().get());
+        assertTrue(vm.undoTextProperty().get().contains(target.label()));
+    }
+
+    @Test
+    void confirmingAPhotoTakesItOutOfTheNeedsReviewFilter() throws Exception {
+        MainViewModel vm = withModel();
+        vm.openFolder(shoot);
+        PhotoGroup group = vm.photos().groups().stream().filter(g -> g.reviewCountProperty().get() > 0).findFirst()
+                .orElse(null);
+        if (group == null) {
+            return; // the model is sure of every photo: nothing to filter
+        }
+        vm.photos().currentProperty().set(group);
+        vm.photos().needsReviewOnlyProperty().set(true);
+        int before = group.shown().size();
+        PhotoItem item = group.shown().get(0);
+        vm.photos().selection().selectOnly(item);
+        vm.relabelSelectionWithKey(group.key());
+        assertTrue(item.review().isReviewed());
+        assertFalse(item.review().isCorrected(), "the model's own label: confirmed, not corrected");
+        assertEquals(before - 1, group.shown().size());
+        assertEquals(group.count(), group.all().size(), "still in its group");
+    }
+
+    @Test
+    void movingIntoFoldersEmptiesTheShootAndUndoPutsThePhotosBack() throws Exception {
+        MainViewModel vm = withModel();
+        vm.openFolder(shoot);
+        Path dest = temp.resolve("moved");
+        vm.actions().sort(new SortRequest(TransferMode.MOVE, dest));
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+        for (PhotoReview p : vm.review().orElseThrow().photos()) {
+            assertEquals(!p.isReadable(), Files.exists(p.file()), "unreadable files stay: " + p.fileName());
+            if (p.isReadable()) {
+                assertTrue(Files.isRegularFile(dest.resolve(p.finalLabel()).resolve(p.fileName())));
+            }
+        }
+        vm.actions().undoLastSort();
+        for (PhotoReview p : vm.review().orElseThrow().photos()) {
+            assertTrue(Files.isRegularFile(p.file()), p.fileName());
+        }
+        assertFalse(Files.exists(dest));
+    }
+}

@@ -1,0 +1,344 @@
+package org.roomnet.app.main;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.app.ModelService;
+import org.roomnet.app.ScriptedDialogs;
+import org.roomnet.app.TestShoots;
+import org.roomnet.app.sort.SortRequest;
+import org.roomnet.app.task.FxTaskExecutor;
+import org.roomnet.app.util.WindowState;
+import org.roomnet.core.organize.JournalStore;
+import org.roomnet.core.organize.TransferMode;
+import org.roomnet.core.review.PhotoReview;
+import org.roomnet.core.review.ReviewSidecar;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The main window, headless (TestFX + Monocle), on a shoot of real pool photos and the real model.
+ * Assertions are about mechanics (counts, labels set by the agent, files on disk), never about which
+ * room the model picks.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainViewUiTest {
+
+    @TempDir
+    Path temp;
+
+    private Path shoot;
+    private ScriptedDialogs dialogs;
+    private MainViewModel vm;
+    private MainView view;
+    private Preferences prefs;
+    private FxTaskExecutor executor;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        shoot = TestShoots.create(temp.resolve("shoot"));
+        dialogs = new ScriptedDialogs();
+        executor = new FxTaskExecutor();
+        vm = new MainViewModel(executor, ModelService.of(TestShoots.classifier()), dialogs,
+                new JournalStore(temp.resolve("journals")), 50);
+        prefs = Preferences.userRoot().node("roomnet-test/" + UUID.randomUUID());
+        view = new MainView(vm, new WindowState(prefs), dialogs);
+        view.show(stage);
+        vm.loadModel();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> vm.shutdown()).get(20, TimeUnit.SECONDS);
+        executor.shutdown();
+        try {
+            prefs.removeNode();
+        } catch (BackingStoreException | IllegalStateException ignored) {
+            // only test preferences
+        }
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------
+
+    private void openShoot(FxRobot robot) throws Exception {
+        dialogs.folder = shoot;
+        robot.clickOn(".main-toolbar .accent");
+        waitUntil(() -> vm.folder() != null && !vm.busyProperty().get()
+                && vm.photos().groups().stream().mapToInt(PhotoGroup::count).sum() == TestShoots.photoCount());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    private PhotoItem firstShown() throws Exception {
+        return fx(() -> vm.photos().current().shown().get(0));
+    }
+
+    private PhotoGroup otherGroupThan(String label) {
+        return vm.photos().groups().stream().filter(g -> !g.label().equals(label)).findFirst().orElseThrow();
+    }
+
+    private PhotoReview reviewOf(Path file) throws Exception {
+        return fx(() -> vm.review().orElseThrow().get(file).orElseThrow());
+    }
+
+    private Node cellOf(FxRobot robot, PhotoItem item) {
+        return robot.lookup(".photo-cell").match(n -> n instanceof PhotoCell c && c.getItem() == item
+                && n.isVisible()).query();
+    }
+
+    // ---- tests -------------------------------------------------------------------------------------
+
+    @Test
+    void openingAFolderFillsTheGroupsAndListsTheCorruptFileAsUnreadable(FxRobot robot) throws Exception {
+        openShoot(robot);
+
+        int sum = 0;
+        for (PhotoGroup g : vm.photos().groups()) {
+            Label count = robot.lookup("#count-" + g.label()).queryAs(Label.class);
+            assertEquals(Integer.toString(g.count()), count.getText(), g.label());
+            sum += g.count();
+        }
+        assertEquals(TestShoots.photoCount(), sum);
+        assertEquals(6, vm.photos().groups().size(), "one group per room type of the model");
+        assertFalse(robot.lookup(".photo-cell").queryAll().isEmpty(), "thumbnails on screen");
+        assertTrue(robot.lookup(".status-summary").queryAs(Label.class).getText()
+                .startsWith(TestShoots.photoCount() + " photos loaded"));
+        assertEquals("CPU", robot.lookup(".status-provider").queryAs(Label.class).getText());
+        assertFalse(robot.lookup(".status-model").queryAs(Label.class).getText().isBlank());
+
+        robot.clickOn("#group-Unreadable");
+        ListView<?> unreadable = robot.lookup("#unreadable-list").queryAs(ListView.class);
+        assertEquals(1, unreadable.getItems().size());
+        PhotoItem corrupt = (PhotoItem) unreadable.getItems().get(0);
+        assertEquals(TestShoots.CORRUPT, corrupt.fileName());
+        assertFalse(corrupt.review().error().isBlank());
+    }
+
+    @Test
+    void draggingAThumbnailOntoAnotherGroupRelabelsItAndUndoPutsItBack(FxRobot robot) throws Exception {
+        openShoot(robot);
+        PhotoItem item = firstShown();
+        String before = item.review().finalLabel();
+        PhotoGroup target = otherGroupThan(before);
+
+        // a real drag gesture: Monocle's headless glass delivers drag-and-drop inside the app
+        robot.drag(cellOf(robot, item)).dropTo("#group-" + target.label());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        PhotoReview moved = reviewOf(item.file());
+        assertEquals(target.label(), moved.finalLabel());
+        assertEquals(before, moved.modelLabel(), "the model's label stays recorded");
+        assertTrue(moved.isCorrected());
+        assertTrue(fx(() -> target.all().contains(item)));
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, reviewOf(item.file()).finalLabel());
+        assertFalse(reviewOf(item.file()).isCorrected());
+        assertFalse(fx(() -> target.all().contains(item)));
+
+        robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(target.label(), reviewOf(item.file()).finalLabel(), "Ctrl+Y redoes");
+    }
+
+    @Test
+    void aNumberKeyRelabelsTheSelectionAndMovesToTheNextPhoto(FxRobot robot) throws Exception {
+        openShoot(robot);
+        PhotoGroup group = vm.photos().current();
+        PhotoItem first = firstShown();
+        PhotoItem second = fx(() -> group.shown().get(1));
+        PhotoGroup target = otherGroupThan(group.label());
+
+        robot.clickOn(cellOf(robot, first));
+        robot.type(KeyCode.getKeyCode(Integer.toString(target.key())));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(target.label(), reviewOf(first.file()).finalLabel());
+        assertTrue(reviewOf(first.file()).isCorrected());
+        assertEquals(List.of(second), fx(() -> vm.photos().selection().items()), "the next photo is selected");
+
+        robot.clickOn("#group-" + target.label());
+        Node cell = cellOf(robot, first);
+        assertTrue(cell.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("corrected")));
+        assertTrue(robot.from(cell).lookup(".badge").queryAs(Label.class).getText().contains("Corrected"));
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(group.label(), reviewOf(first.file()).finalLabel());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(target.label(), reviewOf(first.file()).finalLabel(), "Ctrl+Shift+Z redoes");
+    }
+
+    @Test
+    void spaceOpensThePreviewAndArrowsStepThroughTheGroup(FxRobot robot) throws Exception {
+        openShoot(robot);
+        PhotoItem first = firstShown();
+        robot.clickOn(cellOf(robot, first));
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> vm.preview().isOpen() && !vm.preview().loadingProperty().get());
+        assertEquals(first, vm.preview().currentProperty().get());
+        assertNotNull(vm.preview().imageProperty().get());
+        robot.type(KeyCode.RIGHT);
+        waitUntil(() -> vm.preview().positionProperty().get().startsWith("2 / "));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !vm.preview().isOpen());
+    }
+
+    @Test
+    void exportWritesTheReviewAsXlsx(FxRobot robot) throws Exception {
+        openShoot(robot);
+        PhotoItem item = firstShown();
+        String model = item.review().modelLabel();
+        PhotoGroup target = otherGroupThan(model);
+        assertTrue(fx(() -> vm.relabel(List.of(item), target.label())));
+        Path xlsx = temp.resolve("review.xlsx");
+        dialogs.xlsxTarget = xlsx;
+
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        waitUntil(() -> Files.exists(xlsx) && !vm.busyProperty().get());
+
+        try (InputStream in = Files.newInputStream(xlsx); Workbook book = WorkbookFactory.create(in)) {
+            Sheet photos = book.getSheet("Photos");
+            Row header = photos.getRow(0);
+            Map<String, Integer> col = new HashMap<>();
+            header.forEach(c -> col.put(c.getStringCellValue(), c.getColumnIndex()));
+            for (String name : List.of("file", "folder", "label", "model label", "confidence", "corrected")) {
+                assertTrue(col.containsKey(name), "column " + name);
+            }
+            assertEquals(TestShoots.photoCount() + 1, photos.getLastRowNum(), "one row per file");
+            Map<String, Row> byFile = new HashMap<>();
+            for (int r = 1; r <= photos.getLastRowNum(); r++) {
+                Row row = photos.getRow(r);
+                byFile.put(row.getCell(col.get("file")).getStringCellValue(), row);
+            }
+            Row edited = byFile.get(item.fileName());
+            assertEquals(target.label(), edited.getCell(col.get("label")).getStringCellValue());
+            assertEquals(model, edited.getCell(col.get("model label")).getStringCellValue());
+            assertEquals("yes", edited.getCell(col.get("corrected")).getStringCellValue());
+            assertTrue(byFile.containsKey(TestShoots.CORRUPT));
+
+            Sheet summary = book.getSheet("Summary");
+            int total = 0;
+            List<String> warnings = new ArrayList<>();
+            for (Row row : summary) {
+                String first = row.getCell(0) == null ? "" : row.getCell(0).getStringCellValue();
+                if (vm.photos().group(first).isPresent()) {
+                    int n = (int) row.getCell(1).getNumericCellValue();
+                    assertEquals(vm.photos().group(first).get().count(), n, first);
+                    total += n;
+                }
+                if (first.startsWith("Warning: no ")) {
+                    warnings.add(first);
+                }
+            }
+            assertEquals(TestShoots.photoCount(), total);
+            for (PhotoGroup g : vm.photos().groups()) {
+                boolean essential = org.roomnet.core.report.Report.LISTING_ESSENTIAL_ROOMS.contains(g.label());
+                assertEquals(essential && g.count() == 0,
+                        warnings.stream().anyMatch(w -> w.contains(" " + g.label() + " ")), g.label());
+            }
+        }
+    }
+
+    @Test
+    void sortingCopiesEveryPhotoIntoItsRoomFolderAndUndoRemovesTheCopies(FxRobot robot) throws Exception {
+        openShoot(robot);
+        PhotoItem item = firstShown();
+        PhotoGroup target = otherGroupThan(item.review().modelLabel());
+        assertTrue(fx(() -> vm.relabel(List.of(item), target.label())));
+        Path dest = temp.resolve("sorted");
+        dialogs.sortAnswer = new SortRequest(TransferMode.COPY, dest);
+
+        robot.clickOn("Sort into Folders…");
+        waitUntil(() -> !vm.busyProperty().get() && !dialogs.infos.isEmpty());
+
+        assertEquals(TestShoots.photoCount(), dialogs.lastSortPlan.photos());
+        assertEquals(1, dialogs.lastSortPlan.unreadable());
+        for (PhotoReview p : fx(() -> vm.review().orElseThrow().photos())) {
+            Path copy = dest.resolve(p.isReadable() ? p.finalLabel() : "x").resolve(p.fileName());
+            assertEquals(p.isReadable(), Files.isRegularFile(copy), p.fileName());
+            assertTrue(Files.isRegularFile(p.file()), "the shoot keeps its files: " + p.fileName());
+        }
+        assertTrue(Files.isRegularFile(dest.resolve(target.label()).resolve(item.fileName())),
+                "the agent's label decides the folder");
+        try (Stream<Path> all = Files.walk(dest)) {
+            assertEquals(TestShoots.photoCount(), all.filter(Files::isRegularFile).count());
+        }
+
+        robot.clickOn("File").clickOn("Undo Last Sort…");
+        waitUntil(() -> !vm.busyProperty().get() && dialogs.infos.size() == 2);
+        assertFalse(Files.exists(dest), "undo removes the copies and the folders it made");
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
+    void reopeningTheFolderRestoresTheReviewWithoutClassifyingAgain(FxRobot robot) throws Exception {
+        openShoot(robot);
+        PhotoItem item = firstShown();
+        PhotoGroup target = otherGroupThan(item.review().modelLabel());
+        robot.clickOn(cellOf(robot, item));
+        robot.type(KeyCode.getKeyCode(Integer.toString(target.key())));
+        WaitForAsyncUtils.waitForFxEvents();
+        Map<Path, String> labels = new HashMap<>();
+        fx(() -> vm.review().orElseThrow().photos()).forEach(p -> labels.put(p.file(), p.finalLabel()));
+
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Files.isRegularFile(ReviewSidecar.fileIn(shoot)), "the review is saved beside the shoot");
+        assertTrue(ReviewSidecar.FILE_NAME.startsWith("."));
+
+        openShoot(robot);
+        assertEquals(0, vm.lastClassifiedCount(), "nothing classified again");
+        assertEquals(TestShoots.photoCount() + 1, vm.lastRestoredCount());
+        PhotoReview restored = reviewOf(item.file());
+        assertEquals(target.label(), restored.finalLabel());
+        assertTrue(restored.isCorrected());
+        for (Map.Entry<Path, String> e : labels.entrySet()) {
+            assertEquals(e.getValue(), reviewOf(e.getKey()).finalLabel());
+        }
+        assertNotEquals(0, fx(() -> vm.photos().group(target.label()).orElseThrow().count()));
+    }
+
+}
