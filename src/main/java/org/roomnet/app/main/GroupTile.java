@@ -34,18 +34,20 @@ final class GroupTile extends HBox {
         key.setMinWidth(Region.USE_PREF_SIZE);
         Label name = new Label(group.label());
         name.getStyleClass().add("group-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label review = new Label();
         review.getStyleClass().add("review-badge");
-        review.textProperty().bind(group.reviewCountProperty().asString());
+        review.setMinWidth(Region.USE_PREF_SIZE);
+        review.textProperty().bind(group.reviewCountProperty().asString("%,d"));
         review.visibleProperty().bind(group.reviewCountProperty().greaterThan(0));
         review.managedProperty().bind(review.visibleProperty());
         review.setTooltip(new Tooltip("photos that need review"));
         Label count = new Label();
         count.setId("count-" + group.label());
         count.getStyleClass().add("group-count");
-        count.textProperty().bind(group.countProperty().asString());
+        count.textProperty().bind(group.countProperty().asString("%,d"));
         count.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(key, name, spacer, review, count);
         if (group.key() > 0) {

@@ -254,14 +254,16 @@ public final class MainView {
         Node view = groupViews.computeIfAbsent(group, this::createGroupView);
         view.setVisible(true);
         updateHeader();
-        group.shown().addListener((ListChangeListener<PhotoItem>) c -> {
-            if (viewModel.photos().current() == group) {
-                updateHeader();
-            }
-        });
     }
 
     private Node createGroupView(PhotoGroup group) {
+        Runnable headerIfShown = () -> {
+            if (viewModel.photos().current() == group) {
+                updateHeader();
+            }
+        };
+        group.shown().addListener((ListChangeListener<PhotoItem>) c -> headerIfShown.run());
+        group.reviewCountProperty().addListener((o, was, now) -> headerIfShown.run());
         Node view;
         if (group == viewModel.photos().unreadableProperty().get()) {
             ListView<PhotoItem> list = new ListView<>(group.shown());
@@ -313,12 +315,15 @@ public final class MainView {
         boolean unreadable = g == viewModel.photos().unreadableProperty().get();
         groupTitle.setText(g.label());
         int shown = g.shown().size();
-        String counts = MainViewModel.plural(g.count(), unreadable ? "file" : "photo")
-                + (viewModel.photos().needsReviewOnlyProperty().get() && !unreadable ? " \u00b7 " + shown + " need review" : "")
-                + (!unreadable && g.key() > 0 ? " \u00b7 press " + g.key() + " to label photos " + g.label() : "");
+        String counts = MainViewModel.plural(g.count(), unreadable ? "file" : "photo");
+        if (!unreadable) {
+            counts += viewModel.photos().needsReviewOnlyProperty().get()
+                    ? String.format(" \u00b7 showing the %,d that need review", shown)
+                    : String.format(" \u00b7 %,d to review", g.reviewCountProperty().get());
+        }
         groupSubtitle.setText(unreadable ? counts + " \u00b7 these files are never sorted or moved" : counts);
         int selected = viewModel.photos().selection().sizeProperty().get();
-        selectionLabel.setText(selected == 0 ? "" : selected + " selected");
+        selectionLabel.setText(selected == 0 ? "" : String.format("%,d selected", selected));
         groupPlaceholder.setVisible(shown == 0);
         groupPlaceholder.setText(g.count() == 0 ? "No " + g.label() + " photos in this shoot"
                 : "No photo here needs review");

@@ -309,7 +309,7 @@ public final class MainViewModel {
         }
         boolean changed = r.get().relabel(items.stream().map(PhotoItem::file).toList(), label);
         if (changed) {
-            status.show((items.size() == 1 ? items.get(0).fileName() : items.size() + " photos") + " labelled "
+            status.show((items.size() == 1 ? items.get(0).fileName() : plural(items.size(), "photo")) + " labelled "
                     + label + ".", false);
         }
         return changed;

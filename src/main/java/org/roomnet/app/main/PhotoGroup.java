@@ -1,6 +1,5 @@
 package org.roomnet.app.main;
 
-import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.BooleanProperty;
@@ -22,8 +21,8 @@ public final class PhotoGroup {
 
     private final String label;
     private final int key;
-    private final ObservableList<PhotoItem> all =
-            FXCollections.observableArrayList(item -> new Observable[]{item.reviewProperty()});
+    /** No extractor on purpose: a changed photo is removed and added again, so 2,000 changes are one event. */
+    private final ObservableList<PhotoItem> all = FXCollections.observableArrayList();
     private final SortedList<PhotoItem> shown;
     private final IntegerBinding count = Bindings.size(all);
     private final ReadOnlyIntegerWrapper reviewCount = new ReadOnlyIntegerWrapper();

@@ -53,10 +53,10 @@ public final class StatusModel {
         }
         long unreadable = review.unreadableCount();
         StringBuilder sb = new StringBuilder(MainViewModel.plural(review.size() - unreadable, "photo")).append(" loaded");
-        sb.append(" \u00b7 ").append(review.needsReviewCount()).append(" to review");
-        sb.append(" \u00b7 ").append(review.correctedCount()).append(" corrected");
+        sb.append(String.format(" \u00b7 %,d to review \u00b7 %,d corrected", review.needsReviewCount(),
+                review.correctedCount()));
         if (unreadable > 0) {
-            sb.append(" \u00b7 ").append(unreadable).append(" unreadable");
+            sb.append(String.format(" \u00b7 %,d unreadable", unreadable));
         }
         summary.set(sb.toString());
     }

@@ -23,6 +23,6 @@ public record RelabelCommand(List<Change> changes, String label) {
     /** For menus: "Label 3 photos as Kitchen". */
     public String description() {
         int n = changes.size();
-        return "Label " + (n == 1 ? changes.get(0).file().getFileName() : n + " photos") + " as " + label;
+        return "Label " + (n == 1 ? changes.get(0).file().getFileName() : String.format("%,d photos", n)) + " as " + label;
     }
 }

@@ -93,10 +93,10 @@ public final class Review {
     public boolean relabel(Collection<Path> files, String label) {
         requireKnownLabel(Objects.requireNonNull(label, "label"));
         List<RelabelCommand.Change> changes = new ArrayList<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
         for (Path f : files) {
             PhotoReview p = photos.get(f);
-            if (p != null && p.isReadable() && !label.equals(p.agentLabel())
-                    && changes.stream().noneMatch(c -> c.file().equals(f))) {
+            if (p != null && p.isReadable() && !label.equals(p.agentLabel()) && seen.add(f)) {
                 changes.add(new RelabelCommand.Change(f, p.agentLabel(), label));
             }
         }
