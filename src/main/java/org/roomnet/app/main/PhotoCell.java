@@ -26,6 +26,7 @@ final class PhotoCell extends GridCell<PhotoItem> {
 
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass LOW = PseudoClass.getPseudoClass("low");
+    private static final PseudoClass NEEDS_REVIEW = PseudoClass.getPseudoClass("needs-review");
     private static final PseudoClass CORRECTED = PseudoClass.getPseudoClass("corrected");
 
     private final MainViewModel viewModel;
@@ -110,7 +111,8 @@ final class PhotoCell extends GridCell<PhotoItem> {
     private void describe(PhotoReview r) {
         boolean low = ReviewRules.isLowConfidence(r);
         boolean close = ReviewRules.isCloseCall(r);
-        pseudoClassStateChanged(LOW, low || close);
+        pseudoClassStateChanged(LOW, low);
+        pseudoClassStateChanged(NEEDS_REVIEW, ReviewRules.needsReview(r));
         pseudoClassStateChanged(CORRECTED, r.isCorrected());
         confidence.setText(Math.round(r.confidence() * 100) + " %");
         if (r.isCorrected()) {

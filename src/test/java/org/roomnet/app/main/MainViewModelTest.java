@@ -155,6 +155,39 @@ class MainViewModelTest {
     }
 
     @Test
+    void cancellingKeepsWhatIsClassifiedAndReopeningClassifiesTheRest() throws Exception {
+        MainViewModel vm = withModel();
+        Path big = Files.createDirectories(temp.resolve("big"));
+        try (Stream<Path> files = Files.list(shoot)) {
+            List<Path> photos = files.filter(p -> !p.endsWith(TestShoots.CORRUPT)).toList();
+            for (int copy = 0; copy < 4; copy++) {
+                for (Path p : photos) {
+                    Files.copy(p, big.resolve(copy + "-" + p.getFileName()));
+                }
+            }
+        }
+        int total = 4 * TestShoots.photoCount();
+        // cancel as soon as the first results are on screen (the same thread plays UI and worker here)
+        vm.status().progressProperty().addListener((o, was, now) -> {
+            if (now.doubleValue() > 0) {
+                vm.cancel();
+            }
+        });
+        vm.openFolder(big);
+        int classified = vm.lastClassifiedCount();
+        assertTrue(classified > 0 && classified < total, "stopped part-way: " + classified + " of " + total);
+        assertTrue(vm.status().messageProperty().get().startsWith("Cancelled"), vm.status().messageProperty().get());
+        assertEquals(classified, shownPhotos(vm));
+        vm.closeShoot();
+
+        MainViewModel again = withModel();
+        again.openFolder(big);
+        assertEquals(classified, again.lastRestoredCount());
+        assertEquals(total - classified, again.lastClassifiedCount());
+        assertEquals(total, shownPhotos(again));
+    }
+
+    @Test
     void photosFromSeveralFoldersAreRefused() throws Exception {
         MainViewModel vm = withModel();
         Path other = Files.createDirectories(temp.resolve("other"));
