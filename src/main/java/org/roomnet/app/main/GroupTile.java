@@ -1,5 +1,7 @@
 package org.roomnet.app.main;
 
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -21,6 +23,8 @@ final class GroupTile extends HBox {
 
     private final PhotoGroup group;
     private final PhotoDragAndDrop drag;
+    /** Held here, registered weakly: the groups model outlives the tiles of every shoot opened. */
+    private final ChangeListener<PhotoGroup> currentListener;
 
     GroupTile(PhotoGroup group, PhotoGroups photos, PhotoDragAndDrop drag, boolean dropTarget) {
         this.group = group;
@@ -56,7 +60,8 @@ final class GroupTile extends HBox {
         }
 
         pseudoClassStateChanged(CURRENT, photos.current() == group);
-        photos.currentProperty().addListener((o, was, now) -> pseudoClassStateChanged(CURRENT, now == group));
+        currentListener = (o, was, now) -> pseudoClassStateChanged(CURRENT, now == group);
+        photos.currentProperty().addListener(new WeakChangeListener<>(currentListener));
         setOnMouseClicked(e -> photos.currentProperty().set(group));
         if (dropTarget) {
             setOnDragOver(e -> {

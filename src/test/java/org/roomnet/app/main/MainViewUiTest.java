@@ -314,6 +314,19 @@ class MainViewUiTest {
     }
 
     @Test
+    void aClosedShootIsNotKeptInMemory(FxRobot robot) throws Exception {
+        openShoot(robot);
+        java.lang.ref.WeakReference<PhotoGroup> old = new java.lang.ref.WeakReference<>(vm.photos().current());
+        java.lang.ref.WeakReference<PhotoItem> oldItem = new java.lang.ref.WeakReference<>(firstShown());
+        openShoot(robot);
+        for (int i = 0; i < 20 && (old.get() != null || oldItem.get() != null); i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertTrue(old.get() == null && oldItem.get() == null, "the previous shoot's groups and photos were freed");
+    }
+
+    @Test
     void reopeningTheFolderRestoresTheReviewWithoutClassifyingAgain(FxRobot robot) throws Exception {
         openShoot(robot);
         PhotoItem item = firstShown();
