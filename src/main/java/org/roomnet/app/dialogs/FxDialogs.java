@@ -93,6 +93,7 @@ public final class FxDialogs implements AppDialogs {
         Label content = new Label(message);
         content.setWrapText(true);
         content.setMaxWidth(520);
+        content.setPrefWidth(520);
         alert.getDialogPane().setContent(content);
         if (owner.get() != null && owner.get().getScene() != null) {
             alert.getDialogPane().getStylesheets().addAll(owner.get().getScene().getStylesheets());

@@ -2,7 +2,6 @@ package org.roomnet.app.sort;
 
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -72,10 +71,5 @@ public final class SortDialog extends Dialog<SortRequest> {
         if (chosen != null) {
             viewModel.destinationProperty().set(chosen.getAbsolutePath());
         }
-    }
-
-    /** For tests: the summary text node. */
-    Node summaryNode() {
-        return summaryLabel;
     }
 }
