@@ -1,6 +1,5 @@
 package org.roomnet.app.main;
 
-import impl.org.controlsfx.skin.GridViewSkin;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -14,8 +13,6 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
@@ -24,7 +21,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.DragEvent;
@@ -37,7 +33,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.controlsfx.control.GridView;
 import org.roomnet.app.dialogs.AppDialogs;
 import org.roomnet.app.preview.PreviewView;
 import org.roomnet.app.util.WindowState;
@@ -46,9 +41,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -67,7 +60,7 @@ public final class MainView {
     private final AppDialogs dialogs;
     private final PhotoDragAndDrop drag;
     private final PreviewView preview;
-    private final Map<PhotoGroup, Node> groupViews = new HashMap<>();
+    private final GroupContent content;
     private Stage stage;
 
     @FXML private StackPane root;
@@ -121,6 +114,8 @@ public final class MainView {
             throw new UncheckedIOException(e);
         }
         root.getChildren().add(preview);
+        content = new GroupContent(viewModel, drag, gridStack, groupTitle, groupSubtitle, selectionLabel,
+                groupPlaceholder);
         bindToolbarAndMenus();
         bindSidebar();
         bindContent();
@@ -223,10 +218,7 @@ public final class MainView {
     private void rebuildGroups() {
         PhotoGroups photos = viewModel.photos();
         groupList.getChildren().setAll(photos.groups().stream().map(g -> new GroupTile(g, photos, drag, true)).toList());
-        groupViews.keySet().retainAll(photos.groups());
-        gridStack.getChildren().removeIf(n -> n.getStyleClass().contains("photo-grid")
-                || n.getStyleClass().contains("unreadable-list"));
-        groupViews.clear();
+        content.clear();
         labelMenu.getItems().setAll(photos.groups().stream().map(g -> {
             MenuItem item = new MenuItem((g.key() > 0 ? g.key() + "   " : "") + g.label());
             item.setOnAction(e -> viewModel.relabelSelection(g.label()));
@@ -240,93 +232,6 @@ public final class MainView {
         emptyState.visibleProperty().bind(viewModel.hasShootBinding().not());
         groupHeader.visibleProperty().bind(photos.currentProperty().isNotNull());
         groupHeader.managedProperty().bind(groupHeader.visibleProperty());
-        photos.currentProperty().addListener((o, was, now) -> showGroup(now));
-        photos.needsReviewOnlyProperty().addListener((o, was, now) -> updateHeader());
-        photos.selection().sizeProperty().addListener((o, was, now) -> updateHeader());
-    }
-
-    private void showGroup(PhotoGroup group) {
-        groupViews.values().forEach(n -> n.setVisible(false));
-        if (group == null) {
-            updateHeader();
-            return;
-        }
-        Node view = groupViews.computeIfAbsent(group, this::createGroupView);
-        view.setVisible(true);
-        updateHeader();
-    }
-
-    private Node createGroupView(PhotoGroup group) {
-        Runnable headerIfShown = () -> {
-            if (viewModel.photos().current() == group) {
-                updateHeader();
-            }
-        };
-        group.shown().addListener((ListChangeListener<PhotoItem>) c -> headerIfShown.run());
-        group.reviewCountProperty().addListener((o, was, now) -> headerIfShown.run());
-        Node view;
-        if (group == viewModel.photos().unreadableProperty().get()) {
-            ListView<PhotoItem> list = new ListView<>(group.shown());
-            list.getStyleClass().add("unreadable-list");
-            list.setId("unreadable-list");
-            list.setCellFactory(l -> new ListCell<>() {
-                @Override
-                protected void updateItem(PhotoItem item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty || item == null ? null : item.fileName() + "  \u2014  " + item.review().error());
-                }
-            });
-            view = list;
-        } else {
-            GridView<PhotoItem> grid = new GridView<>(group.shown());
-            grid.setId("grid-" + group.label());
-            grid.getStyleClass().add("photo-grid");
-            grid.cellWidthProperty().bind(viewModel.thumbnailSizeProperty());
-            grid.cellHeightProperty().bind(viewModel.thumbnailSizeProperty());
-            grid.setHorizontalCellSpacing(6);
-            grid.setVerticalCellSpacing(6);
-            grid.setCellFactory(g -> new PhotoCell(viewModel, drag));
-            grid.setOnMouseClicked(e -> {
-                if (e.getTarget() == grid || !(e.getTarget() instanceof Node n && isInsideCell(n))) {
-                    viewModel.photos().selection().clear();
-                }
-            });
-            view = grid;
-        }
-        gridStack.getChildren().add(gridStack.getChildren().size() - 1, view);
-        return view;
-    }
-
-    private static boolean isInsideCell(Node n) {
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (p instanceof PhotoCell) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void updateHeader() {
-        PhotoGroup g = viewModel.photos().current();
-        if (g == null) {
-            groupPlaceholder.setVisible(false);
-            return;
-        }
-        boolean unreadable = g == viewModel.photos().unreadableProperty().get();
-        groupTitle.setText(g.label());
-        int shown = g.shown().size();
-        String counts = MainViewModel.plural(g.count(), unreadable ? "file" : "photo");
-        if (!unreadable) {
-            counts += viewModel.photos().needsReviewOnlyProperty().get()
-                    ? String.format(" \u00b7 showing the %,d that need review", shown)
-                    : String.format(" \u00b7 %,d to review", g.reviewCountProperty().get());
-        }
-        groupSubtitle.setText(unreadable ? counts + " \u00b7 these files are never sorted or moved" : counts);
-        int selected = viewModel.photos().selection().sizeProperty().get();
-        selectionLabel.setText(selected == 0 ? "" : String.format("%,d selected", selected));
-        groupPlaceholder.setVisible(shown == 0);
-        groupPlaceholder.setText(g.count() == 0 ? "No " + g.label() + " photos in this shoot"
-                : "No photo here needs review");
     }
 
     private void bindStatusBar() {
@@ -384,7 +289,7 @@ public final class MainView {
         int digit = PreviewView.digit(e.getCode());
         if (digit > 0 && !typing) {
             viewModel.relabelSelectionWithKey(digit);
-            scrollToAnchor();
+            content.scrollToAnchor();
             e.consume();
             return;
         }
@@ -397,7 +302,7 @@ public final class MainView {
             }
             case LEFT, RIGHT, UP, DOWN -> {
                 if (!control) {
-                    int columns = columns();
+                    int columns = content.columns();
                     int delta = switch (e.getCode()) {
                         case LEFT -> -1;
                         case RIGHT -> 1;
@@ -405,7 +310,7 @@ public final class MainView {
                         default -> columns;
                     };
                     viewModel.photos().moveSelection(delta, e.isShiftDown());
-                    scrollToAnchor();
+                    content.scrollToAnchor();
                     e.consume();
                 }
             }
@@ -416,27 +321,6 @@ public final class MainView {
             default -> {
                 // not ours
             }
-        }
-    }
-
-    private int columns() {
-        Node view = groupViews.get(viewModel.photos().current());
-        if (view instanceof GridView<?> grid && grid.getSkin() instanceof GridViewSkin<?> skin) {
-            return Math.max(1, skin.computeMaxCellsInRow());
-        }
-        return 1;
-    }
-
-    private void scrollToAnchor() {
-        PhotoGroup g = viewModel.photos().current();
-        PhotoItem anchor = viewModel.photos().selection().anchor();
-        Node view = groupViews.get(g);
-        if (g == null || anchor == null || view == null) {
-            return;
-        }
-        int index = g.shown().indexOf(anchor);
-        if (index >= 0 && view.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            flow.scrollTo(index / columns());
         }
     }
 

@@ -1,0 +1,160 @@
+package org.roomnet.app.main;
+
+import impl.org.controlsfx.skin.GridViewSkin;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.StackPane;
+import org.controlsfx.control.GridView;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The middle of the main window: one ControlsFX GridView per room type (a list for unreadable files),
+ * made when the group is first shown and kept with its scroll position, and the header above it.
+ */
+final class GroupContent {
+
+    private final MainViewModel viewModel;
+    private final PhotoDragAndDrop drag;
+    private final StackPane gridStack;
+    private final Label groupTitle;
+    private final Label groupSubtitle;
+    private final Label selectionLabel;
+    private final Label groupPlaceholder;
+    private final Map<PhotoGroup, Node> groupViews = new HashMap<>();
+
+    GroupContent(MainViewModel viewModel, PhotoDragAndDrop drag, StackPane gridStack, Label groupTitle,
+                 Label groupSubtitle, Label selectionLabel, Label groupPlaceholder) {
+        this.viewModel = viewModel;
+        this.drag = drag;
+        this.gridStack = gridStack;
+        this.groupTitle = groupTitle;
+        this.groupSubtitle = groupSubtitle;
+        this.selectionLabel = selectionLabel;
+        this.groupPlaceholder = groupPlaceholder;
+        PhotoGroups photos = viewModel.photos();
+        photos.currentProperty().addListener((o, was, now) -> showGroup(now));
+        photos.needsReviewOnlyProperty().addListener((o, was, now) -> updateHeader());
+        photos.selection().sizeProperty().addListener((o, was, now) -> updateHeader());
+    }
+
+    /** The groups were rebuilt (another shoot): drops the views of the old ones. */
+    void clear() {
+        gridStack.getChildren().removeAll(groupViews.values());
+        groupViews.clear();
+    }
+
+    /** Shows {@code group}'s grid (made the first time), or nothing. */
+    void showGroup(PhotoGroup group) {
+        groupViews.values().forEach(n -> n.setVisible(false));
+        if (group == null) {
+            updateHeader();
+            return;
+        }
+        Node view = groupViews.computeIfAbsent(group, this::createGroupView);
+        view.setVisible(true);
+        updateHeader();
+    }
+
+    private Node createGroupView(PhotoGroup group) {
+        Runnable headerIfShown = () -> {
+            if (viewModel.photos().current() == group) {
+                updateHeader();
+            }
+        };
+        group.shown().addListener((ListChangeListener<PhotoItem>) c -> headerIfShown.run());
+        group.reviewCountProperty().addListener((o, was, now) -> headerIfShown.run());
+        Node view;
+        if (group == viewModel.photos().unreadableProperty().get()) {
+            ListView<PhotoItem> list = new ListView<>(group.shown());
+            list.getStyleClass().add("unreadable-list");
+            list.setId("unreadable-list");
+            list.setCellFactory(l -> new ListCell<>() {
+                @Override
+                protected void updateItem(PhotoItem item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty || item == null ? null : item.fileName() + "  \u2014  " + item.review().error());
+                }
+            });
+            view = list;
+        } else {
+            GridView<PhotoItem> grid = new GridView<>(group.shown());
+            grid.setId("grid-" + group.label());
+            grid.getStyleClass().add("photo-grid");
+            grid.cellWidthProperty().bind(viewModel.thumbnailSizeProperty());
+            grid.cellHeightProperty().bind(viewModel.thumbnailSizeProperty());
+            grid.setHorizontalCellSpacing(6);
+            grid.setVerticalCellSpacing(6);
+            grid.setCellFactory(g -> new PhotoCell(viewModel, drag));
+            grid.setOnMouseClicked(e -> {
+                if (e.getTarget() == grid || !(e.getTarget() instanceof Node n && isInsideCell(n))) {
+                    viewModel.photos().selection().clear();
+                }
+            });
+            view = grid;
+        }
+        gridStack.getChildren().add(gridStack.getChildren().size() - 1, view);
+        return view;
+    }
+
+    private static boolean isInsideCell(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p instanceof PhotoCell) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Title, counts and selection of the group on screen. */
+    void updateHeader() {
+        PhotoGroup g = viewModel.photos().current();
+        if (g == null) {
+            groupPlaceholder.setVisible(false);
+            return;
+        }
+        boolean unreadable = g == viewModel.photos().unreadableProperty().get();
+        groupTitle.setText(g.label());
+        int shown = g.shown().size();
+        String counts = MainViewModel.plural(g.count(), unreadable ? "file" : "photo");
+        if (!unreadable) {
+            counts += viewModel.photos().needsReviewOnlyProperty().get()
+                    ? String.format(" \u00b7 showing the %,d that need review", shown)
+                    : String.format(" \u00b7 %,d to review", g.reviewCountProperty().get());
+        }
+        groupSubtitle.setText(unreadable ? counts + " \u00b7 these files are never sorted or moved" : counts);
+        int selected = viewModel.photos().selection().sizeProperty().get();
+        selectionLabel.setText(selected == 0 ? "" : String.format("%,d selected", selected));
+        groupPlaceholder.setVisible(shown == 0);
+        groupPlaceholder.setText(g.count() == 0 ? "No " + g.label() + " photos in this shoot"
+                : "No photo here needs review");
+    }
+
+    /** Thumbnails per row in the grid on screen (for Up/Down). */
+    int columns() {
+        Node view = groupViews.get(viewModel.photos().current());
+        if (view instanceof GridView<?> grid && grid.getSkin() instanceof GridViewSkin<?> skin) {
+            return Math.max(1, skin.computeMaxCellsInRow());
+        }
+        return 1;
+    }
+
+    /** Scrolls the grid on screen so that the selection's anchor is visible. */
+    void scrollToAnchor() {
+        PhotoGroup g = viewModel.photos().current();
+        PhotoItem anchor = viewModel.photos().selection().anchor();
+        Node view = groupViews.get(g);
+        if (g == null || anchor == null || view == null) {
+            return;
+        }
+        int index = g.shown().indexOf(anchor);
+        if (index >= 0 && view.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(index / columns());
+        }
+    }
+}
