@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Shoots for app tests: a few real photos from the pool (copied at run time, never committed) and a corrupt file. */
 public final class TestShoots {
@@ -27,9 +27,10 @@ public final class TestShoots {
     private TestShoots() {
     }
 
+    /** The pool and the model are part of every checkout and CI run: their absence fails the tests. */
     public static Path pool() {
         Path pool = Path.of(System.getProperty("roomnet.pool", "../shared/datasets/roomtypes"));
-        assumeTrue(Files.isDirectory(pool), "the photo pool is not available: " + pool.toAbsolutePath());
+        assertTrue(Files.isDirectory(pool), "the photo pool is not available: " + pool.toAbsolutePath());
         return pool;
     }
 
@@ -58,7 +59,7 @@ public final class TestShoots {
     public static synchronized RoomClassifier classifier() throws ModelLoadException {
         if (classifier == null) {
             Path model = Path.of(System.getProperty("roomnet.model", "model/roomnet.onnx"));
-            assumeTrue(Files.isRegularFile(model), "no model at " + model.toAbsolutePath());
+            assertTrue(Files.isRegularFile(model), "no model at " + model.toAbsolutePath());
             classifier = RoomClassifier.open(model, ProviderPreference.CPU);
         }
         return classifier;
