@@ -1,5 +1,7 @@
 package org.roomnet.core.organize;
 
+import org.roomnet.core.util.TabSeparated;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -25,7 +27,7 @@ import java.util.Map;
  * DONE    index  sha256|-
  * COMPLETE | ROLLED-BACK | UNDONE
  * </pre>
- * Fields are tab-separated; backslash, tab and newline in paths are escaped.
+ * Fields are tab-separated; backslash, tab and line breaks in paths are escaped ({@link TabSeparated}).
  */
 final class Journal implements AutoCloseable {
 
@@ -69,10 +71,7 @@ final class Journal implements AutoCloseable {
             if (line.isEmpty()) {
                 continue;
             }
-            String[] f = line.split("\t", -1);
-            for (int i = 0; i < f.length; i++) {
-                f[i] = unescape(f[i]);
-            }
+            String[] f = TabSeparated.split(line);
             switch (f[0]) {
                 case "SOURCE" -> j.sourceFolder = Path.of(f[1]);
                 case "DEST" -> j.destination = Path.of(f[1]);
@@ -167,15 +166,8 @@ final class Journal implements AutoCloseable {
     }
 
     private void append(String... fields) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                sb.append('\t');
-            }
-            sb.append(escape(fields[i]));
-        }
-        sb.append('\n');
-        ByteBuffer bytes = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
+        String line = TabSeparated.join(fields) + '\n';
+        ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
         while (bytes.hasRemaining()) {
             channel.write(bytes);
         }
@@ -193,26 +185,12 @@ final class Journal implements AutoCloseable {
         }
     }
 
+    /** The escaping of a journal field: {@link TabSeparated#escape}. */
     static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        return TabSeparated.escape(s);
     }
 
     static String unescape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                sb.append(switch (n) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> n;
-                });
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+        return TabSeparated.unescape(s);
     }
 }

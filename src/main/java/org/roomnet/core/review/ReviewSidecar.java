@@ -1,6 +1,7 @@
 package org.roomnet.core.review;
 
 import org.roomnet.core.classify.Prediction;
+import org.roomnet.core.util.TabSeparated;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -25,9 +26,10 @@ import java.util.Optional;
  * PHOTO       file  size  modified-ms  agent-label|""  score,score,...
  * UNREADABLE  file  size  modified-ms  error
  * </pre>
- * File names are relative to the shoot folder; backslash, tab and line breaks are escaped. The
- * model's label, confidence and second choice are derived from the scores. Writes are atomic (a
- * temporary file moved over the old one), so a crash never leaves half a sidecar.
+ * File names are relative to the shoot folder; backslash, tab and line breaks are escaped
+ * ({@link TabSeparated}). The model's label, confidence and second choice are derived from the
+ * scores. Writes are atomic (a temporary file moved over the old one), so a crash never leaves half
+ * a sidecar.
  */
 public final class ReviewSidecar {
 
@@ -88,7 +90,7 @@ public final class ReviewSidecar {
         if (lines.isEmpty()) {
             throw new IOException("the saved review is empty");
         }
-        String[] header = fields(lines.get(0));
+        String[] header = TabSeparated.split(lines.get(0));
         if (!MAGIC.equals(header[0]) || header.length < 2) {
             throw new IOException("not a RoomNet review file");
         }
@@ -104,7 +106,7 @@ public final class ReviewSidecar {
             if (lines.get(i).isEmpty()) {
                 continue;
             }
-            String[] f = fields(lines.get(i));
+            String[] f = TabSeparated.split(lines.get(i));
             try {
                 switch (f[0]) {
                     case "MODEL" -> {
@@ -167,57 +169,12 @@ public final class ReviewSidecar {
     }
 
     private static void line(BufferedWriter out, String... fields) throws IOException {
+        String[] plain = new String[fields.length];
         for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                out.write('\t');
-            }
-            out.write(escape(fields[i] == null ? "" : fields[i]));
+            plain[i] = fields[i] == null ? "" : fields[i];
         }
+        out.write(TabSeparated.join(plain));
         out.write('\n');
-    }
-
-    private static String[] fields(String line) {
-        String[] f = line.split("\t", -1);
-        for (int i = 0; i < f.length; i++) {
-            f[i] = unescape(f[i]);
-        }
-        return f;
-    }
-
-    static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '\t' -> sb.append("\\t");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
-    static String unescape(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                sb.append(switch (n) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> n;
-                });
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     /** A dot file is hidden on Linux and macOS already; Windows needs the attribute. */

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,12 +68,5 @@ class ReviewSidecarTest {
                 "ROOMNET-REVIEW\t1\nMODEL\tm\t1\nCLASSES\tA\tB\nPHOTO\ta.jpg\tnot-a-number\t1\t\t0.5,0.5\n");
         IOException e = assertThrows(IOException.class, () -> ReviewSidecar.read(folder));
         assertTrue(e.getMessage().contains("line 4"), e.getMessage());
-    }
-
-    @Test
-    void escapingRoundTrips() {
-        String s = "a\\b\tc\nd\re";
-        assertEquals(s, ReviewSidecar.unescape(ReviewSidecar.escape(s)));
-        assertFalse(ReviewSidecar.escape(s).contains("\t"));
     }
 }
