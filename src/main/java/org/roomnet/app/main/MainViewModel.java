@@ -96,7 +96,7 @@ public final class MainViewModel {
     // ---- opening a shoot ---------------------------------------------------------------------------
 
     public void openFolder(Path dir) {
-        open(dir.toAbsolutePath().normalize(), null);
+        open(dir.toAbsolutePath().normalize(), null, "");
     }
 
     /** Opens some photos of one folder as a shoot. */
@@ -113,7 +113,7 @@ public final class MainViewModel {
                     "A shoot is one folder: drop photos of one folder, or the folder itself.");
             return;
         }
-        open(parent, chosen);
+        open(parent, chosen, "");
     }
 
     /** Opens what was dropped on the window: one folder, or photos. */
@@ -125,9 +125,21 @@ public final class MainViewModel {
         }
     }
 
-    private void open(Path dir, List<Path> subset) {
+    /**
+     * Saves and opens the open shoot again as its folder is now: after sorting moved its photos out
+     * (they leave the window; their review stays in the sidecar) or undoing a sort put them back
+     * (their review is restored). {@code notice} is shown in the status bar once it is open.
+     */
+    void reopen(String notice) {
+        ShootSession s = session;
+        if (s != null) {
+            open(s.folder, s.subset, notice);
+        }
+    }
+
+    private void open(Path dir, List<Path> subset, String notice) {
         closeShoot();
-        ShootSession s = new ShootSession(dir);
+        ShootSession s = new ShootSession(dir, subset, notice);
         session = s;
         folder.set(dir);
         opening.set(true);
@@ -153,7 +165,7 @@ public final class MainViewModel {
         s.classifier = p.classifier();
         photos.build(p.plan().classNames());
         List<SavedPhoto> restored = p.plan().restored();
-        s.autosave = new SidecarAutosave(s.folder, p.modelName(), p.modelVersion(), p.plan().carried(), restored,
+        s.autosave = new SidecarAutosave(s.folder, p.modelName(), p.modelVersion(), p.plan().kept(), restored,
                 autosaveDelayMillis, e -> executor.runOnUiThread(
                         () -> status.show("The review could not be saved beside the shoot: " + e.getMessage(), true)));
         s.review.addListener(reviewListener(s));
@@ -167,12 +179,13 @@ public final class MainViewModel {
         status.summarize(s.review, false);
         if (!p.problem().isEmpty()) {
             status.show(p.problem(), true);
+        } else if (!s.notice.isEmpty()) {
+            status.show(s.notice, false);
         }
         List<Path> toClassify = p.plan().toClassify();
         if (toClassify.isEmpty()) {
-            if (p.problem().isEmpty()) {
-                status.show(s.restored == 0 ? "The folder holds no photos."
-                        : "Restored the saved review of " + plural(s.restored, "photo") + ".", false);
+            if (p.problem().isEmpty() && s.notice.isEmpty()) {
+                status.show(restoredText(s.restored, p.plan().away().size()), false);
             }
         } else if (s.classifier == null) {
             status.show(plural(toClassify.size(), "file") + " new or changed, but no model is loaded to classify them; "
@@ -180,6 +193,13 @@ public final class MainViewModel {
         } else {
             classify(s, toClassify);
         }
+    }
+
+    private static String restoredText(int restored, int away) {
+        String text = restored == 0 ? "The folder holds no photos."
+                : "Restored the saved review of " + plural(restored, "photo") + ".";
+        return away == 0 ? text : text + " The labels of " + plural(away, "photo")
+                + " no longer in the folder are kept for when they come back.";
     }
 
     private record Thumb(Path file, Image image) {

@@ -86,7 +86,11 @@ public final class ShootActions {
         dialogs.askSort(SortPlan.of(review)).ifPresent(this::sort);
     }
 
-    /** Copies or moves every readable photo into {@code <destination>/<final label>/}. */
+    /**
+     * Copies or moves every readable photo into {@code <destination>/<final label>/}. After a move the
+     * shoot is opened again as its folder now is: the moved photos leave the window (their review
+     * stays in the sidecar, so that {@link #undoLastSort} brings them back with the agent's labels).
+     */
     public void sort(SortRequest request) {
         Review review = main.review().orElse(null);
         if (review == null) {
@@ -105,8 +109,16 @@ public final class ShootActions {
                 assignments, (target, done, total) -> progress.post(new int[]{done, total})), result -> {
             finish();
             String text = describe(result);
-            main.statusModel().show(text, false);
-            dialogs.showInfo("Photos sorted", text + "\n\nFile \u203a Undo Last Sort puts everything back.");
+            if (result.mode() == TransferMode.MOVE) {
+                if (folder.equals(main.folder())) {
+                    main.reopen(text + " File \u203a Undo Last Sort puts them back.");
+                }
+                dialogs.showInfo("Photos sorted", text + "\n\nThe photos have left the shoot folder, so they are no "
+                        + "longer shown here. File \u203a Undo Last Sort puts them back, with your labels.");
+            } else {
+                main.statusModel().show(text, false);
+                dialogs.showInfo("Photos sorted", text + "\n\nFile \u203a Undo Last Sort puts everything back.");
+            }
         }, e -> {
             finish();
             main.statusModel().show("Sorting failed: " + e.getMessage(), true);
@@ -121,7 +133,10 @@ public final class ShootActions {
                 MainViewModel.plural(result.transferred(), "photo"), result.destination(), rooms);
     }
 
-    /** File > Undo Last Sort: after asking, puts the files of the last sort of this folder back. */
+    /**
+     * File > Undo Last Sort: after asking, puts the files of the last sort of this folder back, then
+     * opens the shoot again, so that photos moved back are shown with their saved review.
+     */
     public void undoLastSort() {
         Path folder = main.folder();
         if (folder == null || working.get()) {
@@ -135,7 +150,11 @@ public final class ShootActions {
         executor.execute(() -> new Undoer(journals).undoLast(folder), (UndoResult result) -> {
             finish();
             String text = "Undid the last sort: " + MainViewModel.plural(result.restored(), "file") + " put back.";
-            main.statusModel().show(text, !result.problems().isEmpty());
+            if (folder.equals(main.folder())) {
+                main.reopen(text);
+            } else {
+                main.statusModel().show(text, !result.problems().isEmpty());
+            }
             if (result.problems().isEmpty()) {
                 dialogs.showInfo("Sort undone", text);
             } else {

@@ -10,6 +10,7 @@ import org.roomnet.core.review.SidecarAutosave;
 import org.roomnet.core.shoot.ShootFolder;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,10 @@ final class ShootSession {
     }
 
     final Path folder;
+    /** The photos opened when only some were, else null: the whole folder. */
+    final List<Path> subset;
+    /** Said in the status bar once the shoot is open, instead of what was restored (empty: nothing). */
+    final String notice;
     final AtomicBoolean cancelled = new AtomicBoolean();
     Review review;
     SidecarAutosave autosave;
@@ -33,17 +38,20 @@ final class ShootSession {
     int classified;
     long classifyStartNanos;
 
-    ShootSession(Path folder) {
+    ShootSession(Path folder, List<Path> subset, String notice) {
         this.folder = folder;
+        this.subset = subset == null ? null : List.copyOf(subset);
+        this.notice = notice == null ? "" : notice;
     }
 
     /**
-     * Background: lists the shoot, reads its sidecar and waits for the model, then plans what to
-     * restore and what to classify.
+     * Background: lists the shoot (or those of the chosen photos still there), reads its sidecar and
+     * waits for the model, then plans what to restore and what to classify.
      */
     static Prepared prepare(Path folder, List<Path> subset, ModelService models)
             throws IOException, InterruptedException {
-        List<Path> files = subset != null ? subset : ShootFolder.list(folder);
+        List<Path> files = subset != null ? subset.stream().filter(Files::isRegularFile).toList()
+                : ShootFolder.list(folder);
         String problem = "";
         Optional<SavedReview> saved;
         try {

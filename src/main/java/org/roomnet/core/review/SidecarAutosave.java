@@ -39,7 +39,8 @@ public final class SidecarAutosave implements AutoCloseable {
     }
 
     /**
-     * @param carried  saved photos outside the files shown now, written back unchanged
+     * @param carried  saved photos not shown now (outside the files opened, or away from the folder:
+     *                 {@link RestorePlan#kept()}), written back unchanged
      * @param restored saved photos shown now, whose stamps are reused instead of reading them again
      * @param onError  told when a write fails (on the writer thread)
      */

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,7 +89,7 @@ class MainViewModelTest {
     }
 
     @Test
-    void aNewPhotoIsClassifiedOnReopenAndADeletedOneDropped() throws Exception {
+    void aNewPhotoIsClassifiedOnReopenAndAGoneOneIsNoLongerShown() throws Exception {
         MainViewModel vm = withModel();
         vm.openFolder(shoot);
         vm.closeShoot();
@@ -105,6 +106,10 @@ class MainViewModelTest {
         assertEquals(TestShoots.photoCount(), vm.lastRestoredCount());
         assertEquals(TestShoots.photoCount(), shownPhotos(vm));
         assertTrue(vm.photos().item(gone).isEmpty());
+        assertEquals(TestShoots.photoCount() + 1, vm.review().orElseThrow().size(), "the gone photo is not counted");
+        vm.closeShoot();
+        assertEquals(TestShoots.photoCount() + 2, ReviewSidecar.read(shoot).orElseThrow().photos().size(),
+                "the gone photo's review is kept in case it comes back");
     }
 
     @Test
@@ -237,22 +242,93 @@ class MainViewModelTest {
     }
 
     @Test
-    void movingIntoFoldersEmptiesTheShootAndUndoPutsThePhotosBack() throws Exception {
+    void movingIntoFoldersEmptiesTheShootAndUndoPutsThePhotosBackWithTheirLabels() throws Exception {
         MainViewModel vm = withModel();
         vm.openFolder(shoot);
+        PhotoItem item = vm.photos().current().shown().get(0);
+        String label = otherGroup(vm, item).label();
+        assertTrue(vm.relabel(List.of(item), label));
+        Path file = item.file();
+        Set<PhotoReview> before = Set.copyOf(vm.review().orElseThrow().photos());
         Path dest = temp.resolve("moved");
+
         vm.actions().sort(new SortRequest(TransferMode.MOVE, dest));
+
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
-        for (PhotoReview p : vm.review().orElseThrow().photos()) {
+        for (PhotoReview p : before) {
             assertEquals(!p.isReadable(), Files.exists(p.file()), "unreadable files stay: " + p.fileName());
             if (p.isReadable()) {
                 assertTrue(Files.isRegularFile(dest.resolve(p.finalLabel()).resolve(p.fileName())));
             }
         }
+        assertTrue(Files.isRegularFile(dest.resolve(label).resolve(file.getFileName())), "the agent's label decides");
+        // the shoot shows its folder as it is now: the moved photos are gone from the window, nothing is classified
+        assertEquals(0, shownPhotos(vm));
+        assertEquals(1, vm.review().orElseThrow().size(), "only the unreadable file is left");
+        assertTrue(vm.photos().item(file).isEmpty());
+        assertEquals(0, vm.lastClassifiedCount());
+        assertTrue(vm.status().messageProperty().get().contains("Undo Last Sort"), vm.status().messageProperty().get());
+
+        // the agent opens the folder again before undoing the sort
+        vm.closeShoot();
+        vm.openFolder(shoot);
+        assertEquals(0, shownPhotos(vm));
+        assertEquals(0, vm.lastClassifiedCount());
+        assertEquals(1, vm.lastRestoredCount());
+        assertTrue(vm.status().messageProperty().get().contains(
+                MainViewModel.plural(TestShoots.photoCount(), "photo") + " no longer in the folder"),
+                vm.status().messageProperty().get());
+        vm.saveNow();
+        assertEquals(before.size(), ReviewSidecar.read(shoot).orElseThrow().photos().size(),
+                "the moved photos stay in the saved review");
+
         vm.actions().undoLastSort();
-        for (PhotoReview p : vm.review().orElseThrow().photos()) {
+
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+        assertFalse(Files.exists(dest));
+        for (PhotoReview p : before) {
             assertTrue(Files.isRegularFile(p.file()), p.fileName());
         }
-        assertFalse(Files.exists(dest));
+        // undo opens the shoot again: every photo is back with the agent's labels, nothing is classified again
+        assertEquals(0, vm.lastClassifiedCount());
+        assertEquals(before.size(), vm.lastRestoredCount());
+        assertEquals(TestShoots.photoCount(), shownPhotos(vm));
+        assertEquals(before, Set.copyOf(vm.review().orElseThrow().photos()));
+        assertEquals(label, vm.photos().item(file).orElseThrow().review().finalLabel());
+        assertTrue(vm.status().messageProperty().get().startsWith("Undid the last sort"),
+                vm.status().messageProperty().get());
+        vm.closeShoot();
+
+        // and once more, as after a restart of the app
+        MainViewModel again = withModel();
+        again.openFolder(shoot);
+        assertEquals(0, again.lastClassifiedCount());
+        assertEquals(before, Set.copyOf(again.review().orElseThrow().photos()));
+    }
+
+    @Test
+    void movingPhotosOpenedAloneAndUndoingShowsThemAgain() throws Exception {
+        MainViewModel vm = withModel();
+        List<Path> two;
+        try (Stream<Path> files = Files.list(shoot)) {
+            two = files.filter(p -> p.toString().endsWith(".jpg") && !p.endsWith(TestShoots.CORRUPT)).sorted()
+                    .limit(2).toList();
+        }
+        vm.openPhotos(two);
+        PhotoItem item = vm.photos().item(two.get(0)).orElseThrow();
+        String label = otherGroup(vm, item).label();
+        vm.relabel(List.of(item), label);
+
+        vm.actions().sort(new SortRequest(TransferMode.MOVE, temp.resolve("moved")));
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+        assertFalse(Files.exists(two.get(0)));
+        assertEquals(0, vm.review().orElseThrow().size(), "both photos left the folder");
+        assertEquals(0, vm.lastClassifiedCount());
+
+        vm.actions().undoLastSort();
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+        assertEquals(2, shownPhotos(vm), "the same two photos, not the whole folder");
+        assertEquals(0, vm.lastClassifiedCount());
+        assertEquals(label, vm.photos().item(two.get(0)).orElseThrow().review().finalLabel());
     }
 }

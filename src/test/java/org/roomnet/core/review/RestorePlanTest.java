@@ -2,6 +2,7 @@ package org.roomnet.core.review;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.core.shoot.ShootFolder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class RestorePlanTest {
     }
 
     @Test
-    void unchangedFilesAreRestoredNewOnesClassifiedMissingOnesDropped() throws IOException {
+    void unchangedFilesAreRestoredNewOnesClassifiedMissingOnesKeptAway() throws IOException {
         Path a = file("a.jpg", "a");
         Path b = file("b.jpg", "b");
         Path gone = file("gone.jpg", "g");
@@ -49,7 +50,10 @@ class RestorePlanTest {
         assertEquals(List.of(a), plan.restored().stream().map(s -> s.review().file()).toList());
         assertEquals("Bedroom", plan.restored().get(0).review().agentLabel());
         assertEquals(List.of(b, c), plan.toClassify());
-        assertEquals(1, plan.dropped());
+        assertEquals(List.of(gone), plan.away().stream().map(s -> s.review().file()).toList());
+        assertEquals("Bedroom", plan.away().get(0).review().agentLabel());
+        assertTrue(plan.carried().isEmpty());
+        assertEquals(0, plan.dropped());
     }
 
     @Test
@@ -92,5 +96,87 @@ class RestorePlanTest {
         RestorePlan plan = RestorePlan.of(Optional.of(saved), List.of(a), Photos.CLASSES);
         assertEquals(1, plan.restored().size());
         assertEquals(List.of(other), plan.carried().stream().map(s -> s.review().file()).toList());
+    }
+
+    @Test
+    void aSavedPhotoNotOpenedWhoseFileChangedIsDropped() throws IOException {
+        Path a = file("a.jpg", "a");
+        Path other = file("other.jpg", "o");
+        SavedReview saved = new SavedReview("m", "1", Photos.CLASSES, List.of(saved(a, "Kitchen"), saved(other, "Kitchen")));
+        Files.writeString(other, "another photo");
+
+        RestorePlan plan = RestorePlan.of(Optional.of(saved), List.of(a), Photos.CLASSES);
+
+        assertTrue(plan.carried().isEmpty());
+        assertTrue(plan.away().isEmpty());
+        assertEquals(1, plan.dropped());
+    }
+
+    @Test
+    void keptIsTheCarriedThenThoseAway() throws IOException {
+        Path a = file("a.jpg", "a");
+        Path other = file("other.jpg", "o");
+        Path gone = file("gone.jpg", "g");
+        SavedReview saved = new SavedReview("m", "1", Photos.CLASSES,
+                List.of(saved(gone, "Kitchen"), saved(other, "Kitchen"), saved(a, "Kitchen")));
+        Files.delete(gone);
+
+        RestorePlan plan = RestorePlan.of(Optional.of(saved), List.of(a), Photos.CLASSES);
+
+        assertEquals(List.of(other, gone), plan.kept().stream().map(s -> s.review().file()).toList());
+    }
+
+    /**
+     * "Sort into Folders" with MOVE, the shoot opened again while the photos are out, "Undo Last Sort"
+     * (a move back keeps name, size and modification time), the shoot opened again: the agent's
+     * labels are back and nothing is classified.
+     */
+    @Test
+    void photosMovedOutAndBackKeepTheirReviewThroughTheSidecar() throws IOException {
+        Path a = file("a.jpg", "photo a");
+        Path b = file("b.jpg", "photo b");
+        Files.setLastModifiedTime(a, FileTime.fromMillis(1_600_000_000_000L));
+        PhotoReview labelled = Photos.sure(a, "Kitchen").withAgentLabel("Bathroom");
+        try (SidecarAutosave autosave = new SidecarAutosave(folder, "m", "1", List.of(), List.of(), 60_000, e -> { })) {
+            autosave.schedule(Photos.CLASSES, List.of(labelled, Photos.sure(b, "Bedroom")));
+        }
+        Path sorted = Files.createDirectories(folder.resolveSibling(folder.getFileName() + "-sorted"));
+        Files.move(a, sorted.resolve("a.jpg"));
+
+        RestorePlan whileAway = RestorePlan.of(ReviewSidecar.read(folder), ShootFolder.list(folder), Photos.CLASSES);
+        assertEquals(List.of(b), whileAway.restored().stream().map(s -> s.review().file()).toList());
+        assertTrue(whileAway.toClassify().isEmpty());
+        assertEquals(List.of(a), whileAway.away().stream().map(s -> s.review().file()).toList());
+        try (SidecarAutosave autosave = new SidecarAutosave(folder, "m", "1", whileAway.kept(), whileAway.restored(),
+                60_000, e -> { })) {
+            autosave.schedule(Photos.CLASSES, whileAway.restored().stream().map(SavedPhoto::review).toList());
+        }
+        assertEquals(2, ReviewSidecar.read(folder).orElseThrow().photos().size(), "a.jpg stays in the sidecar");
+
+        Files.move(sorted.resolve("a.jpg"), a);
+
+        RestorePlan back = RestorePlan.of(ReviewSidecar.read(folder), ShootFolder.list(folder), Photos.CLASSES);
+        assertTrue(back.toClassify().isEmpty(), "nothing classified again: " + back.toClassify());
+        assertTrue(back.away().isEmpty());
+        assertEquals(0, back.dropped());
+        PhotoReview restored = back.restored().stream().map(SavedPhoto::review).filter(r -> r.file().equals(a))
+                .findFirst().orElseThrow();
+        assertEquals(labelled, restored);
+        assertEquals(new FileStamp(Files.size(a), 1_600_000_000_000L), FileStamp.of(a).orElseThrow());
+    }
+
+    @Test
+    void aPhotoThatComesBackChangedIsClassifiedAgain() throws IOException {
+        Path a = file("a.jpg", "a");
+        SavedReview saved = new SavedReview("m", "1", Photos.CLASSES, List.of(saved(a, "Kitchen")));
+        Files.delete(a);
+        assertEquals(1, RestorePlan.of(Optional.of(saved), List.of(), Photos.CLASSES).away().size());
+
+        file("a.jpg", "another photo under the same name");
+        RestorePlan plan = RestorePlan.of(Optional.of(saved), List.of(a), Photos.CLASSES);
+
+        assertEquals(List.of(a), plan.toClassify());
+        assertTrue(plan.restored().isEmpty() && plan.away().isEmpty());
+        assertEquals(1, plan.dropped());
     }
 }
