@@ -44,6 +44,8 @@ final class FileTransfer {
             if (!copyHash.equals(sourceHash)) {
                 throw new IOException("the copy of " + source.getFileName() + " does not match the original");
             }
+            // Keep the modification time, as `mv` and `cp -p` do: the review sidecar recognises photos by it.
+            Files.setLastModifiedTime(part, Files.getLastModifiedTime(source));
             publish(part, target);
         } catch (IOException e) {
             Files.deleteIfExists(part);

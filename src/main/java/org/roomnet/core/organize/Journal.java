@@ -185,12 +185,4 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    /** The escaping of a journal field: {@link TabSeparated#escape}. */
-    static String escape(String s) {
-        return TabSeparated.escape(s);
-    }
-
-    static String unescape(String s) {
-        return TabSeparated.unescape(s);
-    }
-}
+    /** The escaping of a journal field: {@link TabSeparated#escape}. */}

@@ -206,6 +206,14 @@ class OrganizerTest {
     }
 
     @Test
+    void aCopyKeepsTheOriginalsModificationTime() throws Exception {
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_600_000_000_000L);
+        Files.setLastModifiedTime(shoot.resolve("k1.jpg"), old);
+        new Organizer(journals).organize(shoot, dest, TransferMode.COPY, assignments, OrganizeProgress.NONE);
+        assertEquals(old, Files.getLastModifiedTime(dest.resolve("Kitchen/k1.jpg")));
+    }
+
+    @Test
     void undoWithoutAnyRunSaysSo() {
         OrganizeException e = assertThrows(OrganizeException.class, () -> new Undoer(journals).undoLast(shoot));
         assertTrue(e.getMessage().contains("no organize run"), e.getMessage());
@@ -214,6 +222,6 @@ class OrganizerTest {
     @Test
     void journalEscapesAwkwardPaths() {
         String awkward = "a\tb\\c\nd";
-        assertEquals(awkward, Journal.unescape(Journal.escape(awkward)));
+        assertEquals(awkward, org.roomnet.core.util.TabSeparated.unescape(org.roomnet.core.util.TabSeparated.escape(awkward)));
     }
 }
