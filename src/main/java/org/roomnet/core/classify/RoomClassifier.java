@@ -48,8 +48,7 @@ public final class RoomClassifier implements AutoCloseable {
             if (!NvidiaDriverProbe.driverPresent()) {
                 note = "no NVIDIA driver found";
             } else {
-                try {
-                    OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+                try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                     options.addCUDA(0);
                     OrtSession session = env.createSession(modelFile.toString(), options);
                     return new RoomClassifier(env, session, describe(session, modelFile), ExecutionProvider.CUDA, "");
@@ -61,8 +60,7 @@ public final class RoomClassifier implements AutoCloseable {
                 throw new ModelLoadException("CUDA was requested but cannot be used (" + note + ")");
             }
         }
-        try {
-            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
             OrtSession session = env.createSession(modelFile.toString(), options);
             return new RoomClassifier(env, session, describe(session, modelFile), ExecutionProvider.CPU, note);
