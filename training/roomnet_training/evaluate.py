@@ -89,6 +89,18 @@ def plot(result: dict, history: list[dict], out_dir: Path) -> None:
     fig.tight_layout(); fig.savefig(out_dir / "confusion.png", dpi=100); plt.close(fig)
 
 
+def chain_histories(paths: list[Path]) -> list[dict]:
+    """Join the logs of runs that continue each other (a fine-tune after a first run) on one axis."""
+    history, offset = [], 0
+    for path in paths:
+        entries = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+        for entry in entries:
+            history.append({**entry, "samples_seen": entry["samples_seen"] + offset})
+        if history:
+            offset = history[-1]["samples_seen"]
+    return history
+
+
 def onnx_predict(model_path: Path, pixels: np.ndarray, batch_size: int = 64) -> np.ndarray:
     import onnxruntime as ort
     from .augment import to_input
@@ -105,7 +117,8 @@ def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--onnx", type=Path, help="evaluate this exported model (what ships)")
     p.add_argument("--checkpoint", type=Path, help="or this PyTorch checkpoint")
-    p.add_argument("--history", type=Path, help="history.jsonl of the run, for the accuracy plot")
+    p.add_argument("--history", type=Path, nargs="+", default=[],
+                   help="history.jsonl of the run, for the accuracy plot; several for runs that continue each other")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--pool", type=Path, default=data.DEFAULT_POOL)
     p.add_argument("--cache-dir", type=Path, default=Path(__file__).resolve().parents[1] / "cache")
@@ -132,9 +145,7 @@ def main(argv=None):
     result["model"] = str(args.onnx or args.checkpoint)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "metrics.json").write_text(json.dumps(result, indent=2))
-    history = []
-    if args.history and args.history.exists():
-        history = [json.loads(line) for line in args.history.read_text().splitlines() if line.strip()]
+    history = chain_histories(args.history)
     plot(result, history, args.out)
     print(json.dumps({k: result[k] for k in ("images", "accuracy", "macro_f1")}))
     print({n: round(c["recall"], 3) for n, c in result["per_class"].items()})

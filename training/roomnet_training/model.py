@@ -5,7 +5,8 @@ Deviations from the original, each stated in model/README.md:
 * the residual identity branch is average-pooled to the main path's size, as the doc describes,
   instead of the original's bilinear resize;
 * an adaptive 2x2 average pool before the flatten. At 224 px the map is already 2x2, so it is an
-  identity there; it lets the same weights run at lower resolutions for a cheap warm-up.
+  identity there; it lets the same weights accept any input from 183 px up (the valid convolutions
+  and stride-1 pools need at least that much).
 """
 from __future__ import annotations
 
