@@ -39,9 +39,15 @@ def train_batch(pixels_uint8: torch.Tensor, size: int, generator: torch.Generato
     brightness = 1 + (torch.rand(n, 1, 1, 1, generator=generator) - 0.5) * 0.4
     contrast = 1 + (torch.rand(n, 1, 1, 1, generator=generator) - 0.5) * 0.4
     saturation = 1 + (torch.rand(n, 1, 1, 1, generator=generator) - 0.5) * 0.4
+    x = jitter_colour(x, brightness, contrast, saturation)
+    return x.clamp_(0, 1).mul_(2).sub_(1)
+
+
+def jitter_colour(x: torch.Tensor, brightness: torch.Tensor, contrast: torch.Tensor,
+                  saturation: torch.Tensor) -> torch.Tensor:
+    """x: (N, 3, H, W) in [0, 1]; each factor (N, 1, 1, 1), 1 = unchanged (saturation 0 = grey)."""
     x = x * brightness
     mean = x.mean(dim=(1, 2, 3), keepdim=True)
     x = (x - mean) * contrast + mean
     grey = x.mean(dim=1, keepdim=True)
-    x = (x - grey) * saturation + grey
-    return x.clamp_(0, 1).mul_(2).sub_(1)
+    return (x - grey) * saturation + grey

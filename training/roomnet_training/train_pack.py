@@ -24,10 +24,13 @@ import torch.nn.functional as F
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 
 from . import CLASS_NAMES, pack, presets
+from .augment import jitter_colour
 from .model import RoomNet
 from .train import sampling_weights
 
 PROBE_STEPS = 30
+# The step count of a --time-budget run until the probe has measured the speed.
+UNKNOWN_TOTAL = 10 ** 9
 
 
 def parse_args(argv=None):
@@ -97,12 +100,8 @@ def augment(images: torch.Tensor, size: int, generator: torch.Generator, min_are
     brightness = uniform(0.7, 1.3, (b, 1, 1, 1))
     contrast = uniform(0.7, 1.3, (b, 1, 1, 1))
     saturation = uniform(0.6, 1.4, (b, 1, 1, 1))
-    x = x * brightness
-    mean = x.mean(dim=(1, 2, 3), keepdim=True)
-    x = (x - mean) * contrast + mean
-    grey = x.mean(dim=1, keepdim=True)
     saturation = torch.where(uniform(0, 1, (b, 1, 1, 1)) < 0.05, torch.zeros_like(saturation), saturation)
-    x = (x - grey) * saturation + grey
+    x = jitter_colour(x, brightness, contrast, saturation)
     return x.clamp_(0, 1).mul_(2).sub_(1).contiguous(memory_format=torch.channels_last)
 
 
@@ -162,7 +161,7 @@ def main(argv=None):
     host_rng = np.random.default_rng(args.seed)
     weights = sampling_weights(labels[~is_val], args.class_balance_power).to(device)
     steps_per_epoch = max(1, len(train_idx) // args.batch_size)
-    total_steps = args.steps or 10 ** 9
+    total_steps = args.steps or UNKNOWN_TOTAL
     step, epoch, history, last_save = 0, 0, [], time.time()
     train_started = time.time()
     probe_started = None
@@ -200,7 +199,7 @@ def main(argv=None):
             seen += len(y)
             loss_sum += loss.detach() * len(y)
             correct += (logits.argmax(1) == y).sum()
-            if args.time_budget and total_steps == 10 ** 9:
+            if total_steps == UNKNOWN_TOTAL:
                 if step == 10:
                     if device.type == "cuda":
                         torch.cuda.synchronize()
