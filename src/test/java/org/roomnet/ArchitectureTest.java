@@ -6,8 +6,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Layers: app -> core, cli -> core; the core stays headless (no JavaFX) and knows neither. */
+/**
+ * Layers: app -> core, cli -> core; the core stays headless (no JavaFX) and knows neither; no two
+ * packages depend on each other, directly or round about.
+ */
 class ArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
@@ -32,6 +36,19 @@ class ArchitectureTest {
     void cliDoesNotUseTheDesktopApp() {
         noClasses().that().resideInAPackage("org.roomnet.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.roomnet.app..", "javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("org.roomnet.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theCoreIsTheOnlyPlaceOfTheShootWorkflow() {
+        noClasses().that().resideInAnyPackage("org.roomnet.cli..", "org.roomnet.app..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.roomnet.core.organize.Organizer")
+                .because("sorting goes through the core workflow's SortJob")
                 .check(classes);
     }
 }

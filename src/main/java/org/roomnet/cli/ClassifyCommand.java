@@ -3,18 +3,18 @@ package org.roomnet.cli;
 import org.roomnet.core.classify.ModelLoadException;
 import org.roomnet.core.classify.ProviderPreference;
 import org.roomnet.core.classify.RoomClassifier;
-import org.roomnet.core.organize.Assignment;
 import org.roomnet.core.organize.JournalStore;
 import org.roomnet.core.organize.OrganizeException;
 import org.roomnet.core.organize.OrganizeResult;
-import org.roomnet.core.organize.Organizer;
 import org.roomnet.core.organize.TransferMode;
 import org.roomnet.core.report.CsvReport;
 import org.roomnet.core.report.Report;
 import org.roomnet.core.report.XlsxReport;
-import org.roomnet.core.shoot.PhotoResult;
+import org.roomnet.core.review.ListingChecklist;
 import org.roomnet.core.shoot.ShootClassifier;
 import org.roomnet.core.shoot.ShootFolder;
+import org.roomnet.core.workflow.Shoot;
+import org.roomnet.core.workflow.SortJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = "Classify every photo in a folder; write CSV/XLSX; optionally copy or move them into room folders.")
@@ -90,16 +89,17 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         try (RoomClassifier classifier = RoomClassifier.open(modelFile, ProviderPreference.parse(provider))) {
             CliSupport.printProvider(err, classifier, modelFile);
-            ShootClassifier shoot = new ShootClassifier(classifier, batch,
+            ShootClassifier pipeline = new ShootClassifier(classifier, batch,
                     threads != null ? threads : Runtime.getRuntime().availableProcessors());
             ProgressPrinter progress = new ProgressPrinter(err);
-            List<PhotoResult> results = shoot.classify(files, progress, new AtomicBoolean());
+            Shoot shoot = Shoot.fresh(folder, files, classifier);
+            shoot.addResults(shoot.classify(pipeline, progress));
             progress.finish();
-            Report report = Report.fromResults(classifier.description().classNames(), folder.toAbsolutePath(), results);
+            Report report = shoot.report(ListingChecklist.DEFAULT);
             writeReports(report);
             printSummary(err, report, progress);
             if (organize != null) {
-                return organize(err, results);
+                return organize(err, shoot);
             }
             return RoomNetCommand.EXIT_OK;
         } catch (ModelLoadException e) {
@@ -132,20 +132,18 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    private int organize(PrintStream err, List<PhotoResult> results) {
-        Path source = folder.toAbsolutePath().normalize();
-        Path destination = into != null ? into : source.resolveSibling(source.getFileName() + "_classified");
-        List<Assignment> assignments = results.stream().filter(PhotoResult::isClassified)
-                .map(r -> new Assignment(r.file(), r.prediction().label())).toList();
+    /** Sorts the shoot's review, which has no edits: every photo goes to the model's label. */
+    private int organize(PrintStream err, Shoot shoot) {
+        Path source = shoot.folder();
+        SortJob job = shoot.sortJob(organize, into != null ? into : shoot.sortPlan().defaultDestination());
         err.printf("%s %d photos into %s%n", organize == TransferMode.COPY ? "copying" : "moving",
-                assignments.size(), destination);
+                job.photos(), job.destination());
         try {
-            OrganizeResult result = new Organizer(JournalStore.defaultStore()).organize(source, destination, organize,
-                    assignments, (target, done, total) -> {
-                        if (done == total || done % 50 == 0) {
-                            err.printf("  %d/%d%n", done, total);
-                        }
-                    });
+            OrganizeResult result = job.run(JournalStore.defaultStore(), (target, done, total) -> {
+                if (done == total || done % 50 == 0) {
+                    err.printf("  %d/%d%n", done, total);
+                }
+            });
             err.printf("%s %d photos into %s; undo with: roomnet undo %s%n",
                     organize == TransferMode.COPY ? "copied" : "moved", result.transferred(), result.destination(), source);
             return RoomNetCommand.EXIT_OK;

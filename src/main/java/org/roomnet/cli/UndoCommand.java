@@ -21,7 +21,7 @@ public final class UndoCommand implements Callable<Integer> {
     public Integer call() {
         try {
             UndoResult result = new Undoer(JournalStore.defaultStore()).undoLast(folder);
-            System.err.printf("undone: %d files put back%n", result.restored());
+            System.err.printf("undone: %s%n", result.summary());
             result.problems().forEach(p -> System.err.println("  left alone: " + p));
             return result.problems().isEmpty() ? RoomNetCommand.EXIT_OK : RoomNetCommand.EXIT_FILES;
         } catch (OrganizeException e) {

@@ -113,7 +113,10 @@ public final class RoomClassifier implements AutoCloseable {
         long[] shape = {tensors.size(), 3, size, size};
         try (OnnxTensor input = OnnxTensor.createTensor(environment, buffer, shape);
              OrtSession.Result result = session.run(Map.of(description.inputName(), input))) {
-            float[][] scores = (float[][]) result.get(0).getValue();
+            // by name: a model may have more outputs (an embedding, say) in any order
+            float[][] scores = (float[][]) result.get(description.outputName())
+                    .orElseThrow(() -> new OrtException("the model has no output named " + description.outputName()))
+                    .getValue();
             List<Prediction> predictions = new ArrayList<>(scores.length);
             for (float[] row : scores) {
                 predictions.add(Prediction.of(description.classNames(), row));

@@ -2,9 +2,19 @@ package org.roomnet.core.organize;
 
 import java.util.List;
 
-/** What undo did; {@code problems} lists files it left alone on purpose, with the reason. */
-public record UndoResult(int restored, List<String> problems) {
+/**
+ * What undo did: {@code restored} files put right (copies removed after a copy, photos moved back
+ * after a move); {@code problems} lists what it left alone on purpose, with the reason.
+ */
+public record UndoResult(TransferMode mode, int restored, List<String> problems) {
     public UndoResult {
         problems = List.copyOf(problems);
+    }
+
+    /** "12 copies removed", "12 photos moved back". */
+    public String summary() {
+        return mode == TransferMode.COPY
+                ? String.format("%,d %s removed", restored, restored == 1 ? "copy" : "copies")
+                : String.format("%,d %s moved back", restored, restored == 1 ? "photo" : "photos");
     }
 }

@@ -71,7 +71,7 @@ public final class Undoer {
                 problems.add(dir + ": " + ex.getMessage());
             }
         }
-        return new UndoResult(restored, problems);
+        return new UndoResult(journal.mode(), restored, problems);
     }
 
     private static boolean revertOne(Journal journal, Journal.Entry e, List<String> problems) throws IOException {

@@ -3,8 +3,9 @@ package org.roomnet.core.report;
 import java.util.List;
 
 /**
- * One photo in a report. {@code label} is the final label (the agent's correction when there is
- * one, else the model's); both are empty for a photo that could not be read.
+ * One photo in a report. {@code label} is the final label (the agent's when set, else the model's);
+ * {@code modelLabel} and {@code confidence} are the model's choice and its confidence in it, which
+ * differ from {@code label} for a corrected photo. Labels are empty for a photo that could not be read.
  */
 public record ReportRow(
         String file,
@@ -13,6 +14,7 @@ public record ReportRow(
         String modelLabel,
         float confidence,
         boolean corrected,
+        boolean reviewed,
         String error,
         List<Float> scores) {
 

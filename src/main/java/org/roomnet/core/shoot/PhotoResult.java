@@ -3,7 +3,6 @@ package org.roomnet.core.shoot;
 import org.roomnet.core.classify.Prediction;
 
 import java.nio.file.Path;
-import java.util.Optional;
 
 /** The outcome for one file: a prediction, or the reason it could not be read. */
 public record PhotoResult(Path file, Prediction prediction, String error) {
@@ -24,9 +23,5 @@ public record PhotoResult(Path file, Prediction prediction, String error) {
 
     public boolean isClassified() {
         return prediction != null;
-    }
-
-    public Optional<Prediction> predictionIfAny() {
-        return Optional.ofNullable(prediction);
     }
 }

@@ -140,4 +140,17 @@ class RoomClassifierTest {
     private static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
+
+    @Test
+    void theProbabilitiesAreTakenByTheirNameWhenAModelHasMoreOutputs() throws Exception {
+        // embedding (N,3) first, probabilities (N,6) second, as in the EfficientNet-Lite0 export
+        Path model = Path.of("src/test/resources/org/roomnet/core/classify/two-outputs/two-outputs.onnx");
+        try (RoomClassifier classifier = RoomClassifier.open(model, ProviderPreference.CPU)) {
+            float[] tensor = new float[3 * 8 * 8];
+            java.util.Arrays.fill(tensor, 0.5f);
+            Prediction p = classifier.classify(List.of(tensor)).get(0);
+            assertEquals(6, p.scores().size());
+            assertEquals(1.0, p.scores().stream().mapToDouble(Float::doubleValue).sum(), 1e-5);
+        }
+    }
 }

@@ -6,6 +6,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomnet.core.classify.Prediction;
+import org.roomnet.core.review.ListingChecklist;
+import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.shoot.PhotoResult;
 
 import java.io.InputStream;
@@ -27,9 +29,20 @@ class ReportTest {
     private Report sample() {
         Path folder = dir.toAbsolutePath();
         return Report.fromResults(CLASSES, folder, List.of(
-                PhotoResult.classified(folder.resolve("a, kitchen.jpg"), Prediction.of(CLASSES, new float[]{0, 0, 0, 0, 0.9f, 0.1f})),
+                PhotoResult.failed(folder.resolve("c.jpg"), "empty file (0 bytes)"),
                 PhotoResult.classified(folder.resolve("b.jpg"), Prediction.of(CLASSES, new float[]{0, 0.6f, 0.4f, 0, 0, 0})),
-                PhotoResult.failed(folder.resolve("c.jpg"), "empty file (0 bytes)")));
+                PhotoResult.classified(folder.resolve("a, kitchen.jpg"), Prediction.of(CLASSES, new float[]{0, 0, 0, 0, 0.9f, 0.1f}))));
+    }
+
+    /** A reviewed shoot: b.jpg corrected from Bathroom to Bedroom, a confirmed, the rest untouched. */
+    private Report reviewed() {
+        Path folder = dir.toAbsolutePath();
+        List<PhotoReview> photos = List.of(
+                PhotoReview.fromPrediction(folder.resolve("b.jpg"), Prediction.of(CLASSES, new float[]{0, 0.6f, 0.4f, 0, 0, 0}), "Bedroom"),
+                PhotoReview.fromPrediction(folder.resolve("a.jpg"), Prediction.of(CLASSES, new float[]{0, 0, 0, 0, 0.9f, 0.1f}), "Kitchen"),
+                PhotoReview.fromPrediction(folder.resolve("d.jpg"), Prediction.of(CLASSES, new float[]{0.7f, 0, 0, 0.3f, 0, 0}), null),
+                PhotoReview.unreadable(folder.resolve("c.jpg"), "empty file (0 bytes)"));
+        return Report.of(CLASSES, folder, photos, new ListingChecklist(List.of("Kitchen", "Bathroom", "Backyard")));
     }
 
     @Test
@@ -44,35 +57,58 @@ class ReportTest {
     }
 
     @Test
-    void xlsxHasPhotosAndASummaryWithWarningsForMissingRooms() throws Exception {
+    void xlsxRowsAreSortedWithTheFinalLabelBesideTheModelsLabelAndConfidence() throws Exception {
         Path xlsx = dir.resolve("out.xlsx");
-        XlsxReport.write(sample(), xlsx);
+        XlsxReport.write(reviewed(), xlsx);
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
             Sheet photos = book.getSheet(XlsxReport.PHOTOS_SHEET);
             assertEquals(0, book.getSheetIndex(photos));
-            assertEquals("file", photos.getRow(0).getCell(0).getStringCellValue());
-            assertEquals("a, kitchen.jpg", photos.getRow(1).getCell(0).getStringCellValue());
-            assertEquals("Kitchen", photos.getRow(1).getCell(2).getStringCellValue());
-            assertEquals(0.9, photos.getRow(1).getCell(4).getNumericCellValue(), 1e-6);
-            assertEquals("no", photos.getRow(1).getCell(5).getStringCellValue());
-            assertEquals("empty file (0 bytes)", photos.getRow(3).getCell(6).getStringCellValue());
-            assertEquals(3, photos.getLastRowNum());
+            List<String> header = new ArrayList<>();
+            photos.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            assertEquals(List.of("file", "folder", "final label", "reviewed", "corrected", "model label",
+                    "model confidence", "error", "Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom"),
+                    header);
+            List<String> files = new ArrayList<>();
+            for (int r = 1; r <= photos.getLastRowNum(); r++) {
+                files.add(photos.getRow(r).getCell(0).getStringCellValue());
+            }
+            assertEquals(List.of("a.jpg", "b.jpg", "c.jpg", "d.jpg"), files, "sorted by file name");
 
-            Sheet summary = book.getSheet(XlsxReport.SUMMARY_SHEET);
-            List<String> text = new ArrayList<>();
-            for (Row row : summary) {
-                StringBuilder sb = new StringBuilder();
-                row.forEach(c -> sb.append(c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
-                        ? String.valueOf((int) c.getNumericCellValue()) : c.getStringCellValue()).append('|'));
-                text.add(sb.toString());
-            }
-            assertTrue(text.contains("Kitchen|1|"), text.toString());
-            assertTrue(text.contains("Bathroom|1|"), text.toString());
-            assertTrue(text.contains("unreadable files|1|"), text.toString());
-            for (String missing : List.of("Frontyard", "LivingRoom", "Backyard")) {
-                assertTrue(text.contains("Warning: no " + missing + " photo in this shoot|"), text.toString());
-            }
-            assertTrue(text.stream().noneMatch(t -> t.contains("no Kitchen")), text.toString());
+            Row corrected = photos.getRow(2);
+            assertEquals("Bedroom", corrected.getCell(2).getStringCellValue());
+            assertEquals("yes", corrected.getCell(3).getStringCellValue());
+            assertEquals("yes", corrected.getCell(4).getStringCellValue());
+            assertEquals("Bathroom", corrected.getCell(5).getStringCellValue());
+            assertEquals(0.6, corrected.getCell(6).getNumericCellValue(), 1e-6, "the model's confidence in its own label");
+            assertEquals("0.0%", corrected.getCell(6).getCellStyle().getDataFormatString());
+            assertEquals("0.0%", corrected.getCell(8 + 2).getCellStyle().getDataFormatString(), "scores as percentages");
+            assertEquals("no", photos.getRow(4).getCell(3).getStringCellValue(), "d.jpg is not reviewed");
+            assertEquals("", photos.getRow(3).getCell(3).getStringCellValue(), "an unreadable file is not to review");
+            assertEquals("empty file (0 bytes)", photos.getRow(3).getCell(7).getStringCellValue());
+
+            var pane = photos.getPaneInformation();
+            assertTrue(pane != null && pane.isFreezePane() && pane.getHorizontalSplitTopRow() == 1, "header row frozen");
+            assertTrue(((org.apache.poi.xssf.usermodel.XSSFSheet) photos).getCTWorksheet().isSetAutoFilter(), "filters on");
+            assertTrue(photos.getColumnWidth(0) > photos.getColumnWidth(3), "widths set per column");
+
+            List<String> summary = summaryText(book);
+            assertTrue(summary.contains("reviewed photos|2|"), summary.toString());
+            assertTrue(summary.contains("still to review|1|"), summary.toString());
+            assertTrue(summary.contains("Kitchen|\u2713|"), summary.toString());
+            assertTrue(summary.contains("Bathroom|missing|"), summary.toString());
+            assertTrue(summary.contains("Backyard|\u2713|"), summary.toString());
+            assertTrue(summary.stream().noneMatch(t -> t.startsWith("LivingRoom|missing")), "not on this checklist");
         }
+    }
+
+    private static List<String> summaryText(XSSFWorkbook book) {
+        List<String> text = new ArrayList<>();
+        for (Row row : book.getSheet(XlsxReport.SUMMARY_SHEET)) {
+            StringBuilder sb = new StringBuilder();
+            row.forEach(c -> sb.append(c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                    ? String.valueOf((int) c.getNumericCellValue()) : c.getStringCellValue()).append('|'));
+            text.add(sb.toString());
+        }
+        return text;
     }
 }
