@@ -5,7 +5,6 @@ import javafx.collections.ObservableList;
 import org.roomnet.app.dialogs.AppDialogs;
 import org.roomnet.app.util.UserSettings;
 import org.roomnet.core.review.ListingChecklist;
-import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.Review;
 import org.roomnet.core.review.ReviewListener;
 
@@ -32,17 +31,7 @@ public final class ChecklistModel {
     void attach(Review next) {
         review = next;
         if (next != null) {
-            next.addListener(new ReviewListener() {
-                @Override
-                public void photosAdded(List<PhotoReview> photos) {
-                    refresh(next);
-                }
-
-                @Override
-                public void photosChanged(List<PhotoReview> photos) {
-                    refresh(next);
-                }
-            });
+            next.addListener(ReviewListener.onPhotos(() -> refresh(next)));
         }
         refresh(next);
     }

@@ -47,12 +47,13 @@ final class GroupContent {
         confirmButton.managedProperty().bind(confirmButton.visibleProperty());
         PhotoGroups photos = viewModel.photos();
         photos.currentProperty().addListener((o, was, now) -> showGroup(now));
+        photos.groups().addListener((ListChangeListener<PhotoGroup>) c -> clear());
         photos.filterProperty().addListener((o, was, now) -> updateHeader());
         photos.selection().sizeProperty().addListener((o, was, now) -> updateHeader());
     }
 
     /** The groups were rebuilt (another shoot): drops the views of the old ones. */
-    void clear() {
+    private void clear() {
         gridStack.getChildren().removeAll(groupViews.values());
         groupViews.clear();
     }

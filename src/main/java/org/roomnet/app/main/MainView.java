@@ -111,11 +111,12 @@ public final class MainView {
         root.getChildren().add(preview);
         content = new GroupContent(viewModel, drag, gridStack, groupTitle, groupSubtitle, selectionLabel,
                 groupPlaceholder, confirmButton);
-        Sidebar sidebar = new Sidebar(viewModel, drag);
-        sidebar.onGroupsRebuilt(this::groupsRebuilt);
-        mainPane.setLeft(sidebar);
+        mainPane.setLeft(new Sidebar(viewModel, drag));
         shortcuts = MainShortcuts.create(this, viewModel, loader.getNamespace());
         confirmButton.setOnAction(e -> viewModel.editor().confirmShown());
+        exportButton.setOnAction(e -> viewModel.actions().exportXlsx());
+        sortButton.setOnAction(e -> viewModel.actions().sortIntoFolders());
+        cancelButton.setOnAction(e -> viewModel.cancel());
         bindMenusAndToolbar(loader.getNamespace());
         new StatusBar(viewModel, summaryLabel, messageLabel, progressBox, progressBar, progressLabel, cancelButton,
                 providerLabel, modelLabel).bind();
@@ -183,23 +184,12 @@ public final class MainView {
         controls.bindOrder(orderBox, orderMenu);
         controls.bindSize(sizeSlider);
         controls.bindRecent(recentMenu);
+        controls.bindLabelMenu(labelMenu);
         PhotoGroups photos = viewModel.photos();
         emptyIcon.setImage(icons().get(3));
         emptyState.visibleProperty().bind(noShoot);
         groupHeader.visibleProperty().bind(photos.currentProperty().isNotNull());
         groupHeader.managedProperty().bind(groupHeader.visibleProperty());
-    }
-
-    /** Another shoot: new room tiles, so new grids and a new Label menu. */
-    private void groupsRebuilt() {
-        PhotoGroups photos = viewModel.photos();
-        content.clear();
-        labelMenu.getItems().setAll(photos.groups().stream().map(g -> {
-            MenuItem item = new MenuItem((g.key() > 0 ? g.key() + "   " : "") + g.label());
-            item.setOnAction(e -> viewModel.editor().relabelSelection(g.label()));
-            item.disableProperty().bind(photos.selection().sizeProperty().isEqualTo(0));
-            return item;
-        }).toList());
     }
 
     // ---- keys: the shortcut table decides ----------------------------------------------------------
@@ -260,21 +250,6 @@ public final class MainView {
         }
     }
 
-    @FXML
-    private void exportXlsx() {
-        viewModel.actions().exportXlsx();
-    }
-
-    @FXML
-    private void sortIntoFolders() {
-        viewModel.actions().sortIntoFolders();
-    }
-
-    @FXML
-    private void cancel() {
-        viewModel.cancel();
-    }
-
     void quit() {
         if (stage != null) {
             stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
@@ -299,13 +274,5 @@ public final class MainView {
 
     public Parent root() {
         return root;
-    }
-
-    public MainViewModel viewModel() {
-        return viewModel;
-    }
-
-    public PhotoDragAndDrop dragAndDrop() {
-        return drag;
     }
 }

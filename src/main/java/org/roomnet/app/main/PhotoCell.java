@@ -72,7 +72,6 @@ final class PhotoCell extends GridCell<PhotoItem> {
         picture.getStyleClass().add("picture");
         VBox.setVgrow(picture, Priority.ALWAYS);
         caption.getStyleClass().add("caption");
-        caption.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         caption.setMaxWidth(Double.MAX_VALUE);
         caption.setMinWidth(0);
         HBox.setHgrow(caption, Priority.ALWAYS);
@@ -151,7 +150,9 @@ final class PhotoCell extends GridCell<PhotoItem> {
         pseudoClassStateChanged(LOW, low);
         pseudoClassStateChanged(NEEDS_REVIEW, ReviewRules.needsReview(r));
         pseudoClassStateChanged(CORRECTED, r.isCorrected());
-        caption.setText(displayName(shown.fileName()));
+        String name = displayName(shown.fileName());
+        caption.setText(name);
+        caption.setTextOverrun(overrun(name));
         confidence.setText(r.isCorrected() ? "" : Percent.whole(r.confidence()));
         if (r.isCorrected()) {
             badge.setText("Corrected");
@@ -179,6 +180,12 @@ final class PhotoCell extends GridCell<PhotoItem> {
     static String displayName(String fileName) {
         int dot = fileName.lastIndexOf('.');
         return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    /** A name too long for the cell keeps its number when it ends in one ("…0023"), else both ends. */
+    static OverrunStyle overrun(String displayName) {
+        return !displayName.isEmpty() && Character.isDigit(displayName.charAt(displayName.length() - 1))
+                ? OverrunStyle.LEADING_ELLIPSIS : OverrunStyle.CENTER_ELLIPSIS;
     }
 
     private void pressed(MouseEvent e) {

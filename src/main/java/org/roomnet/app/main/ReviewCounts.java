@@ -6,11 +6,9 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.Review;
 import org.roomnet.core.review.ReviewListener;
 
-import java.util.List;
 
 /**
  * How far the review of the open shoot is: photos, reviewed (✓ or corrected), corrected, unreadable,
@@ -30,17 +28,7 @@ public final class ReviewCounts {
     void attach(Review next, boolean opening) {
         review = next;
         if (next != null) {
-            next.addListener(new ReviewListener() {
-                @Override
-                public void photosAdded(List<PhotoReview> added) {
-                    refresh(next);
-                }
-
-                @Override
-                public void photosChanged(List<PhotoReview> changed) {
-                    refresh(next);
-                }
-            });
+            next.addListener(ReviewListener.onPhotos(() -> refresh(next)));
             refresh(next);
         } else {
             photos.set(0);

@@ -29,7 +29,6 @@ final class Sidebar extends VBox {
     private final VBox groupList = new VBox(2);
     private final VBox unreadableBox = new VBox();
     private final VBox checklistBox = new VBox(2);
-    private Runnable groupsRebuilt = () -> { };
 
     Sidebar(MainViewModel viewModel, PhotoDragAndDrop drag) {
         this.viewModel = viewModel;
@@ -50,11 +49,6 @@ final class Sidebar extends VBox {
         PhotoGroups photos = viewModel.photos();
         photos.groups().addListener((ListChangeListener<PhotoGroup>) c -> rebuildGroups());
         photos.unreadableProperty().addListener((o, was, now) -> showUnreadable(now));
-    }
-
-    /** Called after the room tiles were made again (another shoot). */
-    void onGroupsRebuilt(Runnable action) {
-        groupsRebuilt = action;
     }
 
     private static Label title(String text) {
@@ -127,7 +121,6 @@ final class Sidebar extends VBox {
     private void rebuildGroups() {
         PhotoGroups photos = viewModel.photos();
         groupList.getChildren().setAll(photos.groups().stream().map(g -> new GroupTile(g, photos, drag, true)).toList());
-        groupsRebuilt.run();
     }
 
     private void showUnreadable(PhotoGroup group) {

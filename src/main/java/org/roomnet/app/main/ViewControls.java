@@ -11,13 +11,17 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import org.roomnet.app.photos.PhotoFilter;
+import org.roomnet.app.photos.PhotoGroup;
 import org.roomnet.app.photos.PhotoGroups;
 import org.roomnet.app.photos.PhotoOrder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The toolbar's and View menu's controls of what the grid shows (filter, order, size), and File > Open Recent. */
+/**
+ * The toolbar's and menus' controls of what the grid shows (filter, order, size), File > Open Recent,
+ * and Edit > Label Selection As.
+ */
 final class ViewControls {
 
     private final MainViewModel viewModel;
@@ -94,5 +98,17 @@ final class ViewControls {
         };
         viewModel.recentShoots().addListener((ListChangeListener<Path>) c -> show.run());
         show.run();
+    }
+
+    /** Edit > Label Selection As: one item per room type of the open shoot. */
+    void bindLabelMenu(Menu menu) {
+        PhotoGroups photos = viewModel.photos();
+        photos.groups().addListener((ListChangeListener<PhotoGroup>) c -> menu.getItems().setAll(
+                photos.groups().stream().map(g -> {
+                    MenuItem item = new MenuItem((g.key() > 0 ? g.key() + "   " : "") + g.label());
+                    item.setOnAction(e -> viewModel.editor().relabelSelection(g.label()));
+                    item.disableProperty().bind(photos.selection().sizeProperty().isEqualTo(0));
+                    return item;
+                }).toList()));
     }
 }

@@ -159,17 +159,7 @@ public final class Shoot implements AutoCloseable {
             return;
         }
         autosave = new SidecarAutosave(source.folder(), modelName, modelVersion, kept, restored, delayMillis, onError);
-        review.addListener(new ReviewListener() {
-            @Override
-            public void photosAdded(List<PhotoReview> photos) {
-                autosave.schedule(review.classNames(), review.photos());
-            }
-
-            @Override
-            public void photosChanged(List<PhotoReview> photos) {
-                autosave.schedule(review.classNames(), review.photos());
-            }
-        });
+        review.addListener(ReviewListener.onPhotos(() -> autosave.schedule(review.classNames(), review.photos())));
     }
 
     /** Writes the review beside the shoot now and waits until it is on disk. Blocks: not on the UI thread. */

@@ -228,15 +228,21 @@ class MainViewUiTest {
             }
             assertEquals(TestShoots.photoCount() + 1, photos.getLastRowNum(), "one row per file");
             Map<String, Row> byFile = new HashMap<>();
+            List<String> order = new ArrayList<>();
             for (int r = 1; r <= photos.getLastRowNum(); r++) {
                 Row row = photos.getRow(r);
                 byFile.put(row.getCell(col.get("file")).getStringCellValue(), row);
+                order.add(row.getCell(col.get("file")).getStringCellValue());
             }
+            assertEquals(order.stream().sorted().toList(), order, "rows by file name, not by when they were classified");
             Row edited = byFile.get(item.fileName());
             assertEquals(target.label(), edited.getCell(col.get("final label")).getStringCellValue());
             assertEquals("yes", edited.getCell(col.get("reviewed")).getStringCellValue());
             assertEquals(model, edited.getCell(col.get("model label")).getStringCellValue());
             assertEquals("yes", edited.getCell(col.get("corrected")).getStringCellValue());
+            assertEquals(item.review().confidence(), edited.getCell(col.get("model confidence")).getNumericCellValue(), 1e-6,
+                    "the model's confidence in its own label");
+            assertEquals("0.0%", edited.getCell(col.get("model confidence")).getCellStyle().getDataFormatString());
             assertTrue(byFile.containsKey(TestShoots.CORRUPT));
 
             Sheet summary = book.getSheet("Summary");
