@@ -85,6 +85,10 @@ class ReviewWindowUiTest {
             assertTrue(keys.stream().anyMatch(k -> k.contains(expected)), expected + " in " + keys);
         }
         assertTrue(keys.stream().anyMatch(k -> k.contains("Ctrl+Y")), "the second redo key too");
+        press(robot, KeyCode.CONTROL, KeyCode.R);
+        assertEquals(PhotoFilter.NEEDS_REVIEW, fx(() -> vm.photos().filterProperty().get()), "bound from the table");
+        press(robot, KeyCode.CONTROL, KeyCode.R);
+        assertEquals(PhotoFilter.ALL, fx(() -> vm.photos().filterProperty().get()));
         List<String> accelerators = new ArrayList<>();
         MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
         bar.getMenus().forEach(m -> collectAccelerators(m, accelerators));
