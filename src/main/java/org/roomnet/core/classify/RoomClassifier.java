@@ -71,7 +71,9 @@ public final class RoomClassifier implements AutoCloseable {
 
     private static ModelDescription describe(OrtSession session, Path modelFile) throws ModelLoadException {
         try {
-            return ModelDescription.fromMetadata(session.getMetadata().getCustomMetadata());
+            ModelDescription d = ModelDescription.fromMetadata(session.getMetadata().getCustomMetadata());
+            ModelShapes.check(session, d);
+            return d;
         } catch (OrtException | IllegalArgumentException e) {
             try {
                 session.close();
@@ -113,7 +115,10 @@ public final class RoomClassifier implements AutoCloseable {
         long[] shape = {tensors.size(), 3, size, size};
         try (OnnxTensor input = OnnxTensor.createTensor(environment, buffer, shape);
              OrtSession.Result result = session.run(Map.of(description.inputName(), input))) {
-            float[][] scores = (float[][]) result.get(0).getValue();
+            // by name: a model may have more outputs (an embedding beside the probabilities)
+            float[][] scores = (float[][]) result.get(description.outputName())
+                    .orElseThrow(() -> new OrtException("the model has no output " + description.outputName()))
+                    .getValue();
             List<Prediction> predictions = new ArrayList<>(scores.length);
             for (float[] row : scores) {
                 predictions.add(Prediction.of(description.classNames(), row));
