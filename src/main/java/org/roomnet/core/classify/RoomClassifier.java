@@ -72,7 +72,9 @@ public final class RoomClassifier implements AutoCloseable {
 
     private static ModelDescription describe(OrtSession session, Path modelFile) throws ModelLoadException {
         try {
-            return ModelDescription.fromMetadata(session.getMetadata().getCustomMetadata());
+            ModelDescription d = ModelDescription.fromMetadata(session.getMetadata().getCustomMetadata());
+            ModelShapes.check(session, d);
+            return d;
         } catch (OrtException | IllegalArgumentException e) {
             try {
                 session.close();
