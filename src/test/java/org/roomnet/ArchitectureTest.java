@@ -4,6 +4,12 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.roomnet.core.organize.OrganizeProgress;
+import org.roomnet.core.organize.Organizer;
+import org.roomnet.core.organize.TransferMode;
+
+import java.nio.file.Path;
+import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -45,10 +51,11 @@ class ArchitectureTest {
     }
 
     @Test
-    void theCoreIsTheOnlyPlaceOfTheShootWorkflow() {
+    void sortingGoesThroughTheCoreWorkflow() {
         noClasses().that().resideInAnyPackage("org.roomnet.cli..", "org.roomnet.app..")
-                .should().dependOnClassesThat().haveFullyQualifiedName("org.roomnet.core.organize.Organizer")
-                .because("sorting goes through the core workflow's SortJob")
+                .should().callMethod(Organizer.class, "organize", Path.class, Path.class, TransferMode.class,
+                        List.class, OrganizeProgress.class)
+                .because("the core workflow's SortJob decides what is sorted (and saves the review first)")
                 .check(classes);
     }
 }

@@ -58,14 +58,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--model", description = "model file")
     Path model;
 
-    @Option(names = "--provider", defaultValue = "auto")
-    String provider;
+    @Option(names = "--provider", defaultValue = "auto", converter = ProviderConverter.class)
+    ProviderPreference provider;
 
     @Override
     public Integer call() throws Exception {
         boolean temporary = work == null;
         Path dir = temporary ? Files.createTempDirectory("roomnet-bench") : Files.createDirectories(work);
-        try (RoomClassifier classifier = RoomClassifier.open(CliSupport.resolveModel(model), ProviderPreference.parse(provider))) {
+        try (RoomClassifier classifier = RoomClassifier.open(CliSupport.resolveModel(model), provider)) {
             Path modelFile = CliSupport.resolveModel(model);
             CliSupport.printProvider(System.err, classifier, modelFile);
             List<Path> shoot = buildShoot(dir);

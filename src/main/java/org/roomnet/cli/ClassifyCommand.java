@@ -1,20 +1,26 @@
 package org.roomnet.cli;
 
+import ai.onnxruntime.OrtException;
 import org.roomnet.core.classify.ModelLoadException;
 import org.roomnet.core.classify.ProviderPreference;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.organize.JournalStore;
 import org.roomnet.core.organize.OrganizeException;
 import org.roomnet.core.organize.OrganizeResult;
+import org.roomnet.core.organize.Organizer;
 import org.roomnet.core.organize.TransferMode;
 import org.roomnet.core.report.CsvReport;
 import org.roomnet.core.report.Report;
+import org.roomnet.core.report.ReportRow;
+import org.roomnet.core.report.ReportTarget;
 import org.roomnet.core.report.XlsxReport;
 import org.roomnet.core.review.ListingChecklist;
+import org.roomnet.core.shoot.PhotoResult;
 import org.roomnet.core.shoot.ShootClassifier;
 import org.roomnet.core.shoot.ShootFolder;
 import org.roomnet.core.workflow.Shoot;
 import org.roomnet.core.workflow.SortJob;
+import org.roomnet.core.workflow.SortPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,6 +29,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -52,9 +59,21 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "<file.onnx>", description = "model file (default: the shipped model/roomnet.onnx)")
     Path model;
 
-    @Option(names = "--provider", paramLabel = "auto|cpu|cuda", defaultValue = "auto",
+    @Option(names = "--provider", paramLabel = "auto|cpu|cuda", defaultValue = "auto", converter = ProviderConverter.class,
             description = "execution provider (default: ${DEFAULT-VALUE}: CUDA when usable, else CPU)")
-    String provider;
+    ProviderPreference provider;
+
+    @Option(names = "--force", description = "let --csv/--xlsx replace an existing file that is not a RoomNet report")
+    boolean force;
+
+    @Option(names = "--report-in-shoot", description = "allow --csv/--xlsx inside the folder being classified")
+    boolean reportInShoot;
+
+    @Option(names = "--include-damaged", description = "also organize damaged photos (a cut JPEG, say)")
+    boolean includeDamaged;
+
+    @Option(names = "--follow-links", description = "organize the file a symbolic link points to (default: leave links in place)")
+    boolean followLinks;
 
     @Option(names = "--batch", defaultValue = "16", description = "photos per inference batch (default: ${DEFAULT-VALUE})")
     int batch;
@@ -73,9 +92,17 @@ public final class ClassifyCommand implements Callable<Integer> {
             err.println("error: --into needs --organize copy|move");
             return RoomNetCommand.EXIT_USAGE;
         }
+        Integer refused = preflight(err);
+        if (refused != null) {
+            return refused;
+        }
         List<Path> files;
+        List<PhotoResult> unlisted;
         try {
-            files = ShootFolder.list(folder, recursive);
+            ShootFolder.Listing listing = ShootFolder.scan(folder, recursive);
+            List<Path> reports = Arrays.asList(csv, xlsx);
+            files = listing.files().stream().filter(f -> !ReportTarget.isReportTarget(f, reports)).toList();
+            unlisted = listing.problems().stream().map(p -> PhotoResult.failed(p.path(), p.reason())).toList();
         } catch (IOException e) {
             err.println("error: cannot list " + folder + ": " + e.getMessage());
             return RoomNetCommand.EXIT_FILES;
@@ -87,23 +114,27 @@ public final class ClassifyCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return RoomNetCommand.EXIT_MODEL;
         }
-        try (RoomClassifier classifier = RoomClassifier.open(modelFile, ProviderPreference.parse(provider))) {
+        try (RoomClassifier classifier = RoomClassifier.open(modelFile, provider)) {
             CliSupport.printProvider(err, classifier, modelFile);
             ShootClassifier pipeline = new ShootClassifier(classifier, batch,
                     threads != null ? threads : Runtime.getRuntime().availableProcessors());
             ProgressPrinter progress = new ProgressPrinter(err);
             Shoot shoot = Shoot.fresh(folder, files, classifier);
             shoot.addResults(shoot.classify(pipeline, progress));
+            shoot.addResults(unlisted);
             progress.finish();
             Report report = shoot.report(ListingChecklist.DEFAULT);
             writeReports(report);
             printSummary(err, report, progress);
             if (organize != null) {
-                return organize(err, shoot);
+                return organize(err, shoot, report);
             }
             return RoomNetCommand.EXIT_OK;
         } catch (ModelLoadException e) {
             err.println("error: " + e.getMessage());
+            return RoomNetCommand.EXIT_MODEL;
+        } catch (OrtException e) {
+            err.println("error: the model failed: " + e.getMessage());
             return RoomNetCommand.EXIT_MODEL;
         } catch (IOException e) {
             err.println("error: cannot write the report: " + e.getMessage());
@@ -112,6 +143,39 @@ public final class ClassifyCommand implements Callable<Integer> {
             err.println("error: " + e);
             return RoomNetCommand.EXIT_FILES;
         }
+    }
+
+    /** What can be refused before any photo is classified: report targets, the destination, earlier runs. */
+    private Integer preflight(PrintStream err) {
+        try {
+            ReportTarget.checkDistinct(csv, xlsx);
+            for (Path report : new Path[]{csv, xlsx}) {
+                if (report != null) {
+                    ReportTarget.check(report, folder, force, reportInShoot);
+                }
+            }
+        } catch (ReportTarget.RefusedException e) {
+            err.println("error: " + e.getMessage());
+            return RoomNetCommand.EXIT_USAGE;
+        }
+        if (organize == null) {
+            return null;
+        }
+        if (Files.exists(destination()) && !Files.isDirectory(destination())) {
+            err.println("error: --into " + destination() + " is a file, not a folder; nothing was classified or moved");
+            return RoomNetCommand.EXIT_USAGE;
+        }
+        try {
+            new Organizer(JournalStore.defaultStore()).preflight(folder, destination());
+            return null;
+        } catch (OrganizeException e) {
+            err.println("error: " + e.getMessage());
+            return RoomNetCommand.EXIT_FILES;
+        }
+    }
+
+    private Path destination() {
+        return into != null ? into : SortPlan.defaultDestination(folder);
     }
 
     private void writeReports(Report report) throws IOException {
@@ -133,9 +197,15 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     /** Sorts the shoot's review, which has no edits: every photo goes to the model's label. */
-    private int organize(PrintStream err, Shoot shoot) {
+    private int organize(PrintStream err, Shoot shoot, Report report) {
         Path source = shoot.folder();
-        SortJob job = shoot.sortJob(organize, into != null ? into : shoot.sortPlan().defaultDestination());
+        if (!includeDamaged) {
+            report.rows().stream().filter(ReportRow::isDamaged).forEach(r -> err.printf(
+                    "  not organized %s: damaged (%s); --include-damaged organizes it%n", source.resolve(r.file()),
+                    r.error()));
+        }
+        SortJob job = shoot.sortJob(organize, destination(), includeDamaged, followLinks);
+        job.skipped().forEach(s -> err.printf("  not organized %s: %s%n", s.file(), s.reason()));
         err.printf("%s %d photos into %s%n", organize == TransferMode.COPY ? "copying" : "moving",
                 job.photos(), job.destination());
         try {
@@ -144,8 +214,12 @@ public final class ClassifyCommand implements Callable<Integer> {
                     err.printf("  %d/%d%n", done, total);
                 }
             });
-            err.printf("%s %d photos into %s; undo with: roomnet undo %s%n",
-                    organize == TransferMode.COPY ? "copied" : "moved", result.transferred(), result.destination(), source);
+            if (result.transferred() == 0) {
+                err.println("nothing to organize: no file was copied or moved, and there is nothing to undo");
+            } else {
+                err.printf("%s %d photos into %s; undo with: roomnet undo %s%n",
+                        organize == TransferMode.COPY ? "copied" : "moved", result.transferred(), result.destination(), source);
+            }
             return RoomNetCommand.EXIT_OK;
         } catch (OrganizeException e) {
             err.println("error: " + e.getMessage());
@@ -159,8 +233,11 @@ public final class ClassifyCommand implements Callable<Integer> {
             err.printf("  %-11s %5d%n", e.getKey(), e.getValue());
         }
         err.printf("  %-11s %5d%n", "unreadable", report.unreadableCount());
+        err.printf("  %-11s %5d%n", "damaged", report.damagedCount());
         report.rows().stream().filter(r -> !r.isClassified())
                 .forEach(r -> err.printf("  skipped %s: %s%n", r.file(), r.error()));
+        report.rows().stream().filter(ReportRow::isDamaged)
+                .forEach(r -> err.printf("  damaged %s (%s): %s%n", r.file(), r.label(), r.error()));
         err.printf("%d files in %.1f s (%.1f photos/s)%n", report.rows().size(), progress.elapsedSeconds(),
                 report.rows().size() / Math.max(1e-9, progress.elapsedSeconds()));
     }

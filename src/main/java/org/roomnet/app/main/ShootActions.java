@@ -180,13 +180,17 @@ public final class ShootActions {
         if (folder.equals(main.folder())) {
             main.reopen(text);
         } else {
-            main.statusModel().show(text, false);
+            main.statusModel().show(text, !result.complete());
         }
-        if (result.problems().isEmpty()) {
+        String left = String.join("\n", result.problems());
+        if (!result.complete()) {
+            dialogs.showError("Sort partly undone", text + "\nNot every file could be put back; once the cause is "
+                    + "fixed, File \u203a Undo Last Sort finishes the job:\n" + left);
+        } else if (result.problems().isEmpty()) {
             dialogs.showInfo("Sort undone", text);
         } else {
             dialogs.showWarning("Sort undone, some files left in place", text + "\nNothing was deleted that was not "
-                    + "an exact copy; these were left as they are:\n" + String.join("\n", result.problems()));
+                    + "an exact copy; these were left as they are:\n" + left);
         }
     }
 

@@ -7,9 +7,13 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Optional;
 
 /**
  * Decodes a photo at reduced size, upright. A 24 MP JPEG decoded in full takes ~100 MB and most of
@@ -32,24 +36,34 @@ public final class PhotoDecoder {
         return Orientation.of(file).apply(stored);
     }
 
+    /** {@link #decode}, and whether the file is damaged (a cut JPEG decodes, partly grey): see {@link DecodedPhoto}. */
+    public static DecodedPhoto decodeChecked(Path file, int minShortSide) throws UnreadablePhotoException {
+        BufferedImage image = decode(file, minShortSide);
+        try (SeekableByteChannel channel = open(file)) {
+            return new DecodedPhoto(image, JpegIntegrity.damage(channel).orElse(null));
+        } catch (IOException e) {
+            throw new UnreadablePhotoException("cannot read file: " + e.getMessage(), e);
+        }
+    }
+
     /** Decodes at full size, upright: for the preview. */
     public static BufferedImage decodeFull(Path file) throws UnreadablePhotoException {
         return decode(file, Integer.MAX_VALUE);
     }
 
+    /**
+     * The file is opened from its {@code Path} (not a {@code java.io.File}, which cannot name every file)
+     * and its declared size checked against {@link PhotoLimits} before the decoder allocates anything.
+     */
     static BufferedImage decodeStored(Path file, int minShortSide) throws UnreadablePhotoException {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new UnreadablePhotoException("cannot read file: " + e.getMessage(), e);
-        }
-        if (size == 0) {
-            throw new UnreadablePhotoException("empty file (0 bytes)");
-        }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                throw new UnreadablePhotoException("cannot open file");
+        try (SeekableByteChannel channel = open(file); ImageInputStream in = new ChannelImageInputStream(channel)) {
+            if (channel.size() == 0) {
+                throw new UnreadablePhotoException("empty file (0 bytes)");
+            }
+            Optional<JpegIntegrity.Header> jpeg = JpegIntegrity.header(channel);
+            boolean progressive = jpeg.map(JpegIntegrity.Header::progressive).orElse(false);
+            if (jpeg.isPresent()) {
+                PhotoLimits.check(jpeg.get().width(), jpeg.get().height(), progressive);
             }
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -60,6 +74,7 @@ public final class PhotoDecoder {
                 reader.setInput(in, true, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
+                PhotoLimits.check(width, height, progressive);
                 int step = subsampling(width, height, minShortSide);
                 ImageReadParam param = reader.getDefaultReadParam();
                 if (step > 1) {
@@ -79,6 +94,18 @@ public final class PhotoDecoder {
             throw new UnreadablePhotoException("corrupt or unsupported image: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw new UnreadablePhotoException("corrupt image: " + e, e);
+        }
+    }
+
+    private static SeekableByteChannel open(Path file) throws UnreadablePhotoException {
+        try {
+            return Files.newByteChannel(file);
+        } catch (AccessDeniedException e) {
+            throw new UnreadablePhotoException("permission denied: the file cannot be read", e);
+        } catch (NoSuchFileException e) {
+            throw new UnreadablePhotoException("file not found (moved or deleted?)", e);
+        } catch (IOException e) {
+            throw new UnreadablePhotoException("cannot read file: " + e.getMessage(), e);
         }
     }
 

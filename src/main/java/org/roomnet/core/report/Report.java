@@ -24,7 +24,8 @@ public record Report(List<String> classNames, List<ReportRow> rows, ListingCheck
 
     /**
      * The one place report rows are made: from the photos of a review, as they stand (the CLI's
-     * review has no edits), sorted by their path relative to {@code folder}.
+     * review has no edits), sorted by their path relative to {@code folder}. A damaged photo keeps the
+     * model's label and scores, its damage in {@code error}.
      */
     public static Report of(List<String> classNames, Path folder, List<PhotoReview> photos, ListingChecklist checklist) {
         List<ReportRow> rows = new ArrayList<>(photos.size());
@@ -33,6 +34,9 @@ public record Report(List<String> classNames, List<ReportRow> rows, ListingCheck
             if (p.isReadable()) {
                 rows.add(new ReportRow(file, folder.toString(), p.finalLabel(), p.modelLabel(), p.confidence(),
                         p.isCorrected(), p.isReviewed(), "", p.scores()));
+            } else if (p.isDamaged()) {
+                rows.add(new ReportRow(file, folder.toString(), p.modelLabel(), p.modelLabel(), p.confidence(), false,
+                        false, p.damage(), p.scores()));
             } else {
                 rows.add(new ReportRow(file, folder.toString(), "", "", 0f, false, false, p.error(), List.of()));
             }
@@ -47,30 +51,50 @@ public record Report(List<String> classNames, List<ReportRow> rows, ListingCheck
     }
 
     public Map<String, Integer> countsByLabel() {
+        return counts(rows.stream().filter(ReportRow::isClassified).toList());
+    }
+
+    /** Photos per final label without the damaged ones: what a listing can show. */
+    public Map<String, Integer> intactCountsByLabel() {
+        return counts(rows.stream().filter(r -> r.isClassified() && !r.isDamaged()).toList());
+    }
+
+    private Map<String, Integer> counts(List<ReportRow> counted) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         classNames.forEach(c -> counts.put(c, 0));
-        rows.stream().filter(ReportRow::isClassified).forEach(r -> counts.merge(r.label(), 1, Integer::sum));
+        counted.forEach(r -> counts.merge(r.label(), 1, Integer::sum));
         return counts;
+    }
+
+    public long damagedCount() {
+        return rows.stream().filter(ReportRow::isDamaged).count();
     }
 
     public long unreadableCount() {
         return rows.stream().filter(r -> !r.isClassified()).count();
     }
 
-    /** Readable photos the agent has not labelled yet. */
+    /** Intact photos the agent has not labelled yet (damaged ones cannot be: they are never sorted). */
     public long unreviewedCount() {
-        return rows.stream().filter(r -> r.isClassified() && !r.reviewed()).count();
+        return rows.stream().filter(r -> r.isClassified() && !r.isDamaged() && !r.reviewed()).count();
     }
 
-    /** The rooms of the checklist without a photo. */
+    /** Intact photos the agent has labelled. */
+    public long reviewedCount() {
+        return rows.stream().filter(ReportRow::reviewed).count();
+    }
+
+    /** The rooms of the checklist without an intact photo. */
     public List<String> missingListingRooms() {
-        return checklist.missing(countsByLabel());
+        return checklist.missing(intactCountsByLabel());
     }
 
-    static String relative(Path folder, Path file) {
+    /** The file's name relative to the folder, exactly, with '/' between folders on every platform. */
+    public static String relative(Path folder, Path file) {
         Path base = folder.toAbsolutePath().normalize();
         Path full = file.toAbsolutePath().normalize();
         Path rel = full.startsWith(base) ? base.relativize(full) : full.getFileName();
-        return rel.toString().replace('\\', '/');
+        String separator = rel.getFileSystem().getSeparator();
+        return separator.equals("/") ? rel.toString() : rel.toString().replace(separator, "/");
     }
 }

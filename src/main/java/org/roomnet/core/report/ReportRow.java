@@ -6,6 +6,7 @@ import java.util.List;
  * One photo in a report. {@code label} is the final label (the agent's when set, else the model's);
  * {@code modelLabel} and {@code confidence} are the model's choice and its confidence in it, which
  * differ from {@code label} for a corrected photo. Labels are empty for a photo that could not be read.
+ * {@code error} says why a file could not be read, or, beside the labels, why a photo is damaged.
  */
 public record ReportRow(
         String file,
@@ -26,6 +27,11 @@ public record ReportRow(
     }
 
     public boolean isClassified() {
-        return error.isEmpty();
+        return !modelLabel.isEmpty() || !label.isEmpty();
+    }
+
+    /** Classified from a picture that is not the whole photo (see {@code error}). */
+    public boolean isDamaged() {
+        return isClassified() && !error.isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package org.roomnet.core.report;
 
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +36,17 @@ public final class XlsxReport {
     }
 
     public static void write(Report report, Path target) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        ReportFiles.writeAtomically(target, tmp -> writeBook(report, tmp));
+    }
+
+    private static void writeBook(Report report, Path tmp) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(tmp)) {
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
             font.setBold(true);
             bold.setFont(font);
+            CellStyle asText = book.createCellStyle();
+            asText.setQuotePrefixed(true);
             CellStyle percent = book.createCellStyle();
             percent.setDataFormat(book.createDataFormat().getFormat("0.0%"));
 
@@ -52,17 +57,18 @@ public final class XlsxReport {
             int r = 1;
             for (ReportRow row : report.rows()) {
                 Row x = photos.createRow(r++);
-                x.createCell(0).setCellValue(row.file());
-                x.createCell(1).setCellValue(row.folder());
-                x.createCell(2).setCellValue(row.label());
-                x.createCell(3).setCellValue(row.isClassified() ? yesNo(row.reviewed()) : "");
-                x.createCell(4).setCellValue(row.isClassified() ? yesNo(row.corrected()) : "");
-                x.createCell(5).setCellValue(row.modelLabel());
+                text(x, 0, row.file(), asText);
+                text(x, 1, row.folder(), asText);
+                text(x, 2, row.label(), asText);
+                boolean reviewable = row.isClassified() && !row.isDamaged();
+                x.createCell(3).setCellValue(reviewable ? yesNo(row.reviewed()) : "");
+                x.createCell(4).setCellValue(reviewable ? yesNo(row.corrected()) : "");
+                text(x, 5, row.modelLabel(), asText);
                 if (row.isClassified()) {
                     x.createCell(6).setCellValue(row.confidence());
                     x.getCell(6).setCellStyle(percent);
                 }
-                x.createCell(7).setCellValue(row.error());
+                text(x, 7, row.error(), asText);
                 for (int i = 0; i < row.scores().size(); i++) {
                     x.createCell(FIXED_COLUMNS.size() + i).setCellValue(row.scores().get(i));
                     x.getCell(FIXED_COLUMNS.size() + i).setCellStyle(percent);
@@ -78,35 +84,40 @@ public final class XlsxReport {
             writeRow(summary.createRow(0), List.of("room type", "photos"), bold);
             int s = 1;
             for (Map.Entry<String, Integer> e : report.countsByLabel().entrySet()) {
-                Row x = summary.createRow(s++);
-                x.createCell(0).setCellValue(e.getKey());
-                x.createCell(1).setCellValue(e.getValue());
+                countRow(summary, s++, e.getKey(), e.getValue());
             }
-            Row unreadable = summary.createRow(s++);
-            unreadable.createCell(0).setCellValue("unreadable files");
-            unreadable.createCell(1).setCellValue(report.unreadableCount());
-            Row total = summary.createRow(s++);
-            total.createCell(0).setCellValue("total files");
-            total.createCell(1).setCellValue(report.rows().size());
+            countRow(summary, s++, "unreadable files", report.unreadableCount());
+            countRow(summary, s++, "damaged photos (labelled, not sorted)", report.damagedCount());
+            countRow(summary, s++, "total files", report.rows().size());
             s++;
-            Row reviewed = summary.createRow(s++);
-            reviewed.createCell(0).setCellValue("reviewed photos");
-            reviewed.createCell(1).setCellValue(report.rows().size() - report.unreadableCount() - report.unreviewedCount());
-            Row toReview = summary.createRow(s++);
-            toReview.createCell(0).setCellValue("still to review");
-            toReview.createCell(1).setCellValue(report.unreviewedCount());
+            countRow(summary, s++, "reviewed photos", report.reviewedCount());
+            countRow(summary, s++, "still to review", report.unreviewedCount());
             s++;
             writeRow(summary.createRow(s++), List.of("listing checklist", "photo"), bold);
-            for (ListingChecklist.Item item : report.checklist().check(report.countsByLabel())) {
+            for (ListingChecklist.Item item : report.checklist().check(report.intactCountsByLabel())) {
                 Row x = summary.createRow(s++);
                 x.createCell(0).setCellValue(item.room());
                 x.createCell(1).setCellValue(item.present() ? "\u2713" : "missing");
             }
-            summary.setColumnWidth(0, 24 * 256);
+            summary.setColumnWidth(0, 38 * 256);
             summary.setColumnWidth(1, 10 * 256);
             book.write(out);
         }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** A text cell; one a spreadsheet would take for a formula keeps its text, marked as text ({@link FormulaGuard}). */
+    private static void text(Row row, int column, String value, CellStyle asText) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        if (FormulaGuard.looksLikeFormula(value)) {
+            cell.setCellStyle(asText);
+        }
+    }
+
+    private static void countRow(Sheet sheet, int row, String label, long count) {
+        Row x = sheet.createRow(row);
+        x.createCell(0).setCellValue(label);
+        x.createCell(1).setCellValue(count);
     }
 
     private static String yesNo(boolean value) {

@@ -196,9 +196,12 @@ public final class Review {
         return photos.values().stream().filter(p -> p.isReadable() && p.isReviewed()).count();
     }
 
-    /** Where each readable photo goes when sorted into room folders: its final label. Unreadable files stay. */
-    public List<Assignment> assignments() {
-        return photos.values().stream().filter(PhotoReview::isReadable)
+    /**
+     * Where each photo goes when sorted into room folders: readable photos to their final label,
+     * damaged ones (when asked for) to the model's label; unreadable files stay.
+     */
+    public List<Assignment> assignments(boolean includeDamaged) {
+        return photos.values().stream().filter(p -> p.isReadable() || (includeDamaged && p.isDamaged()))
                 .map(p -> new Assignment(p.file(), p.finalLabel())).toList();
     }
 

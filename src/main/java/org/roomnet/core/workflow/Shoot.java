@@ -2,6 +2,7 @@ package org.roomnet.core.workflow;
 
 import ai.onnxruntime.OrtException;
 import org.roomnet.core.classify.RoomClassifier;
+import org.roomnet.core.organize.AssignmentPolicy;
 import org.roomnet.core.organize.TransferMode;
 import org.roomnet.core.report.Report;
 import org.roomnet.core.review.ListingChecklist;
@@ -190,9 +191,20 @@ public final class Shoot implements AutoCloseable {
         return SortPlan.of(review);
     }
 
-    /** Sorting the review as it stands now into {@code destination}; run it in the background. */
+    /** Sorting the review as it stands now into {@code destination} (the app's: no damaged photos, no links). */
     public SortJob sortJob(TransferMode mode, Path destination) {
-        return new SortJob(source.folder(), mode, destination, review.assignments(), this::saveNow);
+        return sortJob(mode, destination, false, false);
+    }
+
+    /**
+     * Sorting the review as it stands now into {@code destination}; run it in the background.
+     *
+     * @param includeDamaged also sort damaged photos, by the model's label
+     * @param followLinks    sort the file a symbolic link points to instead of leaving the link in place
+     */
+    public SortJob sortJob(TransferMode mode, Path destination, boolean includeDamaged, boolean followLinks) {
+        return new SortJob(source.folder(), mode, destination,
+                AssignmentPolicy.apply(review.assignments(includeDamaged), followLinks), this::saveNow);
     }
 
     // ---- what it is --------------------------------------------------------------------------------

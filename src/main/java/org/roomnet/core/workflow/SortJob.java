@@ -1,6 +1,6 @@
 package org.roomnet.core.workflow;
 
-import org.roomnet.core.organize.Assignment;
+import org.roomnet.core.organize.AssignmentPolicy;
 import org.roomnet.core.organize.JournalStore;
 import org.roomnet.core.organize.OrganizeException;
 import org.roomnet.core.organize.OrganizeProgress;
@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Sorting a shoot into room folders, as decided on the review's thread (each photo to the folder of
- * its final label; unreadable files stay), run on another: {@link #run} saves the review first, so a
+ * its final label; unreadable files, damaged photos unless asked for, and files the
+ * {@link AssignmentPolicy} leaves out stay), run on another: {@link #run} saves the review first, so a
  * photo moved out keeps its labels in the sidecar, then copies or moves.
  */
 public final class SortJob {
@@ -21,14 +22,14 @@ public final class SortJob {
     private final Path folder;
     private final TransferMode mode;
     private final Path destination;
-    private final List<Assignment> assignments;
+    private final AssignmentPolicy.Plan plan;
     private final Runnable saveReview;
 
-    SortJob(Path folder, TransferMode mode, Path destination, List<Assignment> assignments, Runnable saveReview) {
+    SortJob(Path folder, TransferMode mode, Path destination, AssignmentPolicy.Plan plan, Runnable saveReview) {
         this.folder = folder;
         this.mode = mode;
         this.destination = destination.toAbsolutePath().normalize();
-        this.assignments = List.copyOf(assignments);
+        this.plan = plan;
         this.saveReview = saveReview;
     }
 
@@ -42,12 +43,17 @@ public final class SortJob {
 
     /** The photos that will be copied or moved. */
     public int photos() {
-        return assignments.size();
+        return plan.assignments().size();
+    }
+
+    /** Files of the review left in place by the policy (a symbolic link, say), with the reason. */
+    public List<AssignmentPolicy.Skipped> skipped() {
+        return plan.skipped();
     }
 
     /** Blocks: not on the UI thread. */
     public OrganizeResult run(JournalStore journals, OrganizeProgress progress) throws OrganizeException {
         saveReview.run();
-        return new Organizer(journals).organize(folder, destination, mode, assignments, progress);
+        return new Organizer(journals).organize(folder, destination, mode, plan.assignments(), progress);
     }
 }

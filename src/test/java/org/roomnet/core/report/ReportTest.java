@@ -1,5 +1,7 @@
 package org.roomnet.core.report;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -10,6 +12,7 @@ import org.roomnet.core.review.ListingChecklist;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.shoot.PhotoResult;
 
+import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ReportTest {
 
@@ -110,5 +115,72 @@ class ReportTest {
             text.add(sb.toString());
         }
         return text;
+    }
+
+    // Issue 9, point 12: names exactly as they are; nothing a spreadsheet would run as a formula.
+
+    @Test
+    void fileNamesAreWrittenExactlyAndFormulaLikeCellsAreNeutralised() throws Exception {
+        assumeTrue(File.separatorChar == '/', "a backslash is a name character only where it is not the separator");
+        Path folder = dir.toAbsolutePath();
+        float[] kitchen = {0, 0, 0, 0, 0.9f, 0.1f};
+        List<String> names = List.of("back\\slash.jpg", "=cmd|calc.jpg", "+1.jpg", "-2.jpg", "@SUM(A1).jpg");
+        List<PhotoResult> results = new ArrayList<>();
+        for (String name : names) {
+            results.add(PhotoResult.classified(folder.resolve(name), Prediction.of(CLASSES, kitchen)));
+        }
+        results.add(PhotoResult.failed(folder.resolve("sub").resolve("x.jpg"), "=not a formula"));
+        Report report = Report.fromResults(CLASSES, folder, results);
+
+        Path csv = dir.resolve("out.csv");
+        CsvReport.write(report, csv);
+        List<String> lines = Files.readAllLines(csv); // rows by file name
+        for (String start : List.of("back\\slash.jpg,Kitchen,", "'=cmd|calc.jpg,Kitchen,", "'+1.jpg,", "'-2.jpg,",
+                "'@SUM(A1).jpg,")) {
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(start)), start + " in " + lines);
+        }
+        assertEquals("sub/x.jpg,,,'=not a formula,,,,,,", lines.get(lines.size() - 1));
+
+        Path xlsx = dir.resolve("out.xlsx");
+        XlsxReport.write(report, xlsx);
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            Sheet photos = book.getSheet(XlsxReport.PHOTOS_SHEET);
+            List<String> written = new ArrayList<>();
+            for (int r = 1; r <= names.size(); r++) {
+                Cell cell = photos.getRow(r).getCell(0);
+                assertEquals(CellType.STRING, cell.getCellType());
+                written.add(cell.getStringCellValue());
+                assertEquals(!cell.getStringCellValue().equals("back\\slash.jpg"), cell.getCellStyle().getQuotePrefixed(),
+                        cell.getStringCellValue() + " marked as text");
+            }
+            assertEquals(names.stream().sorted().toList(), written, "exactly the names");
+            int error = XlsxReport.FIXED_COLUMNS.indexOf("error");
+            assertTrue(photos.getRow(names.size() + 1).getCell(error).getCellStyle().getQuotePrefixed());
+        }
+    }
+
+    // Issue 9, point 8: a damaged photo keeps the model's label and scores; the error says it is damaged.
+
+    @Test
+    void aDamagedPhotoKeepsItsLabelAndScoresWithTheDamageAsItsError() throws Exception {
+        Path folder = dir.toAbsolutePath();
+        PhotoResult cut = PhotoResult.damaged(folder.resolve("cut.jpg"), Prediction.of(CLASSES, new float[]{0, 0, 0, 0, 0.9f, 0.1f}),
+                "truncated: 38 % of the image data missing");
+        Report report = Report.fromResults(CLASSES, folder, List.of(cut));
+        Path csv = dir.resolve("out.csv");
+        CsvReport.write(report, csv);
+        assertEquals("cut.jpg,Kitchen,0.900000,truncated: 38 % of the image data missing,0.000000,0.000000,0.000000,"
+                + "0.000000,0.900000,0.100000", Files.readAllLines(csv).get(1));
+        assertEquals(1, report.damagedCount());
+        assertEquals(0, report.unreadableCount());
+        assertFalse(cut.isOrganizable(false));
+        assertTrue(cut.isOrganizable(true));
+
+        PhotoReview reviewed = PhotoReview.of(cut); // the app lists it with the unreadable files, and never sorts it
+        assertFalse(reviewed.isReadable());
+        assertEquals("damaged, truncated: 38 % of the image data missing", reviewed.error());
+        assertTrue(reviewed.isDamaged(), "the model's label is kept for reports");
+        assertEquals("truncated: 38 % of the image data missing", reviewed.damage());
+        assertEquals(0, report.unreviewedCount(), "a damaged photo cannot be reviewed: it is never sorted");
     }
 }

@@ -197,7 +197,7 @@ class ReviewTest {
         Review r = review();
         r.relabel(List.of(b), "Bathroom");
         assertEquals(List.of(new Assignment(a, "Kitchen"), new Assignment(b, "Bathroom"), new Assignment(c, "Bedroom")),
-                r.assignments());
+                r.assignments(false));
     }
 
     private static Map<String, Integer> nonZero(Map<String, Integer> counts) {
