@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomnet.core.classify.Prediction;
 import org.roomnet.core.review.ListingChecklist;
+import org.roomnet.core.organize.Assignment;
 import org.roomnet.core.review.PhotoReview;
+import org.roomnet.core.review.Review;
 import org.roomnet.core.shoot.PhotoResult;
 
 import java.io.File;
@@ -173,8 +175,10 @@ class ReportTest {
                 + "0.000000,0.900000,0.100000", Files.readAllLines(csv).get(1));
         assertEquals(1, report.damagedCount());
         assertEquals(0, report.unreadableCount());
-        assertFalse(cut.isOrganizable(false));
-        assertTrue(cut.isOrganizable(true));
+        Review review = new Review(folder, CLASSES);
+        review.add(PhotoReview.of(cut));
+        assertEquals(List.of(), review.assignments(false), "left in place");
+        assertEquals(List.of(new Assignment(cut.file(), "Kitchen")), review.assignments(true), "--include-damaged");
 
         PhotoReview reviewed = PhotoReview.of(cut); // the app lists it with the unreadable files, and never sorts it
         assertFalse(reviewed.isReadable());
