@@ -145,10 +145,11 @@ final class PhotoCell extends GridCell<PhotoItem> {
     }
 
     private void describe(PhotoReview r) {
-        boolean low = ReviewRules.isLowConfidence(r);
-        boolean close = ReviewRules.isCloseCall(r);
+        ReviewRules rules = shown.rules();
+        boolean low = rules.isLowConfidence(r);
+        boolean close = rules.isCloseCall(r);
         pseudoClassStateChanged(LOW, low);
-        pseudoClassStateChanged(NEEDS_REVIEW, ReviewRules.needsReview(r));
+        pseudoClassStateChanged(NEEDS_REVIEW, rules.needsReview(r));
         pseudoClassStateChanged(CORRECTED, r.isCorrected());
         String name = displayName(shown.fileName());
         caption.setText(name);
@@ -163,12 +164,12 @@ final class PhotoCell extends GridCell<PhotoItem> {
             badgeTooltip.setText("Reviewed: you confirmed " + r.finalLabel());
         } else {
             badge.setText(low ? "Low" : close ? "Unsure" : "");
-            badgeTooltip.setText(String.join("\n", ReviewRules.reasons(r)));
+            badgeTooltip.setText(String.join("\n", rules.reasons(r)));
         }
         badge.setVisible(!badge.getText().isEmpty());
         badge.getStyleClass().setAll("badge", r.isCorrected() ? "badge-corrected"
                 : r.isReviewed() ? "badge-confirmed" : "badge-low");
-        String reasons = String.join("\n", ReviewRules.reasons(r));
+        String reasons = String.join("\n", rules.reasons(r));
         tooltip.setText(shown.fileName() + "\n" + (r.isCorrected()
                 ? "Labelled " + r.finalLabel() + " by you; the model said " + r.modelLabel() + " (" + Percent.tenths(r.confidence()) + ")"
                 : (r.isReviewed() ? "Confirmed as " : "Model: ") + r.finalLabel() + " (" + Percent.tenths(r.confidence()) + ")")

@@ -96,7 +96,7 @@ final class ShootLoader {
     }
 
     private void begin(Shoot s, String notice) {
-        photos.build(s.review().classNames());
+        photos.build(s.review().classNames(), s.review().rules());
         s.review().addListener(new ReviewListener() {
             @Override
             public void photosAdded(List<PhotoReview> added) {

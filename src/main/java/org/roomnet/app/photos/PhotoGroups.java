@@ -8,6 +8,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.roomnet.app.task.TaskExecutor;
 import org.roomnet.core.review.PhotoReview;
+import org.roomnet.core.review.ReviewRules;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class PhotoGroups {
     private final ObjectProperty<PhotoFilter> filter = new SimpleObjectProperty<>(PhotoFilter.ALL);
     private final ThumbnailLoader thumbnails;
     private List<String> classNames = List.of();
+    private ReviewRules rules = ReviewRules.FIXED;
     /** The agent picked the group on screen: arriving results never switch to another. */
     private boolean chosenByAgent;
 
@@ -44,10 +46,11 @@ public final class PhotoGroups {
         current.addListener((o, was, now) -> selection.clear());
     }
 
-    /** A new shoot with these room types: one empty group each. */
-    public void build(List<String> roomTypes) {
+    /** A new shoot with these room types (one empty group each), whose photos are flagged by these rules. */
+    public void build(List<String> roomTypes, ReviewRules reviewRules) {
         clear();
         classNames = List.copyOf(roomTypes);
+        rules = reviewRules;
         List<PhotoGroup> built = new ArrayList<>();
         for (int i = 0; i < classNames.size(); i++) {
             built.add(new PhotoGroup(classNames.get(i), i < 9 ? i + 1 : 0, filter, order));
@@ -82,7 +85,7 @@ public final class PhotoGroups {
             if (old != null) {
                 removals.computeIfAbsent(groupOf(old.review()), g -> new ArrayList<>()).add(old);
             }
-            PhotoItem item = new PhotoItem(p);
+            PhotoItem item = new PhotoItem(p, rules);
             Thumbnail pending = pendingThumbnails.remove(p.file());
             if (pending != null) {
                 item.thumbnailProperty().set(pending);

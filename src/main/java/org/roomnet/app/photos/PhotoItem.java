@@ -15,13 +15,15 @@ import java.nio.file.Path;
 public final class PhotoItem {
 
     private final Path file;
+    private final ReviewRules rules;
     private final ReadOnlyObjectWrapper<PhotoReview> review;
     private final ObjectProperty<Thumbnail> thumbnail = new SimpleObjectProperty<>();
     private final BooleanProperty selected = new SimpleBooleanProperty();
     private boolean thumbnailRequested;
 
-    public PhotoItem(PhotoReview review) {
+    public PhotoItem(PhotoReview review, ReviewRules rules) {
         this.file = review.file();
+        this.rules = rules;
         this.review = new ReadOnlyObjectWrapper<>(review);
     }
 
@@ -63,8 +65,13 @@ public final class PhotoItem {
         return first;
     }
 
+    /** The model's needs-review rule, which the views show this photo against. */
+    public ReviewRules rules() {
+        return rules;
+    }
+
     public boolean needsReview() {
-        return ReviewRules.needsReview(review());
+        return rules.needsReview(review());
     }
 
     @Override
