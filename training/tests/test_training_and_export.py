@@ -40,6 +40,6 @@ def test_java_reference_scores_are_written_for_generated_images(tmp_path):
     model = RoomNet().eval()
     path = export_onnx.export(model, tmp_path / "m.onnx")
     ref = json.loads(export_onnx.write_java_reference(path, tmp_path / "ref").read_text())
-    assert len(ref["scores"]) == 6
+    assert len(ref["scores"]) == 12  # six pictures, as PNG and as JPEG
     for scores in ref["scores"].values():
         assert len(scores) == len(CLASS_NAMES) and abs(sum(scores) - 1) < 1e-5

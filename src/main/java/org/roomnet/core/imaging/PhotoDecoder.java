@@ -10,11 +10,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Optional;
 
 /**
- * Decodes a photo at reduced size, upright. A 24 MP JPEG decoded in full takes ~100 MB and most of
- * the time; asking the reader for every n-th pixel (n chosen so the short side stays at least
- * {@code minShortSide}) keeps memory per photo to a few MB and skips most colour conversion.
+ * Decodes a photo at reduced size, upright. Colour JPEGs go through {@link FastJpegDecoder} (libjpeg-turbo,
+ * scaled in the DCT domain); every other file, and any JPEG it declines, through ImageIO, which asks the
+ * reader for every n-th pixel (n chosen so the short side stays at least {@code minShortSide}): a 24 MP
+ * photo decoded in full would take ~100 MB. Problems are always reported by the ImageIO path.
  */
 public final class PhotoDecoder {
 
@@ -32,6 +34,12 @@ public final class PhotoDecoder {
         return Orientation.of(file).apply(stored);
     }
 
+    /** Which decoder colour JPEGs go through, for the record in benchmarks and logs. */
+    public static String jpegDecoderInUse() {
+        return FastJpegDecoder.available() ? "libjpeg-turbo with DCT scaling"
+                : "ImageIO (" + JpegNatives.problem() + ")";
+    }
+
     /** Decodes at full size, upright: for the preview. */
     public static BufferedImage decodeFull(Path file) throws UnreadablePhotoException {
         return decode(file, Integer.MAX_VALUE);
@@ -47,6 +55,12 @@ public final class PhotoDecoder {
         if (size == 0) {
             throw new UnreadablePhotoException("empty file (0 bytes)");
         }
+        Optional<BufferedImage> fast = FastJpegDecoder.decode(file, minShortSide);
+        return fast.isPresent() ? fast.get() : decodeWithImageIo(file, minShortSide);
+    }
+
+    /** The fallback for every format, and the one place that says why a file cannot be read. */
+    static BufferedImage decodeWithImageIo(Path file, int minShortSide) throws UnreadablePhotoException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
                 throw new UnreadablePhotoException("cannot open file");
