@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -146,21 +145,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
         return labels;
     }
 
-    /** `classify` as a user runs it, with this JVM's options (heap, -D flags) and class path. */
+    /** `classify` as a user runs it, with this JVM's options (heap, -D flags). */
     private void classifyInNewJvm(Path dir, Path modelFile) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.roomnet.Launcher", "classify",
-                dir.resolve("shoot").toString(), "--csv", dir.resolve("classify.csv").toString(),
-                "--model", modelFile.toString(), "--provider", provider));
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(dir.resolve("classify.log").toFile()).start();
-        int exit = process.waitFor();
-        if (exit != 0) {
-            throw new IOException("classify exited with " + exit + "; see " + dir.resolve("classify.log"));
-        }
+        ChildJvm.run(List.of(), List.of("classify", dir.resolve("shoot").toString(), "--csv",
+                dir.resolve("classify.csv").toString(), "--model", modelFile.toString(), "--provider", provider),
+                dir.resolve("classify.log"));
     }
 
     private interface Work {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -62,6 +63,12 @@ record BenchmarkShoot(Path pool, int photos, int distinct, double megapixels) {
                 }
             }
             shoot.add(link);
+        }
+        Set<Path> wanted = Set.copyOf(shoot);
+        try (Stream<Path> listed = Files.list(shootDir)) {
+            for (Path extra : listed.filter(p -> !wanted.contains(p)).toList()) {
+                Files.delete(extra); // left by a larger run: the shoot folder holds exactly this shoot
+            }
         }
         return shoot;
     }

@@ -213,6 +213,16 @@ public final class MainView {
                 unreadableBox.getChildren().add(tile);
             }
         });
+        photos.pendingProperty().addListener((o, was, now) -> {
+            unreadableBox.getChildren().removeIf(n -> n.getStyleClass().contains("pending-tile"));
+            if (now != null) {
+                GroupTile tile = new GroupTile(now, photos, drag, false);
+                tile.getStyleClass().add("pending-tile");
+                tile.visibleProperty().bind(now.countProperty().greaterThan(0));
+                tile.managedProperty().bind(tile.visibleProperty());
+                unreadableBox.getChildren().add(0, tile);
+            }
+        });
     }
 
     private void rebuildGroups() {

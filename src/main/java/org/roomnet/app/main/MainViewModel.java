@@ -223,6 +223,9 @@ public final class MainViewModel {
         UiBatcher<Thumb> thumbs = new UiBatcher<>(executor, batch -> {
             if (session == s) {
                 batch.forEach(t -> photos.attachThumbnail(t.file(), t.image()));
+                if (photos.current() != null && photos.current().count() == 0 && photos.selection().isEmpty()) {
+                    photos.showFirstWithPhotos(); // thumbnails come before labels: show them while the model works
+                }
             }
         });
         ShootClassifier shoot = ShootClassifier.withDefaults(s.classifier).withThumbnails(THUMBNAIL_MAX_SIDE,
@@ -244,6 +247,10 @@ public final class MainViewModel {
         }
         classifying.set(false);
         status.clearProgress();
+        photos.dropPending();
+        if (photos.current() == photos.pendingProperty().get()) {
+            photos.showFirstWithPhotos();
+        }
         lastClassified = s.classified;
         double seconds = (System.nanoTime() - s.classifyStartNanos) / 1e9;
         if (error != null) {

@@ -109,6 +109,16 @@ final class PhotoCell extends GridCell<PhotoItem> {
     }
 
     private void describe(PhotoReview r) {
+        if (shown.isPending()) {
+            for (PseudoClass state : new PseudoClass[]{LOW, NEEDS_REVIEW, CORRECTED}) {
+                pseudoClassStateChanged(state, false);
+            }
+            confidence.setText("\u2026");
+            caption.setText(shown.fileName());
+            badge.setVisible(false);
+            tooltip.setText(shown.fileName() + "\n" + PhotoItem.PENDING_NOTE);
+            return;
+        }
         boolean low = ReviewRules.isLowConfidence(r);
         boolean close = ReviewRules.isCloseCall(r);
         pseudoClassStateChanged(LOW, low);

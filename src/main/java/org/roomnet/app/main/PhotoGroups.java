@@ -23,15 +23,18 @@ import java.util.Optional;
 
 /**
  * The photos of the open review as the window shows them: one {@link PhotoGroup} per room type plus
- * one for unreadable files, the group on screen, the selection in it, and the thumbnails.
+ * one for unreadable files, one for photos decoded but not labelled yet ("Classifying…": thumbnails are made
+ * ahead of inference), the group on screen, the selection in it, and the thumbnails.
  */
 public final class PhotoGroups {
 
     private final ObservableList<PhotoGroup> groups = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<PhotoGroup> unreadable = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PhotoGroup> pending = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<PhotoGroup> current = new SimpleObjectProperty<>();
     private final Map<Path, PhotoItem> items = new HashMap<>();
-    private final Map<Path, Image> pendingThumbnails = new HashMap<>();
+    /** Photos whose thumbnail came before their label, by file. */
+    private final Map<Path, PhotoItem> pendingItems = new HashMap<>();
     private final Selection selection = new Selection();
     private final ObjectProperty<PhotoOrder> order = new SimpleObjectProperty<>(PhotoOrder.NAME);
     private final BooleanProperty needsReviewOnly = new SimpleBooleanProperty();
@@ -54,6 +57,7 @@ public final class PhotoGroups {
         }
         groups.setAll(built);
         unreadable.set(new PhotoGroup("Unreadable", 0, new SimpleBooleanProperty(), order));
+        pending.set(new PhotoGroup(PhotoItem.PENDING_NOTE, 0, new SimpleBooleanProperty(), order));
     }
 
     void clear() {
@@ -62,8 +66,9 @@ public final class PhotoGroups {
         current.set(null);
         groups.clear();
         unreadable.set(null);
+        pending.set(null);
         items.clear();
-        pendingThumbnails.clear();
+        pendingItems.clear();
         classNames = List.of();
     }
 
@@ -82,9 +87,10 @@ public final class PhotoGroups {
                 removals.computeIfAbsent(groupOf(old.review()), g -> new ArrayList<>()).add(old);
             }
             PhotoItem item = new PhotoItem(p);
-            Image pending = pendingThumbnails.remove(p.file());
-            if (pending != null) {
-                item.thumbnailProperty().set(pending);
+            PhotoItem decoded = pendingItems.remove(p.file());
+            if (decoded != null) {
+                item.thumbnailProperty().set(decoded.thumbnailProperty().get());
+                removals.computeIfAbsent(pending.get(), g -> new ArrayList<>()).add(decoded);
             }
             items.put(p.file(), item);
             additions.computeIfAbsent(groupOf(p), g -> new ArrayList<>()).add(item);
@@ -117,14 +123,28 @@ public final class PhotoGroups {
         retainShownSelection();
     }
 
-    /** Any thread's thumbnail, handed over on the UI thread; kept until its photo's result arrives. */
+    /**
+     * Any thread's thumbnail, handed over on the UI thread. A photo without its label yet is shown at once
+     * in the "Classifying…" group, and moves to its room when the label comes.
+     */
     void attachThumbnail(Path file, Image image) {
         PhotoItem item = items.get(file);
         if (item != null) {
             item.thumbnailProperty().set(image);
-        } else {
-            pendingThumbnails.put(file, image);
+        } else if (pending.get() != null && !pendingItems.containsKey(file)) {
+            PhotoItem decoded = PhotoItem.pending(file, image);
+            pendingItems.put(file, decoded);
+            pending.get().all().add(decoded);
         }
+    }
+
+    /** Classification ended or was cancelled: photos still without a label leave the window. */
+    void dropPending() {
+        if (pending.get() != null) {
+            pending.get().all().clear();
+            selection.retainShown(current.get() == null ? List.of() : current.get().shown());
+        }
+        pendingItems.clear();
     }
 
     /** A cell shows the item: make its thumbnail if it has none (photos restored from a saved review). */
@@ -132,9 +152,11 @@ public final class PhotoGroups {
         thumbnails.request(item);
     }
 
+    /** The first room with photos; else the photos being classified, if any; else the first room. */
     void showFirstWithPhotos() {
+        PhotoGroup classifying = pending.get() != null && pending.get().count() > 0 ? pending.get() : null;
         current.set(groups.stream().filter(g -> g.count() > 0).findFirst()
-                .orElse(groups.isEmpty() ? null : groups.get(0)));
+                .orElse(classifying != null ? classifying : groups.isEmpty() ? null : groups.get(0)));
     }
 
     private PhotoGroup groupOf(PhotoReview p) {
@@ -199,6 +221,11 @@ public final class PhotoGroups {
 
     public ReadOnlyObjectProperty<PhotoGroup> unreadableProperty() {
         return unreadable.getReadOnlyProperty();
+    }
+
+    /** Photos decoded but not labelled yet. */
+    public ReadOnlyObjectProperty<PhotoGroup> pendingProperty() {
+        return pending.getReadOnlyProperty();
     }
 
     /** The group on screen. */

@@ -19,11 +19,30 @@ public final class PhotoItem {
     private final ReadOnlyObjectWrapper<PhotoReview> review;
     private final ObjectProperty<Image> thumbnail = new SimpleObjectProperty<>();
     private final BooleanProperty selected = new SimpleBooleanProperty();
+    private final boolean pending;
     private boolean thumbnailRequested;
 
     public PhotoItem(PhotoReview review) {
+        this(review, false);
+    }
+
+    private PhotoItem(PhotoReview review, boolean pending) {
         this.file = review.file();
         this.review = new ReadOnlyObjectWrapper<>(review);
+        this.pending = pending;
+    }
+
+    /** A photo decoded (it has its thumbnail) but not labelled yet; it leaves its group when its label comes. */
+    static PhotoItem pending(Path file, Image thumbnail) {
+        PhotoItem item = new PhotoItem(PhotoReview.unreadable(file, PENDING_NOTE), true);
+        item.thumbnail.set(thumbnail);
+        return item;
+    }
+
+    static final String PENDING_NOTE = "Classifying\u2026";
+
+    public boolean isPending() {
+        return pending;
     }
 
     public Path file() {

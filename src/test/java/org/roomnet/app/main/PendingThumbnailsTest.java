@@ -1,0 +1,66 @@
+package org.roomnet.app.main;
+
+import javafx.scene.image.WritableImage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.roomnet.app.task.CurrentThreadExecutor;
+import org.roomnet.core.classify.Prediction;
+import org.roomnet.core.review.PhotoReview;
+import org.testfx.api.FxToolkit;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Thumbnails come before labels: a decoded photo shows at once, in "Classifying…", then moves to its room. */
+class PendingThumbnailsTest {
+
+    private static final List<String> ROOMS = List.of("Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom");
+
+    private final PhotoGroups photos = new PhotoGroups(new CurrentThreadExecutor(), 64);
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage(); // images need the JavaFX toolkit
+    }
+
+    @AfterEach
+    void close() {
+        photos.close();
+    }
+
+    @Test
+    void aThumbnailWithoutALabelIsShownAndMovesToItsRoomWhenTheLabelComes() {
+        photos.build(ROOMS);
+        photos.showFirstWithPhotos();
+        Path file = Path.of("/shoot/IMG_1.jpg");
+        WritableImage thumbnail = new WritableImage(4, 3);
+
+        photos.attachThumbnail(file, thumbnail);
+        PhotoGroup classifying = photos.pendingProperty().get();
+        assertEquals(1, classifying.count());
+        photos.showFirstWithPhotos();
+        assertSame(classifying, photos.current(), "no room has photos yet: the decoded ones are on screen");
+        assertTrue(classifying.shown().get(0).isPending());
+
+        float[] scores = {0.1f, 0.1f, 0.1f, 0.1f, 0.5f, 0.1f};
+        photos.added(List.of(PhotoReview.fromPrediction(file, Prediction.of(ROOMS, scores), null)));
+        assertEquals(0, classifying.count());
+        PhotoItem kitchen = photos.group("Kitchen").orElseThrow().shown().get(0);
+        assertSame(thumbnail, kitchen.thumbnailProperty().get(), "the thumbnail made before the label is kept");
+    }
+
+    @Test
+    void photosStillWithoutALabelLeaveWhenClassificationStops() {
+        photos.build(ROOMS);
+        photos.attachThumbnail(Path.of("/shoot/a.jpg"), new WritableImage(2, 2));
+        photos.attachThumbnail(Path.of("/shoot/b.jpg"), new WritableImage(2, 2));
+        assertEquals(2, photos.pendingProperty().get().count());
+        photos.dropPending();
+        assertEquals(0, photos.pendingProperty().get().count());
+    }
+}
