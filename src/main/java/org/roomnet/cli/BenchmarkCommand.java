@@ -8,6 +8,7 @@ import org.roomnet.core.imaging.Preprocessor;
 import org.roomnet.core.shoot.PhotoResult;
 import org.roomnet.core.shoot.ShootClassifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import javax.imageio.ImageIO;
@@ -33,18 +34,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
         description = "Build a shoot of large JPEGs from pool photos and compare classify with a naive decode.")
 public final class BenchmarkCommand implements Callable<Integer> {
 
-    @Option(names = "--pool", description = "folder of photos to enlarge (default: ../shared/datasets/roomtypes)")
-    Path pool = Path.of(System.getProperty("roomnet.pool", "../shared/datasets/roomtypes"));
+    @Mixin
+    GeneratedShootOptions generated = new GeneratedShootOptions();
 
     @Option(names = "--photos", defaultValue = "48", description = "photos in the shoot (default: ${DEFAULT-VALUE})")
     int photos;
-
-    @Option(names = "--distinct", defaultValue = "12",
-            description = "distinct generated JPEGs; the rest are hard links to them (default: ${DEFAULT-VALUE})")
-    int distinct;
-
-    @Option(names = "--megapixels", defaultValue = "24", description = "size of each photo (default: ${DEFAULT-VALUE})")
-    double megapixels;
 
     @Option(names = "--baseline-photos", defaultValue = "16",
             description = "photos timed for the two naive figures (default: ${DEFAULT-VALUE})")
@@ -59,64 +53,62 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--work", description = "work folder, kept for the next run (default: a temporary folder, deleted)")
     Path work;
 
-    @Option(names = "--model", description = "model file")
-    Path model;
 
-    @Option(names = "--provider", defaultValue = "auto")
-    String provider;
 
     @Override
     public Integer call() throws Exception {
         boolean temporary = work == null;
         Path dir = temporary ? Files.createTempDirectory("roomnet-bench") : Files.createDirectories(work);
-        Path modelFile = CliSupport.resolveModel(model);
-        try (RoomClassifier classifier = RoomClassifier.open(modelFile, ProviderPreference.parse(provider))) {
+        Path modelFile = CliSupport.resolveModel(generated.model);
+        try (RoomClassifier classifier = RoomClassifier.open(modelFile, ProviderPreference.parse(generated.provider))) {
             CliSupport.printProvider(System.err, classifier, modelFile);
-            List<Path> shoot = new BenchmarkShoot(pool, photos, distinct, megapixels).build(dir);
+            List<Path> shoot = generated.shoot(photos).build(dir);
             long bytes = 0;
             for (Path p : shoot) {
                 bytes += Files.size(p);
             }
             System.out.printf(Locale.ROOT, "shoot: %d photos of %.0f MP (%d distinct, %.1f MB on average), %d cores, "
-                            + "max heap %d MB; JPEG decoding: %s%n", shoot.size(), megapixels,
-                    Math.min(distinct, shoot.size()), bytes / 1e6 / shoot.size(),
+                            + "max heap %d MB; JPEG decoding: %s%n", shoot.size(), generated.megapixels,
+                    Math.min(generated.distinct, shoot.size()), bytes / 1e6 / shoot.size(),
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                     PhotoDecoder.jpegDecoderInUse());
             List<Path> baselineSet = shoot.subList(0, Math.min(baselinePhotos, shoot.size()));
             double[] pipelineRatios = new double[rounds];
             double[] endToEndRatios = new double[rounds];
+            double[] cpuRatios = new double[rounds];
             for (int round = 1; round <= rounds; round++) {
-                String loadBefore = LoadAverage.read();
-                double decodeOnly = rate(baselineSet.size(), () -> naiveDecode(baselineSet));
+                String loadBefore = MachineLoad.loadAverage();
+                Timed decodeOnly = Timed.inThisJvm(baselineSet.size(), () -> naiveDecode(baselineSet));
                 List<String> naiveLabels = new ArrayList<>();
-                double decodeAndInfer = rate(baselineSet.size(), () -> naiveLabels.addAll(naiveClassify(classifier, baselineSet)));
+                Timed decodeAndInfer = Timed.inThisJvm(baselineSet.size(),
+                        () -> naiveLabels.addAll(naiveClassify(classifier, baselineSet)));
                 List<PhotoResult> results = new ArrayList<>();
-                double pipeline = rate(shoot.size(), () -> results.addAll(ShootClassifier.withDefaults(classifier)
+                Timed pipeline = Timed.inThisJvm(shoot.size(), () -> results.addAll(ShootClassifier.withDefaults(classifier)
                         .classify(shoot, (r, done, total) -> { }, new AtomicBoolean())));
-                double classify = endToEnd ? rate(shoot.size(), () -> classifyInNewJvm(dir, modelFile)) : Double.NaN;
+                Timed classify = endToEnd ? Timed.inChild(shoot.size(), () -> classifyInNewJvm(dir, modelFile)) : null;
                 int agree = 0;
                 for (int i = 0; i < baselineSet.size(); i++) {
                     agree += results.get(i).isClassified() && results.get(i).prediction().label().equals(naiveLabels.get(i)) ? 1 : 0;
                 }
-                pipelineRatios[round - 1] = pipeline / decodeOnly;
-                endToEndRatios[round - 1] = classify / decodeOnly;
+                pipelineRatios[round - 1] = pipeline.rate() / decodeOnly.rate();
+                endToEndRatios[round - 1] = endToEnd ? classify.rate() / decodeOnly.rate() : Double.NaN;
+                cpuRatios[round - 1] = (endToEnd ? classify : pipeline).cpuMillisPerPhoto() / decodeOnly.cpuMillisPerPhoto();
                 System.out.printf(Locale.ROOT, "round %d of %d (load average before: %s, after: %s)%n", round, rounds,
-                        loadBefore, LoadAverage.read());
-                System.out.printf(Locale.ROOT, "  naive decode only (1 thread, full-size ImageIO):     %6.2f photos/s over %d photos%n",
-                        decodeOnly, baselineSet.size());
-                System.out.printf(Locale.ROOT, "  naive decode + inference (1 thread, batch 1):       %6.2f photos/s over %d photos (%.2fx)%n",
-                        decodeAndInfer, baselineSet.size(), decodeAndInfer / decodeOnly);
-                System.out.printf(Locale.ROOT, "  classify pipeline (this JVM, %d threads, batches):   %6.2f photos/s over %d photos (%.2fx)%n",
-                        Runtime.getRuntime().availableProcessors(), pipeline, shoot.size(), pipeline / decodeOnly);
+                        loadBefore, MachineLoad.loadAverage());
+                decodeOnly.print("naive decode only (1 thread, full-size ImageIO)", baselineSet.size(), decodeOnly);
+                decodeAndInfer.print("naive decode + inference (1 thread, batch 1)", baselineSet.size(), decodeOnly);
+                pipeline.print("classify pipeline (this JVM, " + Runtime.getRuntime().availableProcessors()
+                        + " threads, batches)", shoot.size(), decodeOnly);
                 if (endToEnd) {
-                    System.out.printf(Locale.ROOT, "  classify end to end (new JVM, model load, CSV):     %6.2f photos/s over %d photos (%.2fx)%n",
-                            classify, shoot.size(), classify / decodeOnly);
+                    classify.print("classify end to end (new JVM, model load, CSV)", shoot.size(), decodeOnly);
                 }
                 System.out.printf("  same top-1 label as the naive path on %d of %d photos%n", agree, baselineSet.size());
             }
             System.out.printf(Locale.ROOT, "median over %d round(s), against the naive decode only: pipeline %.2fx%s%n", rounds,
                     median(pipelineRatios), endToEnd ? String.format(Locale.ROOT, ", classify end to end %.2fx",
                             median(endToEndRatios)) : "");
+            System.out.printf(Locale.ROOT, "CPU time per photo of %s, against the naive decode only: %.2f (median)%n",
+                    endToEnd ? "classify end to end" : "the pipeline", median(cpuRatios));
             return RoomNetCommand.EXIT_OK;
         } finally {
             if (temporary) {
@@ -148,7 +140,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     /** `classify` as a user runs it, with this JVM's options (heap, -D flags). */
     private void classifyInNewJvm(Path dir, Path modelFile) throws IOException, InterruptedException {
         ChildJvm.run(List.of(), List.of("classify", dir.resolve("shoot").toString(), "--csv",
-                dir.resolve("classify.csv").toString(), "--model", modelFile.toString(), "--provider", provider),
+                dir.resolve("classify.csv").toString(), "--model", modelFile.toString(), "--provider", generated.provider),
                 dir.resolve("classify.log"));
     }
 
@@ -156,10 +148,30 @@ public final class BenchmarkCommand implements Callable<Integer> {
         void run() throws Exception;
     }
 
-    private static double rate(int count, Work work) throws Exception {
-        long start = System.nanoTime();
-        work.run();
-        return count / ((System.nanoTime() - start) / 1e9);
+    /** Photos per second, and CPU milliseconds per photo (all threads): the share of a busy machine it got. */
+    private record Timed(double rate, double cpuMillisPerPhoto) {
+
+        static Timed inThisJvm(int count, Work work) throws Exception {
+            return time(count, work, MachineLoad::processCpuNanos);
+        }
+
+        static Timed inChild(int count, Work work) throws Exception {
+            return time(count, work, MachineLoad::childrenCpuNanos);
+        }
+
+        private static Timed time(int count, Work work, java.util.function.LongSupplier cpu) throws Exception {
+            long cpuStart = cpu.getAsLong();
+            long start = System.nanoTime();
+            work.run();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long cpuEnd = cpu.getAsLong();
+            return new Timed(count / seconds, cpuStart < 0 ? Double.NaN : (cpuEnd - cpuStart) / 1e6 / count);
+        }
+
+        void print(String what, int count, Timed baseline) {
+            System.out.printf(Locale.ROOT, "  %-52s %6.2f photos/s over %d photos (%.2fx), %5.0f ms CPU per photo%n",
+                    what + ":", rate, count, rate / baseline.rate, cpuMillisPerPhoto);
+        }
     }
 
     private static double median(double[] values) {

@@ -31,22 +31,17 @@ record BenchmarkShoot(Path pool, int photos, int distinct, double megapixels) {
     private static final float QUALITY = 0.92f;
 
     List<Path> build(Path dir) throws IOException {
-        List<Path> sources;
-        try (Stream<Path> walk = Files.walk(pool)) {
-            sources = walk.filter(p -> p.toString().toLowerCase().endsWith(".jpg")).sorted().toList();
-        }
-        if (sources.isEmpty()) {
-            throw new IOException("no JPEG photos under " + pool);
-        }
         int width = (int) Math.round(Math.sqrt(megapixels * 1e6 * 3 / 2));
         int height = width * 2 / 3;
         Path originals = Files.createDirectories(dir.resolve("originals"));
         Path shootDir = Files.createDirectories(dir.resolve("shoot"));
         List<Path> made = new ArrayList<>();
+        List<Path> sources = null;
         int count = Math.min(distinct, photos);
         for (int i = 0; i < count; i++) {
             Path target = originals.resolve(String.format("large_%03d.jpg", i));
             if (!Files.exists(target)) {
+                sources = sources != null ? sources : poolPhotos();
                 BufferedImage small = ImageIO.read(sources.get(i * sources.size() / count).toFile());
                 write(enlargeWithNoise(small, width, height, new Random(42 + i)), target);
             }
@@ -71,6 +66,20 @@ record BenchmarkShoot(Path pool, int photos, int distinct, double megapixels) {
             }
         }
         return shoot;
+    }
+
+    private List<Path> poolPhotos() throws IOException {
+        if (!Files.isDirectory(pool)) {
+            throw new IOException("photo pool not found: " + pool.toAbsolutePath() + " (--pool)");
+        }
+        List<Path> sources;
+        try (Stream<Path> walk = Files.walk(pool)) {
+            sources = walk.filter(p -> p.toString().toLowerCase().endsWith(".jpg")).sorted().toList();
+        }
+        if (sources.isEmpty()) {
+            throw new IOException("no JPEG photos under " + pool);
+        }
+        return sources;
     }
 
     static BufferedImage enlargeWithNoise(BufferedImage small, int width, int height, Random random) {

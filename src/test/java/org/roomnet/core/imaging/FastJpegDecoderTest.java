@@ -5,14 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomnet.testing.TestPhotos;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBuffer;
-import java.awt.image.Raster;
-import java.awt.image.WritableRaster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -96,7 +90,7 @@ class FastJpegDecoderTest {
         BufferedImage grey = new BufferedImage(200, 150, BufferedImage.TYPE_BYTE_GRAY);
         grey.getGraphics().drawImage(picture, 0, 0, null);
         ImageIO.write(grey, "jpeg", dir.resolve("grey.jpg").toFile());
-        writeCmyk(dir.resolve("cmyk.jpg"));
+        TestPhotos.writeCmykJpeg(dir.resolve("cmyk.jpg"));
         byte[] jpeg = TestPhotos.jpegBytes(picture, false);
         Files.write(dir.resolve("truncated.jpg"), Arrays.copyOf(jpeg, jpeg.length * 2 / 3));
         Files.write(dir.resolve("no-eoi.jpg"), Arrays.copyOf(jpeg, jpeg.length - 2));
@@ -160,21 +154,5 @@ class FastJpegDecoderTest {
             }
         }
         return max;
-    }
-
-    private static void writeCmyk(Path file) throws Exception {
-        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 80, 60, 4, null);
-        for (int y = 0; y < 60; y++) {
-            for (int x = 0; x < 80; x++) {
-                raster.setPixel(x, y, new int[]{x * 3, y * 4, 40, 10});
-            }
-        }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(raster, null, null), null);
-        } finally {
-            writer.dispose();
-        }
     }
 }
