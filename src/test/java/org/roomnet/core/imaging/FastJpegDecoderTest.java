@@ -49,6 +49,24 @@ class FastJpegDecoderTest {
     }
 
     @Test
+    void exifOrientationIsAppliedOnceToTheScaledPicture() throws Exception {
+        BufferedImage upright = new BufferedImage(1200, 1600, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = upright.createGraphics();
+        g.setColor(java.awt.Color.RED);
+        g.fillRect(0, 0, 1200, 800);
+        g.setColor(java.awt.Color.BLUE);
+        g.fillRect(0, 800, 1200, 800);
+        g.dispose();
+        Path file = TestPhotos.writeJpegWithOrientation(Orientation.ROTATE_270_CW.apply(upright), 6, dir.resolve("t.jpg"));
+        assertTrue(FastJpegDecoder.decode(file, 150).isPresent());
+        BufferedImage decoded = PhotoDecoder.decode(file, 150); // stored 1600 x 1200, decoded at 1/8
+        assertEquals(150, decoded.getWidth());
+        assertEquals(200, decoded.getHeight());
+        assertTrue(((decoded.getRGB(75, 10) >> 16) & 0xff) > 200, "top is red");
+        assertTrue((decoded.getRGB(75, 190) & 0xff) > 200, "bottom is blue");
+    }
+
+    @Test
     void fullSizeDecodeMatchesImageIo() throws Exception {
         for (boolean progressive : new boolean[]{false, true}) {
             Path file = TestPhotos.writeJpeg(TestPhotos.pattern(333, 250, 7), dir.resolve("p" + progressive + ".jpg"),
