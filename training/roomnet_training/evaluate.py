@@ -101,16 +101,68 @@ def chain_histories(paths: list[Path]) -> list[dict]:
     return history
 
 
-def onnx_predict(model_path: Path, pixels: np.ndarray, batch_size: int = 64) -> np.ndarray:
-    import onnxruntime as ort
-    from .augment import to_input
+def validation_pixels(pool: Path, cache_dir: Path, size: int = 224, val_fraction: float = 0.15, seed: int = 0):
+    """The held-out photos through the exact pre-processing: (uint8 pixels NHWC, labels, sources)."""
+    samples = data.list_pool(pool)
+    pixels = data.build_cache(samples, pool, cache_dir, size)
+    index = {s.path: i for i, s in enumerate(samples)}
+    _, val = data.split(samples, val_fraction, seed)
+    return (np.stack([pixels[index[s.path]] for s in val]), np.array([s.label for s in val]),
+            [s.source for s in val])
+
+
+def greyscale(pixels: np.ndarray) -> np.ndarray:
+    """Grey copies as a photo editor makes them (ITU-R 601 luma, PIL's "L"), back in three channels."""
+    luma = pixels[..., 0] * 0.299 + pixels[..., 1] * 0.587 + pixels[..., 2] * 0.114
+    return np.repeat(np.clip(np.rint(luma), 0, 255).astype(np.uint8)[..., None], 3, axis=-1)
+
+
+def checkpoint_logits(checkpoint: Path, pixels: np.ndarray, batch_size: int = 64) -> np.ndarray:
     import torch
+    from . import architectures
+    from .augment import to_input
+
+    state = torch.load(checkpoint, weights_only=False, map_location="cpu")
+    model = architectures.create(state.get("arch", "roomnet"), pretrained=False)
+    model.load_state_dict(state["model"])
+    model = model.eval().to(memory_format=torch.channels_last)
+    out = []
+    with torch.inference_mode():
+        for i in range(0, len(pixels), batch_size):
+            x = to_input(torch.from_numpy(np.ascontiguousarray(pixels[i:i + batch_size])))
+            out.append(model(x.contiguous(memory_format=torch.channels_last)).float().numpy())
+    return np.concatenate(out)
+
+
+def onnx_probabilities(model_path: Path, pixels: np.ndarray, batch_size: int = 64) -> tuple[np.ndarray, dict]:
+    """The shipped graph's `probabilities` output, and its metadata."""
+    import onnxruntime as ort
+    import torch
+    from .augment import to_input
 
     session = ort.InferenceSession(str(model_path), providers=["CPUExecutionProvider"])
+    meta = session.get_modelmeta().custom_metadata_map
     name = session.get_inputs()[0].name
-    probs = [session.run(None, {name: to_input(torch.from_numpy(np.ascontiguousarray(pixels[i:i + batch_size]))).numpy()})[0]
+    output = meta.get("output_name", "probabilities")
+    probs = [session.run([output], {name: to_input(torch.from_numpy(np.ascontiguousarray(pixels[i:i + batch_size]))).numpy()})[0]
              for i in range(0, len(pixels), batch_size)]
-    return np.concatenate(probs)
+    return np.concatenate(probs), meta
+
+
+def calibration_figures(probs: np.ndarray, labels: np.ndarray, meta: dict) -> dict:
+    """ECE as shipped and, where the graph bakes in a temperature, before it (softmax(T * log p) undoes it)."""
+    from .calibrate import ReviewRule, expected_calibration_error, softmax
+
+    temperature = float(meta.get("temperature", "1.0"))
+    raw = softmax(np.log(np.clip(probs.astype(np.float64), 1e-30, None)) * temperature)
+    figures = {"temperature": temperature, "ece_bins": 15,
+               "ece_shipped": expected_calibration_error(probs, labels),
+               "ece_without_temperature": expected_calibration_error(raw, labels)}
+    if "review_min_confidence" in meta:
+        rule = ReviewRule(float(meta["review_min_confidence"]), float(meta["review_min_margin"]))
+        figures["review_rule"] = {"min_confidence": rule.min_confidence, "min_margin": rule.min_margin,
+                                  **rule.score(probs, labels)}
+    return figures
 
 
 def main(argv=None):
@@ -122,32 +174,30 @@ def main(argv=None):
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--pool", type=Path, default=data.DEFAULT_POOL)
     p.add_argument("--cache-dir", type=Path, default=Path(__file__).resolve().parents[1] / "cache")
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--val-fraction", type=float, default=0.15)
+    p.add_argument("--size", type=int, default=224, help="the model's input size (lite1: 240, lite2: 260)")
     args = p.parse_args(argv)
 
-    samples = data.list_pool(args.pool)
-    pixels = data.build_cache(samples, args.pool, args.cache_dir)
-    index = {s.path: i for i, s in enumerate(samples)}
-    _, val = data.split(samples, args.val_fraction, args.seed)
-    val_pixels = np.stack([pixels[index[s.path]] for s in val])
+    pixels, true, sources = validation_pixels(args.pool, args.cache_dir, args.size)
     if args.onnx:
-        probs = onnx_predict(args.onnx, val_pixels)
+        probs, meta = onnx_probabilities(args.onnx, pixels)
+        grey_probs, _ = onnx_probabilities(args.onnx, greyscale(pixels))
     else:
-        import torch
-        from .model import RoomNet
-        from .train import predict
-        model = RoomNet()
-        model.load_state_dict(torch.load(args.checkpoint, weights_only=False)["model"])
-        probs = predict(model, val_pixels)
-    true = np.array([s.label for s in val])
-    result = metrics(true, probs.argmax(1), [s.source for s in val])
+        from .calibrate import softmax
+        probs, meta = softmax(checkpoint_logits(args.checkpoint, pixels)), {}
+        grey_probs = softmax(checkpoint_logits(args.checkpoint, greyscale(pixels)))
+    result = metrics(true, probs.argmax(1), sources)
+    grey = metrics(true, grey_probs.argmax(1), sources)
+    result["greyscale_copies"] = {"accuracy": grey["accuracy"], "macro_f1": grey["macro_f1"],
+                                  "recall": {n: c["recall"] for n, c in grey["per_class"].items()}}
+    result["calibration"] = calibration_figures(probs, true, meta)
     result["model"] = str(args.onnx or args.checkpoint)
+    result["model_version"] = meta.get("model_version")
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "metrics.json").write_text(json.dumps(result, indent=2))
-    history = chain_histories(args.history)
-    plot(result, history, args.out)
-    print(json.dumps({k: result[k] for k in ("images", "accuracy", "macro_f1")}))
+    np.save(args.out / "val_probabilities.npy", probs)
+    plot(result, chain_histories(args.history), args.out)
+    print(json.dumps({k: result[k] for k in ("images", "accuracy", "macro_f1")}
+                     | {"greyscale_accuracy": grey["accuracy"], **result["calibration"]}))
     print({n: round(c["recall"], 3) for n, c in result["per_class"].items()})
     return result
 

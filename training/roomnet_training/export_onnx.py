@@ -1,6 +1,9 @@
-"""Export a trained RoomNet to ONNX with self-describing metadata, and check parity with PyTorch.
+"""Export a trained network to ONNX with self-describing metadata, and check parity with PyTorch.
 
-The graph takes `input` (N, 3, 224, 224) float32 and returns `probabilities` (N, 6).
+The graph takes `input` (N, 3, S, S) float32 and returns `probabilities` (N, 6): softmax(logits / T), with
+the temperature T of calibrate.py baked in; EfficientNet models also return `embedding` (N, 1280), the
+pooled backbone features. The metadata says what the Java app needs to pre-process (size, crop, scaling),
+the class names, the temperature and the needs-review rule fitted with it.
 With --java-reference-dir it also writes generated test images and the scores this pipeline
 computes for them, which the Java tests must reproduce (same pre-processing, same model).
 """
@@ -15,31 +18,42 @@ import onnx
 import torch
 from torch import nn
 
-from . import CLASS_NAMES, presets
-from .model import RoomNet, parameter_count
+from . import CLASS_NAMES, architectures, presets
+from .model import parameter_count
 
 OPSET = 17
 INPUT_NAME = "input"
 OUTPUT_NAME = "probabilities"
+EMBEDDING_NAME = "embedding"
 
 
-class WithSoftmax(nn.Module):
-    def __init__(self, model: nn.Module):
+class Deployed(nn.Module):
+    """What ships: calibrated probabilities, and the embedding where the network has one."""
+
+    def __init__(self, model: nn.Module, temperature: float = 1.0):
         super().__init__()
         self.model = model
+        self.with_embedding = architectures.has_embedding(model)
+        self.register_buffer("inverse_temperature", torch.tensor(1.0 / temperature))
 
     def forward(self, x):
-        return torch.softmax(self.model(x), dim=1)
+        if self.with_embedding:
+            logits, embedding = self.model.forward_with_embedding(x)
+            return torch.softmax(logits * self.inverse_temperature, dim=1), embedding
+        return torch.softmax(self.model(x) * self.inverse_temperature, dim=1)
+
+    def output_names(self) -> list[str]:
+        return [OUTPUT_NAME, EMBEDDING_NAME] if self.with_embedding else [OUTPUT_NAME]
 
 
-def metadata(extra: dict[str, str] | None = None) -> dict[str, str]:
+def metadata(extra: dict[str, str] | None = None, size: int = presets.SIZE) -> dict[str, str]:
     props = {
         "model_name": "RoomNet",
         "class_names": json.dumps(list(CLASS_NAMES)),
         "input_name": INPUT_NAME,
         "output_name": OUTPUT_NAME,
         "output_kind": "probabilities",
-        "input_size": str(presets.SIZE),
+        "input_size": str(size),
         "input_layout": "NCHW",
         "channel_order": "RGB",
         "normalization": presets.NORMALIZATION,
@@ -53,17 +67,21 @@ def metadata(extra: dict[str, str] | None = None) -> dict[str, str]:
     return props
 
 
-def export(model: RoomNet, path: Path, extra_metadata: dict[str, str] | None = None) -> Path:
-    model.eval()
-    wrapped = WithSoftmax(model).eval()
-    dummy = torch.zeros(1, 3, presets.SIZE, presets.SIZE)
+def export(model: nn.Module, path: Path, extra_metadata: dict[str, str] | None = None, size: int = presets.SIZE,
+           temperature: float = 1.0) -> Path:
+    wrapped = Deployed(model.eval(), temperature).eval()
+    dummy = torch.zeros(1, 3, size, size)
     path.parent.mkdir(parents=True, exist_ok=True)
+    names = wrapped.output_names()
     torch.onnx.export(wrapped, (dummy,), str(path), opset_version=OPSET, input_names=[INPUT_NAME],
-                      output_names=[OUTPUT_NAME], dynamic_axes={INPUT_NAME: {0: "batch"}, OUTPUT_NAME: {0: "batch"}},
+                      output_names=names, dynamic_axes={n: {0: "batch"} for n in [INPUT_NAME, *names]},
                       dynamo=False)
     proto = onnx.load(str(path))
     del proto.metadata_props[:]
-    for key, value in metadata(extra_metadata).items():
+    extra = {"temperature": repr(float(temperature)), **(extra_metadata or {})}
+    if wrapped.with_embedding:
+        extra["embedding_name"] = EMBEDDING_NAME
+    for key, value in metadata(extra, size).items():
         entry = proto.metadata_props.add()
         entry.key, entry.value = key, value
     proto.producer_name = "roomnet-training"
@@ -72,15 +90,16 @@ def export(model: RoomNet, path: Path, extra_metadata: dict[str, str] | None = N
     return path
 
 
-def parity(model: RoomNet, path: Path, batch: torch.Tensor) -> float:
-    """Max abs difference of the probabilities, PyTorch vs onnxruntime, on the same batch."""
+def parity(model: nn.Module, path: Path, batch: torch.Tensor, temperature: float = 1.0) -> dict[str, float]:
+    """Max abs difference of every output, PyTorch vs onnxruntime, on the same batch."""
     import onnxruntime as ort
-    model.eval()
+    wrapped = Deployed(model.eval(), temperature).eval()
     with torch.no_grad():
-        expected = torch.softmax(model(batch), dim=1).numpy()
+        expected = wrapped(batch)
+    expected = [t.numpy() for t in (expected if isinstance(expected, tuple) else (expected,))]
     session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-    actual = session.run([OUTPUT_NAME], {INPUT_NAME: batch.numpy()})[0]
-    return float(np.abs(expected - actual).max())
+    actual = session.run(wrapped.output_names(), {INPUT_NAME: batch.numpy()})
+    return {name: float(np.abs(e - a).max()) for name, e, a in zip(wrapped.output_names(), expected, actual)}
 
 
 def reference_images(out_dir: Path) -> list[Path]:
@@ -103,12 +122,12 @@ def reference_images(out_dir: Path) -> list[Path]:
     return paths
 
 
-def write_java_reference(model_path: Path, out_dir: Path) -> Path:
+def write_java_reference(model_path: Path, out_dir: Path, size: int = presets.SIZE) -> Path:
     import onnxruntime as ort
     session = ort.InferenceSession(str(model_path), providers=["CPUExecutionProvider"])
     scores = {}
     for path in reference_images(out_dir):
-        x = presets.preprocess_file(path)[None]
+        x = presets.preprocess_file(path, size)[None]
         scores[path.name] = session.run([OUTPUT_NAME], {INPUT_NAME: x})[0][0].astype(float).tolist()
     target = out_dir / "reference_scores.json"
     target.write_text(json.dumps({"model_sha256": sha256(model_path), "class_names": list(CLASS_NAMES),
@@ -123,24 +142,36 @@ def sha256(path: Path) -> str:
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__)
-    p.add_argument("--checkpoint", type=Path, required=True)
+    p.add_argument("--checkpoint", type=Path, required=True, help="raw.pt / ema.pt / checkpoint.pt of train.py")
     p.add_argument("--out", type=Path, required=True, help="the .onnx file to write")
+    p.add_argument("--calibration", type=Path, help="calibration.json of calibrate.py: temperature and review rule")
     p.add_argument("--java-reference-dir", type=Path, help="write reference images and scores for the Java tests")
     p.add_argument("--version", default="dev")
     p.add_argument("--trained-on", default="../shared/datasets/roomtypes training split (see model/README.md)")
     args = p.parse_args(argv)
 
-    model = RoomNet()
-    model.load_state_dict(torch.load(args.checkpoint, weights_only=False)["model"])
-    export(model, args.out, {"model_version": args.version, "trained_on": args.trained_on})
-    batch = torch.from_numpy(np.random.default_rng(0).uniform(-1, 1, (8, 3, presets.SIZE, presets.SIZE)).astype(np.float32))
-    diff = parity(model, args.out, batch)
+    state = torch.load(args.checkpoint, weights_only=False, map_location="cpu")
+    arch = state.get("arch", "roomnet")
+    model = architectures.create(arch, pretrained=False)
+    model.load_state_dict(state["model"])
+    size = architectures.input_size(arch)
+    extra = {"model_version": args.version, "trained_on": args.trained_on, "architecture": arch}
+    temperature = 1.0
+    if args.calibration:
+        calibration = json.loads(args.calibration.read_text())
+        temperature = calibration["temperature"]
+        rule = calibration["review_rule"]
+        extra.update({"review_min_confidence": repr(rule["min_confidence"]),
+                      "review_min_margin": repr(rule["min_margin"])})
+    export(model, args.out, extra, size, temperature)
+    batch = torch.from_numpy(np.random.default_rng(0).uniform(-1, 1, (8, 3, size, size)).astype(np.float32))
+    diffs = parity(model, args.out, batch, temperature)
     print(json.dumps({"onnx": str(args.out), "bytes": args.out.stat().st_size, "parameters": parameter_count(model),
-                      "parity_max_abs_diff": diff}))
-    if diff > 1e-4:
-        raise SystemExit(f"parity check failed: {diff} > 1e-4")
+                      "architecture": arch, "temperature": temperature, "parity_max_abs_diff": diffs}))
+    if max(diffs.values()) > 1e-4:
+        raise SystemExit(f"parity check failed: {diffs} > 1e-4")
     if args.java_reference_dir:
-        print("reference scores:", write_java_reference(args.out, args.java_reference_dir))
+        print("reference scores:", write_java_reference(args.out, args.java_reference_dir, size))
 
 
 if __name__ == "__main__":

@@ -70,6 +70,13 @@ def load(pack: Path, workers: int = 8):
     return pixels, index
 
 
+def load_arrays(pack: Path, workers: int = 8) -> data.PoolArrays:
+    pixels, index = load(pack, workers)
+    photos = index["photos"]
+    return data.PoolArrays(pixels, np.array([p["label"] for p in photos]), np.array([p["source"] for p in photos]),
+                           np.array([p["val"] for p in photos]), tuple(p["path"] for p in photos))
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--pool", type=Path, default=data.DEFAULT_POOL)

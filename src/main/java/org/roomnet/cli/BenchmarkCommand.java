@@ -1,7 +1,6 @@
 package org.roomnet.cli;
 
 import org.roomnet.core.classify.Prediction;
-import org.roomnet.core.classify.ProviderPreference;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.imaging.PhotoDecoder;
 import org.roomnet.core.imaging.Preprocessor;
@@ -53,14 +52,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--work", description = "work folder, kept for the next run (default: a temporary folder, deleted)")
     Path work;
 
-
-
     @Override
     public Integer call() throws Exception {
         boolean temporary = work == null;
         Path dir = temporary ? Files.createTempDirectory("roomnet-bench") : Files.createDirectories(work);
         Path modelFile = CliSupport.resolveModel(generated.model);
-        try (RoomClassifier classifier = RoomClassifier.open(modelFile, ProviderPreference.parse(generated.provider))) {
+        try (RoomClassifier classifier = RoomClassifier.open(modelFile, generated.provider)) {
             CliSupport.printProvider(System.err, classifier, modelFile);
             List<Path> shoot = generated.shoot(photos).build(dir);
             long bytes = 0;
@@ -140,7 +137,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     /** `classify` as a user runs it, with this JVM's options (heap, -D flags). */
     private void classifyInNewJvm(Path dir, Path modelFile) throws IOException, InterruptedException {
         ChildJvm.run(List.of(), List.of("classify", dir.resolve("shoot").toString(), "--csv",
-                dir.resolve("classify.csv").toString(), "--model", modelFile.toString(), "--provider", generated.provider),
+                dir.resolve("classify.csv").toString(), "--model", modelFile.toString(), "--provider", generated.providerName()),
                 dir.resolve("classify.log"));
     }
 

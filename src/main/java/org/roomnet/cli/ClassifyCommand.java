@@ -1,9 +1,11 @@
 package org.roomnet.cli;
 
+import ai.onnxruntime.OrtException;
 import org.roomnet.core.classify.ModelLoadException;
 import org.roomnet.core.classify.ProviderPreference;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.organize.Assignment;
+import org.roomnet.core.organize.AssignmentPolicy;
 import org.roomnet.core.organize.JournalStore;
 import org.roomnet.core.organize.OrganizeException;
 import org.roomnet.core.organize.OrganizeResult;
@@ -11,6 +13,8 @@ import org.roomnet.core.organize.Organizer;
 import org.roomnet.core.organize.TransferMode;
 import org.roomnet.core.report.CsvReport;
 import org.roomnet.core.report.Report;
+import org.roomnet.core.report.ReportRow;
+import org.roomnet.core.report.ReportTarget;
 import org.roomnet.core.report.XlsxReport;
 import org.roomnet.core.shoot.PhotoResult;
 import org.roomnet.core.shoot.ShootClassifier;
@@ -23,6 +27,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -53,9 +59,21 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "<file.onnx>", description = "model file (default: the shipped model/roomnet.onnx)")
     Path model;
 
-    @Option(names = "--provider", paramLabel = "auto|cpu|cuda", defaultValue = "auto",
+    @Option(names = "--provider", paramLabel = "auto|cpu|cuda", defaultValue = "auto", converter = ProviderConverter.class,
             description = "execution provider (default: ${DEFAULT-VALUE}: CUDA when usable, else CPU)")
-    String provider;
+    ProviderPreference provider;
+
+    @Option(names = "--force", description = "let --csv/--xlsx replace an existing file that is not a RoomNet report")
+    boolean force;
+
+    @Option(names = "--report-in-shoot", description = "allow --csv/--xlsx inside the folder being classified")
+    boolean reportInShoot;
+
+    @Option(names = "--include-damaged", description = "also organize damaged photos (a cut JPEG, say)")
+    boolean includeDamaged;
+
+    @Option(names = "--follow-links", description = "organize the file a symbolic link points to (default: leave links in place)")
+    boolean followLinks;
 
     @Option(names = "--batch", defaultValue = "16", description = "photos per inference batch (default: ${DEFAULT-VALUE})")
     int batch;
@@ -74,9 +92,17 @@ public final class ClassifyCommand implements Callable<Integer> {
             err.println("error: --into needs --organize copy|move");
             return RoomNetCommand.EXIT_USAGE;
         }
+        Integer refused = preflight(err);
+        if (refused != null) {
+            return refused;
+        }
         List<Path> files;
+        List<PhotoResult> unlisted;
         try {
-            files = ShootFolder.list(folder, recursive);
+            ShootFolder.Listing listing = ShootFolder.scan(folder, recursive);
+            List<Path> reports = Arrays.asList(csv, xlsx);
+            files = listing.files().stream().filter(f -> !ReportTarget.isReportTarget(f, reports)).toList();
+            unlisted = listing.problems().stream().map(p -> PhotoResult.failed(p.path(), p.reason())).toList();
         } catch (IOException e) {
             err.println("error: cannot list " + folder + ": " + e.getMessage());
             return RoomNetCommand.EXIT_FILES;
@@ -88,12 +114,13 @@ public final class ClassifyCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return RoomNetCommand.EXIT_MODEL;
         }
-        try (RoomClassifier classifier = RoomClassifier.open(modelFile, ProviderPreference.parse(provider))) {
+        try (RoomClassifier classifier = RoomClassifier.open(modelFile, provider)) {
             CliSupport.printProvider(err, classifier, modelFile);
             ShootClassifier shoot = new ShootClassifier(classifier, batch,
                     threads != null ? threads : Runtime.getRuntime().availableProcessors());
             ProgressPrinter progress = new ProgressPrinter(err);
-            List<PhotoResult> results = shoot.classify(files, progress, new AtomicBoolean());
+            List<PhotoResult> results = new ArrayList<>(shoot.classify(files, progress, new AtomicBoolean()));
+            results.addAll(unlisted);
             progress.finish();
             Report report = Report.fromResults(classifier.description().classNames(), folder.toAbsolutePath(), results);
             writeReports(report);
@@ -105,6 +132,9 @@ public final class ClassifyCommand implements Callable<Integer> {
         } catch (ModelLoadException e) {
             err.println("error: " + e.getMessage());
             return RoomNetCommand.EXIT_MODEL;
+        } catch (OrtException e) {
+            err.println("error: the model failed: " + e.getMessage());
+            return RoomNetCommand.EXIT_MODEL;
         } catch (IOException e) {
             err.println("error: cannot write the report: " + e.getMessage());
             return RoomNetCommand.EXIT_FILES;
@@ -112,6 +142,40 @@ public final class ClassifyCommand implements Callable<Integer> {
             err.println("error: " + e);
             return RoomNetCommand.EXIT_FILES;
         }
+    }
+
+    /** What can be refused before any photo is classified: report targets, the destination, earlier runs. */
+    private Integer preflight(PrintStream err) {
+        try {
+            ReportTarget.checkDistinct(csv, xlsx);
+            for (Path report : new Path[]{csv, xlsx}) {
+                if (report != null) {
+                    ReportTarget.check(report, folder, force, reportInShoot);
+                }
+            }
+        } catch (ReportTarget.RefusedException e) {
+            err.println("error: " + e.getMessage());
+            return RoomNetCommand.EXIT_USAGE;
+        }
+        if (organize == null) {
+            return null;
+        }
+        if (Files.exists(destination()) && !Files.isDirectory(destination())) {
+            err.println("error: --into " + destination() + " is a file, not a folder; nothing was classified or moved");
+            return RoomNetCommand.EXIT_USAGE;
+        }
+        try {
+            new Organizer(JournalStore.defaultStore()).preflight(folder, destination());
+            return null;
+        } catch (OrganizeException e) {
+            err.println("error: " + e.getMessage());
+            return RoomNetCommand.EXIT_FILES;
+        }
+    }
+
+    private Path destination() {
+        Path source = folder.toAbsolutePath().normalize();
+        return into != null ? into : source.resolveSibling(source.getFileName() + "_classified");
     }
 
     private void writeReports(Report report) throws IOException {
@@ -134,9 +198,13 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     private int organize(PrintStream err, List<PhotoResult> results) {
         Path source = folder.toAbsolutePath().normalize();
-        Path destination = into != null ? into : source.resolveSibling(source.getFileName() + "_classified");
-        List<Assignment> assignments = results.stream().filter(PhotoResult::isClassified)
-                .map(r -> new Assignment(r.file(), r.prediction().label())).toList();
+        Path destination = destination();
+        results.stream().filter(r -> r.isClassified() && !r.isOrganizable(includeDamaged)).forEach(r -> err.printf(
+                "  not organized %s: damaged (%s); --include-damaged organizes it%n", r.file(), r.damage()));
+        AssignmentPolicy.Plan plan = AssignmentPolicy.apply(results.stream().filter(r -> r.isOrganizable(includeDamaged))
+                .map(r -> new Assignment(r.file(), r.prediction().label())).toList(), followLinks);
+        plan.skipped().forEach(s -> err.printf("  not organized %s: %s%n", s.file(), s.reason()));
+        List<Assignment> assignments = plan.assignments();
         err.printf("%s %d photos into %s%n", organize == TransferMode.COPY ? "copying" : "moving",
                 assignments.size(), destination);
         try {
@@ -146,8 +214,12 @@ public final class ClassifyCommand implements Callable<Integer> {
                             err.printf("  %d/%d%n", done, total);
                         }
                     });
-            err.printf("%s %d photos into %s; undo with: roomnet undo %s%n",
-                    organize == TransferMode.COPY ? "copied" : "moved", result.transferred(), result.destination(), source);
+            if (result.transferred() == 0) {
+                err.println("nothing to organize: no file was copied or moved, and there is nothing to undo");
+            } else {
+                err.printf("%s %d photos into %s; undo with: roomnet undo %s%n",
+                        organize == TransferMode.COPY ? "copied" : "moved", result.transferred(), result.destination(), source);
+            }
             return RoomNetCommand.EXIT_OK;
         } catch (OrganizeException e) {
             err.println("error: " + e.getMessage());
@@ -161,8 +233,11 @@ public final class ClassifyCommand implements Callable<Integer> {
             err.printf("  %-11s %5d%n", e.getKey(), e.getValue());
         }
         err.printf("  %-11s %5d%n", "unreadable", report.unreadableCount());
+        err.printf("  %-11s %5d%n", "damaged", report.damagedCount());
         report.rows().stream().filter(r -> !r.isClassified())
                 .forEach(r -> err.printf("  skipped %s: %s%n", r.file(), r.error()));
+        report.rows().stream().filter(ReportRow::isDamaged)
+                .forEach(r -> err.printf("  damaged %s (%s): %s%n", r.file(), r.label(), r.error()));
         err.printf("%d files in %.1f s (%.1f photos/s)%n", report.rows().size(), progress.elapsedSeconds(),
                 report.rows().size() / Math.max(1e-9, progress.elapsedSeconds()));
     }

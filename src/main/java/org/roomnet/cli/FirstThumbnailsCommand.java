@@ -1,6 +1,5 @@
 package org.roomnet.cli;
 
-import org.roomnet.core.classify.ProviderPreference;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.imaging.PhotoDecoder;
 import org.roomnet.core.shoot.ShootClassifier;
@@ -58,7 +57,7 @@ public final class FirstThumbnailsCommand implements Callable<Integer> {
         Path modelFile = CliSupport.resolveModel(generated.model);
         Path dir = Files.createDirectories(work);
         generated.shoot(photos).build(dir);
-        try (RoomClassifier classifier = RoomClassifier.open(modelFile, ProviderPreference.parse(generated.provider))) {
+        try (RoomClassifier classifier = RoomClassifier.open(modelFile, generated.provider)) {
             CliSupport.printProvider(System.err, classifier, modelFile);
             System.out.printf("opening a shoot of %d photos of %.0f MP; JPEG decoding: %s%n", photos, generated.megapixels,
                     PhotoDecoder.jpegDecoderInUse());
@@ -75,7 +74,7 @@ public final class FirstThumbnailsCommand implements Callable<Integer> {
                     String.valueOf(photos), "--distinct", String.valueOf(generated.distinct), "--megapixels", String.valueOf(generated.megapixels),
                     "--screen", String.valueOf(screen), "--thumbnail-side", String.valueOf(thumbnailSide),
                     "--rounds", String.valueOf(rounds), "--pool", generated.pool.toString(), "--model", modelFile.toString(),
-                    "--provider", generated.provider));
+                    "--provider", generated.providerName()));
             ChildJvm.run(List.of("-Droomnet.fastJpeg=false"), args, null);
         }
         return RoomNetCommand.EXIT_OK;

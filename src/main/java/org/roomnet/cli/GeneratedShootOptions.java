@@ -1,8 +1,10 @@
 package org.roomnet.cli;
 
+import org.roomnet.core.classify.ProviderPreference;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** Options shared by the commands that time work on a generated shoot of large JPEGs. */
 final class GeneratedShootOptions {
@@ -20,8 +22,14 @@ final class GeneratedShootOptions {
     @Option(names = "--model", description = "model file (default: the shipped one)")
     Path model;
 
-    @Option(names = "--provider", defaultValue = "auto", description = "auto, cpu or cuda (default: ${DEFAULT-VALUE})")
-    String provider;
+    @Option(names = "--provider", defaultValue = "auto", converter = ProviderConverter.class,
+            description = "auto, cpu or cuda (default: ${DEFAULT-VALUE})")
+    ProviderPreference provider;
+
+    /** As {@code --provider} takes it, for a command run in a new JVM. */
+    String providerName() {
+        return provider.name().toLowerCase(Locale.ROOT);
+    }
 
     BenchmarkShoot shoot(int photos) {
         return new BenchmarkShoot(pool, photos, distinct, megapixels);

@@ -24,6 +24,13 @@ public final class RoomNetCommand implements Runnable {
     }
 
     public static int execute(String... args) {
-        return new CommandLine(new RoomNetCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new RoomNetCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(RoomNetCommand::unexpected).execute(args);
+    }
+
+    /** The last line of defence: whatever a command did not expect is one line and a file problem, never a stack trace. */
+    private static int unexpected(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        command.getErr().println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+        return EXIT_FILES;
     }
 }

@@ -146,4 +146,20 @@ public final class TestPhotos {
         new Random(seed).nextBytes(bytes);
         return Files.write(file, bytes);
     }
+
+    /** The JPEG with its frame header's height and width rewritten: a decompression bomb when they are large. */
+    public static byte[] declaringSize(byte[] jpeg, int width, int height) {
+        byte[] out = jpeg.clone();
+        for (int i = 2; i + 8 < out.length; i++) {
+            int m = out[i + 1] & 0xFF;
+            if ((out[i] & 0xFF) == 0xFF && (m == 0xC0 || m == 0xC2)) {
+                out[i + 5] = (byte) (height >> 8);
+                out[i + 6] = (byte) height;
+                out[i + 7] = (byte) (width >> 8);
+                out[i + 8] = (byte) width;
+                return out;
+            }
+        }
+        throw new IllegalArgumentException("no frame header");
+    }
 }

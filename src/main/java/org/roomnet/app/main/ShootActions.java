@@ -8,6 +8,7 @@ import org.roomnet.app.sort.SortRequest;
 import org.roomnet.app.task.TaskExecutor;
 import org.roomnet.app.task.UiBatcher;
 import org.roomnet.core.organize.Assignment;
+import org.roomnet.core.organize.AssignmentPolicy;
 import org.roomnet.core.organize.JournalStore;
 import org.roomnet.core.organize.OrganizeResult;
 import org.roomnet.core.organize.Organizer;
@@ -97,7 +98,8 @@ public final class ShootActions {
             return;
         }
         main.saveNow();
-        List<Assignment> assignments = review.assignments();
+        // symbolic links stay where they are (the app has no --follow-links)
+        List<Assignment> assignments = AssignmentPolicy.apply(review.assignments(), false).assignments();
         Path folder = review.folder();
         String verb = request.mode() == TransferMode.COPY ? "Copying" : "Moving";
         start(verb + " " + MainViewModel.plural(assignments.size(), "photo") + "…");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Owns one ONNX Runtime session on a RoomNet model. Inputs are pre-processed CHW tensors
@@ -74,7 +75,9 @@ public final class RoomClassifier implements AutoCloseable {
 
     private static ModelDescription describe(OrtSession session, Path modelFile) throws ModelLoadException {
         try {
-            return ModelDescription.fromMetadata(session.getMetadata().getCustomMetadata());
+            ModelDescription d = ModelDescription.fromMetadata(session.getMetadata().getCustomMetadata());
+            ModelShapes.check(session, d);
+            return d;
         } catch (OrtException | IllegalArgumentException e) {
             try {
                 session.close();
@@ -115,8 +118,12 @@ public final class RoomClassifier implements AutoCloseable {
         buffer.flip();
         long[] shape = {tensors.size(), 3, size, size};
         try (OnnxTensor input = OnnxTensor.createTensor(environment, buffer, shape);
-             OrtSession.Result result = session.run(Map.of(description.inputName(), input))) {
-            float[][] scores = (float[][]) result.get(0).getValue();
+             OrtSession.Result result = session.run(Map.of(description.inputName(), input),
+                     Set.of(description.outputName()))) {
+            // By name: a model may have more outputs (v2 adds its embedding), in any order.
+            float[][] scores = (float[][]) result.get(description.outputName())
+                    .orElseThrow(() -> new OrtException("the model has no output '" + description.outputName() + "'"))
+                    .getValue();
             List<Prediction> predictions = new ArrayList<>(scores.length);
             for (float[] row : scores) {
                 predictions.add(Prediction.of(description.classNames(), row));

@@ -8,7 +8,8 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -30,8 +31,6 @@ import static org.bytedeco.leptonica.global.leptonica.readHeaderMemJpeg;
  */
 final class FastJpegDecoder {
 
-    /** Beyond this the file is left to ImageIO and its size checks. */
-    static final long MAX_DECLARED_PIXELS = 200_000_000L;
     /** The largest picture this path allocates (native and heap). */
     static final long MAX_OUTPUT_PIXELS = 50_000_000L;
     /** How far from the end the end-of-image marker may sit (some cameras pad the file). */
@@ -44,14 +43,26 @@ final class FastJpegDecoder {
         return JpegNatives.available();
     }
 
-    /** The picture as stored (EXIF orientation not applied), or empty when the file is not for this path. */
+    /** {@link #decode(SeekableByteChannel, int)} of a file. */
     static Optional<BufferedImage> decode(Path file, int minShortSide) {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            return decode(channel, minShortSide);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The picture as stored (EXIF orientation not applied), read from the start of {@code channel}; empty when
+     * the file is not for this path. The caller has checked the declared size ({@link PhotoLimits}).
+     */
+    static Optional<BufferedImage> decode(SeekableByteChannel channel, int minShortSide) {
         if (!JpegNatives.available()) {
             return Optional.empty();
         }
-        try (FileChannel channel = FileChannel.open(file)) {
+        try {
             long size = channel.size();
-            if (size < 4 || size > Integer.MAX_VALUE || !startsWithSoi(channel)) {
+            if (size < 4 || size > Integer.MAX_VALUE || !startsWithSoi(channel.position(0))) {
                 return Optional.empty();
             }
             try (BytePointer data = new BytePointer(size)) {
@@ -80,7 +91,6 @@ final class FastJpegDecoder {
             int scale = scaleFor(width, height, minShortSide);
             // Grey and CMYK JPEGs keep ImageIO's colour handling, so a photo's model input never depends on the path.
             if (spp.get() != 3 || ycck.get() != 0 || cmyk.get() != 0 || width <= 0 || height <= 0
-                    || (long) width * height > MAX_DECLARED_PIXELS
                     || (long) ceilDiv(width, scale) * ceilDiv(height, scale) > MAX_OUTPUT_PIXELS) {
                 return Optional.empty();
             }
@@ -131,7 +141,7 @@ final class FastJpegDecoder {
         return image;
     }
 
-    private static boolean startsWithSoi(FileChannel channel) throws IOException {
+    private static boolean startsWithSoi(SeekableByteChannel channel) throws IOException {
         ByteBuffer head = ByteBuffer.allocate(3);
         while (head.hasRemaining()) {
             if (channel.read(head) < 0) {

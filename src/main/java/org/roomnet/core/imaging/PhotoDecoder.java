@@ -7,7 +7,10 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Optional;
@@ -16,7 +19,8 @@ import java.util.Optional;
  * Decodes a photo at reduced size, upright. Colour JPEGs go through {@link FastJpegDecoder} (libjpeg-turbo,
  * scaled in the DCT domain); every other file, and any JPEG it declines, through ImageIO, which asks the
  * reader for every n-th pixel (n chosen so the short side stays at least {@code minShortSide}): a 24 MP
- * photo decoded in full would take ~100 MB. Problems are always reported by the ImageIO path.
+ * photo decoded in full would take ~100 MB. The size checks ({@link PhotoLimits}) come before either
+ * decoder, and problems are always reported by the ImageIO path.
  */
 public final class PhotoDecoder {
 
@@ -34,6 +38,16 @@ public final class PhotoDecoder {
         return Orientation.of(file).apply(stored);
     }
 
+    /** {@link #decode}, and whether the file is damaged (a cut JPEG decodes, partly grey): see {@link DecodedPhoto}. */
+    public static DecodedPhoto decodeChecked(Path file, int minShortSide) throws UnreadablePhotoException {
+        BufferedImage image = decode(file, minShortSide);
+        try (SeekableByteChannel channel = open(file)) {
+            return new DecodedPhoto(image, JpegIntegrity.damage(channel).orElse(null));
+        } catch (IOException e) {
+            throw new UnreadablePhotoException("cannot read file: " + e.getMessage(), e);
+        }
+    }
+
     /** Which decoder colour JPEGs go through, for the record in benchmarks and logs. */
     public static String jpegDecoderInUse() {
         return FastJpegDecoder.available() ? "libjpeg-turbo with DCT scaling"
@@ -45,25 +59,35 @@ public final class PhotoDecoder {
         return decode(file, Integer.MAX_VALUE);
     }
 
+    /**
+     * The file is opened from its {@code Path} (not a {@code java.io.File}, which cannot name every file)
+     * and its declared size checked against {@link PhotoLimits} before the decoder allocates anything.
+     */
     static BufferedImage decodeStored(Path file, int minShortSide) throws UnreadablePhotoException {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new UnreadablePhotoException("cannot read file: " + e.getMessage(), e);
-        }
-        if (size == 0) {
-            throw new UnreadablePhotoException("empty file (0 bytes)");
-        }
-        Optional<BufferedImage> fast = FastJpegDecoder.decode(file, minShortSide);
-        return fast.isPresent() ? fast.get() : decodeWithImageIo(file, minShortSide);
+        return decodeStored(file, minShortSide, true);
     }
 
-    /** The fallback for every format, and the one place that says why a file cannot be read. */
+    /** The ImageIO path alone, as for every file the fast path declines (tests compare the two). */
     static BufferedImage decodeWithImageIo(Path file, int minShortSide) throws UnreadablePhotoException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                throw new UnreadablePhotoException("cannot open file");
+        return decodeStored(file, minShortSide, false);
+    }
+
+    private static BufferedImage decodeStored(Path file, int minShortSide, boolean fastJpeg)
+            throws UnreadablePhotoException {
+        try (SeekableByteChannel channel = open(file); ImageInputStream in = new ChannelImageInputStream(channel)) {
+            if (channel.size() == 0) {
+                throw new UnreadablePhotoException("empty file (0 bytes)");
+            }
+            Optional<JpegIntegrity.Header> jpeg = JpegIntegrity.header(channel);
+            boolean progressive = jpeg.map(JpegIntegrity.Header::progressive).orElse(false);
+            if (jpeg.isPresent()) {
+                PhotoLimits.check(jpeg.get().width(), jpeg.get().height(), progressive);
+                // The seam: colour JPEGs that libjpeg-turbo decodes cleanly stop here; the rest go on to ImageIO,
+                // which alone reports problems, so every file is reported the same whichever decoder saw it.
+                Optional<BufferedImage> fast = fastJpeg ? FastJpegDecoder.decode(channel, minShortSide) : Optional.empty();
+                if (fast.isPresent()) {
+                    return fast.get();
+                }
             }
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -74,6 +98,7 @@ public final class PhotoDecoder {
                 reader.setInput(in, true, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
+                PhotoLimits.check(width, height, progressive);
                 int step = subsampling(width, height, minShortSide);
                 ImageReadParam param = reader.getDefaultReadParam();
                 if (step > 1) {
@@ -93,6 +118,18 @@ public final class PhotoDecoder {
             throw new UnreadablePhotoException("corrupt or unsupported image: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw new UnreadablePhotoException("corrupt image: " + e, e);
+        }
+    }
+
+    private static SeekableByteChannel open(Path file) throws UnreadablePhotoException {
+        try {
+            return Files.newByteChannel(file);
+        } catch (AccessDeniedException e) {
+            throw new UnreadablePhotoException("permission denied: the file cannot be read", e);
+        } catch (NoSuchFileException e) {
+            throw new UnreadablePhotoException("file not found (moved or deleted?)", e);
+        } catch (IOException e) {
+            throw new UnreadablePhotoException("cannot read file: " + e.getMessage(), e);
         }
     }
 

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +20,8 @@ import java.util.HexFormat;
 /**
  * File operations that never overwrite and never lose data: a target that exists is an error,
  * a copy is read back and compared before it counts, and a source is only removed after that.
+ * A copy carries the original's modification time, POSIX permissions and (where the process may
+ * set it) owner and group, so that a move across file systems and its undo change nothing but the place.
  */
 final class FileTransfer {
 
@@ -44,8 +49,7 @@ final class FileTransfer {
             if (!copyHash.equals(sourceHash)) {
                 throw new IOException("the copy of " + source.getFileName() + " does not match the original");
             }
-            // Keep the modification time, as `mv` and `cp -p` do: the review sidecar recognises photos by it.
-            Files.setLastModifiedTime(part, Files.getLastModifiedTime(source));
+            copyMetadata(source, part);
             publish(part, target);
         } catch (IOException e) {
             Files.deleteIfExists(part);
@@ -93,8 +97,33 @@ final class FileTransfer {
         }
     }
 
+    /**
+     * Modification time (the review sidecar recognises photos by it, as `mv` and `cp -p` keep it),
+     * owner and group where allowed (only root may give a file away), then the permission bits.
+     */
+    private static void copyMetadata(Path source, Path copy) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(copy, PosixFileAttributeView.class);
+        PosixFileAttributeView from = Files.getFileAttributeView(source, PosixFileAttributeView.class);
+        if (view != null && from != null) {
+            PosixFileAttributes original = from.readAttributes();
+            try {
+                view.setOwner(original.owner());
+                view.setGroup(original.group());
+            } catch (FileSystemException | UnsupportedOperationException notAllowed) {
+                // an ordinary user keeps the copy as their own, like `cp -p` does
+            }
+            view.setPermissions(original.permissions());
+        }
+        Files.setLastModifiedTime(copy, Files.getLastModifiedTime(source));
+    }
+
+    /**
+     * The temporary name of a copy in progress: a hidden name derived from a hash of the target's
+     * name, so it stays short (a 250-byte photo name plus a prefix and suffix would pass the 255-byte limit).
+     */
     static Path partFile(Path target) {
-        return target.resolveSibling("." + target.getFileName() + PART_SUFFIX);
+        byte[] name = target.getFileName().toString().getBytes(StandardCharsets.UTF_8);
+        return target.resolveSibling("." + HexFormat.of().formatHex(sha256().digest(name), 0, 8) + PART_SUFFIX);
     }
 
     static boolean sameContent(Path a, Path b) throws IOException {

@@ -25,8 +25,11 @@ import java.util.Map;
  * PLAN    index  source  target
  * PLANNED count
  * DONE    index  sha256|-
- * COMPLETE | ROLLED-BACK | UNDONE
+ * LEFT    what a rollback or undo could not put back, and why
+ * COMPLETE | ROLLED-BACK | INCOMPLETE | UNDONE
  * </pre>
+ * The last state line counts: {@code INCOMPLETE} (a rollback or undo that could not finish) is
+ * followed by {@code UNDONE} once an undo has put everything back.
  * Fields are tab-separated; backslash, tab and line breaks in paths are escaped ({@link TabSeparated}).
  */
 final class Journal implements AutoCloseable {
@@ -34,7 +37,14 @@ final class Journal implements AutoCloseable {
     record Entry(int index, Path source, Path target) {
     }
 
-    enum State { PLANNING, RUNNING, COMPLETE, ROLLED_BACK, UNDONE }
+    enum State {
+        PLANNING, RUNNING, COMPLETE, ROLLED_BACK, INCOMPLETE, UNDONE;
+
+        /** A run that was killed, or whose rollback or undo could not finish: files may be out of place. */
+        boolean unfinished() {
+            return this == PLANNING || this == RUNNING || this == INCOMPLETE;
+        }
+    }
 
     private final Path file;
     private FileChannel channel;
@@ -45,6 +55,8 @@ final class Journal implements AutoCloseable {
     private final List<Path> createdDirs = new ArrayList<>();
     private final List<Entry> entries = new ArrayList<>();
     private final Map<Integer, String> done = new HashMap<>();
+    private final List<String> left = new ArrayList<>();
+    private boolean leftIsOld;
     private State state = State.PLANNING;
 
     private Journal(Path file) {
@@ -82,6 +94,17 @@ final class Journal implements AutoCloseable {
                 case "DONE" -> j.done.put(Integer.parseInt(f[1]), f[2]);
                 case "COMPLETE" -> j.state = State.COMPLETE;
                 case "ROLLED-BACK" -> j.state = State.ROLLED_BACK;
+                case "INCOMPLETE" -> {
+                    j.state = State.INCOMPLETE;
+                    j.leftIsOld = true;
+                }
+                case "LEFT" -> {
+                    if (j.leftIsOld) { // a later attempt: its list replaces the earlier one
+                        j.left.clear();
+                        j.leftIsOld = false;
+                    }
+                    j.left.add(f[1]);
+                }
                 case "UNDONE" -> j.state = State.UNDONE;
                 default -> { } // lines of a newer version are ignored
             }
@@ -116,10 +139,20 @@ final class Journal implements AutoCloseable {
         append(switch (finalState) {
             case COMPLETE -> "COMPLETE";
             case ROLLED_BACK -> "ROLLED-BACK";
+            case INCOMPLETE -> "INCOMPLETE";
             case UNDONE -> "UNDONE";
             default -> throw new IllegalArgumentException(finalState.name());
         });
         force();
+    }
+
+    /** Records what a rollback or undo left out of place; {@link #finish} with {@code INCOMPLETE} follows. */
+    void left(List<String> problems) throws IOException {
+        left.clear();
+        for (String problem : problems) {
+            left.add(problem);
+            append("LEFT", problem);
+        }
     }
 
     /** Reopens a journal read from disk for appending (undo records its outcome). */
@@ -161,8 +194,20 @@ final class Journal implements AutoCloseable {
         return state;
     }
 
+    /** What the last rollback or undo reported as left out of place. */
+    List<String> left() {
+        return List.copyOf(left);
+    }
+
+    /** Undo has something to do: a finished run that changed files, or one that is unfinished. */
     boolean needsUndo() {
-        return state == State.RUNNING || state == State.PLANNING || state == State.COMPLETE;
+        return state.unfinished() || (state == State.COMPLETE && !entries.isEmpty());
+    }
+
+    /** The run's id: its file name without the extension (a UTC time stamp). */
+    String id() {
+        String name = file.getFileName().toString();
+        return name.endsWith(JournalStore.EXTENSION) ? name.substring(0, name.length() - JournalStore.EXTENSION.length()) : name;
     }
 
     private void append(String... fields) throws IOException {
@@ -184,5 +229,4 @@ final class Journal implements AutoCloseable {
             channel = null;
         }
     }
-
-    /** The escaping of a journal field: {@link TabSeparated#escape}. */}
+}

@@ -9,16 +9,24 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Where journals live: in the user's RoomNet folder (not in the shoot, which undo must leave exactly
- * as it was), one subfolder per shoot folder. The root is {@code -Droomnet.home} or {@code ~/.roomnet}.
+ * as it was), one subfolder per shoot folder, keyed by the folder's real path (a symbolic link to
+ * the same folder is the same shoot). The root is {@code -Droomnet.home} or {@code ~/.roomnet}.
+ * The shoot's lock file ({@link ShootLock}) is kept beside its journals.
  */
 public final class JournalStore {
 
+    static final String EXTENSION = ".journal";
+    private static final String LOCK_FILE = "lock";
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
@@ -34,26 +42,62 @@ public final class JournalStore {
         return new JournalStore(home.resolve("journals"));
     }
 
+    /**
+     * A new journal's file, named by the time; a second run in the same millisecond gets {@code _001}
+     * (which sorts after the plain name, so names sort in the order the runs started).
+     */
     Path newJournalFile(Path sourceFolder) {
-        return folderFor(sourceFolder).resolve(STAMP.format(Instant.now()) + ".journal");
+        Path dir = folderFor(sourceFolder);
+        String stamp = STAMP.format(Instant.now());
+        Path file = dir.resolve(stamp + EXTENSION);
+        for (int n = 1; Files.exists(file); n++) {
+            file = dir.resolve(String.format("%s_%03d%s", stamp, n, EXTENSION));
+        }
+        return file;
     }
 
-    /** The newest journal for this folder, if any. */
-    Optional<Path> latest(Path sourceFolder) throws IOException {
-        Path dir = folderFor(sourceFolder);
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
+    /** Every journal of this folder, oldest first. */
+    List<Path> journals(Path sourceFolder) throws IOException {
+        List<Path> all = new ArrayList<>();
+        for (Path dir : foldersFor(sourceFolder)) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    files.filter(p -> p.getFileName().toString().endsWith(EXTENSION)).forEach(all::add);
+                }
+            }
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".journal")).max(Path::compareTo);
-        }
+        all.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        return all;
+    }
+
+    Path lockFile(Path sourceFolder) {
+        return folderFor(sourceFolder).resolve(LOCK_FILE);
     }
 
     private Path folderFor(Path sourceFolder) {
-        String key = sourceFolder.toAbsolutePath().normalize().toString();
+        return root.resolve(key(realPath(sourceFolder)));
+    }
+
+    /** The real path's folder, and the one an earlier version keyed by the path as given. */
+    private Set<Path> foldersFor(Path sourceFolder) {
+        Set<Path> dirs = new LinkedHashSet<>();
+        dirs.add(folderFor(sourceFolder));
+        dirs.add(root.resolve(key(sourceFolder.toAbsolutePath().normalize())));
+        return dirs;
+    }
+
+    private static Path realPath(Path folder) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return root.resolve(HexFormat.of().formatHex(digest, 0, 12));
+            return folder.toRealPath();
+        } catch (IOException e) {
+            return folder.toAbsolutePath().normalize(); // gone (unplugged, say): its journals are still found
+        }
+    }
+
+    private static String key(Path folder) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(folder.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,10 @@
 package org.roomnet.core.organize;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileStore;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,8 +12,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,8 +24,8 @@ import java.util.Set;
  */
 public final class Organizer {
 
-    /** Space kept free beyond the bytes to copy. */
-    private static final long SPACE_MARGIN_BYTES = 16L * 1024 * 1024;
+    /** The longest file name, in bytes, that ext4 and most other file systems take. */
+    private static final int MAX_NAME_BYTES = 255;
 
     private final JournalStore journals;
 
@@ -30,12 +33,51 @@ public final class Organizer {
         this.journals = journals;
     }
 
+    /** Space kept free beyond the bytes to copy: 1 % of them, at least 1 MiB (a small card must still take a few photos). */
+    static long spaceMargin(long bytesToWrite) {
+        return Math.max(1L << 20, bytesToWrite / 100);
+    }
+
+    /**
+     * Organizes the photos. Takes the shoot's lock for the whole run (a second organize or undo of
+     * the same shoot is refused). A run with nothing to transfer writes no journal, so undo never
+     * picks it instead of the run that moved the photos. {@link OrganizeResult#journal()} is then null.
+     */
     public OrganizeResult organize(Path sourceFolder, Path destination, TransferMode mode, List<Assignment> assignments,
                                    OrganizeProgress progress) throws OrganizeException {
         Path source = sourceFolder.toAbsolutePath().normalize();
         Path dest = destination.toAbsolutePath().normalize();
-        refuseIfInterrupted(source);
+        try (ShootLock lock = ShootLock.acquire(journals, source)) {
+            check(source, dest);
+            checkSources(assignments, mode);
+            if (assignments.isEmpty()) {
+                return new OrganizeResult(dest, mode, 0, Map.of(), null);
+            }
+            return run(source, dest, mode, assignments, progress);
+        }
+    }
 
+    /**
+     * The checks that need no photo: the destination is not a file, and no earlier run from this
+     * folder is unfinished, and no other organize or undo is working on it. Cheap, so that a caller
+     * can run them before classifying a whole shoot.
+     */
+    public void preflight(Path sourceFolder, Path destination) throws OrganizeException {
+        Path source = sourceFolder.toAbsolutePath().normalize();
+        try (ShootLock lock = ShootLock.acquire(journals, source)) {
+            check(source, destination.toAbsolutePath().normalize());
+        }
+    }
+
+    private void check(Path source, Path dest) throws OrganizeException {
+        if (Files.exists(dest) && !Files.isDirectory(dest)) {
+            throw new OrganizeException("the destination " + dest + " is a file, not a folder. Nothing was changed.");
+        }
+        refuseIfUnfinished(source);
+    }
+
+    private OrganizeResult run(Path source, Path dest, TransferMode mode, List<Assignment> assignments,
+                               OrganizeProgress progress) throws OrganizeException {
         List<Journal.Entry> entries = planTargets(dest, assignments);
         Journal journal;
         try {
@@ -61,7 +103,7 @@ public final class Organizer {
                             : FileTransfer.moveSafely(entry.source(), entry.target());
                     journal.done(entry.index(), hash);
                 } catch (IOException e) {
-                    throw rollBack(journal, "stopped at " + entry.source().getFileName() + ": " + describe(e));
+                    throw rollBack(journal, "stopped at " + entry.source().getFileName() + ": " + describe(e, dest));
                 }
                 perRoom.merge(entry.target().getParent().getFileName().toString(), 1, Integer::sum);
                 progress.onFile(entry.target(), ++done, entries.size());
@@ -73,18 +115,50 @@ public final class Organizer {
         }
     }
 
-    private void refuseIfInterrupted(Path source) throws OrganizeException {
+    private void refuseIfUnfinished(Path source) throws OrganizeException {
         try {
-            Optional<Path> latest = journals.latest(source);
-            if (latest.isPresent()) {
-                Journal.State state = Journal.read(latest.get()).state();
-                if (state == Journal.State.RUNNING || state == Journal.State.PLANNING) {
+            for (Path file : journals.journals(source)) {
+                Journal.State state = Journal.read(file).state();
+                if (state == Journal.State.INCOMPLETE) {
                     throw new OrganizeException("an earlier organize run from " + source
-                            + " was interrupted; run undo on this folder first to put its files back");
+                            + " could not put every file back; undo this folder first to finish it");
+                }
+                if (state.unfinished()) {
+                    throw new OrganizeException("an earlier organize run from " + source
+                            + " was interrupted; undo this folder first to put its files back");
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new OrganizeException("cannot read the journal of earlier runs: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses, before anything is written, what the journal could not undo exactly: a symbolic link
+     * (moving it would break a relative link; callers pass the file it points to instead, see
+     * {@link AssignmentPolicy}), a name the platform cannot spell back, and for a move, a source folder
+     * that is read-only (the originals could not be removed).
+     */
+    private static void checkSources(List<Assignment> assignments, TransferMode mode) throws OrganizeException {
+        Set<Path> folders = new LinkedHashSet<>();
+        for (Assignment a : assignments) {
+            Path file = a.source();
+            if (Files.isSymbolicLink(file)) {
+                throw new OrganizeException(file + " is a symbolic link; only regular files are organized. Nothing was changed.");
+            }
+            if (!AssignmentPolicy.nameRoundTrips(file)) {
+                throw new OrganizeException(file + " has a name that is not valid in the system's encoding;"
+                        + " rename it to organize it. Nothing was changed.");
+            }
+            folders.add(file.toAbsolutePath().normalize().getParent());
+        }
+        if (mode == TransferMode.MOVE) {
+            for (Path folder : folders) {
+                if (folder != null && !Files.isWritable(folder)) {
+                    throw new OrganizeException("cannot move photos out of " + folder + ": the source folder is "
+                            + "read-only, so the originals could not be removed (copy them instead). Nothing was changed.");
+                }
+            }
         }
     }
 
@@ -108,9 +182,22 @@ public final class Organizer {
         String ext = dot > 0 ? fileName.substring(dot) : "";
         Path candidate = dir.resolve(fileName);
         for (int n = 1; Files.exists(candidate) || taken.contains(candidate); n++) {
-            candidate = dir.resolve(stem + " (" + n + ")" + ext);
+            candidate = dir.resolve(withinNameLimit(stem, " (" + n + ")" + ext));
         }
         return candidate;
+    }
+
+    /** {@code stem + suffix}, the stem shortened when needed to keep the name within 255 bytes. */
+    static String withinNameLimit(String stem, String suffix) {
+        String shortened = stem;
+        while (!shortened.isEmpty() && utf8Length(shortened + suffix) > MAX_NAME_BYTES) {
+            shortened = shortened.substring(0, shortened.offsetByCodePoints(shortened.length(), -1));
+        }
+        return shortened + suffix;
+    }
+
+    private static int utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static List<Path> directoriesToCreate(Path dest, List<Journal.Entry> entries) {
@@ -144,13 +231,14 @@ public final class Organizer {
             long needed = bytesToWrite(journal.destination(), entries, mode);
             if (needed > 0) {
                 long usable = Files.getFileStore(journal.destination()).getUsableSpace();
-                if (usable < needed + SPACE_MARGIN_BYTES) {
-                    throw rollBack(journal, String.format("not enough free space in %s: %d MB needed, %d MB free",
-                            journal.destination(), (needed + SPACE_MARGIN_BYTES) >> 20, usable >> 20));
+                long wanted = needed + spaceMargin(needed);
+                if (usable < wanted) {
+                    throw rollBack(journal, String.format(Locale.ROOT, "not enough free space in %s: %.1f MB needed, %.1f MB free",
+                            journal.destination(), wanted / 1048576.0, usable / 1048576.0));
                 }
             }
         } catch (IOException e) {
-            throw rollBack(journal, "cannot write to " + journal.destination() + ": " + describe(e));
+            throw rollBack(journal, "cannot write to " + journal.destination() + ": " + describe(e, journal.destination()));
         }
     }
 
@@ -165,26 +253,44 @@ public final class Organizer {
         return total;
     }
 
+    /** Puts every file back; what could not be put back is recorded in the journal for a later undo. */
     private OrganizeException rollBack(Journal journal, String reason) throws IOException {
         UndoResult undo = Undoer.revert(journal);
+        if (!undo.complete()) {
+            journal.left(undo.problems());
+            journal.finish(Journal.State.INCOMPLETE);
+            return new OrganizeException(reason + ". Not every file could be put back: " + summary(undo.problems())
+                    + ". The journal records what is left: undo this folder once the cause is fixed to finish putting them back.");
+        }
         journal.finish(Journal.State.ROLLED_BACK);
         String state = undo.problems().isEmpty()
                 ? "Nothing was changed: every file is where it was."
-                : "Files were put back, except: " + String.join("; ", undo.problems());
+                : "Files were put back, except: " + summary(undo.problems());
         return new OrganizeException(reason + ". " + state);
     }
 
-    static String describe(IOException e) {
-        String name = e.getClass().getSimpleName();
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied (" + e.getMessage() + ")";
+    /** The first few problems; a full list of hundreds would bury the message. */
+    private static String summary(List<String> problems) {
+        int shown = Math.min(5, problems.size());
+        String list = String.join("; ", problems.subList(0, shown));
+        return problems.size() > shown ? list + "; and " + (problems.size() - shown) + " more" : list;
+    }
+
+    /** The cause of a failed file operation in the user's words, saying which side failed. */
+    static String describe(IOException e, Path destination) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof AccessDeniedException) {
+            return "permission denied (" + message + ")";
         }
-        String message = e.getMessage() == null ? name : e.getMessage();
+        String side = "the file system";
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            side = destination.getFileSystem().getPath(f.getFile()).startsWith(destination) ? "the destination" : "the source";
+        }
         if (message.contains("Read-only file system")) {
-            return "the destination is read-only (" + message + ")";
+            return side + " is read-only (" + message + ")";
         }
         if (message.contains("No space left")) {
-            return "the destination is full (" + message + ")";
+            return side + " is full (" + message + ")";
         }
         return message;
     }

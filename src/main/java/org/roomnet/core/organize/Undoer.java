@@ -5,13 +5,15 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reverts the last organize run from a folder, also one that was interrupted by a crash or kill:
- * moved files go back, copies are removed (only when they still match the original), folders the
- * run created are removed when empty. Files it cannot safely restore are left and reported.
+ * Reverts organize runs from a folder, also one that was interrupted by a crash or kill or whose
+ * rollback could not finish: moved files go back, copies are removed (only when they still match
+ * the original), folders the run created are removed when empty. Files it cannot safely restore are
+ * left and reported. Runs are undone newest first; runs that changed nothing are skipped.
  */
 public final class Undoer {
 
@@ -21,35 +23,94 @@ public final class Undoer {
         this.journals = journals;
     }
 
+    /** Undoes the newest run from the folder that still has files out of place. */
     public UndoResult undoLast(Path sourceFolder) throws OrganizeException {
         Path source = sourceFolder.toAbsolutePath().normalize();
-        try {
-            Optional<Path> latest = journals.latest(source);
-            if (latest.isEmpty()) {
+        try (ShootLock lock = ShootLock.acquire(journals, source)) {
+            List<Journal> runs = read(source);
+            if (runs.isEmpty()) {
                 throw new OrganizeException("no organize run from " + source + " to undo");
             }
-            Journal journal = Journal.read(latest.get());
-            if (!journal.needsUndo()) {
-                throw new OrganizeException("the last organize run from " + source + " was already "
-                        + (journal.state() == Journal.State.UNDONE ? "undone" : "rolled back") + "; nothing to undo");
+            Optional<Journal> last = runs.stream().filter(Journal::needsUndo).reduce((a, b) -> b);
+            if (last.isEmpty()) {
+                throw new OrganizeException("nothing to undo: every organize run from " + source
+                        + " was already undone or rolled back, or changed nothing");
             }
-            try (journal) {
-                journal.openForAppend();
-                UndoResult result = revert(journal);
+            return undo(last.get());
+        }
+    }
+
+    /** Undoes the run with this id (see {@link #runs}). */
+    public UndoResult undoRun(Path sourceFolder, String id) throws OrganizeException {
+        Path source = sourceFolder.toAbsolutePath().normalize();
+        try (ShootLock lock = ShootLock.acquire(journals, source)) {
+            Journal run = read(source).stream().filter(j -> j.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new OrganizeException("no organize run " + id + " from " + source
+                            + "; undo --list shows the runs"));
+            if (!run.needsUndo()) {
+                throw new OrganizeException("nothing to undo: run " + id + " is " + describe(run));
+            }
+            return undo(run);
+        }
+    }
+
+    /** The runs from this folder, oldest first. */
+    public List<OrganizeRun> runs(Path sourceFolder) throws OrganizeException {
+        List<OrganizeRun> runs = new ArrayList<>();
+        for (Journal j : read(sourceFolder.toAbsolutePath().normalize())) {
+            runs.add(new OrganizeRun(j.id(), j.mode(), j.destination(), j.entries().size(), describe(j), j.needsUndo()));
+        }
+        return runs;
+    }
+
+    private List<Journal> read(Path source) throws OrganizeException {
+        try {
+            List<Journal> runs = new ArrayList<>();
+            for (Path file : journals.journals(source)) {
+                runs.add(Journal.read(file));
+            }
+            return runs;
+        } catch (IOException | RuntimeException e) {
+            throw new OrganizeException("cannot read the journals of " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static UndoResult undo(Journal journal) throws OrganizeException {
+        try (journal) {
+            journal.openForAppend();
+            UndoResult result = revert(journal);
+            if (result.complete()) {
                 journal.finish(Journal.State.UNDONE);
-                return result;
+            } else {
+                journal.left(result.problems());
+                journal.finish(Journal.State.INCOMPLETE);
             }
+            return result;
         } catch (IOException e) {
             throw new OrganizeException("undo failed: " + e.getMessage(), e);
         }
     }
 
-    /** Puts back every planned file, whatever point the run reached. */
+    static String describe(Journal j) {
+        return switch (j.state()) {
+            case PLANNING, RUNNING -> "interrupted";
+            case COMPLETE -> j.entries().isEmpty() ? "done, nothing changed" : "done";
+            case ROLLED_BACK -> "rolled back";
+            case INCOMPLETE -> "partly put back (" + j.left().size() + " left; undo finishes it)";
+            case UNDONE -> "undone";
+        };
+    }
+
+    /**
+     * Puts back every planned file, whatever point the run reached; safe to repeat. Incomplete when
+     * an operation failed, as opposed to files left alone on purpose (changed since, or not ours).
+     */
     static UndoResult revert(Journal journal) {
         List<String> problems = new ArrayList<>();
+        boolean complete = true;
         int restored = 0;
         List<Journal.Entry> entries = new ArrayList<>(journal.entries());
-        java.util.Collections.reverse(entries);
+        Collections.reverse(entries);
         for (Journal.Entry e : entries) {
             try {
                 Files.deleteIfExists(FileTransfer.partFile(e.target()));
@@ -57,11 +118,12 @@ public final class Undoer {
                     restored++;
                 }
             } catch (IOException ex) {
-                problems.add(e.target() + ": " + ex.getMessage());
+                problems.add(e.source().getFileName() + " not put back from " + e.target() + ": " + ex.getMessage());
+                complete = false;
             }
         }
         List<Path> dirs = new ArrayList<>(journal.createdDirs());
-        java.util.Collections.reverse(dirs);
+        Collections.reverse(dirs);
         for (Path dir : dirs) {
             try {
                 Files.deleteIfExists(dir);
@@ -69,9 +131,10 @@ public final class Undoer {
                 problems.add(dir + " holds other files; left in place");
             } catch (IOException ex) {
                 problems.add(dir + ": " + ex.getMessage());
+                complete = false;
             }
         }
-        return new UndoResult(restored, problems);
+        return new UndoResult(restored, problems, complete);
     }
 
     private static boolean revertOne(Journal journal, Journal.Entry e, List<String> problems) throws IOException {

@@ -9,14 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** CSV: {@code file,label,confidence,error,<one score column per class>}, RFC 4180 quoting, UTF-8. */
+/**
+ * CSV: {@code file,label,confidence,error,<one score column per class>}, RFC 4180 quoting, UTF-8.
+ * A damaged photo has its label and scores and, in {@code error}, the damage.
+ */
 public final class CsvReport {
 
     private CsvReport() {
     }
 
     public static void write(Report report, Path target) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        ReportFiles.writeAtomically(target, tmp -> writeRows(report, tmp));
+    }
+
+    private static void writeRows(Report report, Path tmp) throws IOException {
         try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             List<String> header = new ArrayList<>(List.of("file", "label", "confidence", "error"));
             header.addAll(report.classNames());
@@ -33,7 +39,6 @@ public final class CsvReport {
                 out.write(line(cells));
             }
         }
-        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     static String format(float value) {
@@ -51,7 +56,9 @@ public final class CsvReport {
         return sb.append("\r\n").toString();
     }
 
-    static String quote(String cell) {
+    /** RFC 4180 quoting, after {@link FormulaGuard} made a formula-like cell plain text. */
+    static String quote(String text) {
+        String cell = FormulaGuard.forCsv(text);
         if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
             return '"' + cell.replace("\"", "\"\"") + '"';
         }

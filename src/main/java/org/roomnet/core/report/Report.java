@@ -27,7 +27,8 @@ public record Report(List<String> classNames, List<ReportRow> rows) {
             String file = relative(folder, r.file());
             if (r.isClassified()) {
                 var p = r.prediction();
-                rows.add(new ReportRow(file, folder.toString(), p.label(), p.label(), p.confidence(), false, "", p.scores()));
+                rows.add(new ReportRow(file, folder.toString(), p.label(), p.label(), p.confidence(), false,
+                        r.isDamaged() ? r.damage() : "", p.scores()));
             } else {
                 rows.add(new ReportRow(file, folder.toString(), "", "", 0f, false, r.error(), List.of()));
             }
@@ -42,6 +43,10 @@ public record Report(List<String> classNames, List<ReportRow> rows) {
         return counts;
     }
 
+    public long damagedCount() {
+        return rows.stream().filter(ReportRow::isDamaged).count();
+    }
+
     public long unreadableCount() {
         return rows.stream().filter(r -> !r.isClassified()).count();
     }
@@ -51,10 +56,12 @@ public record Report(List<String> classNames, List<ReportRow> rows) {
         return LISTING_ESSENTIAL_ROOMS.stream().filter(room -> counts.getOrDefault(room, 0) == 0).toList();
     }
 
-    static String relative(Path folder, Path file) {
+    /** The file's name relative to the folder, exactly, with '/' between folders on every platform. */
+    public static String relative(Path folder, Path file) {
         Path base = folder.toAbsolutePath().normalize();
         Path full = file.toAbsolutePath().normalize();
         Path rel = full.startsWith(base) ? base.relativize(full) : full.getFileName();
-        return rel.toString().replace('\\', '/');
+        String separator = rel.getFileSystem().getSeparator();
+        return separator.equals("/") ? rel.toString() : rel.toString().replace(separator, "/");
     }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One photo in a report. {@code label} is the final label (the agent's correction when there is
- * one, else the model's); both are empty for a photo that could not be read.
+ * one, else the model's); both are empty for a photo that could not be read. {@code error} says why
+ * a file could not be read, or, beside the labels, why a photo is damaged.
  */
 public record ReportRow(
         String file,
@@ -24,6 +25,11 @@ public record ReportRow(
     }
 
     public boolean isClassified() {
-        return error.isEmpty();
+        return !modelLabel.isEmpty() || !label.isEmpty();
+    }
+
+    /** Classified from a picture that is not the whole photo (see {@code error}). */
+    public boolean isDamaged() {
+        return isClassified() && !error.isEmpty();
     }
 }

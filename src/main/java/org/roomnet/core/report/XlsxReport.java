@@ -1,5 +1,6 @@
 package org.roomnet.core.report;
 
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +30,17 @@ public final class XlsxReport {
     }
 
     public static void write(Report report, Path target) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        ReportFiles.writeAtomically(target, tmp -> writeBook(report, tmp));
+    }
+
+    private static void writeBook(Report report, Path tmp) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(tmp)) {
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
             font.setBold(true);
             bold.setFont(font);
+            CellStyle asText = book.createCellStyle();
+            asText.setQuotePrefixed(true);
             CellStyle percent = book.createCellStyle();
             percent.setDataFormat(book.createDataFormat().getFormat("0.0%"));
 
@@ -46,16 +51,16 @@ public final class XlsxReport {
             int r = 1;
             for (ReportRow row : report.rows()) {
                 Row x = photos.createRow(r++);
-                x.createCell(0).setCellValue(row.file());
-                x.createCell(1).setCellValue(row.folder());
-                x.createCell(2).setCellValue(row.label());
-                x.createCell(3).setCellValue(row.modelLabel());
+                text(x, 0, row.file(), asText);
+                text(x, 1, row.folder(), asText);
+                text(x, 2, row.label(), asText);
+                text(x, 3, row.modelLabel(), asText);
                 if (row.isClassified()) {
                     x.createCell(4).setCellValue(row.confidence());
                     x.getCell(4).setCellStyle(percent);
                 }
                 x.createCell(5).setCellValue(row.isClassified() ? (row.corrected() ? "yes" : "no") : "");
-                x.createCell(6).setCellValue(row.error());
+                text(x, 6, row.error(), asText);
                 for (int i = 0; i < row.scores().size(); i++) {
                     x.createCell(FIXED_COLUMNS.size() + i).setCellValue(row.scores().get(i));
                 }
@@ -76,6 +81,9 @@ public final class XlsxReport {
             Row unreadable = summary.createRow(s++);
             unreadable.createCell(0).setCellValue("unreadable files");
             unreadable.createCell(1).setCellValue(report.unreadableCount());
+            Row damaged = summary.createRow(s++);
+            damaged.createCell(0).setCellValue("damaged photos (labelled, not sorted)");
+            damaged.createCell(1).setCellValue(report.damagedCount());
             Row total = summary.createRow(s++);
             total.createCell(0).setCellValue("total files");
             total.createCell(1).setCellValue(report.rows().size());
@@ -86,7 +94,15 @@ public final class XlsxReport {
             summary.setColumnWidth(0, 45 * 256);
             book.write(out);
         }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** A text cell; one a spreadsheet would take for a formula keeps its text, marked as text ({@link FormulaGuard}). */
+    private static void text(Row row, int column, String value, CellStyle asText) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        if (FormulaGuard.looksLikeFormula(value)) {
+            cell.setCellStyle(asText);
+        }
     }
 
     private static void writeRow(Row row, List<String> cells, CellStyle style) {

@@ -33,8 +33,15 @@ public record PhotoReview(
         }
     }
 
-    /** The review of a freshly classified (or unreadable) file: nothing set by the agent yet. */
+    /**
+     * The review of a freshly classified (or unreadable) file: nothing set by the agent yet. A damaged
+     * photo (a cut JPEG, say) is listed with the unreadable ones, its damage as the reason, so that it
+     * is neither published nor sorted by mistake.
+     */
     public static PhotoReview of(PhotoResult result) {
+        if (result.isDamaged()) {
+            return unreadable(result.file(), "damaged, " + result.damage());
+        }
         return result.isClassified()
                 ? fromPrediction(result.file(), result.prediction(), null)
                 : unreadable(result.file(), result.error());

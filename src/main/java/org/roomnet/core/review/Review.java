@@ -209,9 +209,7 @@ public final class Review {
     }
 
     private String relative(Path file) {
-        Path rel = file.isAbsolute() && folder.isAbsolute() && file.startsWith(folder)
-                ? folder.relativize(file) : file.getFileName();
-        return rel.toString().replace('\\', '/');
+        return Report.relative(folder, file);
     }
 
     private void requireKnownLabel(String label) {

@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtException;
 import org.roomnet.core.classify.ModelDescription;
 import org.roomnet.core.classify.Prediction;
 import org.roomnet.core.classify.RoomClassifier;
+import org.roomnet.core.imaging.DecodedPhoto;
 import org.roomnet.core.imaging.PhotoDecoder;
 import org.roomnet.core.imaging.Preprocessor;
 import org.roomnet.core.imaging.Thumbnails;
@@ -103,7 +104,9 @@ public final class ShootClassifier {
                     List<Prediction> predictions = classifier.classify(tensors.stream().map(d -> d.tensor).toList());
                     for (int k = 0; k < tensors.size(); k++) {
                         int index = tensors.get(k).index;
-                        results[index] = PhotoResult.classified(files.get(index), predictions.get(k));
+                        String damage = tensors.get(k).damage;
+                        results[index] = damage == null ? PhotoResult.classified(files.get(index), predictions.get(k))
+                                : PhotoResult.damaged(files.get(index), predictions.get(k), damage);
                         listener.onResult(results[index], ++done, files.size());
                     }
                 }
@@ -137,20 +140,21 @@ public final class ShootClassifier {
 
     private Decoded decodeOne(int index, Path file) {
         try {
-            BufferedImage upright = PhotoDecoder.decode(file, minDecodeSide);
+            DecodedPhoto decoded = PhotoDecoder.decodeChecked(file, minDecodeSide);
+            BufferedImage upright = decoded.image();
             if (thumbnails != null) {
                 thumbnails.onThumbnail(file, Thumbnails.fit(upright, thumbnailSide));
             }
-            return new Decoded(index, preprocessor.toTensor(upright), null);
+            return new Decoded(index, preprocessor.toTensor(upright), null, decoded.damage());
         } catch (UnreadablePhotoException e) {
-            return new Decoded(index, null, e.getMessage());
+            return new Decoded(index, null, e.getMessage(), null);
         } catch (OutOfMemoryError e) {
-            return new Decoded(index, null, "photo too large to decode in the memory available");
+            return new Decoded(index, null, "photo too large to decode in the memory available", null);
         } catch (RuntimeException e) {
-            return new Decoded(index, null, "cannot decode: " + e);
+            return new Decoded(index, null, "cannot decode: " + e, null);
         }
     }
 
-    private record Decoded(int index, float[] tensor, String error) {
+    private record Decoded(int index, float[] tensor, String error, String damage) {
     }
 }

@@ -1,17 +1,35 @@
 package org.roomnet.core.shoot;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * The photos of a shoot: every regular, non-hidden file in the folder, by path. Not recursive by
- * default; recursively, hidden folders are skipped too.
+ * The photos of a shoot: every regular, non-hidden file in the folder, by path (a symbolic link to
+ * a regular file included). Not recursive by default; recursively, hidden folders are skipped too,
+ * and a subfolder that cannot be read is reported, not fatal.
  */
 public final class ShootFolder {
+
+    /** A file or subfolder that could not be read while listing, and why, for the user. */
+    public record Problem(Path path, String reason) {
+    }
+
+    public record Listing(List<Path> files, List<Problem> problems) {
+        public Listing {
+            files = List.copyOf(files);
+            problems = List.copyOf(problems);
+        }
+    }
 
     private ShootFolder() {
     }
@@ -20,17 +38,68 @@ public final class ShootFolder {
         return list(folder, false);
     }
 
+    /** The files only; {@link #scan} also says which subfolders could not be read. */
     public static List<Path> list(Path folder, boolean recursive) throws IOException {
+        return scan(folder, recursive).files();
+    }
+
+    /** Lists the shoot; only the folder itself being unreadable is an exception. */
+    public static Listing scan(Path folder, boolean recursive) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new IOException("not a folder: " + folder);
         }
-        try (Stream<Path> entries = recursive ? Files.walk(folder) : Files.list(folder)) {
-            return entries
-                    .filter(p -> Files.isRegularFile(p))
-                    .filter(p -> !isHidden(folder.relativize(p)))
-                    .sorted(Comparator.comparing(p -> folder.relativize(p).toString()))
-                    .toList();
+        List<Path> files = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        Files.walkFileTree(folder, EnumSet.noneOf(FileVisitOption.class), recursive ? Integer.MAX_VALUE : 1,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        return dir.equals(folder) || !isHidden(folder.relativize(dir))
+                                ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        boolean regular = attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(file));
+                        if (regular && !isHidden(folder.relativize(file))) {
+                            files.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                        if (file.equals(folder)) {
+                            throw e;
+                        }
+                        if (!isHidden(folder.relativize(file))) {
+                            problems.add(new Problem(file, reason(e)));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                        if (e != null) {
+                            if (dir.equals(folder)) {
+                                throw e;
+                            }
+                            problems.add(new Problem(dir, reason(e)));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+        files.sort(Comparator.comparing(p -> folder.relativize(p).toString()));
+        problems.sort(Comparator.comparing(p -> folder.relativize(p.path()).toString()));
+        return new Listing(files, problems);
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "cannot read this folder: permission denied";
         }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return "cannot read this folder: " + message;
     }
 
     private static boolean isHidden(Path relative) {

@@ -102,4 +102,22 @@ class RoomClassifierTest {
         Files.createFile(dir.resolve("libcuda.so.1"));
         assertEquals(true, NvidiaDriverProbe.libcudaFound(List.of(dir)));
     }
+
+    /**
+     * The scores come from the output the metadata names, whatever its position: model v2 also returns its
+     * embedding. The 764-byte test model (GlobalAveragePool → embedding (N, 3), MatMul → Softmax →
+     * probabilities (N, 6), embedding listed first, input 8 px) was written with Python's onnx.helper.
+     */
+    @Test
+    void scoresComeFromTheNamedOutputWhenTheModelHasSeveral() throws Exception {
+        Path model = Path.of("src/test/resources/org/roomnet/core/classify/two-outputs-embedding-first.onnx");
+        try (RoomClassifier classifier = RoomClassifier.open(model, ProviderPreference.CPU)) {
+            float[] tensor = new float[3 * 8 * 8];
+            java.util.Arrays.fill(tensor, 0.5f);
+            Prediction p = classifier.classify(List.of(tensor)).get(0);
+            assertEquals(6, p.scores().size());
+            assertEquals(0.2347235f, p.scores().get(5), 1e-5);
+            assertEquals("LivingRoom", p.label());
+        }
+    }
 }

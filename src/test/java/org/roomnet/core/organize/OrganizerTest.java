@@ -1,10 +1,6 @@
 package org.roomnet.core.organize;
 
-import com.google.common.jimfs.Configuration;
-import com.google.common.jimfs.Jimfs;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.FileSystem;
@@ -13,51 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class OrganizerTest {
-
-    @TempDir
-    Path tmp;
-
-    private Path shoot;
-    private Path dest;
-    private JournalStore journals;
-    private List<Assignment> assignments;
-
-    @BeforeEach
-    void shoot() throws IOException {
-        shoot = Files.createDirectories(tmp.resolve("shoot"));
-        dest = tmp.resolve("sorted");
-        journals = new JournalStore(tmp.resolve("home"));
-        assignments = new ArrayList<>();
-        String[][] photos = {{"k1.jpg", "Kitchen"}, {"k2.jpg", "Kitchen"}, {"b1.jpg", "Bathroom"}, {"f1.jpg", "Frontyard"}};
-        for (String[] p : photos) {
-            Files.writeString(shoot.resolve(p[0]), "photo " + p[0]);
-            assignments.add(new Assignment(shoot.resolve(p[0]), p[1]));
-        }
-        Files.writeString(shoot.resolve("broken.jpg"), "unreadable, not assigned");
-    }
-
-    static Map<String, String> snapshot(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        if (!Files.exists(root)) {
-            return files;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.toList()) {
-                String key = root.relativize(p).toString();
-                files.put(key, Files.isDirectory(p) ? "<dir>" : FileTransfer.hash(p));
-            }
-        }
-        return files;
-    }
+class OrganizerTest extends ShootFixture {
 
     @Test
     void copyPutsEachPhotoInItsRoomFolderAndLeavesTheShootAsItWas() throws Exception {
@@ -127,7 +85,7 @@ class OrganizerTest {
         // The third file was caught mid-move: linked into place but not yet removed from the shoot.
         Files.createDirectories(dest.resolve("Bathroom"));
         Files.createLink(dest.resolve("Bathroom/b1.jpg"), shoot.resolve("b1.jpg"));
-        Files.writeString(dest.resolve("Frontyard").resolve(".f1.jpg" + FileTransfer.PART_SUFFIX), "half a copy");
+        Files.writeString(FileTransfer.partFile(dest.resolve("Frontyard/f1.jpg")), "half a copy");
 
         OrganizeException refused = assertThrows(OrganizeException.class, () ->
                 new Organizer(journals).organize(shoot, dest, TransferMode.MOVE, assignments, OrganizeProgress.NONE));
@@ -189,13 +147,9 @@ class OrganizerTest {
 
     @Test
     void aFullDestinationIsDetectedBeforeAnyFileIsTouched() throws Exception {
-        try (FileSystem fs = Jimfs.newFileSystem(Configuration.unix().toBuilder().setMaxSize(8L * 1024 * 1024).build())) {
-            Path small = Files.createDirectories(fs.getPath("/shoot"));
-            List<Assignment> big = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                Path photo = Files.write(small.resolve("p" + i + ".jpg"), new byte[2 * 1024 * 1024]);
-                big.add(new Assignment(photo, "Kitchen"));
-            }
+        try (FileSystem fs = card(8L * 1024 * 1024)) {
+            List<Assignment> big = photosOnACard(fs, 2 * 1024 * 1024);
+            Path small = fs.getPath("/shoot");
             Map<String, String> before = snapshot(small);
             OrganizeException e = assertThrows(OrganizeException.class, () -> new Organizer(journals)
                     .organize(small, fs.getPath("/sorted"), TransferMode.COPY, big, OrganizeProgress.NONE));
