@@ -14,22 +14,26 @@ for m in "${models[@]}"; do
     --provider cpu --model "$m" --work "$work/shoot80"
 done
 
-echo "== 2,000 photos in a 1 GB heap (fast path on, then off), peak resident memory from /proc"
-for fast in true false; do
-  java -Xmx1g -Droomnet.fastJpeg=$fast -Xlog:gc:file="$work/gc-$fast.log" -jar "$jar" benchmark --photos 2000 \
-    --distinct 24 --baseline-photos 4 --provider cpu --work "$work/shoot2000" &
-  pid=$!
-  peak=0
+echo "== memory: classify 300 photos with the fast path on and off, then 2,000 photos in a 1 GB heap"
+# peak resident memory from /proc; heap after each GC from the GC log
+measure() { # shoot-dir fastJpeg label
+  java -Xmx1g -Droomnet.fastJpeg="$2" -Xlog:gc:file="$work/gc-$3.log" -jar "$jar" classify "$1" \
+    --csv "$work/$3.csv" --provider cpu 2>"$work/$3.err" &
+  local pid=$! peak=0 rss
   while kill -0 "$pid" 2>/dev/null; do
-    rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
-    peak=$(( rss > peak ? rss : peak ))
-    sleep 1
+    rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null); rss=${rss:-0}
+    peak=$(( rss > peak ? rss : peak )); sleep 0.5
   done
   wait "$pid"
-  live=$(grep -o -- '->[0-9]*M' "$work/gc-$fast.log" | tr -dc '0-9\n' | sort -n | tail -1)
-  echo "fastJpeg=$fast: peak resident $(( peak / 1024 )) MB; largest heap after a GC ${live} MB;" \
-       "full GCs: $(grep -c 'Pause Full' "$work/gc-$fast.log" || true)"
-done
+  echo "$3: peak resident $(( peak / 1024 )) MB; largest heap after a GC" \
+       "$(grep -o -- '->[0-9]*M' "$work/gc-$3.log" | tr -dc '0-9\n' | sort -n | tail -1) MB;" \
+       "full GCs $(grep -c 'Pause Full' "$work/gc-$3.log" || true); $(tail -1 "$work/$3.err")"
+}
+java -jar "$jar" benchmark --photos 300 --distinct 24 --rounds 0 --provider cpu --work "$work/shoot300" >/dev/null
+java -jar "$jar" benchmark --photos 2000 --distinct 24 --rounds 0 --provider cpu --work "$work/shoot2000" >/dev/null
+measure "$work/shoot300/shoot" true fast-300
+measure "$work/shoot300/shoot" false imageio-300
+measure "$work/shoot2000/shoot" true fast-2000
 
 echo "== opening a 200-photo 24 MP shoot: first thumbnails (fast path, then ImageIO in a new JVM)"
 java -Xmx1g -jar "$jar" first-thumbnails --photos 200 --distinct 24 --rounds 3 --imageio-baseline \

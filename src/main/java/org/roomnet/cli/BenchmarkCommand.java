@@ -43,7 +43,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "photos timed for the two naive figures (default: ${DEFAULT-VALUE})")
     int baselinePhotos;
 
-    @Option(names = "--rounds", defaultValue = "1", description = "measure everything this many times (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rounds", defaultValue = "1",
+            description = "measure everything this many times; 0: only make the shoot (default: ${DEFAULT-VALUE})")
     int rounds;
 
     @Option(names = "--end-to-end", description = "also time `classify` on the shoot in a new JVM, CSV included")
@@ -69,6 +70,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     Math.min(generated.distinct, shoot.size()), bytes / 1e6 / shoot.size(),
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                     PhotoDecoder.jpegDecoderInUse());
+            if (rounds <= 0) {
+                return RoomNetCommand.EXIT_OK;
+            }
             List<Path> baselineSet = shoot.subList(0, Math.min(baselinePhotos, shoot.size()));
             double[] pipelineRatios = new double[rounds];
             double[] endToEndRatios = new double[rounds];
