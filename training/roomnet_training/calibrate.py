@@ -130,7 +130,7 @@ def calibrate(logits: np.ndarray, labels: np.ndarray, max_flagged: float = 0.15)
 
 def main(argv=None):
     from . import data
-    from .evaluate import checkpoint_logits, validation_pixels
+    from .predict import checkpoint_logits, validation_pixels
 
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--checkpoint", type=Path, required=True)

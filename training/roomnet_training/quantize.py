@@ -18,7 +18,7 @@ import numpy as np
 
 from . import data
 from .augment import to_input
-from .evaluate import onnx_probabilities, validation_pixels
+from .predict import onnx_probabilities, validation_pixels
 
 
 class _Calibration:

@@ -1,24 +1,47 @@
 package org.roomnet;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
 
 import org.roomnet.app.DesktopApp;
 import org.roomnet.cli.RoomNetCommand;
 
 /**
- * Entry point of {@code roomnet.jar}: no arguments start the desktop app, anything else is the
- * command line. A plain class on purpose: a main class extending JavaFX's Application fails to
- * start from the class path.
+ * Entry point of {@code roomnet.jar}: no arguments start the desktop app, one folder starts it on that
+ * folder, anything else is the command line. A plain class on purpose: a main class extending
+ * JavaFX's Application fails to start from the class path.
  */
 public final class Launcher {
 
     static final int NO_DISPLAY = 2;
+    /**
+     * JavaFX warns on every start that it runs from the class path ("Unsupported JavaFX configuration");
+     * that is this thin jar's design (lib/ beside it), so that one line is dropped. Held here: a JUL
+     * logger without a strong reference may be collected, filter and all.
+     */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+    /** The command line's commands and options: a folder of one of these names needs the classify command. */
+    private static final Set<String> COMMANDS = Set.of("classify", "undo", "benchmark", "help");
+    static final String NO_GTK = "The desktop app needs GTK 3, which is not installed (on Debian or Ubuntu: "
+            + "sudo apt install libgtk-3-0; on Fedora: sudo dnf install gtk3). Without it, use the command line, "
+            + "e.g. java -jar roomnet.jar classify <folder> --csv rooms.csv.";
 
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0) {
+        Optional<Path> folder = folderToOpen(args);
+        if (args.length > 0 && folder.isEmpty()) {
+            if (looksLikeAFolder(args)) {
+                System.err.println("error: " + args[0] + " is not a folder (nor a command). Open a shoot with "
+                        + "java -jar roomnet.jar <folder>; java -jar roomnet.jar --help lists the commands.");
+                System.exit(RoomNetCommand.EXIT_USAGE);
+            }
             System.exit(RoomNetCommand.execute(args));
         }
         if (displayMissing(System.getProperty("os.name", ""), System.getenv(), System.getProperty("glass.platform"))) {
@@ -27,7 +50,34 @@ public final class Launcher {
                     + " (java -jar roomnet.jar --help lists the commands).");
             System.exit(NO_DISPLAY);
         }
-        DesktopApp.launchApp(args);
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        try {
+            DesktopApp.launchApp(folder.map(Path::toString).stream().toArray(String[]::new));
+        } catch (RuntimeException | LinkageError e) {
+            if (!isMissingGtk(e)) {
+                throw e;
+            }
+            System.err.println(NO_GTK);
+            System.exit(NO_DISPLAY);
+        }
+    }
+
+    /** {@code roomnet.jar <folder>}: the one argument is an existing folder and not a command or option. */
+    static Optional<Path> folderToOpen(String[] args) {
+        if (!looksLikeAFolder(args)) {
+            return Optional.empty();
+        }
+        try {
+            Path folder = Path.of(args[0]);
+            return Files.isDirectory(folder) ? Optional.of(folder.toAbsolutePath().normalize()) : Optional.empty();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One argument that is neither a command nor an option: meant as a folder to open. */
+    static boolean looksLikeAFolder(String[] args) {
+        return args.length == 1 && !args[0].startsWith("-") && !COMMANDS.contains(args[0]);
     }
 
     /** On Linux JavaFX needs an X11 or Wayland display, unless a headless glass platform (Monocle) is chosen. */
@@ -36,6 +86,16 @@ public final class Launcher {
             return false;
         }
         return isBlank(env.get("DISPLAY")) && isBlank(env.get("WAYLAND_DISPLAY"));
+    }
+
+    /** JavaFX's own failure when libgtk-3 cannot be loaded: "Unable to load glass GTK library." */
+    static boolean isMissingGtk(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("glass GTK library")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBlank(String s) {

@@ -7,7 +7,9 @@ import org.roomnet.app.main.MainView;
 import org.roomnet.app.main.MainViewModel;
 import org.roomnet.app.task.FxTaskExecutor;
 import org.roomnet.app.task.TaskExecutor;
+import org.roomnet.app.util.UserSettings;
 import org.roomnet.app.util.WindowState;
+import org.roomnet.core.classify.ModelService;
 import org.roomnet.core.organize.JournalStore;
 
 import java.nio.file.Files;
@@ -15,8 +17,8 @@ import java.nio.file.Path;
 import java.util.prefs.Preferences;
 
 /**
- * The desktop app: wires the services into the main window. {@code -Droomnet.open=<folder>} opens a
- * shoot at start (for scripts and screenshots).
+ * The desktop app: wires the services into the main window. A folder given on the command line
+ * ({@code roomnet.jar <folder>}) or {@code -Droomnet.open=<folder or photo>} (for scripts) opens at start.
  */
 public final class DesktopApp extends Application {
 
@@ -28,7 +30,7 @@ public final class DesktopApp extends Application {
     private MainViewModel viewModel;
     private MainView view;
 
-    /** Called by {@link org.roomnet.Launcher} when started without arguments. */
+    /** Called by {@link org.roomnet.Launcher}; {@code args} is empty or the folder to open. */
     public static void launchApp(String[] args) {
         Application.launch(DesktopApp.class, args);
     }
@@ -38,11 +40,13 @@ public final class DesktopApp extends Application {
         executor = new FxTaskExecutor();
         models = ModelService.shipped();
         FxDialogs dialogs = new FxDialogs(() -> stage);
-        viewModel = new MainViewModel(executor, models, dialogs, JournalStore.defaultStore(), AUTOSAVE_DELAY_MILLIS);
-        view = new MainView(viewModel, new WindowState(Preferences.userNodeForPackage(DesktopApp.class)), dialogs);
+        Preferences prefs = Preferences.userNodeForPackage(DesktopApp.class);
+        viewModel = new MainViewModel(executor, models, dialogs, JournalStore.defaultStore(), new UserSettings(prefs),
+                AUTOSAVE_DELAY_MILLIS);
+        view = new MainView(viewModel, new WindowState(prefs), dialogs);
         view.show(stage);
         viewModel.loadModel();
-        String open = System.getProperty("roomnet.open");
+        String open = getParameters().getUnnamed().stream().findFirst().orElse(System.getProperty("roomnet.open"));
         if (open != null && !open.isBlank()) {
             Path folder = Path.of(open);
             if (Files.isDirectory(folder)) {
@@ -55,7 +59,7 @@ public final class DesktopApp extends Application {
 
     @Override
     public void stop() {
-        boolean classifying = viewModel.classifyingProperty().get();
+        boolean classifying = viewModel.classifierBusy();
         view.saveState();
         viewModel.shutdown();
         if (!classifying) {

@@ -4,8 +4,6 @@ import ai.onnxruntime.OrtException;
 import org.roomnet.core.classify.ModelLoadException;
 import org.roomnet.core.classify.ProviderPreference;
 import org.roomnet.core.classify.RoomClassifier;
-import org.roomnet.core.organize.Assignment;
-import org.roomnet.core.organize.AssignmentPolicy;
 import org.roomnet.core.organize.JournalStore;
 import org.roomnet.core.organize.OrganizeException;
 import org.roomnet.core.organize.OrganizeResult;
@@ -16,9 +14,13 @@ import org.roomnet.core.report.Report;
 import org.roomnet.core.report.ReportRow;
 import org.roomnet.core.report.ReportTarget;
 import org.roomnet.core.report.XlsxReport;
+import org.roomnet.core.review.ListingChecklist;
 import org.roomnet.core.shoot.PhotoResult;
 import org.roomnet.core.shoot.ShootClassifier;
 import org.roomnet.core.shoot.ShootFolder;
+import org.roomnet.core.workflow.Shoot;
+import org.roomnet.core.workflow.SortJob;
+import org.roomnet.core.workflow.SortPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,12 +29,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = "Classify every photo in a folder; write CSV/XLSX; optionally copy or move them into room folders.")
@@ -116,17 +116,18 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         try (RoomClassifier classifier = RoomClassifier.open(modelFile, provider)) {
             CliSupport.printProvider(err, classifier, modelFile);
-            ShootClassifier shoot = new ShootClassifier(classifier, batch,
+            ShootClassifier pipeline = new ShootClassifier(classifier, batch,
                     threads != null ? threads : Runtime.getRuntime().availableProcessors());
             ProgressPrinter progress = new ProgressPrinter(err);
-            List<PhotoResult> results = new ArrayList<>(shoot.classify(files, progress, new AtomicBoolean()));
-            results.addAll(unlisted);
+            Shoot shoot = Shoot.fresh(folder, files, classifier);
+            shoot.addResults(shoot.classify(pipeline, progress));
+            shoot.addResults(unlisted);
             progress.finish();
-            Report report = Report.fromResults(classifier.description().classNames(), folder.toAbsolutePath(), results);
+            Report report = shoot.report(ListingChecklist.DEFAULT);
             writeReports(report);
             printSummary(err, report, progress);
             if (organize != null) {
-                return organize(err, results);
+                return organize(err, shoot, report);
             }
             return RoomNetCommand.EXIT_OK;
         } catch (ModelLoadException e) {
@@ -174,8 +175,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     private Path destination() {
-        Path source = folder.toAbsolutePath().normalize();
-        return into != null ? into : source.resolveSibling(source.getFileName() + "_classified");
+        return into != null ? into : SortPlan.defaultDestination(folder);
     }
 
     private void writeReports(Report report) throws IOException {
@@ -196,24 +196,24 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    private int organize(PrintStream err, List<PhotoResult> results) {
-        Path source = folder.toAbsolutePath().normalize();
-        Path destination = destination();
-        results.stream().filter(r -> r.isClassified() && !r.isOrganizable(includeDamaged)).forEach(r -> err.printf(
-                "  not organized %s: damaged (%s); --include-damaged organizes it%n", r.file(), r.damage()));
-        AssignmentPolicy.Plan plan = AssignmentPolicy.apply(results.stream().filter(r -> r.isOrganizable(includeDamaged))
-                .map(r -> new Assignment(r.file(), r.prediction().label())).toList(), followLinks);
-        plan.skipped().forEach(s -> err.printf("  not organized %s: %s%n", s.file(), s.reason()));
-        List<Assignment> assignments = plan.assignments();
+    /** Sorts the shoot's review, which has no edits: every photo goes to the model's label. */
+    private int organize(PrintStream err, Shoot shoot, Report report) {
+        Path source = shoot.folder();
+        if (!includeDamaged) {
+            report.rows().stream().filter(ReportRow::isDamaged).forEach(r -> err.printf(
+                    "  not organized %s: damaged (%s); --include-damaged organizes it%n", source.resolve(r.file()),
+                    r.error()));
+        }
+        SortJob job = shoot.sortJob(organize, destination(), includeDamaged, followLinks);
+        job.skipped().forEach(s -> err.printf("  not organized %s: %s%n", s.file(), s.reason()));
         err.printf("%s %d photos into %s%n", organize == TransferMode.COPY ? "copying" : "moving",
-                assignments.size(), destination);
+                job.photos(), job.destination());
         try {
-            OrganizeResult result = new Organizer(JournalStore.defaultStore()).organize(source, destination, organize,
-                    assignments, (target, done, total) -> {
-                        if (done == total || done % 50 == 0) {
-                            err.printf("  %d/%d%n", done, total);
-                        }
-                    });
+            OrganizeResult result = job.run(JournalStore.defaultStore(), (target, done, total) -> {
+                if (done == total || done % 50 == 0) {
+                    err.printf("  %d/%d%n", done, total);
+                }
+            });
             if (result.transferred() == 0) {
                 err.println("nothing to organize: no file was copied or moved, and there is nothing to undo");
             } else {

@@ -41,7 +41,7 @@ public final class UndoCommand implements Callable<Integer> {
                 return RoomNetCommand.EXIT_OK;
             }
             UndoResult result = run != null ? undoer.undoRun(folder, run) : undoer.undoLast(folder);
-            System.err.printf("undone: %d files put back%n", result.restored());
+            System.err.printf("undone: %s%n", result.summary());
             result.problems().forEach(p -> System.err.println("  left alone: " + p));
             if (!result.complete()) {
                 System.err.println("not every file could be put back; once the cause is fixed, undo again to finish");

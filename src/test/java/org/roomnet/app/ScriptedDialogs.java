@@ -1,8 +1,10 @@
 package org.roomnet.app;
 
 import org.roomnet.app.dialogs.AppDialogs;
-import org.roomnet.app.sort.SortPlan;
+import org.roomnet.app.dialogs.KeyHelp;
+import org.roomnet.app.dialogs.UnreviewedChoice;
 import org.roomnet.app.sort.SortRequest;
+import org.roomnet.core.workflow.SortPlan;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +20,13 @@ public final class ScriptedDialogs implements AppDialogs {
     public volatile SortRequest sortAnswer;
     public volatile SortPlan lastSortPlan;
     public volatile boolean confirmAnswer = true;
+    public volatile UnreviewedChoice unreviewedAnswer = UnreviewedChoice.GO_ON;
+    /** The unreviewed counts the app asked about, e.g. "Export 12 of 13". */
+    public final List<String> unreviewedQuestions = new CopyOnWriteArrayList<>();
+    public volatile List<String> listingRoomsAnswer;
+    public volatile List<KeyHelp> shortcuts;
     public final List<String> infos = new CopyOnWriteArrayList<>();
+    public final List<String> warnings = new CopyOnWriteArrayList<>();
     public final List<String> errors = new CopyOnWriteArrayList<>();
 
     @Override
@@ -45,6 +53,27 @@ public final class ScriptedDialogs implements AppDialogs {
     @Override
     public boolean confirm(String title, String message) {
         return confirmAnswer;
+    }
+
+    @Override
+    public UnreviewedChoice askUnreviewed(String action, int unreviewed, int photos) {
+        unreviewedQuestions.add(action + " " + unreviewed + " of " + photos);
+        return unreviewedAnswer;
+    }
+
+    @Override
+    public Optional<List<String>> chooseListingRooms(List<String> roomTypes, List<String> chosen) {
+        return Optional.ofNullable(listingRoomsAnswer);
+    }
+
+    @Override
+    public void showShortcuts(List<KeyHelp> rows) {
+        shortcuts = List.copyOf(rows);
+    }
+
+    @Override
+    public void showWarning(String title, String message) {
+        warnings.add(title + ": " + message);
     }
 
     @Override

@@ -154,7 +154,7 @@ class ClassifyCommandSafetyTest {
         assertEquals(0, run("classify", shoot.toString(), "--organize", "move", "--into", into.toString()), stderr.toString());
         assertEquals(0, run("classify", shoot.toString(), "--organize", "move", "--into", into.toString()), stderr.toString());
         assertEquals(0, run("undo", shoot.toString()), stderr.toString());
-        assertTrue(stderr.toString().contains("3 files put back"), stderr.toString());
+        assertTrue(stderr.toString().contains("3 photos moved back"), stderr.toString());
         assertEquals(before, snapshot(shoot));
         assertFalse(Files.exists(into));
         assertEquals(RoomNetCommand.EXIT_FILES, run("undo", shoot.toString()));

@@ -1,7 +1,7 @@
 package org.roomnet.app.dialogs;
 
-import org.roomnet.app.sort.SortPlan;
 import org.roomnet.app.sort.SortRequest;
+import org.roomnet.core.workflow.SortPlan;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +24,23 @@ public interface AppDialogs {
 
     boolean confirm(String title, String message);
 
+    /**
+     * Before exporting or sorting with photos not reviewed yet: go on, show them, or cancel.
+     *
+     * @param action what is about to happen, e.g. "Export"
+     */
+    UnreviewedChoice askUnreviewed(String action, int unreviewed, int photos);
+
+    /** The rooms a listing needs, chosen among {@code roomTypes}; empty when cancelled. */
+    Optional<List<String>> chooseListingRooms(List<String> roomTypes, List<String> chosen);
+
+    /** The keyboard shortcuts, as a table. */
+    void showShortcuts(List<KeyHelp> rows);
+
     void showInfo(String title, String message);
+
+    /** Something went as designed but deserves a look (e.g. files left in place on purpose). */
+    void showWarning(String title, String message);
 
     void showError(String title, String message);
 }

@@ -1,15 +1,19 @@
 package org.roomnet.app.dialogs;
 
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.roomnet.app.sort.SortDialog;
 import org.roomnet.app.sort.SortDialogViewModel;
-import org.roomnet.app.sort.SortPlan;
 import org.roomnet.app.sort.SortRequest;
+import org.roomnet.core.workflow.SortPlan;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -17,12 +21,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /** The real dialogs: native file choosers and JavaFX alerts, owned by the main window. */
 public final class FxDialogs implements AppDialogs {
 
-    private static final List<String> PHOTO_PATTERNS =
-            List.of("*.jpg", "*.jpeg", "*.JPG", "*.JPEG", "*.png", "*.PNG", "*.webp", "*.tif", "*.tiff", "*.bmp", "*.heic");
+    /** What {@link org.roomnet.core.imaging.PhotoDecoder} reads, in both cases (GTK's filter is case-sensitive). */
+    private static final List<String> PHOTO_PATTERNS = Stream.of("jpg", "jpeg", "png", "webp", "tif", "tiff", "bmp", "gif")
+            .flatMap(ext -> Stream.of("*." + ext, "*." + ext.toUpperCase())).toList();
 
     private final Supplier<Window> owner;
 
@@ -42,7 +48,8 @@ public final class FxDialogs implements AppDialogs {
     public List<Path> choosePhotos(Path initial) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open photos");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Photos", PHOTO_PATTERNS));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Photos", PHOTO_PATTERNS),
+                new FileChooser.ExtensionFilter("All files", "*"));
         initialDirectory(initial).ifPresent(chooser::setInitialDirectory);
         List<File> files = chooser.showOpenMultipleDialog(owner.get());
         return files == null ? List.of() : files.stream().map(File::toPath).toList();
@@ -76,8 +83,60 @@ public final class FxDialogs implements AppDialogs {
     }
 
     @Override
+    public UnreviewedChoice askUnreviewed(String action, int unreviewed, int photos) {
+        ButtonType goOn = new ButtonType(action + " Anyway", ButtonBar.ButtonData.OK_DONE);
+        ButtonType show = new ButtonType("Show Them", ButtonBar.ButtonData.OTHER);
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, unreviewed == 1 ? "1 photo is not reviewed yet"
+                : String.format("%,d photos are not reviewed yet", unreviewed), String.format(
+                "%,d of the %,d photos still carry only the model's label (no \u2713). %s anyway, or show the "
+                        + "photos still to review?", unreviewed, photos, action));
+        alert.getButtonTypes().setAll(show, ButtonType.CANCEL, goOn);
+        ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
+        return answer == goOn ? UnreviewedChoice.GO_ON : answer == show ? UnreviewedChoice.SHOW_THEM
+                : UnreviewedChoice.CANCEL;
+    }
+
+    @Override
+    public Optional<List<String>> chooseListingRooms(List<String> roomTypes, List<String> chosen) {
+        Dialog<List<String>> dialog = new Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle("Listing checklist");
+        dialog.setHeaderText("The rooms a listing needs a photo of");
+        List<CheckBox> boxes = roomTypes.stream().map(room -> {
+            CheckBox box = new CheckBox(room);
+            box.setSelected(chosen.contains(room));
+            return box;
+        }).toList();
+        VBox content = new VBox(8);
+        content.getChildren().addAll(boxes);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        styled(dialog);
+        dialog.setResultConverter(b -> b == ButtonType.OK
+                ? boxes.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList() : null);
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public void showShortcuts(List<KeyHelp> rows) {
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle("Keyboard shortcuts");
+        dialog.setHeaderText("Keyboard shortcuts");
+        dialog.getDialogPane().setContent(new ShortcutTableView(rows));
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        styled(dialog);
+        dialog.showAndWait();
+    }
+
+    @Override
     public void showInfo(String title, String message) {
         alert(Alert.AlertType.INFORMATION, title, message).showAndWait();
+    }
+
+    @Override
+    public void showWarning(String title, String message) {
+        alert(Alert.AlertType.WARNING, title, message).showAndWait();
     }
 
     @Override
@@ -95,10 +154,14 @@ public final class FxDialogs implements AppDialogs {
         content.setMaxWidth(520);
         content.setPrefWidth(520);
         alert.getDialogPane().setContent(content);
-        if (owner.get() != null && owner.get().getScene() != null) {
-            alert.getDialogPane().getStylesheets().addAll(owner.get().getScene().getStylesheets());
-        }
+        styled(alert);
         return alert;
+    }
+
+    private void styled(Dialog<?> dialog) {
+        if (owner.get() != null && owner.get().getScene() != null) {
+            dialog.getDialogPane().getStylesheets().addAll(owner.get().getScene().getStylesheets());
+        }
     }
 
     private static Optional<File> initialDirectory(Path initial) {

@@ -3,12 +3,17 @@ package org.roomnet.app.main;
 import impl.org.controlsfx.skin.GridViewSkin;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.StackPane;
 import org.controlsfx.control.GridView;
+import org.roomnet.app.photos.PhotoFilter;
+import org.roomnet.app.photos.PhotoGroup;
+import org.roomnet.app.photos.PhotoGroups;
+import org.roomnet.app.photos.PhotoItem;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -26,10 +31,11 @@ final class GroupContent {
     private final Label groupSubtitle;
     private final Label selectionLabel;
     private final Label groupPlaceholder;
+    private final Button confirmButton;
     private final Map<PhotoGroup, Node> groupViews = new HashMap<>();
 
     GroupContent(MainViewModel viewModel, PhotoDragAndDrop drag, StackPane gridStack, Label groupTitle,
-                 Label groupSubtitle, Label selectionLabel, Label groupPlaceholder) {
+                 Label groupSubtitle, Label selectionLabel, Label groupPlaceholder, Button confirmButton) {
         this.viewModel = viewModel;
         this.drag = drag;
         this.gridStack = gridStack;
@@ -37,20 +43,28 @@ final class GroupContent {
         this.groupSubtitle = groupSubtitle;
         this.selectionLabel = selectionLabel;
         this.groupPlaceholder = groupPlaceholder;
+        this.confirmButton = confirmButton;
+        confirmButton.managedProperty().bind(confirmButton.visibleProperty());
         PhotoGroups photos = viewModel.photos();
         photos.currentProperty().addListener((o, was, now) -> showGroup(now));
-        photos.needsReviewOnlyProperty().addListener((o, was, now) -> updateHeader());
+        photos.groups().addListener((ListChangeListener<PhotoGroup>) c -> clear());
+        photos.filterProperty().addListener((o, was, now) -> updateHeader());
         photos.selection().sizeProperty().addListener((o, was, now) -> updateHeader());
     }
 
     /** The groups were rebuilt (another shoot): drops the views of the old ones. */
-    void clear() {
+    private void clear() {
         gridStack.getChildren().removeAll(groupViews.values());
         groupViews.clear();
     }
 
     /** Shows {@code group}'s grid (made the first time), or nothing. */
     void showGroup(PhotoGroup group) {
+        PhotoGroup classifying = viewModel.photos().pendingProperty().get();
+        if (group != classifying && groupViews.containsKey(classifying)) {
+            // its photos only pass through: a hidden grid would keep cells of photos long since labelled
+            gridStack.getChildren().remove(groupViews.remove(classifying));
+        }
         groupViews.values().forEach(n -> n.setVisible(false));
         if (group == null) {
             updateHeader();
@@ -69,6 +83,7 @@ final class GroupContent {
         };
         group.shown().addListener((ListChangeListener<PhotoItem>) c -> headerIfShown.run());
         group.reviewCountProperty().addListener((o, was, now) -> headerIfShown.run());
+        group.unreviewedCountProperty().addListener((o, was, now) -> headerIfShown.run());
         Node view;
         if (group == viewModel.photos().unreadableProperty().get()) {
             ListView<PhotoItem> list = new ListView<>(group.shown());
@@ -87,7 +102,8 @@ final class GroupContent {
             grid.setId("grid-" + group.label());
             grid.getStyleClass().add("photo-grid");
             grid.cellWidthProperty().bind(viewModel.thumbnailSizeProperty());
-            grid.cellHeightProperty().bind(viewModel.thumbnailSizeProperty());
+            // a 4:3 picture and the name row under it: no grey band above a landscape photo
+            grid.cellHeightProperty().bind(viewModel.thumbnailSizeProperty().multiply(0.75).add(PhotoCell.FOOTER_HEIGHT));
             grid.setHorizontalCellSpacing(6);
             grid.setVerticalCellSpacing(6);
             grid.setCellFactory(g -> new PhotoCell(viewModel, drag));
@@ -116,23 +132,29 @@ final class GroupContent {
         PhotoGroup g = viewModel.photos().current();
         if (g == null) {
             groupPlaceholder.setVisible(false);
+            confirmButton.setVisible(false);
             return;
         }
         boolean unreadable = g == viewModel.photos().unreadableProperty().get();
         groupTitle.setText(g.label());
         int shown = g.shown().size();
         String counts = MainViewModel.plural(g.count(), unreadable ? "file" : "photo");
+        PhotoFilter filter = viewModel.photos().filterProperty().get();
         if (!unreadable) {
-            counts += viewModel.photos().needsReviewOnlyProperty().get()
-                    ? String.format(" \u00b7 showing the %,d that need review", shown)
-                    : String.format(" \u00b7 %,d to review", g.reviewCountProperty().get());
+            int unreviewed = g.unreviewedCountProperty().get();
+            counts += filter == PhotoFilter.NEEDS_REVIEW ? String.format(" \u00b7 showing the %,d that need review", shown)
+                    : filter == PhotoFilter.NOT_REVIEWED ? String.format(" \u00b7 showing the %,d not reviewed", shown)
+                    : g.count() > 0 && unreviewed == 0 ? " \u00b7 all reviewed \u2713"
+                    : String.format(" \u00b7 %,d of %,d reviewed", g.count() - unreviewed, g.count());
         }
         groupSubtitle.setText(unreadable ? counts + " \u00b7 these files are never sorted or moved" : counts);
         int selected = viewModel.photos().selection().sizeProperty().get();
         selectionLabel.setText(selected == 0 ? "" : String.format("%,d selected", selected));
         groupPlaceholder.setVisible(shown == 0);
         groupPlaceholder.setText(g.count() == 0 ? "No " + g.label() + " photos in this shoot"
-                : "No photo here needs review");
+                : filter == PhotoFilter.NOT_REVIEWED ? "Every photo here is reviewed" : "No photo here needs review");
+        confirmButton.setVisible(!unreadable && g.shown().stream().anyMatch(i -> !i.review().isReviewed()));
+        confirmButton.setText("Confirm " + (shown == 1 ? "this photo" : "these " + shown) + " as " + g.label());
     }
 
     /** Thumbnails per row in the grid on screen (for Up/Down). */

@@ -1,5 +1,6 @@
 package org.roomnet.app.main;
 
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
@@ -11,10 +12,13 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.roomnet.app.photos.PhotoGroup;
+import org.roomnet.app.photos.PhotoGroups;
 
 /**
- * A room type in the side bar: its number key, name, how many photos it holds and how many need
- * review. Click shows the group; dropping thumbnails on it labels them as this room type.
+ * A room type in the side bar: its number key, name, how many photos it holds, how many need review,
+ * and a ✓ once all of them are reviewed. Click shows the group; dropping thumbnails on it labels them
+ * as this room type.
  */
 final class GroupTile extends HBox {
 
@@ -48,12 +52,20 @@ final class GroupTile extends HBox {
         review.visibleProperty().bind(group.reviewCountProperty().greaterThan(0));
         review.managedProperty().bind(review.visibleProperty());
         review.setTooltip(new Tooltip("photos that need review"));
+        Label done = new Label("\u2713");
+        done.getStyleClass().add("done-badge");
+        done.setMinWidth(Region.USE_PREF_SIZE);
+        // a room type with photos, every one reviewed (the unreadable files have nothing to review)
+        done.visibleProperty().bind(group.countProperty().greaterThan(0).and(group.unreviewedCountProperty().isEqualTo(0))
+                .and(new SimpleBooleanProperty(dropTarget)));
+        done.managedProperty().bind(done.visibleProperty());
+        done.setTooltip(new Tooltip("every photo here is reviewed"));
         Label count = new Label();
         count.setId("count-" + group.label());
         count.getStyleClass().add("group-count");
         count.textProperty().bind(group.countProperty().asString("%,d"));
         count.setMinWidth(Region.USE_PREF_SIZE);
-        getChildren().addAll(key, name, spacer, review, count);
+        getChildren().addAll(key, name, spacer, review, done, count);
         if (group.key() > 0) {
             Tooltip.install(this, new Tooltip("Show " + group.label() + " photos. Press " + group.key()
                     + " or drop photos here to label them " + group.label() + "."));
@@ -62,7 +74,7 @@ final class GroupTile extends HBox {
         pseudoClassStateChanged(CURRENT, photos.current() == group);
         currentListener = (o, was, now) -> pseudoClassStateChanged(CURRENT, now == group);
         photos.currentProperty().addListener(new WeakChangeListener<>(currentListener));
-        setOnMouseClicked(e -> photos.currentProperty().set(group));
+        setOnMouseClicked(e -> photos.choose(group));
         if (dropTarget) {
             setOnDragOver(e -> {
                 if (e.getGestureSource() != null && drag.canDropOn(group)) {

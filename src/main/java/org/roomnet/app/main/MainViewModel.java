@@ -3,84 +3,93 @@ package org.roomnet.app.main;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.scene.image.Image;
-import org.roomnet.app.ModelService;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.roomnet.app.dialogs.AppDialogs;
+import org.roomnet.app.photos.PhotoGroup;
+import org.roomnet.app.photos.PhotoGroups;
+import org.roomnet.app.photos.PhotoItem;
+import org.roomnet.app.photos.Selection;
 import org.roomnet.app.preview.PreviewViewModel;
 import org.roomnet.app.task.TaskExecutor;
-import org.roomnet.app.task.UiBatcher;
-import org.roomnet.app.util.Durations;
-import org.roomnet.app.util.FxImages;
+import org.roomnet.app.util.UserSettings;
+import org.roomnet.core.classify.ModelService;
 import org.roomnet.core.organize.JournalStore;
-import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.Review;
-import org.roomnet.core.review.ReviewListener;
-import org.roomnet.core.review.SavedPhoto;
-import org.roomnet.core.review.SidecarAutosave;
-import org.roomnet.core.shoot.PhotoResult;
-import org.roomnet.core.shoot.ShootClassifier;
+import org.roomnet.core.workflow.Shoot;
+import org.roomnet.core.workflow.ShootSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * State and actions of the main window: opening a shoot (restoring its saved review, classifying the
- * rest in the background), editing labels with undo/redo, and what the status bar says. UI thread
- * only; long work goes through the {@link TaskExecutor}. The groups on screen are {@link PhotoGroups},
- * export and sorting are {@link ShootActions}, the preview is {@link PreviewViewModel}.
+ * State of the main window, put together from its parts: opening and closing shoots
+ * ({@link ShootLoader}, over the core {@link Shoot}), the groups on screen ({@link PhotoGroups}),
+ * editing ({@link ReviewEditor}), review progress ({@link ReviewCounts}), the listing checklist
+ * ({@link ChecklistModel}), export and sorting ({@link ShootActions}), the preview, the status bar
+ * and the recent shoots. UI thread only; long work goes through the {@link TaskExecutor}.
  */
 public final class MainViewModel {
 
-    /** Longest side of a thumbnail, in pixels: 2,000 of them take about 250 MB. */
-    public static final int THUMBNAIL_MAX_SIDE = 200;
+    /** Longest side of a thumbnail, in pixels; kept compressed ({@link org.roomnet.app.photos.Thumbnail}). */
+    public static final int THUMBNAIL_MAX_SIDE = 400;
     public static final double MIN_CELL = 90;
     public static final double MAX_CELL = THUMBNAIL_MAX_SIDE;
 
     private final TaskExecutor executor;
     private final ModelService models;
     private final AppDialogs dialogs;
-    private final long autosaveDelayMillis;
+    private final UserSettings settings;
     private final PhotoGroups photos;
     private final StatusModel status = new StatusModel();
+    private final ReviewCounts counts = new ReviewCounts();
+    private final ShootLoader loader;
+    private final ReviewEditor editor;
+    private final ChecklistModel checklist;
     private final ShootActions actions;
     private final PreviewViewModel preview;
-
     private final DoubleProperty thumbnailSize = new SimpleDoubleProperty(150);
-    private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper classifying = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
-    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
-    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
+    private final ObservableList<Path> recentShoots = FXCollections.observableArrayList();
     private final BooleanBinding busy;
-    private final BooleanBinding hasShoot = folder.isNotNull();
-
-    private ShootSession session;
-    private int lastClassified;
-    private int lastRestored;
 
     /**
      * @param autosaveDelayMillis quiet period before the review is written beside the shoot
      */
     public MainViewModel(TaskExecutor executor, ModelService models, AppDialogs dialogs, JournalStore journals,
-                         long autosaveDelayMillis) {
+                         UserSettings settings, long autosaveDelayMillis) {
         this.executor = executor;
         this.models = models;
         this.dialogs = dialogs;
-        this.autosaveDelayMillis = autosaveDelayMillis;
+        this.settings = settings;
         this.photos = new PhotoGroups(executor, THUMBNAIL_MAX_SIDE);
+        this.loader = new ShootLoader(executor, models, dialogs, photos, status, autosaveDelayMillis);
+        this.editor = new ReviewEditor(photos, status);
+        this.checklist = new ChecklistModel(settings, dialogs);
         this.actions = new ShootActions(this, executor, dialogs, journals);
-        this.preview = new PreviewViewModel(executor, this::relabel);
-        this.busy = classifying.or(opening).or(actions.workingProperty());
+        this.preview = new PreviewViewModel(executor, editor::relabel, this::previewClosedAt);
+        this.busy = loader.classifyingProperty().or(loader.openingProperty()).or(actions.workingProperty());
+        recentShoots.setAll(settings.recentShoots());
+        loader.openingProperty().addListener((o, was, now) -> {
+            if (now) {
+                counts.attach(null, true);
+            }
+        });
+        loader.shootProperty().addListener((o, was, now) -> shootChanged(now));
+    }
+
+    private void shootChanged(Shoot shoot) {
+        Review review = shoot == null ? null : shoot.review();
+        counts.attach(review, loader.openingProperty().get());
+        editor.attach(review);
+        checklist.attach(review);
+        if (shoot != null) {
+            recentShoots.setAll(settings.addRecentShoot(shoot.folder()));
+        }
     }
 
     /** Opens the model in the background; the status bar then says which provider and model are in use. */
@@ -93,27 +102,29 @@ public final class MainViewModel {
         });
     }
 
-    // ---- opening a shoot ---------------------------------------------------------------------------
+    // ---- opening and closing -----------------------------------------------------------------------
 
     public void openFolder(Path dir) {
-        open(dir.toAbsolutePath().normalize(), null, "");
+        preview.close();
+        loader.open(ShootSource.folder(dir, false), "");
     }
 
     /** Opens some photos of one folder as a shoot. */
     public void openPhotos(List<Path> files) {
-        List<Path> chosen = files.stream().map(p -> p.toAbsolutePath().normalize()).filter(Files::isRegularFile)
-                .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
-        if (chosen.isEmpty()) {
-            status.show("Nothing to open: drop a shoot folder or photos.", true);
+        ShootSource source;
+        try {
+            source = ShootSource.photos(files);
+        } catch (IllegalArgumentException e) {
+            if (files.stream().map(Path::getParent).distinct().count() > 1) {
+                dialogs.showError("Photos from several folders",
+                        "A shoot is one folder: drop photos of one folder, or the folder itself.");
+            } else {
+                status.show("Nothing to open: drop a shoot folder or photos.", true);
+            }
             return;
         }
-        Path parent = chosen.get(0).getParent();
-        if (chosen.stream().anyMatch(p -> !p.getParent().equals(parent))) {
-            dialogs.showError("Photos from several folders",
-                    "A shoot is one folder: drop photos of one folder, or the folder itself.");
-            return;
-        }
-        open(parent, chosen, "");
+        preview.close();
+        loader.open(source, "");
     }
 
     /** Opens what was dropped on the window: one folder, or photos. */
@@ -125,253 +136,35 @@ public final class MainViewModel {
         }
     }
 
-    /**
-     * Saves and opens the open shoot again as its folder is now: after sorting moved its photos out
-     * (they leave the window; their review stays in the sidecar) or undoing a sort put them back
-     * (their review is restored). {@code notice} is shown in the status bar once it is open.
-     */
+    /** Opens the open shoot again as its folder now is; {@code notice} is said once it is open. */
     void reopen(String notice) {
-        ShootSession s = session;
-        if (s != null) {
-            open(s.folder, s.subset, notice);
-        }
-    }
-
-    private void open(Path dir, List<Path> subset, String notice) {
-        closeShoot();
-        ShootSession s = new ShootSession(dir, subset, notice);
-        session = s;
-        folder.set(dir);
-        opening.set(true);
-        status.progress(-1, "Opening " + dir.getFileName() + "…");
-        status.show("", false);
-        status.summarize(null, true);
-        executor.execute(() -> ShootSession.prepare(dir, subset, models), prepared -> {
-            if (session == s) {
-                begin(s, prepared);
-            }
-        }, e -> {
-            if (session == s) {
-                opening.set(false);
-                status.clearProgress();
-                status.show("Cannot open " + dir + ": " + e.getMessage(), true);
-                dialogs.showError("Cannot open the shoot", e.getMessage());
-            }
-        });
-    }
-
-    private void begin(ShootSession s, ShootSession.Prepared p) {
-        s.review = new Review(s.folder, p.plan().classNames());
-        s.classifier = p.classifier();
-        photos.build(p.plan().classNames());
-        List<SavedPhoto> restored = p.plan().restored();
-        s.autosave = new SidecarAutosave(s.folder, p.modelName(), p.modelVersion(), p.plan().kept(), restored,
-                autosaveDelayMillis, e -> executor.runOnUiThread(
-                        () -> status.show("The review could not be saved beside the shoot: " + e.getMessage(), true)));
-        s.review.addListener(reviewListener(s));
-        s.restored = restored.size();
-        s.review.addAll(restored.stream().map(SavedPhoto::review).toList());
-        lastRestored = s.restored;
-        lastClassified = 0;
-        opening.set(false);
-        status.clearProgress();
-        photos.showFirstWithPhotos();
-        status.summarize(s.review, false);
-        if (!p.problem().isEmpty()) {
-            status.show(p.problem(), true);
-        } else if (!s.notice.isEmpty()) {
-            status.show(s.notice, false);
-        }
-        List<Path> toClassify = p.plan().toClassify();
-        if (toClassify.isEmpty()) {
-            if (p.problem().isEmpty() && s.notice.isEmpty()) {
-                status.show(restoredText(s.restored, p.plan().away().size()), false);
-            }
-        } else if (s.classifier == null) {
-            status.show(plural(toClassify.size(), "file") + " new or changed, but no model is loaded to classify them; "
-                    + "restored " + plural(s.restored, "photo") + ".", true);
-        } else {
-            classify(s, toClassify);
-        }
-    }
-
-    private static String restoredText(int restored, int away) {
-        String text = restored == 0 ? "The folder holds no photos."
-                : "Restored the saved review of " + plural(restored, "photo") + ".";
-        return away == 0 ? text : text + " The labels of " + plural(away, "photo")
-                + " no longer in the folder are kept for when they come back.";
-    }
-
-    private record Thumb(Path file, Image image) {
-    }
-
-    private void classify(ShootSession s, List<Path> files) {
-        s.toClassify = files.size();
-        s.classifyStartNanos = System.nanoTime();
-        classifying.set(true);
-        updateProgress(s);
-        UiBatcher<PhotoResult> results = new UiBatcher<>(executor, batch -> {
-            if (session == s) {
-                s.classified += batch.size();
-                s.review.addAll(batch.stream().map(PhotoReview::of).toList());
-                updateProgress(s);
-                if (photos.current() != null && photos.current().count() == 0 && photos.selection().isEmpty()) {
-                    photos.showFirstWithPhotos();
-                }
-            }
-        });
-        UiBatcher<Thumb> thumbs = new UiBatcher<>(executor, batch -> {
-            if (session == s) {
-                batch.forEach(t -> photos.attachThumbnail(t.file(), t.image()));
-                if (photos.current() != null && photos.current().count() == 0 && photos.selection().isEmpty()) {
-                    photos.showFirstWithPhotos(); // thumbnails come before labels: show them while the model works
-                }
-            }
-        });
-        ShootClassifier shoot = ShootClassifier.withDefaults(s.classifier).withThumbnails(THUMBNAIL_MAX_SIDE,
-                (file, image) -> thumbs.post(new Thumb(file, FxImages.toFxImage(image))));
-        executor.execute(() -> shoot.classify(files, (r, done, total) -> results.post(r), s.cancelled),
-                ok -> classificationEnded(s, null), e -> classificationEnded(s, e));
-    }
-
-    private void updateProgress(ShootSession s) {
-        double elapsed = (System.nanoTime() - s.classifyStartNanos) / 1e9;
-        String left = Durations.timeLeft(Durations.estimateLeft(s.classified, s.toClassify, elapsed));
-        status.progress((double) s.classified / Math.max(1, s.toClassify), String.format("Classifying %,d of %,d%s",
-                s.classified, s.toClassify, left.isEmpty() ? "" : " \u00b7 " + left));
-    }
-
-    private void classificationEnded(ShootSession s, Throwable error) {
-        if (session != s) {
-            return;
-        }
-        classifying.set(false);
-        status.clearProgress();
-        photos.dropPending();
-        if (photos.current() == photos.pendingProperty().get()) {
-            photos.showFirstWithPhotos();
-        }
-        lastClassified = s.classified;
-        double seconds = (System.nanoTime() - s.classifyStartNanos) / 1e9;
-        if (error != null) {
-            status.show("Classification stopped: " + error.getMessage(), true);
-        } else if (s.cancelled.get()) {
-            status.show("Cancelled after " + s.classified + " of " + plural(s.toClassify, "photo")
-                    + "; open the folder again to classify the rest.", false);
-        } else {
-            status.show(String.format("Classified %s in %.1f s%s.", plural(s.classified, "photo"), seconds,
-                    s.restored > 0 ? "; " + s.restored + " restored from the saved review" : ""), false);
-        }
+        preview.close();
+        loader.reopen(notice);
     }
 
     /** Stops classifying; what is classified so far stays. */
     public void cancel() {
-        if (session != null && classifying.get()) {
-            session.cancelled.set(true);
-            status.progress(-1, "Cancelling…");
-        }
+        loader.cancel();
     }
 
-    /** Saves and closes the open shoot, if any. */
-    public void closeShoot() {
+    /** Closes the open shoot, if any; its review is saved in the background, done when the returned future is. */
+    public CompletableFuture<Void> closeShoot() {
         preview.close();
-        if (session != null) {
-            session.close();
-            session = null;
-        }
-        photos.clear();
-        classifying.set(false);
-        opening.set(false);
-        folder.set(null);
-        canUndo.set(false);
-        canRedo.set(false);
-        undoText.set("Undo");
-        redoText.set("Redo");
-        status.clearProgress();
-        status.summarize(null, false);
+        return loader.close();
     }
 
-    /** At exit: saves the review and stops background threads. */
-    public void shutdown() {
-        closeShoot();
+    /** At exit: closes the shoot (its last save finishes before the process ends) and stops background threads. */
+    public CompletableFuture<Void> shutdown() {
+        CompletableFuture<Void> saved = closeShoot();
         photos.close();
+        return saved;
     }
 
-    private ReviewListener reviewListener(ShootSession s) {
-        return new ReviewListener() {
-            @Override
-            public void photosAdded(List<PhotoReview> added) {
-                photos.added(added);
-                reviewChanged(s);
-            }
-
-            @Override
-            public void photosChanged(List<PhotoReview> changed) {
-                photos.changed(changed);
-                reviewChanged(s);
-            }
-
-            @Override
-            public void historyChanged() {
-                canUndo.set(s.review.canUndo());
-                canRedo.set(s.review.canRedo());
-                undoText.set(s.review.nextUndo().map(c -> "Undo " + lower(c.description())).orElse("Undo"));
-                redoText.set(s.review.nextRedo().map(c -> "Redo " + lower(c.description())).orElse("Redo"));
-            }
-        };
-    }
-
-    private void reviewChanged(ShootSession s) {
-        s.autosave.schedule(s.review.classNames(), s.review.photos());
-        status.summarize(s.review, false);
-    }
-
-    // ---- editing -----------------------------------------------------------------------------------
+    // ---- editing and preview -----------------------------------------------------------------------
 
     /** Labels the photos as {@code label}: one undoable step. */
     public boolean relabel(List<PhotoItem> items, String label) {
-        Optional<Review> r = review();
-        if (r.isEmpty() || items.isEmpty()) {
-            return false;
-        }
-        boolean changed = r.get().relabel(items.stream().map(PhotoItem::file).toList(), label);
-        if (changed) {
-            status.show((items.size() == 1 ? items.get(0).fileName() : plural(items.size(), "photo")) + " labelled "
-                    + label + ".", false);
-        }
-        return changed;
-    }
-
-    /**
-     * Labels the selection with the room type of number key {@code key} (1-based) and selects the
-     * next photo, so the agent can go through a group with the number keys alone.
-     */
-    public boolean relabelSelectionWithKey(int key) {
-        if (review().isEmpty() || key < 1 || key > photos.groups().size()) {
-            return false;
-        }
-        return relabelSelection(photos.groups().get(key - 1).label());
-    }
-
-    public boolean relabelSelection(String label) {
-        PhotoGroup g = photos.current();
-        Selection selection = photos.selection();
-        if (g == null || selection.isEmpty()) {
-            return false;
-        }
-        List<PhotoItem> selected = selection.items();
-        PhotoItem next = PhotoGroups.nextAfter(List.copyOf(g.shown()), selected);
-        boolean changed = relabel(selected, label);
-        selection.selectOnly(next != null && g.shown().contains(next) ? next : null);
-        return changed;
-    }
-
-    public void undo() {
-        review().flatMap(Review::undo).ifPresent(c -> status.show("Undone: " + lower(c.description()) + ".", false));
-    }
-
-    public void redo() {
-        review().flatMap(Review::redo).ifPresent(c -> status.show("Redone: " + lower(c.description()) + ".", false));
+        return editor.relabel(items, label);
     }
 
     /** Opens the preview on the selected photo (or the first shown), stepping through the group. */
@@ -391,17 +184,27 @@ public final class MainViewModel {
         preview.open(list, list.indexOf(item), photos.groups().stream().map(PhotoGroup::label).toList());
     }
 
-    // ---- for the parts -----------------------------------------------------------------------------
-
-    Optional<Review> review() {
-        return session == null ? Optional.empty() : Optional.ofNullable(session.review);
+    /** The preview closed on {@code item}: the grid's selection follows it there. */
+    private void previewClosedAt(PhotoItem item) {
+        PhotoGroup g = photos.current();
+        if (item != null && g != null && g.shown().contains(item)) {
+            photos.selection().selectOnly(item);
+        }
     }
 
-    /** Saves the review now (before sorting moves its files, and in tests). */
-    public void saveNow() {
-        if (session != null && session.autosave != null) {
-            session.autosave.flush();
-        }
+    // ---- for the parts and tests -------------------------------------------------------------------
+
+    Shoot shoot() {
+        return loader.shootProperty().get();
+    }
+
+    Optional<Review> review() {
+        return Optional.ofNullable(shoot()).map(Shoot::review);
+    }
+
+    /** Saves the review now and waits for it (before a test looks at the sidecar; the app never blocks on it). */
+    void saveNowForTests() {
+        Optional.ofNullable(shoot()).ifPresent(Shoot::saveNow);
     }
 
     StatusModel statusModel() {
@@ -412,8 +215,19 @@ public final class MainViewModel {
         return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
-    private static String lower(String s) {
-        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    /** Photos classified when the shoot was last opened (0 when all came from the saved review). */
+    int lastClassifiedCount() {
+        return loader.lastClassifiedCount();
+    }
+
+    /** Photos restored from the saved review when the shoot was last opened. */
+    int lastRestoredCount() {
+        return loader.lastRestoredCount();
+    }
+
+    /** A classification still runs in the background: the model must not be closed yet. */
+    public boolean classifierBusy() {
+        return loader.classifierBusy();
     }
 
     // ---- properties --------------------------------------------------------------------------------
@@ -424,6 +238,18 @@ public final class MainViewModel {
 
     public StatusModel status() {
         return status;
+    }
+
+    public ReviewCounts counts() {
+        return counts;
+    }
+
+    public ReviewEditor editor() {
+        return editor;
+    }
+
+    public ChecklistModel checklist() {
+        return checklist;
     }
 
     public ShootActions actions() {
@@ -438,55 +264,31 @@ public final class MainViewModel {
         return thumbnailSize;
     }
 
+    /** The shoot folders opened lately, newest first (File > Open Recent). */
+    public ObservableList<Path> recentShoots() {
+        return recentShoots;
+    }
+
+    /** Where choosers start: the open shoot's parent, else the last shoot's. */
+    public Path chooserStart() {
+        Path current = folder() != null ? folder() : recentShoots.isEmpty() ? null : recentShoots.get(0);
+        return current == null ? null : current.getParent();
+    }
+
     public ReadOnlyObjectProperty<Path> folderProperty() {
-        return folder.getReadOnlyProperty();
+        return loader.folderProperty();
     }
 
     public Path folder() {
-        return folder.get();
-    }
-
-    /** A shoot is open (or being opened). */
-    public BooleanBinding hasShootBinding() {
-        return hasShoot;
+        return loader.folderProperty().get();
     }
 
     public ReadOnlyBooleanProperty classifyingProperty() {
-        return classifying.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty openingProperty() {
-        return opening.getReadOnlyProperty();
+        return loader.classifyingProperty();
     }
 
     /** Opening, classifying, exporting or sorting: something runs in the background. */
     public BooleanBinding busyProperty() {
         return busy;
-    }
-
-    public ReadOnlyStringProperty undoTextProperty() {
-        return undoText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty redoTextProperty() {
-        return redoText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canUndoProperty() {
-        return canUndo.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canRedoProperty() {
-        return canRedo.getReadOnlyProperty();
-    }
-
-    /** Photos classified when the shoot was last opened (0 when all came from the saved review). */
-    public int lastClassifiedCount() {
-        return lastClassified;
-    }
-
-    /** Photos restored from the saved review when the shoot was last opened. */
-    public int lastRestoredCount() {
-        return lastRestored;
     }
 }

@@ -4,8 +4,8 @@ import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -13,17 +13,27 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
+import org.roomnet.app.photos.PhotoItem;
+import org.roomnet.app.photos.Selection;
+import org.roomnet.app.photos.Thumbnail;
+import org.roomnet.core.review.Percent;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewRules;
 
 /**
- * A thumbnail with its confidence, a mark for low confidence or a close second choice, and a
- * "corrected" badge with the model's label when the agent changed it. Click, Ctrl+click and
- * Shift+click select; double-click previews; dragging moves the selection onto a room type.
+ * A thumbnail with its file name and, below it, the model's confidence; a badge for low confidence,
+ * a close second choice, a confirmation (✓) or a correction (the model's label in its tooltip: the
+ * agent's own label has no confidence figure). Click, Ctrl+click and Shift+click select; double-click
+ * previews; dragging moves the selection onto a room type.
  */
 final class PhotoCell extends GridCell<PhotoItem> {
 
+    /** Height of the name row under the picture. */
+    static final double FOOTER_HEIGHT = 22;
+    /** Thumbnails are decoded in steps of this many pixels, so dragging the size slider does not decode on every pixel. */
+    private static final int DECODE_STEP = 100;
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass LOW = PseudoClass.getPseudoClass("low");
     private static final PseudoClass NEEDS_REVIEW = PseudoClass.getPseudoClass("needs-review");
@@ -33,14 +43,16 @@ final class PhotoCell extends GridCell<PhotoItem> {
     private final PhotoDragAndDrop drag;
     private final ImageView image = new ImageView();
     private final Label badge = new Label();
+    private final Tooltip badgeTooltip = new Tooltip();
     private final Label caption = new Label();
     private final Label confidence = new Label();
-    private final StackPane frame;
+    private final VBox frame;
     private final Tooltip tooltip = new Tooltip();
     private final ChangeListener<Boolean> selectedListener = (o, was, now) -> pseudoClassStateChanged(SELECTED, now);
     private final ChangeListener<PhotoReview> reviewListener = (o, was, now) -> describe(now);
-    private final ChangeListener<Image> imageListener = (o, was, now) -> image.setImage(now);
+    private final ChangeListener<Thumbnail> thumbnailListener = (o, was, now) -> showThumbnail(true);
     private PhotoItem shown;
+    private int decodedSide;
 
     PhotoCell(MainViewModel viewModel, PhotoDragAndDrop drag) {
         this.viewModel = viewModel;
@@ -49,26 +61,32 @@ final class PhotoCell extends GridCell<PhotoItem> {
         image.setPreserveRatio(true);
         image.setSmooth(true);
         image.fitWidthProperty().bind(widthProperty().subtract(8));
-        image.fitHeightProperty().bind(heightProperty().subtract(8));
+        image.fitHeightProperty().bind(heightProperty().subtract(FOOTER_HEIGHT + 8));
         Region placeholder = new Region();
         placeholder.getStyleClass().add("thumbnail-placeholder");
         badge.getStyleClass().add("badge");
         badge.setVisible(false);
+        badge.setTooltip(badgeTooltip);
         StackPane.setAlignment(badge, Pos.TOP_LEFT);
+        StackPane picture = new StackPane(placeholder, image, badge);
+        picture.getStyleClass().add("picture");
+        VBox.setVgrow(picture, Priority.ALWAYS);
         caption.getStyleClass().add("caption");
         caption.setMaxWidth(Double.MAX_VALUE);
+        caption.setMinWidth(0);
         HBox.setHgrow(caption, Priority.ALWAYS);
         confidence.getStyleClass().add("confidence");
         confidence.setMinWidth(Region.USE_PREF_SIZE);
         HBox footer = new HBox(4, caption, confidence);
         footer.getStyleClass().add("footer");
         footer.setAlignment(Pos.CENTER_LEFT);
-        footer.setMaxHeight(Region.USE_PREF_SIZE);
-        StackPane.setAlignment(footer, Pos.BOTTOM_CENTER);
-        frame = new StackPane(placeholder, image, badge, footer);
+        footer.setMinHeight(FOOTER_HEIGHT);
+        footer.setPrefHeight(FOOTER_HEIGHT);
+        frame = new VBox(picture, footer);
         frame.getStyleClass().add("photo-frame");
         setGraphic(null);
         setText(null);
+        widthProperty().addListener((o, was, now) -> showThumbnail(false));
 
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
@@ -87,34 +105,54 @@ final class PhotoCell extends GridCell<PhotoItem> {
         if (shown != null) {
             shown.selectedProperty().removeListener(selectedListener);
             shown.reviewProperty().removeListener(reviewListener);
-            shown.thumbnailProperty().removeListener(imageListener);
+            shown.thumbnailProperty().removeListener(thumbnailListener);
         }
         shown = empty ? null : item;
         if (shown == null) {
             setGraphic(null);
             setTooltip(null);
             image.setImage(null);
+            decodedSide = 0;
             pseudoClassStateChanged(SELECTED, false);
             return;
         }
         shown.selectedProperty().addListener(selectedListener);
         shown.reviewProperty().addListener(reviewListener);
-        shown.thumbnailProperty().addListener(imageListener);
+        shown.thumbnailProperty().addListener(thumbnailListener);
         pseudoClassStateChanged(SELECTED, shown.isSelected());
-        image.setImage(shown.thumbnailProperty().get());
+        showThumbnail(true);
         describe(shown.review());
         setGraphic(frame);
         setTooltip(tooltip);
         viewModel.photos().requestThumbnail(shown);
     }
 
+    /** Decodes the thumbnail at the size on screen (again only when the cell grew past it, or {@code anew}). */
+    private void showThumbnail(boolean anew) {
+        Thumbnail t = shown == null ? null : shown.thumbnailProperty().get();
+        if (t == null) {
+            image.setImage(null);
+            decodedSide = 0;
+            return;
+        }
+        double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+        int needed = (int) Math.ceil(getWidth() * scale / DECODE_STEP) * DECODE_STEP;
+        int side = Math.max(DECODE_STEP, Math.min(MainViewModel.THUMBNAIL_MAX_SIDE, needed));
+        if (anew || side > decodedSide) {
+            image.setImage(t.image(side));
+            decodedSide = side;
+        }
+    }
+
     private void describe(PhotoReview r) {
+        String name = displayName(shown.fileName());
+        caption.setText(name);
+        caption.setTextOverrun(overrun(name));
         if (shown.isPending()) {
             for (PseudoClass state : new PseudoClass[]{LOW, NEEDS_REVIEW, CORRECTED}) {
                 pseudoClassStateChanged(state, false);
             }
             confidence.setText("\u2026");
-            caption.setText(shown.fileName());
             badge.setVisible(false);
             tooltip.setText(shown.fileName() + "\n" + PhotoItem.PENDING_NOTE);
             return;
@@ -124,23 +162,39 @@ final class PhotoCell extends GridCell<PhotoItem> {
         pseudoClassStateChanged(LOW, low);
         pseudoClassStateChanged(NEEDS_REVIEW, ReviewRules.needsReview(r));
         pseudoClassStateChanged(CORRECTED, r.isCorrected());
-        confidence.setText(Math.round(r.confidence() * 100) + " %");
+        confidence.setText(r.isCorrected() ? "" : Percent.whole(r.confidence()));
         if (r.isCorrected()) {
             badge.setText("Corrected");
-            caption.setText("model: " + r.modelLabel());
+            badgeTooltip.setText("You labelled it " + r.finalLabel() + "; the model said " + r.modelLabel() + " ("
+                    + Percent.tenths(r.confidence()) + ")");
+        } else if (r.isReviewed()) {
+            badge.setText("\u2713");
+            badgeTooltip.setText("Reviewed: you confirmed " + r.finalLabel());
         } else {
-            badge.setText(r.isReviewed() ? "\u2713" : low ? "Low" : close ? "Unsure" : "");
-            caption.setText(shown.fileName());
+            badge.setText(low ? "Low" : close ? "Unsure" : "");
+            badgeTooltip.setText(String.join("\n", ReviewRules.reasons(r)));
         }
         badge.setVisible(!badge.getText().isEmpty());
         badge.getStyleClass().setAll("badge", r.isCorrected() ? "badge-corrected"
                 : r.isReviewed() ? "badge-confirmed" : "badge-low");
+        String reasons = String.join("\n", ReviewRules.reasons(r));
         tooltip.setText(shown.fileName() + "\n" + (r.isCorrected()
-                ? "Labelled " + r.finalLabel() + " by you; the model said " + r.modelLabel()
-                : r.isReviewed() ? "Confirmed as " + r.finalLabel() : "Model: " + r.modelLabel())
-                + String.format(" (%d %%)%nSecond choice: %s (%d %%)", Math.round(r.confidence() * 100), r.secondLabel(),
-                Math.round(r.secondConfidence() * 100))
-                + (ReviewRules.needsReview(r) ? "\nNeeds review: " + (low ? "low confidence" : "close second choice") : ""));
+                ? "Labelled " + r.finalLabel() + " by you; the model said " + r.modelLabel() + " (" + Percent.tenths(r.confidence()) + ")"
+                : (r.isReviewed() ? "Confirmed as " : "Model: ") + r.finalLabel() + " (" + Percent.tenths(r.confidence()) + ")")
+                + "\nSecond choice: " + r.secondLabel() + " (" + Percent.tenths(r.secondConfidence()) + ")"
+                + (reasons.isEmpty() ? "" : "\nNeeds review: " + reasons));
+    }
+
+    /** The name without its extension: "DSC_0023" tells photos apart where "DSC_0023.jpg" would be cut. */
+    static String displayName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    /** A name too long for the cell keeps its number when it ends in one ("…0023"), else both ends. */
+    static OverrunStyle overrun(String displayName) {
+        return !displayName.isEmpty() && Character.isDigit(displayName.charAt(displayName.length() - 1))
+                ? OverrunStyle.LEADING_ELLIPSIS : OverrunStyle.CENTER_ELLIPSIS;
     }
 
     private void pressed(MouseEvent e) {

@@ -4,6 +4,9 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javafx.scene.Node;
+import org.roomnet.app.photos.PhotoGroup;
+import org.roomnet.app.photos.PhotoItem;
+import org.roomnet.app.photos.Selection;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -34,7 +37,7 @@ public final class PhotoDragAndDrop {
         content.putString(dragged.stream().map(PhotoItem::fileName).collect(Collectors.joining("\n")));
         board.setContent(content);
         if (pressed.thumbnailProperty().get() != null) {
-            board.setDragView(pressed.thumbnailProperty().get(), 10, 10);
+            board.setDragView(pressed.thumbnailProperty().get().image(120), 10, 10);
         }
     }
 

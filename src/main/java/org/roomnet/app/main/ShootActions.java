@@ -3,28 +3,28 @@ package org.roomnet.app.main;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.roomnet.app.dialogs.AppDialogs;
-import org.roomnet.app.sort.SortPlan;
+import org.roomnet.app.dialogs.UnreviewedChoice;
 import org.roomnet.app.sort.SortRequest;
 import org.roomnet.app.task.TaskExecutor;
 import org.roomnet.app.task.UiBatcher;
-import org.roomnet.core.organize.Assignment;
-import org.roomnet.core.organize.AssignmentPolicy;
 import org.roomnet.core.organize.JournalStore;
 import org.roomnet.core.organize.OrganizeResult;
-import org.roomnet.core.organize.Organizer;
 import org.roomnet.core.organize.TransferMode;
 import org.roomnet.core.organize.UndoResult;
 import org.roomnet.core.organize.Undoer;
 import org.roomnet.core.report.Report;
 import org.roomnet.core.report.XlsxReport;
-import org.roomnet.core.review.Review;
+import org.roomnet.core.workflow.Shoot;
+import org.roomnet.core.workflow.SortJob;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** What the agent does with a finished review: export it as XLSX, sort the photos into folders, undo that. */
+/**
+ * What the agent does with a review: export it as XLSX, sort the photos into folders, undo that.
+ * Export and sort first say how many photos are not reviewed yet, and offer to show them. UI thread.
+ */
 public final class ShootActions {
 
     private final MainViewModel main;
@@ -45,32 +45,33 @@ public final class ShootActions {
         return working.getReadOnlyProperty();
     }
 
-    /** File > Export XLSX: asks where, then writes the review. */
+    /** File > Export XLSX: after the unreviewed photos are settled, asks where, then writes the review. */
     public void exportXlsx() {
-        if (main.review().isEmpty() || working.get()) {
+        Shoot shoot = main.shoot();
+        if (shoot == null || working.get() || !unreviewedSettled("Export")) {
             return;
         }
-        Path folder = main.folder();
+        Path folder = shoot.folder();
         dialogs.chooseXlsxTarget(folder.getParent(), folder.getFileName() + "-rooms.xlsx").ifPresent(this::exportXlsx);
     }
 
     /** Writes the review as it stands to {@code target}, in the background. */
     public void exportXlsx(Path target) {
-        Review review = main.review().orElse(null);
-        if (review == null) {
+        Shoot shoot = main.shoot();
+        if (shoot == null) {
             return;
         }
-        Report report = review.toReport();
-        start("Exporting " + target.getFileName() + "…");
+        Report report = shoot.report(main.checklist().checklist());
+        start("Exporting " + target.getFileName() + "\u2026");
         executor.execute(() -> {
             XlsxReport.write(report, target);
             return target;
         }, written -> {
             finish();
-            String warnings = report.missingEssentialRooms().isEmpty() ? ""
-                    : " No photo of: " + String.join(", ", report.missingEssentialRooms()) + ".";
+            String missing = report.missingListingRooms().isEmpty() ? ""
+                    : " No photo of: " + String.join(", ", report.missingListingRooms()) + ".";
             main.statusModel().show("Exported " + MainViewModel.plural(report.rows().size(), "file") + " to "
-                    + written + "." + warnings, false);
+                    + written + "." + missing, false);
         }, e -> {
             finish();
             main.statusModel().show("Export failed: " + e.getMessage(), true);
@@ -78,13 +79,26 @@ public final class ShootActions {
         });
     }
 
-    /** File > Sort into Folders: says what will happen, then copies or moves in the background. */
+    /** File > Sort into Folders: after the unreviewed photos are settled, says what will happen, then sorts. */
     public void sortIntoFolders() {
-        Review review = main.review().orElse(null);
-        if (review == null || working.get() || main.classifyingProperty().get()) {
+        Shoot shoot = main.shoot();
+        if (shoot == null || working.get() || main.classifyingProperty().get() || !unreviewedSettled("Sort")) {
             return;
         }
-        dialogs.askSort(SortPlan.of(review)).ifPresent(this::sort);
+        dialogs.askSort(shoot.sortPlan()).ifPresent(this::sort);
+    }
+
+    /** True when there is nothing to review or the agent goes on anyway; "show them" shows them. */
+    private boolean unreviewedSettled(String action) {
+        int unreviewed = main.counts().unreviewed();
+        if (unreviewed == 0) {
+            return true;
+        }
+        UnreviewedChoice choice = dialogs.askUnreviewed(action, unreviewed, main.counts().photosProperty().get());
+        if (choice == UnreviewedChoice.SHOW_THEM) {
+            main.photos().showUnreviewed();
+        }
+        return choice == UnreviewedChoice.GO_ON;
     }
 
     /**
@@ -93,39 +107,39 @@ public final class ShootActions {
      * stays in the sidecar, so that {@link #undoLastSort} brings them back with the agent's labels).
      */
     public void sort(SortRequest request) {
-        Review review = main.review().orElse(null);
-        if (review == null) {
+        Shoot shoot = main.shoot();
+        if (shoot == null) {
             return;
         }
-        main.saveNow();
-        // symbolic links stay where they are (the app has no --follow-links)
-        List<Assignment> assignments = AssignmentPolicy.apply(review.assignments(), false).assignments();
-        Path folder = review.folder();
+        SortJob job = shoot.sortJob(request.mode(), request.destination());
+        Path folder = shoot.folder();
         String verb = request.mode() == TransferMode.COPY ? "Copying" : "Moving";
-        start(verb + " " + MainViewModel.plural(assignments.size(), "photo") + "…");
+        start(verb + " " + MainViewModel.plural(job.photos(), "photo") + "\u2026");
         UiBatcher<int[]> progress = new UiBatcher<>(executor, batch -> {
             int[] last = batch.get(batch.size() - 1);
             main.statusModel().progress((double) last[0] / last[1], String.format("%s %,d of %,d", verb, last[0], last[1]));
         });
-        executor.execute(() -> new Organizer(journals).organize(folder, request.destination(), request.mode(),
-                assignments, (target, done, total) -> progress.post(new int[]{done, total})), result -> {
-            finish();
-            String text = describe(result);
-            if (result.mode() == TransferMode.MOVE) {
-                if (folder.equals(main.folder())) {
-                    main.reopen(text + " File \u203a Undo Last Sort puts them back.");
-                }
-                dialogs.showInfo("Photos sorted", text + "\n\nThe photos have left the shoot folder, so they are no "
-                        + "longer shown here. File \u203a Undo Last Sort puts them back, with your labels.");
-            } else {
-                main.statusModel().show(text, false);
-                dialogs.showInfo("Photos sorted", text + "\n\nFile \u203a Undo Last Sort puts everything back.");
+        executor.execute(() -> job.run(journals, (target, done, total) -> progress.post(new int[]{done, total})),
+                result -> sorted(result, folder), e -> {
+                    finish();
+                    main.statusModel().show("Sorting failed: " + e.getMessage(), true);
+                    dialogs.showError("Sorting failed", e.getMessage());
+                });
+    }
+
+    private void sorted(OrganizeResult result, Path folder) {
+        finish();
+        String text = describe(result);
+        if (result.mode() == TransferMode.MOVE) {
+            if (folder.equals(main.folder())) {
+                main.reopen(text + " File \u203a Undo Last Sort puts them back.");
             }
-        }, e -> {
-            finish();
-            main.statusModel().show("Sorting failed: " + e.getMessage(), true);
-            dialogs.showError("Sorting failed", e.getMessage());
-        });
+            dialogs.showInfo("Photos sorted", text + "\n\nThe photos have left the shoot folder, so they are no "
+                    + "longer shown here. File \u203a Undo Last Sort puts them back, with your labels.");
+        } else {
+            main.statusModel().show(text, false);
+            dialogs.showInfo("Photos sorted", text + "\n\nFile \u203a Undo Last Sort puts everything back.");
+        }
     }
 
     static String describe(OrganizeResult result) {
@@ -137,7 +151,9 @@ public final class ShootActions {
 
     /**
      * File > Undo Last Sort: after asking, puts the files of the last sort of this folder back, then
-     * opens the shoot again, so that photos moved back are shown with their saved review.
+     * opens the shoot again, so that photos moved back are shown with their saved review. Files left
+     * in place on purpose (a copy that differs from its photo, a folder holding other files) are a
+     * warning, not an error: nothing is lost.
      */
     public void undoLastSort() {
         Path folder = main.folder();
@@ -148,25 +164,34 @@ public final class ShootActions {
                 + "moved photos go back into the shoot folder, and folders it created are removed when empty.")) {
             return;
         }
-        start("Undoing the last sort…");
-        executor.execute(() -> new Undoer(journals).undoLast(folder), (UndoResult result) -> {
-            finish();
-            String text = "Undid the last sort: " + MainViewModel.plural(result.restored(), "file") + " put back.";
-            if (folder.equals(main.folder())) {
-                main.reopen(text);
-            } else {
-                main.statusModel().show(text, !result.problems().isEmpty());
-            }
-            if (result.problems().isEmpty()) {
-                dialogs.showInfo("Sort undone", text);
-            } else {
-                dialogs.showError("Sort partly undone", text + "\nLeft alone:\n" + String.join("\n", result.problems()));
-            }
-        }, e -> {
+        start("Undoing the last sort\u2026");
+        executor.execute(() -> new Undoer(journals).undoLast(folder), (UndoResult result) -> undone(result, folder), e -> {
             finish();
             main.statusModel().show("Undo of the sort failed: " + e.getMessage(), true);
             dialogs.showError("Cannot undo the sort", e.getMessage());
         });
+    }
+
+    private void undone(UndoResult result, Path folder) {
+        finish();
+        String text = "Undid the last sort: " + result.summary() + "."
+                + (result.problems().isEmpty() ? "" : " " + MainViewModel.plural(result.problems().size(), "item")
+                + " left in place.");
+        if (folder.equals(main.folder())) {
+            main.reopen(text);
+        } else {
+            main.statusModel().show(text, !result.complete());
+        }
+        String left = String.join("\n", result.problems());
+        if (!result.complete()) {
+            dialogs.showError("Sort partly undone", text + "\nNot every file could be put back; once the cause is "
+                    + "fixed, File \u203a Undo Last Sort finishes the job:\n" + left);
+        } else if (result.problems().isEmpty()) {
+            dialogs.showInfo("Sort undone", text);
+        } else {
+            dialogs.showWarning("Sort undone, some files left in place", text + "\nNothing was deleted that was not "
+                    + "an exact copy; these were left as they are:\n" + left);
+        }
     }
 
     private void start(String text) {

@@ -7,12 +7,13 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.roomnet.core.classify.RoomClassifier;
-import org.roomnet.core.review.Review;
 
-/** What the status bar shows: the shoot's counts, the last message, progress, provider and model. */
+/**
+ * What the status bar says besides the counts ({@link ReviewCounts}): the last message, progress,
+ * the execution provider and the model.
+ */
 public final class StatusModel {
 
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No shoot open");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper provider = new ReadOnlyStringWrapper("Loading model…");
@@ -44,25 +45,6 @@ public final class StatusModel {
     void modelFailed() {
         provider.set("No model");
         model.set("");
-    }
-
-    void summarize(Review review, boolean opening) {
-        if (review == null) {
-            summary.set(opening ? "Opening…" : "No shoot open");
-            return;
-        }
-        long unreadable = review.unreadableCount();
-        StringBuilder sb = new StringBuilder(MainViewModel.plural(review.size() - unreadable, "photo")).append(" loaded");
-        sb.append(String.format(" \u00b7 %,d to review \u00b7 %,d corrected", review.needsReviewCount(),
-                review.correctedCount()));
-        if (unreadable > 0) {
-            sb.append(String.format(" \u00b7 %,d unreadable", unreadable));
-        }
-        summary.set(sb.toString());
-    }
-
-    public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -6,14 +6,15 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The photo at full size over the main window, on a dark backdrop. Binds to a {@link PreviewViewModel}. */
+/**
+ * The photo at full size over the main window, on a dark backdrop. Binds to a {@link PreviewViewModel};
+ * its keys are in the main window's shortcut table.
+ */
 public final class PreviewView extends StackPane {
 
     private final PreviewViewModel viewModel;
@@ -59,40 +60,6 @@ public final class PreviewView extends StackPane {
             previousButton.setDisable(!viewModel.hasPrevious());
             nextButton.setDisable(!viewModel.hasNext());
         });
-    }
-
-    /**
-     * Keys while the preview is open: arrows step, number keys label, Space / Esc / Enter close.
-     * Returns true when the key was the preview's.
-     */
-    public boolean handleKey(KeyEvent e) {
-        if (!viewModel.isOpen() || e.isShortcutDown() || e.isAltDown()) {
-            return false;
-        }
-        KeyCode code = e.getCode();
-        switch (code) {
-            case LEFT, UP, PAGE_UP -> viewModel.previous();
-            case RIGHT, DOWN, PAGE_DOWN -> viewModel.next();
-            case SPACE, ESCAPE, ENTER -> viewModel.close();
-            default -> {
-                int key = digit(code);
-                if (key < 1) {
-                    return false;
-                }
-                viewModel.relabelWithKey(key);
-            }
-        }
-        return true;
-    }
-
-    /** 1–9 for the digit keys (main row or keypad), else 0. */
-    public static int digit(KeyCode code) {
-        if (code.isDigitKey()) {
-            String name = code.getName();
-            char c = name.charAt(name.length() - 1);
-            return Character.isDigit(c) ? c - '0' : 0;
-        }
-        return 0;
     }
 
     @FXML

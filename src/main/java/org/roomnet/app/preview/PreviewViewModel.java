@@ -8,14 +8,17 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.image.Image;
-import org.roomnet.app.main.PhotoItem;
+import org.roomnet.app.photos.PhotoItem;
+import org.roomnet.app.photos.Thumbnail;
 import org.roomnet.app.task.TaskExecutor;
 import org.roomnet.app.util.FxImages;
 import org.roomnet.core.imaging.PhotoDecoder;
+import org.roomnet.core.review.Percent;
 import org.roomnet.core.review.PhotoReview;
 
 import java.util.List;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 
 /**
  * The large preview: one photo of a list (the group as it was shown when the preview opened), upright
@@ -25,6 +28,7 @@ public final class PreviewViewModel {
 
     private final TaskExecutor executor;
     private final BiPredicate<List<PhotoItem>, String> relabel;
+    private final Consumer<PhotoItem> closedAt;
     private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<PhotoItem> current = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Image> image = new ReadOnlyObjectWrapper<>();
@@ -39,10 +43,15 @@ public final class PreviewViewModel {
     private int generation;
     private int decodeShortSide = 2160;
 
-    /** @param relabel labels photos (one undoable step); the main view model's */
-    public PreviewViewModel(TaskExecutor executor, BiPredicate<List<PhotoItem>, String> relabel) {
+    /**
+     * @param relabel  labels photos (one undoable step); the main view model's
+     * @param closedAt told the photo on screen when the preview closes, so the grid can select it
+     */
+    public PreviewViewModel(TaskExecutor executor, BiPredicate<List<PhotoItem>, String> relabel,
+                            Consumer<PhotoItem> closedAt) {
         this.executor = executor;
         this.relabel = relabel;
+        this.closedAt = closedAt;
     }
 
     /** The short side the photo is decoded at, at least: the screen's size in pixels; smaller photos stay full size. */
@@ -61,11 +70,16 @@ public final class PreviewViewModel {
     }
 
     public void close() {
+        if (!open.get()) {
+            return;
+        }
+        PhotoItem last = current.get();
         open.set(false);
         generation++;
         setCurrent(null);
         image.set(null);
         items = List.of();
+        closedAt.accept(last);
     }
 
     public void next() {
@@ -94,7 +108,8 @@ public final class PreviewViewModel {
         PhotoItem item = items.get(at);
         setCurrent(item);
         position.set((at + 1) + " / " + items.size());
-        image.set(item.thumbnailProperty().get());
+        Thumbnail thumbnail = item.thumbnailProperty().get();
+        image.set(thumbnail == null ? null : thumbnail.image());
         int gen = ++generation;
         loading.set(true);
         int side = decodeShortSide;
@@ -136,8 +151,8 @@ public final class PreviewViewModel {
             detail.set("Unreadable: " + r.error());
             return;
         }
-        String model = String.format("model: %s %d %%, then %s %d %%", r.modelLabel(), Math.round(r.confidence() * 100),
-                r.secondLabel(), Math.round(r.secondConfidence() * 100));
+        String model = "model: " + r.modelLabel() + " " + Percent.tenths(r.confidence()) + ", then " + r.secondLabel()
+                + " " + Percent.tenths(r.secondConfidence());
         detail.set(r.isCorrected() ? r.finalLabel() + " (corrected; " + model + ")"
                 : r.finalLabel() + (r.isReviewed() ? " (confirmed; " : " (") + model + ")");
     }

@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.roomnet.core.organize.TransferMode;
+import org.roomnet.core.workflow.SortPlan;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

@@ -62,12 +62,4 @@ public final class WindowState {
     public void saveThumbnailSize(double size) {
         prefs.putDouble("thumbnail.size", size);
     }
-
-    public String lastFolder() {
-        return prefs.get("folder.last", null);
-    }
-
-    public void saveLastFolder(String folder) {
-        prefs.put("folder.last", folder);
-    }
 }

@@ -42,7 +42,8 @@ public final class ModelLocator {
     private static Optional<Path> codeLocation() {
         try {
             Path code = Path.of(ModelLocator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Optional.ofNullable(Files.isDirectory(code) ? code.getParent() : code.getParent());
+            // target/classes (a folder) or target/roomnet.jar: either way the folder holding it
+            return Optional.ofNullable(code.getParent());
         } catch (URISyntaxException | RuntimeException e) {
             return Optional.empty();
         }

@@ -134,7 +134,7 @@ public final class Undoer {
                 complete = false;
             }
         }
-        return new UndoResult(restored, problems, complete);
+        return new UndoResult(journal.mode(), restored, problems, complete);
     }
 
     private static boolean revertOne(Journal journal, Journal.Entry e, List<String> problems) throws IOException {

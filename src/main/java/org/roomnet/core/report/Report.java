@@ -1,45 +1,68 @@
 package org.roomnet.core.report;
 
+import org.roomnet.core.review.ListingChecklist;
+import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.shoot.PhotoResult;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The rows of a shoot's report and the class names, in the model's order. */
-public record Report(List<String> classNames, List<ReportRow> rows) {
-
-    /** Rooms a listing is expected to show; a shoot without one of them gets a warning. */
-    public static final List<String> LISTING_ESSENTIAL_ROOMS =
-            List.of("Frontyard", "Kitchen", "Bathroom", "LivingRoom", "Backyard");
+/**
+ * The rows of a shoot's report, sorted by file, with the class names in the model's order and the
+ * listing checklist the summary is checked against.
+ */
+public record Report(List<String> classNames, List<ReportRow> rows, ListingChecklist checklist) {
 
     public Report {
         classNames = List.copyOf(classNames);
         rows = List.copyOf(rows);
     }
 
-    /** A report straight from the model's results: no corrections. */
-    public static Report fromResults(List<String> classNames, Path folder, List<PhotoResult> results) {
-        List<ReportRow> rows = new ArrayList<>(results.size());
-        for (PhotoResult r : results) {
-            String file = relative(folder, r.file());
-            if (r.isClassified()) {
-                var p = r.prediction();
-                rows.add(new ReportRow(file, folder.toString(), p.label(), p.label(), p.confidence(), false,
-                        r.isDamaged() ? r.damage() : "", p.scores()));
+    /**
+     * The one place report rows are made: from the photos of a review, as they stand (the CLI's
+     * review has no edits), sorted by their path relative to {@code folder}. A damaged photo keeps the
+     * model's label and scores, its damage in {@code error}.
+     */
+    public static Report of(List<String> classNames, Path folder, List<PhotoReview> photos, ListingChecklist checklist) {
+        List<ReportRow> rows = new ArrayList<>(photos.size());
+        for (PhotoReview p : photos) {
+            String file = relative(folder, p.file());
+            if (p.isReadable()) {
+                rows.add(new ReportRow(file, folder.toString(), p.finalLabel(), p.modelLabel(), p.confidence(),
+                        p.isCorrected(), p.isReviewed(), "", p.scores()));
+            } else if (p.isDamaged()) {
+                rows.add(new ReportRow(file, folder.toString(), p.modelLabel(), p.modelLabel(), p.confidence(), false,
+                        false, p.damage(), p.scores()));
             } else {
-                rows.add(new ReportRow(file, folder.toString(), "", "", 0f, false, r.error(), List.of()));
+                rows.add(new ReportRow(file, folder.toString(), "", "", 0f, false, false, p.error(), List.of()));
             }
         }
-        return new Report(classNames, rows);
+        rows.sort(Comparator.comparing(ReportRow::file));
+        return new Report(classNames, rows, checklist);
+    }
+
+    /** A report straight from the model's results: no edits, the default checklist. */
+    public static Report fromResults(List<String> classNames, Path folder, List<PhotoResult> results) {
+        return of(classNames, folder, results.stream().map(PhotoReview::of).toList(), ListingChecklist.DEFAULT);
     }
 
     public Map<String, Integer> countsByLabel() {
+        return counts(rows.stream().filter(ReportRow::isClassified).toList());
+    }
+
+    /** Photos per final label without the damaged ones: what a listing can show. */
+    public Map<String, Integer> intactCountsByLabel() {
+        return counts(rows.stream().filter(r -> r.isClassified() && !r.isDamaged()).toList());
+    }
+
+    private Map<String, Integer> counts(List<ReportRow> counted) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         classNames.forEach(c -> counts.put(c, 0));
-        rows.stream().filter(ReportRow::isClassified).forEach(r -> counts.merge(r.label(), 1, Integer::sum));
+        counted.forEach(r -> counts.merge(r.label(), 1, Integer::sum));
         return counts;
     }
 
@@ -51,9 +74,19 @@ public record Report(List<String> classNames, List<ReportRow> rows) {
         return rows.stream().filter(r -> !r.isClassified()).count();
     }
 
-    public List<String> missingEssentialRooms() {
-        Map<String, Integer> counts = countsByLabel();
-        return LISTING_ESSENTIAL_ROOMS.stream().filter(room -> counts.getOrDefault(room, 0) == 0).toList();
+    /** Intact photos the agent has not labelled yet (damaged ones cannot be: they are never sorted). */
+    public long unreviewedCount() {
+        return rows.stream().filter(r -> r.isClassified() && !r.isDamaged() && !r.reviewed()).count();
+    }
+
+    /** Intact photos the agent has labelled. */
+    public long reviewedCount() {
+        return rows.stream().filter(ReportRow::reviewed).count();
+    }
+
+    /** The rooms of the checklist without an intact photo. */
+    public List<String> missingListingRooms() {
+        return checklist.missing(intactCountsByLabel());
     }
 
     /** The file's name relative to the folder, exactly, with '/' between folders on every platform. */

@@ -3,9 +3,10 @@ package org.roomnet.core.report;
 import java.util.List;
 
 /**
- * One photo in a report. {@code label} is the final label (the agent's correction when there is
- * one, else the model's); both are empty for a photo that could not be read. {@code error} says why
- * a file could not be read, or, beside the labels, why a photo is damaged.
+ * One photo in a report. {@code label} is the final label (the agent's when set, else the model's);
+ * {@code modelLabel} and {@code confidence} are the model's choice and its confidence in it, which
+ * differ from {@code label} for a corrected photo. Labels are empty for a photo that could not be read.
+ * {@code error} says why a file could not be read, or, beside the labels, why a photo is damaged.
  */
 public record ReportRow(
         String file,
@@ -14,6 +15,7 @@ public record ReportRow(
         String modelLabel,
         float confidence,
         boolean corrected,
+        boolean reviewed,
         String error,
         List<Float> scores) {
 

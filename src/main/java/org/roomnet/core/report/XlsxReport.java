@@ -6,6 +6,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.roomnet.core.review.ListingChecklist;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,15 +17,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * XLSX for the listing: sheet "Photos" with one row per file, sheet "Summary" with the count per
- * room type and a warning for each listing-essential room without a photo.
+ * XLSX for the listing: sheet "Photos" with one row per file (sorted by file; the final label beside
+ * the model's label and confidence; scores as percentages; header frozen, filters on), sheet
+ * "Summary" with the count per room type, how many photos are still to review, and the listing
+ * checklist.
  */
 public final class XlsxReport {
 
     public static final String PHOTOS_SHEET = "Photos";
     public static final String SUMMARY_SHEET = "Summary";
-    public static final List<String> FIXED_COLUMNS =
-            List.of("file", "folder", "label", "model label", "confidence", "corrected", "error");
+    public static final List<String> FIXED_COLUMNS = List.of("file", "folder", "final label", "reviewed", "corrected",
+            "model label", "model confidence", "error");
+    /** Column widths in characters, for the fixed columns; each score column gets {@link #SCORE_WIDTH}. */
+    private static final int[] WIDTHS = {36, 30, 14, 10, 10, 14, 18, 36};
+    private static final int SCORE_WIDTH = 12;
 
     private XlsxReport() {
     }
@@ -54,44 +60,47 @@ public final class XlsxReport {
                 text(x, 0, row.file(), asText);
                 text(x, 1, row.folder(), asText);
                 text(x, 2, row.label(), asText);
-                text(x, 3, row.modelLabel(), asText);
+                boolean reviewable = row.isClassified() && !row.isDamaged();
+                x.createCell(3).setCellValue(reviewable ? yesNo(row.reviewed()) : "");
+                x.createCell(4).setCellValue(reviewable ? yesNo(row.corrected()) : "");
+                text(x, 5, row.modelLabel(), asText);
                 if (row.isClassified()) {
-                    x.createCell(4).setCellValue(row.confidence());
-                    x.getCell(4).setCellStyle(percent);
+                    x.createCell(6).setCellValue(row.confidence());
+                    x.getCell(6).setCellStyle(percent);
                 }
-                x.createCell(5).setCellValue(row.isClassified() ? (row.corrected() ? "yes" : "no") : "");
-                text(x, 6, row.error(), asText);
+                text(x, 7, row.error(), asText);
                 for (int i = 0; i < row.scores().size(); i++) {
                     x.createCell(FIXED_COLUMNS.size() + i).setCellValue(row.scores().get(i));
+                    x.getCell(FIXED_COLUMNS.size() + i).setCellStyle(percent);
                 }
             }
             photos.createFreezePane(0, 1);
             photos.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(0, r - 1), 0, header.size() - 1));
-            photos.setColumnWidth(0, 40 * 256);
-            photos.setColumnWidth(1, 30 * 256);
+            for (int i = 0; i < header.size(); i++) {
+                photos.setColumnWidth(i, (i < WIDTHS.length ? WIDTHS[i] : SCORE_WIDTH) * 256);
+            }
 
             Sheet summary = book.createSheet(SUMMARY_SHEET);
             writeRow(summary.createRow(0), List.of("room type", "photos"), bold);
             int s = 1;
             for (Map.Entry<String, Integer> e : report.countsByLabel().entrySet()) {
-                Row x = summary.createRow(s++);
-                x.createCell(0).setCellValue(e.getKey());
-                x.createCell(1).setCellValue(e.getValue());
+                countRow(summary, s++, e.getKey(), e.getValue());
             }
-            Row unreadable = summary.createRow(s++);
-            unreadable.createCell(0).setCellValue("unreadable files");
-            unreadable.createCell(1).setCellValue(report.unreadableCount());
-            Row damaged = summary.createRow(s++);
-            damaged.createCell(0).setCellValue("damaged photos (labelled, not sorted)");
-            damaged.createCell(1).setCellValue(report.damagedCount());
-            Row total = summary.createRow(s++);
-            total.createCell(0).setCellValue("total files");
-            total.createCell(1).setCellValue(report.rows().size());
+            countRow(summary, s++, "unreadable files", report.unreadableCount());
+            countRow(summary, s++, "damaged photos (labelled, not sorted)", report.damagedCount());
+            countRow(summary, s++, "total files", report.rows().size());
             s++;
-            for (String room : report.missingEssentialRooms()) {
-                summary.createRow(s++).createCell(0).setCellValue("Warning: no " + room + " photo in this shoot");
+            countRow(summary, s++, "reviewed photos", report.reviewedCount());
+            countRow(summary, s++, "still to review", report.unreviewedCount());
+            s++;
+            writeRow(summary.createRow(s++), List.of("listing checklist", "photo"), bold);
+            for (ListingChecklist.Item item : report.checklist().check(report.intactCountsByLabel())) {
+                Row x = summary.createRow(s++);
+                x.createCell(0).setCellValue(item.room());
+                x.createCell(1).setCellValue(item.present() ? "\u2713" : "missing");
             }
-            summary.setColumnWidth(0, 45 * 256);
+            summary.setColumnWidth(0, 38 * 256);
+            summary.setColumnWidth(1, 10 * 256);
             book.write(out);
         }
     }
@@ -103,6 +112,16 @@ public final class XlsxReport {
         if (FormulaGuard.looksLikeFormula(value)) {
             cell.setCellStyle(asText);
         }
+    }
+
+    private static void countRow(Sheet sheet, int row, String label, long count) {
+        Row x = sheet.createRow(row);
+        x.createCell(0).setCellValue(label);
+        x.createCell(1).setCellValue(count);
+    }
+
+    private static String yesNo(boolean value) {
+        return value ? "yes" : "no";
     }
 
     private static void writeRow(Row row, List<String> cells, CellStyle style) {

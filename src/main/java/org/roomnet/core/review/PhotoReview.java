@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * One file of a shoot as the agent reviews it: what the model said (label, confidence, all scores in
  * the model's class order, and the runner-up), what the agent set ({@code agentLabel}, null while the
- * agent has not touched it), or why the file could not be read ({@code error}; then the labels are null).
+ * agent has not touched it), or why the file could not be read ({@code error}; then the labels are null,
+ * except for a damaged photo, which keeps the model's label for reports: {@link #isDamaged()}).
  */
 public record PhotoReview(
         Path file,
@@ -21,6 +22,9 @@ public record PhotoReview(
         float secondConfidence,
         String agentLabel,
         String error) {
+
+    /** How a damaged photo's error begins; the rest is the damage. */
+    static final String DAMAGED = "damaged, ";
 
     public PhotoReview {
         Objects.requireNonNull(file, "file");
@@ -40,7 +44,10 @@ public record PhotoReview(
      */
     public static PhotoReview of(PhotoResult result) {
         if (result.isDamaged()) {
-            return unreadable(result.file(), "damaged, " + result.damage());
+            // the model's label of what is there stays, for reports (see isDamaged)
+            Prediction p = result.prediction();
+            return new PhotoReview(result.file(), p.label(), p.confidence(), p.scores(), p.secondLabel(),
+                    p.secondConfidence(), null, DAMAGED + result.damage());
         }
         return result.isClassified()
                 ? fromPrediction(result.file(), result.prediction(), null)
@@ -59,6 +66,16 @@ public record PhotoReview(
 
     public boolean isReadable() {
         return error == null;
+    }
+
+    /** Classified from a damaged file: listed with the unreadable ones, the model's label kept beside the error. */
+    public boolean isDamaged() {
+        return error != null && modelLabel != null;
+    }
+
+    /** What is wrong with a damaged photo ("truncated: 38 % of the image data missing"); null otherwise. */
+    public String damage() {
+        return !isDamaged() ? null : error.startsWith(DAMAGED) ? error.substring(DAMAGED.length()) : error;
     }
 
     /** The label that counts: the agent's when set, else the model's; null for an unreadable file. */

@@ -89,10 +89,6 @@ public record RestorePlan(List<String> classNames, List<SavedPhoto> restored, Li
         return new RestorePlan(s.classNames(), restored, toClassify, carried, away, dropped, "");
     }
 
-    public boolean restoresAnything() {
-        return !restored.isEmpty();
-    }
-
     /** Every saved photo that is not opened now but stays in the sidecar: the carried ones, then those away. */
     public List<SavedPhoto> kept() {
         List<SavedPhoto> kept = new ArrayList<>(carried.size() + away.size());

@@ -1,19 +1,19 @@
 package org.roomnet.core.review;
 
 import org.roomnet.core.organize.Assignment;
-import org.roomnet.core.report.Report;
-import org.roomnet.core.report.ReportRow;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -26,8 +26,8 @@ public final class Review {
     private final Path folder;
     private final List<String> classNames;
     private final Map<Path, PhotoReview> photos = new LinkedHashMap<>();
-    private final Deque<RelabelCommand> undo = new ArrayDeque<>();
-    private final Deque<RelabelCommand> redo = new ArrayDeque<>();
+    private final Deque<ReviewEdit> undo = new ArrayDeque<>();
+    private final Deque<ReviewEdit> redo = new ArrayDeque<>();
     private final List<ReviewListener> listeners = new CopyOnWriteArrayList<>();
 
     public Review(Path folder, List<String> classNames) {
@@ -89,23 +89,24 @@ public final class Review {
     /**
      * Sets the agent's label of the given files, as one undoable step. Unreadable and unknown files,
      * and files that already carry this agent label, are left out. Returns false when nothing changed.
+     * Giving a photo the model's own label confirms it: it counts as reviewed.
      */
     public boolean relabel(Collection<Path> files, String label) {
         requireKnownLabel(Objects.requireNonNull(label, "label"));
-        List<RelabelCommand.Change> changes = new ArrayList<>();
-        java.util.Set<Path> seen = new java.util.HashSet<>();
+        List<ReviewEdit.Change> changes = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
         for (Path f : files) {
             PhotoReview p = photos.get(f);
             if (p != null && p.isReadable() && !label.equals(p.agentLabel()) && seen.add(f)) {
-                changes.add(new RelabelCommand.Change(f, p.agentLabel(), label));
+                changes.add(new ReviewEdit.Change(p, p.withAgentLabel(label)));
             }
         }
         if (changes.isEmpty()) {
             return false;
         }
-        RelabelCommand command = new RelabelCommand(changes, label);
-        apply(command, false);
-        undo.push(command);
+        ReviewEdit edit = new ReviewEdit(ReviewEdit.labelDescription(changes, label), changes);
+        apply(edit, false);
+        undo.push(edit);
         redo.clear();
         listeners.forEach(ReviewListener::historyChanged);
         return true;
@@ -120,46 +121,45 @@ public final class Review {
     }
 
     /** What undo would revert, for menus. */
-    public Optional<RelabelCommand> nextUndo() {
+    public Optional<ReviewEdit> nextUndo() {
         return Optional.ofNullable(undo.peek());
     }
 
-    public Optional<RelabelCommand> nextRedo() {
+    public Optional<ReviewEdit> nextRedo() {
         return Optional.ofNullable(redo.peek());
     }
 
     /** Reverts the last edit; returns it, or empty when there is none. */
-    public Optional<RelabelCommand> undo() {
-        RelabelCommand command = undo.poll();
-        if (command == null) {
+    public Optional<ReviewEdit> undo() {
+        ReviewEdit edit = undo.poll();
+        if (edit == null) {
             return Optional.empty();
         }
-        apply(command, true);
-        redo.push(command);
+        apply(edit, true);
+        redo.push(edit);
         listeners.forEach(ReviewListener::historyChanged);
-        return Optional.of(command);
+        return Optional.of(edit);
     }
 
     /** Applies the last undone edit again; returns it, or empty when there is none. */
-    public Optional<RelabelCommand> redo() {
-        RelabelCommand command = redo.poll();
-        if (command == null) {
+    public Optional<ReviewEdit> redo() {
+        ReviewEdit edit = redo.poll();
+        if (edit == null) {
             return Optional.empty();
         }
-        apply(command, false);
-        undo.push(command);
+        apply(edit, false);
+        undo.push(edit);
         listeners.forEach(ReviewListener::historyChanged);
-        return Optional.of(command);
+        return Optional.of(edit);
     }
 
-    private void apply(RelabelCommand command, boolean backwards) {
-        List<PhotoReview> changed = new ArrayList<>(command.changes().size());
-        for (RelabelCommand.Change c : command.changes()) {
-            PhotoReview p = photos.get(c.file());
-            if (p != null) {
-                PhotoReview updated = p.withAgentLabel(backwards ? c.before() : c.after());
-                photos.put(c.file(), updated);
-                changed.add(updated);
+    private void apply(ReviewEdit edit, boolean backwards) {
+        List<PhotoReview> changed = new ArrayList<>(edit.changes().size());
+        for (ReviewEdit.Change c : edit.changes()) {
+            if (photos.containsKey(c.file())) {
+                PhotoReview state = backwards ? c.before() : c.after();
+                photos.put(c.file(), state);
+                changed.add(state);
             }
         }
         List<PhotoReview> list = List.copyOf(changed);
@@ -187,29 +187,22 @@ public final class Review {
         return photos.values().stream().filter(PhotoReview::isCorrected).count();
     }
 
-    /** The report of the review as it stands: final label, the model's label beside it, corrected or not. */
-    public Report toReport() {
-        List<ReportRow> rows = new ArrayList<>(photos.size());
-        for (PhotoReview p : photos.values()) {
-            String file = relative(p.file());
-            if (p.isReadable()) {
-                rows.add(new ReportRow(file, folder.toString(), p.finalLabel(), p.modelLabel(), p.confidence(),
-                        p.isCorrected(), "", p.scores()));
-            } else {
-                rows.add(new ReportRow(file, folder.toString(), "", "", 0f, false, p.error(), List.of()));
-            }
-        }
-        return new Report(classNames, rows);
+    public long readableCount() {
+        return photos.values().stream().filter(PhotoReview::isReadable).count();
     }
 
-    /** Where each readable photo goes when sorted into room folders: its final label. Unreadable files stay. */
-    public List<Assignment> assignments() {
-        return photos.values().stream().filter(PhotoReview::isReadable)
+    /** Readable photos the agent has labelled: confirmed (their own room's key) or corrected. */
+    public long reviewedCount() {
+        return photos.values().stream().filter(p -> p.isReadable() && p.isReviewed()).count();
+    }
+
+    /**
+     * Where each photo goes when sorted into room folders: readable photos to their final label,
+     * damaged ones (when asked for) to the model's label; unreadable files stay.
+     */
+    public List<Assignment> assignments(boolean includeDamaged) {
+        return photos.values().stream().filter(p -> p.isReadable() || (includeDamaged && p.isDamaged()))
                 .map(p -> new Assignment(p.file(), p.finalLabel())).toList();
-    }
-
-    private String relative(Path file) {
-        return Report.relative(folder, file);
     }
 
     private void requireKnownLabel(String label) {

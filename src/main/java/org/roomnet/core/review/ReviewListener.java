@@ -16,4 +16,19 @@ public interface ReviewListener {
     /** What can be undone or redone changed. */
     default void historyChanged() {
     }
+
+    /** A listener that runs {@code action} whenever photos are added or changed. */
+    static ReviewListener onPhotos(Runnable action) {
+        return new ReviewListener() {
+            @Override
+            public void photosAdded(List<PhotoReview> photos) {
+                action.run();
+            }
+
+            @Override
+            public void photosChanged(List<PhotoReview> photos) {
+                action.run();
+            }
+        };
+    }
 }

@@ -6,18 +6,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
  * Keeps a shoot's sidecar up to date as the agent works: each {@link #schedule} hands over a snapshot,
  * and the latest snapshot is written after a short quiet period on a background thread, so a burst
- * of edits (or 2,000 classification results) is one write. {@link #close} writes what is pending.
- * Thread-safe.
+ * of edits (or 2,000 classification results) is one write. {@link #close} hands the pending state to
+ * the writer and returns at once (the UI thread never waits for the disk); the writer thread is not
+ * a daemon, so the process does not exit before that last write is done. Thread-safe.
  */
 public final class SidecarAutosave implements AutoCloseable {
 
@@ -27,15 +30,23 @@ public final class SidecarAutosave implements AutoCloseable {
     private final List<SavedPhoto> carried;
     private final long delayMillis;
     private final Consumer<IOException> onError;
-    private final ScheduledExecutorService writer;
+    private final SidecarWriter sidecarWriter;
+    private final ScheduledThreadPoolExecutor writer;
     /** Only touched on the writer thread (after construction). */
     private final Map<Path, FileStamp> stamps = new HashMap<>();
 
     private Snapshot pending;
     private ScheduledFuture<?> scheduled;
     private boolean closed;
+    private final CompletableFuture<Void> lastWrite = new CompletableFuture<>();
 
     private record Snapshot(List<String> classNames, List<PhotoReview> photos) {
+    }
+
+    /** Writes a sidecar; {@link ReviewSidecar#write} except in tests. */
+    @FunctionalInterface
+    interface SidecarWriter {
+        void write(Path folder, SavedReview review) throws IOException;
     }
 
     /**
@@ -46,18 +57,25 @@ public final class SidecarAutosave implements AutoCloseable {
      */
     public SidecarAutosave(Path folder, String modelName, String modelVersion, List<SavedPhoto> carried,
                            List<SavedPhoto> restored, long delayMillis, Consumer<IOException> onError) {
+        this(folder, modelName, modelVersion, carried, restored, delayMillis, onError, ReviewSidecar::write);
+    }
+
+    SidecarAutosave(Path folder, String modelName, String modelVersion, List<SavedPhoto> carried,
+                    List<SavedPhoto> restored, long delayMillis, Consumer<IOException> onError,
+                    SidecarWriter sidecarWriter) {
         this.folder = folder;
         this.modelName = modelName == null ? "" : modelName;
         this.modelVersion = modelVersion == null ? "" : modelVersion;
         this.carried = List.copyOf(carried);
         this.delayMillis = delayMillis;
         this.onError = onError;
+        this.sidecarWriter = sidecarWriter;
         restored.forEach(s -> stamps.put(s.review().file(), s.stamp()));
-        this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "roomnet-sidecar");
-            t.setDaemon(true);
-            return t;
-        });
+        this.writer = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "roomnet-sidecar"));
+        // an idle writer must not keep the process alive; a busy one must, until its write is done
+        writer.setKeepAliveTime(2, TimeUnit.SECONDS);
+        writer.allowCoreThreadTimeOut(true);
+        writer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // close() writes what they would
     }
 
     /** Saves this state of the review soon (replacing any state still waiting). */
@@ -71,14 +89,16 @@ public final class SidecarAutosave implements AutoCloseable {
         }
     }
 
-    /** Writes the waiting state now and waits until it is on disk. */
+    /** Writes the waiting state now and waits until it is on disk. Blocks: background threads only. */
     public void flush() {
-        ExecutorService w = writer;
         try {
-            if (!w.isShutdown()) {
-                w.submit(this::writePending).get(30, TimeUnit.SECONDS);
+            if (!writer.isShutdown()) {
+                writer.submit(this::writePending).get(30, TimeUnit.SECONDS);
             }
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            onError.accept(new IOException("the review could not be saved: interrupted", e));
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
             onError.accept(new IOException("the review could not be saved: " + e.getMessage(), e));
         }
     }
@@ -101,22 +121,38 @@ public final class SidecarAutosave implements AutoCloseable {
         }
         photos.addAll(carried);
         try {
-            ReviewSidecar.write(folder, new SavedReview(modelName, modelVersion, s.classNames(), photos));
+            sidecarWriter.write(folder, new SavedReview(modelName, modelVersion, s.classNames(), photos));
         } catch (IOException e) {
             onError.accept(e);
         }
     }
 
-    /** Writes what is pending, then stops the writer. */
-    @Override
-    public void close() {
+    /**
+     * Hands what is pending to the writer and stops it, without waiting. The returned future completes
+     * when the last write is on disk (or failed, reported to {@code onError}); whoever reads the
+     * sidecar next waits for it first.
+     */
+    public CompletableFuture<Void> closeAsync() {
         synchronized (this) {
             if (closed) {
-                return;
+                return lastWrite;
             }
             closed = true;
         }
-        flush();
+        writer.execute(() -> {
+            try {
+                writePending();
+            } finally {
+                lastWrite.complete(null);
+            }
+        });
         writer.shutdown();
+        return lastWrite;
+    }
+
+    /** {@link #closeAsync()}, not waiting for the write. */
+    @Override
+    public void close() {
+        closeAsync();
     }
 }

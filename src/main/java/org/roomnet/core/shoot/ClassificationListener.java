@@ -4,6 +4,4 @@ package org.roomnet.core.shoot;
 @FunctionalInterface
 public interface ClassificationListener {
     void onResult(PhotoResult result, int done, int total);
-
-    ClassificationListener NONE = (result, done, total) -> { };
 }

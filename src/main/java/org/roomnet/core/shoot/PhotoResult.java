@@ -3,7 +3,6 @@ package org.roomnet.core.shoot;
 import org.roomnet.core.classify.Prediction;
 
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * The outcome for one file: a prediction, or the reason it could not be read. A damaged photo (a
@@ -43,14 +42,5 @@ public record PhotoResult(Path file, Prediction prediction, String error, String
 
     public boolean isDamaged() {
         return damage != null;
-    }
-
-    /** Goes into a room folder: classified, and intact unless the user asked for damaged photos too. */
-    public boolean isOrganizable(boolean includeDamaged) {
-        return isClassified() && (includeDamaged || !isDamaged());
-    }
-
-    public Optional<Prediction> predictionIfAny() {
-        return Optional.ofNullable(prediction);
     }
 }

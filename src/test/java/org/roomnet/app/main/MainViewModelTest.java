@@ -2,15 +2,17 @@ package org.roomnet.app.main;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.app.ModelService;
+import org.roomnet.core.classify.ModelService;
 import org.roomnet.app.ScriptedDialogs;
 import org.roomnet.app.TestShoots;
+import org.roomnet.app.photos.PhotoFilter;
+import org.roomnet.app.photos.PhotoGroup;
+import org.roomnet.app.photos.PhotoItem;
 import org.roomnet.app.sort.SortRequest;
-import org.roomnet.app.task.CurrentThreadExecutor;
 import org.roomnet.core.classify.ModelLoadException;
-import org.roomnet.core.organize.JournalStore;
 import org.roomnet.core.organize.TransferMode;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewSidecar;
@@ -18,7 +20,6 @@ import org.testfx.api.FxToolkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -29,14 +30,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The main view model without a window: the test thread is the UI thread and background work runs
- * in place ({@link CurrentThreadExecutor}). Uses the real model on pool photos.
+ * in place ({@link ViewModelFixture}). Uses the real model on pool photos.
  */
 class MainViewModelTest {
 
     @TempDir
     Path temp;
 
-    private final List<MainViewModel> opened = new ArrayList<>();
+    private ViewModelFixture fixture;
     private ScriptedDialogs dialogs;
     private Path shoot;
 
@@ -45,34 +46,32 @@ class MainViewModelTest {
         FxToolkit.registerPrimaryStage(); // images need the JavaFX toolkit, not a window
     }
 
+    @BeforeEach
+    void setUp() throws Exception {
+        fixture = new ViewModelFixture(temp);
+        dialogs = fixture.dialogs;
+        shoot = fixture.shoot();
+    }
+
     @AfterEach
-    void closeAll() {
-        opened.forEach(MainViewModel::shutdown);
+    void closeAll() throws Exception {
+        fixture.close();
     }
 
     private MainViewModel viewModel(ModelService models) throws Exception {
-        if (shoot == null) {
-            shoot = TestShoots.create(temp.resolve("shoot"));
-        }
-        dialogs = new ScriptedDialogs();
-        MainViewModel vm = new MainViewModel(new CurrentThreadExecutor(), models, dialogs,
-                new JournalStore(temp.resolve("journals")), 10_000);
-        vm.loadModel();
-        opened.add(vm);
-        return vm;
+        return fixture.viewModel(models);
     }
 
     private MainViewModel withModel() throws Exception {
-        return viewModel(ModelService.of(TestShoots.classifier()));
+        return fixture.withModel();
     }
 
     private static int shownPhotos(MainViewModel vm) {
-        return vm.photos().groups().stream().mapToInt(PhotoGroup::count).sum();
+        return ViewModelFixture.shownPhotos(vm);
     }
 
     private static PhotoGroup otherGroup(MainViewModel vm, PhotoItem item) {
-        return vm.photos().groups().stream().filter(g -> !g.label().equals(item.review().finalLabel())).findFirst()
-                .orElseThrow();
+        return ViewModelFixture.otherGroup(vm, item);
     }
 
     @Test
@@ -83,7 +82,7 @@ class MainViewModelTest {
         assertEquals(1, vm.photos().unreadableProperty().get().count());
         assertEquals(TestShoots.photoCount() + 1, vm.lastClassifiedCount());
         assertFalse(vm.busyProperty().get());
-        vm.closeShoot();
+        vm.closeShoot().join();
         assertTrue(Files.isRegularFile(ReviewSidecar.fileIn(shoot)));
         assertEquals(TestShoots.photoCount() + 1, ReviewSidecar.read(shoot).orElseThrow().photos().size());
     }
@@ -92,7 +91,7 @@ class MainViewModelTest {
     void aNewPhotoIsClassifiedOnReopenAndAGoneOneIsNoLongerShown() throws Exception {
         MainViewModel vm = withModel();
         vm.openFolder(shoot);
-        vm.closeShoot();
+        vm.closeShoot().join();
         Path gone;
         try (Stream<Path> files = Files.list(shoot)) {
             gone = files.filter(p -> p.toString().endsWith(".jpg") && !p.endsWith(TestShoots.CORRUPT)).sorted()
@@ -107,7 +106,7 @@ class MainViewModelTest {
         assertEquals(TestShoots.photoCount(), shownPhotos(vm));
         assertTrue(vm.photos().item(gone).isEmpty());
         assertEquals(TestShoots.photoCount() + 1, vm.review().orElseThrow().size(), "the gone photo is not counted");
-        vm.closeShoot();
+        vm.closeShoot().join();
         assertEquals(TestShoots.photoCount() + 2, ReviewSidecar.read(shoot).orElseThrow().photos().size(),
                 "the gone photo's review is kept in case it comes back");
     }
@@ -119,7 +118,7 @@ class MainViewModelTest {
         PhotoItem item = first.photos().current().shown().get(0);
         first.relabel(List.of(item), otherGroup(first, item).label());
         String label = item.review().finalLabel();
-        first.closeShoot();
+        first.closeShoot().join();
 
         MainViewModel vm = viewModel(ModelService.loadingWith(() -> {
             throw new ModelLoadException("no model here");
@@ -141,7 +140,7 @@ class MainViewModelTest {
     void openingSomePhotosShowsOnlyThemAndKeepsTheRestOfTheSavedReview() throws Exception {
         MainViewModel vm = withModel();
         vm.openFolder(shoot);
-        vm.closeShoot();
+        vm.closeShoot().join();
         List<Path> two;
         try (Stream<Path> files = Files.list(shoot)) {
             two = files.filter(p -> p.toString().endsWith(".jpg") && !p.endsWith(TestShoots.CORRUPT)).sorted()
@@ -152,7 +151,7 @@ class MainViewModelTest {
         assertEquals(2, shownPhotos(vm));
         assertEquals(2, vm.lastRestoredCount());
         vm.relabel(List.of(vm.photos().item(two.get(0)).orElseThrow()), vm.photos().groups().get(0).label());
-        vm.closeShoot();
+        vm.closeShoot().join();
 
         vm.openFolder(shoot);
         assertEquals(0, vm.lastClassifiedCount(), "the photos not opened stayed in the saved review");
@@ -183,7 +182,7 @@ class MainViewModelTest {
         assertTrue(classified > 0 && classified < total, "stopped part-way: " + classified + " of " + total);
         assertTrue(vm.status().messageProperty().get().startsWith("Cancelled"), vm.status().messageProperty().get());
         assertEquals(classified, shownPhotos(vm));
-        vm.closeShoot();
+        vm.closeShoot().join();
 
         MainViewModel again = withModel();
         again.openFolder(big);
@@ -215,12 +214,12 @@ class MainViewModelTest {
         vm.photos().selection().selectOnly(shown.get(0));
         PhotoGroup target = otherGroup(vm, shown.get(0));
 
-        assertTrue(vm.relabelSelectionWithKey(target.key()));
+        assertTrue(vm.editor().relabelSelectionWithKey(target.key()));
 
         assertEquals(target.label(), shown.get(0).review().finalLabel());
         assertEquals(List.of(shown.get(1)), vm.photos().selection().items());
-        assertTrue(vm.canUndoProperty().get());
-        assertTrue(vm.undoTextProperty().get().contains(target.label()));
+        assertTrue(vm.editor().canUndoProperty().get());
+        assertTrue(vm.editor().undoTextProperty().get().contains(target.label()));
     }
 
     @Test
@@ -233,15 +232,16 @@ class MainViewModelTest {
             return; // the model is sure of every photo: nothing to filter
         }
         vm.photos().currentProperty().set(group);
-        vm.photos().needsReviewOnlyProperty().set(true);
+        vm.photos().filterProperty().set(PhotoFilter.NEEDS_REVIEW);
         int before = group.shown().size();
+        int count = group.count();
         PhotoItem item = group.shown().get(0);
         vm.photos().selection().selectOnly(item);
-        vm.relabelSelectionWithKey(group.key());
+        vm.editor().relabelSelectionWithKey(group.key());
         assertTrue(item.review().isReviewed());
         assertFalse(item.review().isCorrected(), "the model's own label: confirmed, not corrected");
         assertEquals(before - 1, group.shown().size());
-        assertEquals(group.count(), group.all().size(), "still in its group");
+        assertEquals(count, group.count(), "still in its group");
     }
 
     @Test
@@ -273,7 +273,7 @@ class MainViewModelTest {
         assertTrue(vm.status().messageProperty().get().contains("Undo Last Sort"), vm.status().messageProperty().get());
 
         // the agent opens the folder again before undoing the sort
-        vm.closeShoot();
+        vm.closeShoot().join();
         vm.openFolder(shoot);
         assertEquals(0, shownPhotos(vm));
         assertEquals(0, vm.lastClassifiedCount());
@@ -281,7 +281,7 @@ class MainViewModelTest {
         assertTrue(vm.status().messageProperty().get().contains(
                 MainViewModel.plural(TestShoots.photoCount(), "photo") + " no longer in the folder"),
                 vm.status().messageProperty().get());
-        vm.saveNow();
+        vm.saveNowForTests();
         assertEquals(before.size(), ReviewSidecar.read(shoot).orElseThrow().photos().size(),
                 "the moved photos stay in the saved review");
 
@@ -300,7 +300,7 @@ class MainViewModelTest {
         assertEquals(label, vm.photos().item(file).orElseThrow().review().finalLabel());
         assertTrue(vm.status().messageProperty().get().startsWith("Undid the last sort"),
                 vm.status().messageProperty().get());
-        vm.closeShoot();
+        vm.closeShoot().join();
 
         // and once more, as after a restart of the app
         MainViewModel again = withModel();

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.app.ModelService;
 import org.roomnet.app.ScriptedDialogs;
 import org.roomnet.app.TestShoots;
+import org.roomnet.app.dialogs.UnreviewedChoice;
+import org.roomnet.app.photos.PhotoGroup;
+import org.roomnet.app.photos.PhotoItem;
 import org.roomnet.app.sort.SortRequest;
-import org.roomnet.app.task.FxTaskExecutor;
-import org.roomnet.app.util.WindowState;
-import org.roomnet.core.organize.JournalStore;
 import org.roomnet.core.organize.TransferMode;
+import org.roomnet.core.review.ListingChecklist;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewSidecar;
 import org.testfx.api.FxRobot;
@@ -35,16 +35,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,78 +54,52 @@ class MainViewUiTest {
     @TempDir
     Path temp;
 
-    private Path shoot;
+    private WindowFixture window;
     private ScriptedDialogs dialogs;
     private MainViewModel vm;
-    private MainView view;
-    private Preferences prefs;
-    private FxTaskExecutor executor;
 
     @Start
     void start(Stage stage) throws Exception {
-        shoot = TestShoots.create(temp.resolve("shoot"));
-        dialogs = new ScriptedDialogs();
-        executor = new FxTaskExecutor();
-        vm = new MainViewModel(executor, ModelService.of(TestShoots.classifier()), dialogs,
-                new JournalStore(temp.resolve("journals")), 50);
-        prefs = Preferences.userRoot().node("roomnet-test/" + UUID.randomUUID());
-        view = new MainView(vm, new WindowState(prefs), dialogs);
-        view.show(stage);
-        vm.loadModel();
+        window = new WindowFixture(temp, stage);
+        dialogs = window.dialogs;
+        vm = window.vm;
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> vm.shutdown()).get(20, TimeUnit.SECONDS);
-        executor.shutdown();
-        try {
-            prefs.removeNode();
-        } catch (BackingStoreException | IllegalStateException ignored) {
-            // only test preferences
-        }
+        window.close();
     }
 
-    // ---- helpers -----------------------------------------------------------------------------------
-
     private void openShoot(FxRobot robot) throws Exception {
-        dialogs.folder = shoot;
-        robot.clickOn(".main-toolbar .accent");
-        waitUntil(() -> vm.folder() != null && !vm.busyProperty().get()
-                && vm.photos().groups().stream().mapToInt(PhotoGroup::count).sum() == TestShoots.photoCount());
-        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+        window.openShoot(robot);
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition));
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowFixture.waitUntil(condition);
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        return WindowFixture.fx(c);
     }
 
     private void showLargestGroup(FxRobot robot) throws Exception {
-        PhotoGroup largest = fx(() -> vm.photos().groups().stream()
-                .max(java.util.Comparator.comparingInt(PhotoGroup::count)).orElseThrow());
-        robot.clickOn("#group-" + largest.label());
-        waitUntil(() -> vm.photos().current() == largest);
+        window.showLargestGroup(robot);
     }
 
     private PhotoItem firstShown() throws Exception {
-        return fx(() -> vm.photos().current().shown().get(0));
+        return window.firstShown();
     }
 
     private PhotoGroup otherGroupThan(String label) {
-        return vm.photos().groups().stream().filter(g -> !g.label().equals(label)).findFirst().orElseThrow();
+        return window.otherGroupThan(label);
     }
 
     private PhotoReview reviewOf(Path file) throws Exception {
-        return fx(() -> vm.review().orElseThrow().get(file).orElseThrow());
+        return window.reviewOf(file);
     }
 
     private Node cellOf(FxRobot robot, PhotoItem item) {
-        return robot.lookup(".photo-cell").match(n -> n instanceof PhotoCell c && c.getItem() == item
-                && n.isVisible()).query();
+        return WindowFixture.cellOf(robot, item);
     }
 
     // ---- tests -------------------------------------------------------------------------------------
@@ -149,7 +118,7 @@ class MainViewUiTest {
         assertEquals(6, vm.photos().groups().size(), "one group per room type of the model");
         assertFalse(robot.lookup(".photo-cell").queryAll().isEmpty(), "thumbnails on screen");
         assertTrue(robot.lookup(".status-summary").queryAs(Label.class).getText()
-                .startsWith(TestShoots.photoCount() + " photos loaded"));
+                .startsWith(TestShoots.photoCount() + " photos \u00b7 0 of " + TestShoots.photoCount() + " reviewed"));
         assertEquals("CPU", robot.lookup(".status-provider").queryAs(Label.class).getText());
         assertFalse(robot.lookup(".status-model").queryAs(Label.class).getText().isBlank());
 
@@ -176,13 +145,13 @@ class MainViewUiTest {
         assertEquals(target.label(), moved.finalLabel());
         assertEquals(before, moved.modelLabel(), "the model's label stays recorded");
         assertTrue(moved.isCorrected());
-        assertTrue(fx(() -> target.all().contains(item)));
+        assertTrue(fx(() -> target.shown().contains(item)));
 
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(before, reviewOf(item.file()).finalLabel());
         assertFalse(reviewOf(item.file()).isCorrected());
-        assertFalse(fx(() -> target.all().contains(item)));
+        assertFalse(fx(() -> target.shown().contains(item)));
 
         robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -253,40 +222,49 @@ class MainViewUiTest {
             Row header = photos.getRow(0);
             Map<String, Integer> col = new HashMap<>();
             header.forEach(c -> col.put(c.getStringCellValue(), c.getColumnIndex()));
-            for (String name : List.of("file", "folder", "label", "model label", "confidence", "corrected")) {
+            for (String name : List.of("file", "folder", "final label", "reviewed", "model label", "model confidence",
+                    "corrected")) {
                 assertTrue(col.containsKey(name), "column " + name);
             }
             assertEquals(TestShoots.photoCount() + 1, photos.getLastRowNum(), "one row per file");
             Map<String, Row> byFile = new HashMap<>();
+            List<String> order = new ArrayList<>();
             for (int r = 1; r <= photos.getLastRowNum(); r++) {
                 Row row = photos.getRow(r);
                 byFile.put(row.getCell(col.get("file")).getStringCellValue(), row);
+                order.add(row.getCell(col.get("file")).getStringCellValue());
             }
+            assertEquals(order.stream().sorted().toList(), order, "rows by file name, not by when they were classified");
             Row edited = byFile.get(item.fileName());
-            assertEquals(target.label(), edited.getCell(col.get("label")).getStringCellValue());
+            assertEquals(target.label(), edited.getCell(col.get("final label")).getStringCellValue());
+            assertEquals("yes", edited.getCell(col.get("reviewed")).getStringCellValue());
             assertEquals(model, edited.getCell(col.get("model label")).getStringCellValue());
             assertEquals("yes", edited.getCell(col.get("corrected")).getStringCellValue());
+            assertEquals(item.review().confidence(), edited.getCell(col.get("model confidence")).getNumericCellValue(), 1e-6,
+                    "the model's confidence in its own label");
+            assertEquals("0.0%", edited.getCell(col.get("model confidence")).getCellStyle().getDataFormatString());
             assertTrue(byFile.containsKey(TestShoots.CORRUPT));
 
             Sheet summary = book.getSheet("Summary");
             int total = 0;
-            List<String> warnings = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
             for (Row row : summary) {
                 String first = row.getCell(0) == null ? "" : row.getCell(0).getStringCellValue();
-                if (vm.photos().group(first).isPresent()) {
+                boolean count = row.getCell(1) != null
+                        && row.getCell(1).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC;
+                if (vm.photos().group(first).isPresent() && count) {
                     int n = (int) row.getCell(1).getNumericCellValue();
                     assertEquals(vm.photos().group(first).get().count(), n, first);
                     total += n;
                 }
-                if (first.startsWith("Warning: no ")) {
-                    warnings.add(first);
+                if (!count && row.getCell(1) != null && "missing".equals(row.getCell(1).getStringCellValue())) {
+                    missing.add(first);
                 }
             }
             assertEquals(TestShoots.photoCount(), total);
             for (PhotoGroup g : vm.photos().groups()) {
-                boolean essential = org.roomnet.core.report.Report.LISTING_ESSENTIAL_ROOMS.contains(g.label());
-                assertEquals(essential && g.count() == 0,
-                        warnings.stream().anyMatch(w -> w.contains(" " + g.label() + " ")), g.label());
+                boolean needed = ListingChecklist.DEFAULT.rooms().contains(g.label());
+                assertEquals(needed && g.count() == 0, missing.contains(g.label()), g.label());
             }
         }
     }
@@ -300,6 +278,7 @@ class MainViewUiTest {
         Path dest = temp.resolve("sorted");
         dialogs.sortAnswer = new SortRequest(TransferMode.COPY, dest);
 
+        dialogs.unreviewedAnswer = UnreviewedChoice.GO_ON;
         robot.clickOn("Sort into Folders…");
         waitUntil(() -> !vm.busyProperty().get() && !dialogs.infos.isEmpty());
 
@@ -347,8 +326,8 @@ class MainViewUiTest {
         fx(() -> vm.review().orElseThrow().photos()).forEach(p -> labels.put(p.file(), p.finalLabel()));
 
         robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(Files.isRegularFile(ReviewSidecar.fileIn(shoot)), "the review is saved beside the shoot");
+        waitUntil(() -> Files.isRegularFile(ReviewSidecar.fileIn(window.shoot)));
+        assertTrue(Files.isRegularFile(ReviewSidecar.fileIn(window.shoot)), "the review is saved beside the shoot");
         assertTrue(ReviewSidecar.FILE_NAME.startsWith("."));
 
         openShoot(robot);
@@ -360,7 +339,7 @@ class MainViewUiTest {
         for (Map.Entry<Path, String> e : labels.entrySet()) {
             assertEquals(e.getValue(), reviewOf(e.getKey()).finalLabel());
         }
-        assertNotEquals(0, fx(() -> vm.photos().group(target.label()).orElseThrow().count()));
+        assertTrue(fx(() -> vm.photos().group(target.label()).orElseThrow().count() > 0));
     }
 
 }

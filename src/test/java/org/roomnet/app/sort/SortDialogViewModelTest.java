@@ -2,6 +2,7 @@ package org.roomnet.app.sort;
 
 import org.junit.jupiter.api.Test;
 import org.roomnet.core.organize.TransferMode;
+import org.roomnet.core.workflow.SortPlan;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ class SortDialogViewModelTest {
         Map<String, Integer> rooms = new LinkedHashMap<>();
         rooms.put("Bathroom", 2);
         rooms.put("Kitchen", 3);
-        return new SortPlan(folder, SortPlan.defaultDestination(folder), rooms, 5, unreadable);
+        return new SortPlan(folder, SortPlan.defaultDestination(folder), rooms, 5, unreadable, 0);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.roomnet.core.report;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.core.review.ListingChecklist;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class ReportTargetTest {
     @Test
     void onlyOurOwnReportsAreReplacedWithoutForce() throws Exception {
         Path shoot = Files.createDirectories(dir.resolve("shoot"));
-        Report report = new Report(List.of("Kitchen"), List.of());
+        Report report = new Report(List.of("Kitchen"), List.of(), ListingChecklist.DEFAULT);
         Path csv = dir.resolve("rooms.csv");
         Path xlsx = dir.resolve("rooms.xlsx");
         CsvReport.write(report, csv);

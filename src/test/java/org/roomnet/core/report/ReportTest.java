@@ -8,7 +8,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomnet.core.classify.Prediction;
+import org.roomnet.core.review.ListingChecklist;
+import org.roomnet.core.organize.Assignment;
 import org.roomnet.core.review.PhotoReview;
+import org.roomnet.core.review.Review;
 import org.roomnet.core.shoot.PhotoResult;
 
 import java.io.File;
@@ -33,9 +36,20 @@ class ReportTest {
     private Report sample() {
         Path folder = dir.toAbsolutePath();
         return Report.fromResults(CLASSES, folder, List.of(
-                PhotoResult.classified(folder.resolve("a, kitchen.jpg"), Prediction.of(CLASSES, new float[]{0, 0, 0, 0, 0.9f, 0.1f})),
+                PhotoResult.failed(folder.resolve("c.jpg"), "empty file (0 bytes)"),
                 PhotoResult.classified(folder.resolve("b.jpg"), Prediction.of(CLASSES, new float[]{0, 0.6f, 0.4f, 0, 0, 0})),
-                PhotoResult.failed(folder.resolve("c.jpg"), "empty file (0 bytes)")));
+                PhotoResult.classified(folder.resolve("a, kitchen.jpg"), Prediction.of(CLASSES, new float[]{0, 0, 0, 0, 0.9f, 0.1f}))));
+    }
+
+    /** A reviewed shoot: b.jpg corrected from Bathroom to Bedroom, a confirmed, the rest untouched. */
+    private Report reviewed() {
+        Path folder = dir.toAbsolutePath();
+        List<PhotoReview> photos = List.of(
+                PhotoReview.fromPrediction(folder.resolve("b.jpg"), Prediction.of(CLASSES, new float[]{0, 0.6f, 0.4f, 0, 0, 0}), "Bedroom"),
+                PhotoReview.fromPrediction(folder.resolve("a.jpg"), Prediction.of(CLASSES, new float[]{0, 0, 0, 0, 0.9f, 0.1f}), "Kitchen"),
+                PhotoReview.fromPrediction(folder.resolve("d.jpg"), Prediction.of(CLASSES, new float[]{0.7f, 0, 0, 0.3f, 0, 0}), null),
+                PhotoReview.unreadable(folder.resolve("c.jpg"), "empty file (0 bytes)"));
+        return Report.of(CLASSES, folder, photos, new ListingChecklist(List.of("Kitchen", "Bathroom", "Backyard")));
     }
 
     @Test
@@ -50,36 +64,59 @@ class ReportTest {
     }
 
     @Test
-    void xlsxHasPhotosAndASummaryWithWarningsForMissingRooms() throws Exception {
+    void xlsxRowsAreSortedWithTheFinalLabelBesideTheModelsLabelAndConfidence() throws Exception {
         Path xlsx = dir.resolve("out.xlsx");
-        XlsxReport.write(sample(), xlsx);
+        XlsxReport.write(reviewed(), xlsx);
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
             Sheet photos = book.getSheet(XlsxReport.PHOTOS_SHEET);
             assertEquals(0, book.getSheetIndex(photos));
-            assertEquals("file", photos.getRow(0).getCell(0).getStringCellValue());
-            assertEquals("a, kitchen.jpg", photos.getRow(1).getCell(0).getStringCellValue());
-            assertEquals("Kitchen", photos.getRow(1).getCell(2).getStringCellValue());
-            assertEquals(0.9, photos.getRow(1).getCell(4).getNumericCellValue(), 1e-6);
-            assertEquals("no", photos.getRow(1).getCell(5).getStringCellValue());
-            assertEquals("empty file (0 bytes)", photos.getRow(3).getCell(6).getStringCellValue());
-            assertEquals(3, photos.getLastRowNum());
+            List<String> header = new ArrayList<>();
+            photos.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            assertEquals(List.of("file", "folder", "final label", "reviewed", "corrected", "model label",
+                    "model confidence", "error", "Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom"),
+                    header);
+            List<String> files = new ArrayList<>();
+            for (int r = 1; r <= photos.getLastRowNum(); r++) {
+                files.add(photos.getRow(r).getCell(0).getStringCellValue());
+            }
+            assertEquals(List.of("a.jpg", "b.jpg", "c.jpg", "d.jpg"), files, "sorted by file name");
 
-            Sheet summary = book.getSheet(XlsxReport.SUMMARY_SHEET);
-            List<String> text = new ArrayList<>();
-            for (Row row : summary) {
-                StringBuilder sb = new StringBuilder();
-                row.forEach(c -> sb.append(c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
-                        ? String.valueOf((int) c.getNumericCellValue()) : c.getStringCellValue()).append('|'));
-                text.add(sb.toString());
-            }
-            assertTrue(text.contains("Kitchen|1|"), text.toString());
-            assertTrue(text.contains("Bathroom|1|"), text.toString());
-            assertTrue(text.contains("unreadable files|1|"), text.toString());
-            for (String missing : List.of("Frontyard", "LivingRoom", "Backyard")) {
-                assertTrue(text.contains("Warning: no " + missing + " photo in this shoot|"), text.toString());
-            }
-            assertTrue(text.stream().noneMatch(t -> t.contains("no Kitchen")), text.toString());
+            Row corrected = photos.getRow(2);
+            assertEquals("Bedroom", corrected.getCell(2).getStringCellValue());
+            assertEquals("yes", corrected.getCell(3).getStringCellValue());
+            assertEquals("yes", corrected.getCell(4).getStringCellValue());
+            assertEquals("Bathroom", corrected.getCell(5).getStringCellValue());
+            assertEquals(0.6, corrected.getCell(6).getNumericCellValue(), 1e-6, "the model's confidence in its own label");
+            assertEquals("0.0%", corrected.getCell(6).getCellStyle().getDataFormatString());
+            assertEquals("0.0%", corrected.getCell(8 + 2).getCellStyle().getDataFormatString(), "scores as percentages");
+            assertEquals("no", photos.getRow(4).getCell(3).getStringCellValue(), "d.jpg is not reviewed");
+            assertEquals("", photos.getRow(3).getCell(3).getStringCellValue(), "an unreadable file is not to review");
+            assertEquals("empty file (0 bytes)", photos.getRow(3).getCell(7).getStringCellValue());
+
+            var pane = photos.getPaneInformation();
+            assertTrue(pane != null && pane.isFreezePane() && pane.getHorizontalSplitTopRow() == 1, "header row frozen");
+            assertTrue(((org.apache.poi.xssf.usermodel.XSSFSheet) photos).getCTWorksheet().isSetAutoFilter(), "filters on");
+            assertTrue(photos.getColumnWidth(0) > photos.getColumnWidth(3), "widths set per column");
+
+            List<String> summary = summaryText(book);
+            assertTrue(summary.contains("reviewed photos|2|"), summary.toString());
+            assertTrue(summary.contains("still to review|1|"), summary.toString());
+            assertTrue(summary.contains("Kitchen|\u2713|"), summary.toString());
+            assertTrue(summary.contains("Bathroom|missing|"), summary.toString());
+            assertTrue(summary.contains("Backyard|\u2713|"), summary.toString());
+            assertTrue(summary.stream().noneMatch(t -> t.startsWith("LivingRoom|missing")), "not on this checklist");
         }
+    }
+
+    private static List<String> summaryText(XSSFWorkbook book) {
+        List<String> text = new ArrayList<>();
+        for (Row row : book.getSheet(XlsxReport.SUMMARY_SHEET)) {
+            StringBuilder sb = new StringBuilder();
+            row.forEach(c -> sb.append(c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                    ? String.valueOf((int) c.getNumericCellValue()) : c.getStringCellValue()).append('|'));
+            text.add(sb.toString());
+        }
+        return text;
     }
 
     // Issue 9, point 12: names exactly as they are; nothing a spreadsheet would run as a formula.
@@ -99,25 +136,28 @@ class ReportTest {
 
         Path csv = dir.resolve("out.csv");
         CsvReport.write(report, csv);
-        List<String> lines = Files.readAllLines(csv);
-        assertTrue(lines.get(1).startsWith("back\\slash.jpg,Kitchen,"), lines.get(1));
-        assertTrue(lines.get(2).startsWith("'=cmd|calc.jpg,Kitchen,"), lines.get(2));
-        assertTrue(lines.get(3).startsWith("'+1.jpg,"), lines.get(3));
-        assertTrue(lines.get(4).startsWith("'-2.jpg,"), lines.get(4));
-        assertTrue(lines.get(5).startsWith("'@SUM(A1).jpg,"), lines.get(5));
-        assertEquals("sub/x.jpg,,,'=not a formula,,,,,,", lines.get(6));
+        List<String> lines = Files.readAllLines(csv); // rows by file name
+        for (String start : List.of("back\\slash.jpg,Kitchen,", "'=cmd|calc.jpg,Kitchen,", "'+1.jpg,", "'-2.jpg,",
+                "'@SUM(A1).jpg,")) {
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(start)), start + " in " + lines);
+        }
+        assertEquals("sub/x.jpg,,,'=not a formula,,,,,,", lines.get(lines.size() - 1));
 
         Path xlsx = dir.resolve("out.xlsx");
         XlsxReport.write(report, xlsx);
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
             Sheet photos = book.getSheet(XlsxReport.PHOTOS_SHEET);
-            for (int i = 0; i < names.size(); i++) {
-                Cell cell = photos.getRow(i + 1).getCell(0);
+            List<String> written = new ArrayList<>();
+            for (int r = 1; r <= names.size(); r++) {
+                Cell cell = photos.getRow(r).getCell(0);
                 assertEquals(CellType.STRING, cell.getCellType());
-                assertEquals(names.get(i), cell.getStringCellValue(), "exactly the name");
-                assertEquals(i > 0, cell.getCellStyle().getQuotePrefixed(), names.get(i) + " marked as text");
+                written.add(cell.getStringCellValue());
+                assertEquals(!cell.getStringCellValue().equals("back\\slash.jpg"), cell.getCellStyle().getQuotePrefixed(),
+                        cell.getStringCellValue() + " marked as text");
             }
-            assertTrue(photos.getRow(6).getCell(6).getCellStyle().getQuotePrefixed());
+            assertEquals(names.stream().sorted().toList(), written, "exactly the names");
+            int error = XlsxReport.FIXED_COLUMNS.indexOf("error");
+            assertTrue(photos.getRow(names.size() + 1).getCell(error).getCellStyle().getQuotePrefixed());
         }
     }
 
@@ -135,11 +175,16 @@ class ReportTest {
                 + "0.000000,0.900000,0.100000", Files.readAllLines(csv).get(1));
         assertEquals(1, report.damagedCount());
         assertEquals(0, report.unreadableCount());
-        assertFalse(cut.isOrganizable(false));
-        assertTrue(cut.isOrganizable(true));
+        Review review = new Review(folder, CLASSES);
+        review.add(PhotoReview.of(cut));
+        assertEquals(List.of(), review.assignments(false), "left in place");
+        assertEquals(List.of(new Assignment(cut.file(), "Kitchen")), review.assignments(true), "--include-damaged");
 
         PhotoReview reviewed = PhotoReview.of(cut); // the app lists it with the unreadable files, and never sorts it
         assertFalse(reviewed.isReadable());
         assertEquals("damaged, truncated: 38 % of the image data missing", reviewed.error());
+        assertTrue(reviewed.isDamaged(), "the model's label is kept for reports");
+        assertEquals("truncated: 38 % of the image data missing", reviewed.damage());
+        assertEquals(0, report.unreviewedCount(), "a damaged photo cannot be reviewed: it is never sorted");
     }
 }

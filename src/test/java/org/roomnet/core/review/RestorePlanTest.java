@@ -137,9 +137,9 @@ class RestorePlanTest {
         Path b = file("b.jpg", "photo b");
         Files.setLastModifiedTime(a, FileTime.fromMillis(1_600_000_000_000L));
         PhotoReview labelled = Photos.sure(a, "Kitchen").withAgentLabel("Bathroom");
-        try (SidecarAutosave autosave = new SidecarAutosave(folder, "m", "1", List.of(), List.of(), 60_000, e -> { })) {
-            autosave.schedule(Photos.CLASSES, List.of(labelled, Photos.sure(b, "Bedroom")));
-        }
+        SidecarAutosave first = new SidecarAutosave(folder, "m", "1", List.of(), List.of(), 60_000, e -> { });
+        first.schedule(Photos.CLASSES, List.of(labelled, Photos.sure(b, "Bedroom")));
+        first.closeAsync().join();
         Path sorted = Files.createDirectories(folder.resolveSibling(folder.getFileName() + "-sorted"));
         Files.move(a, sorted.resolve("a.jpg"));
 
@@ -147,10 +147,10 @@ class RestorePlanTest {
         assertEquals(List.of(b), whileAway.restored().stream().map(s -> s.review().file()).toList());
         assertTrue(whileAway.toClassify().isEmpty());
         assertEquals(List.of(a), whileAway.away().stream().map(s -> s.review().file()).toList());
-        try (SidecarAutosave autosave = new SidecarAutosave(folder, "m", "1", whileAway.kept(), whileAway.restored(),
-                60_000, e -> { })) {
-            autosave.schedule(Photos.CLASSES, whileAway.restored().stream().map(SavedPhoto::review).toList());
-        }
+        SidecarAutosave second = new SidecarAutosave(folder, "m", "1", whileAway.kept(), whileAway.restored(),
+                60_000, e -> { });
+        second.schedule(Photos.CLASSES, whileAway.restored().stream().map(SavedPhoto::review).toList());
+        second.closeAsync().join();
         assertEquals(2, ReviewSidecar.read(folder).orElseThrow().photos().size(), "a.jpg stays in the sidecar");
 
         Files.move(sorted.resolve("a.jpg"), a);

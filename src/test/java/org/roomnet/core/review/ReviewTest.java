@@ -146,7 +146,7 @@ class ReviewTest {
     void theReportShowsFinalAndModelLabelAndCorrections() {
         Review r = review();
         r.relabel(List.of(a), "Bathroom");
-        Report report = r.toReport();
+        Report report = Report.of(r.classNames(), folder, r.photos(), ListingChecklist.DEFAULT);
         assertEquals(Photos.CLASSES, report.classNames());
         assertEquals(4, report.rows().size());
         ReportRow row = report.rows().get(0);
@@ -155,13 +155,41 @@ class ReviewTest {
         assertEquals("Bathroom", row.label());
         assertEquals("Kitchen", row.modelLabel());
         assertTrue(row.corrected());
+        assertTrue(row.reviewed());
         assertEquals(0.9f, row.confidence());
         assertFalse(report.rows().get(1).corrected());
-        ReportRow unreadable = report.rows().get(3);
+        assertFalse(report.rows().get(1).reviewed());
+        ReportRow unreadable = report.rows().get(2);
+        assertEquals("broken.jpg", unreadable.file(), "rows sorted by file");
         assertFalse(unreadable.isClassified());
         assertEquals("corrupt image", unreadable.error());
         assertEquals(1, report.countsByLabel().get("Bathroom"));
-        assertTrue(report.missingEssentialRooms().contains("Frontyard"));
+        assertEquals(2, report.unreviewedCount());
+        assertTrue(report.missingListingRooms().contains("Frontyard"));
+    }
+
+    @Test
+    void reviewedCountsConfirmedAndCorrectedPhotosButNotUnreadableOnes() {
+        Review r = review();
+        assertEquals(3, r.readableCount());
+        assertEquals(0, r.reviewedCount());
+        r.relabel(List.of(a), "Kitchen");
+        r.relabel(List.of(c), "Kitchen");
+        assertEquals(2, r.reviewedCount());
+        assertEquals(1, r.correctedCount());
+        r.undo();
+        assertEquals(1, r.reviewedCount());
+    }
+
+    @Test
+    void anEditRecordsEachPhotoBeforeAndAfter() {
+        Review r = review();
+        r.relabel(List.of(a, b), "Bedroom");
+        ReviewEdit edit = r.nextUndo().orElseThrow();
+        assertEquals("Label 2 photos as Bedroom", edit.description());
+        assertEquals(2, edit.changes().size());
+        assertEquals(null, edit.changes().get(0).before().agentLabel());
+        assertEquals("Bedroom", edit.changes().get(0).after().agentLabel());
     }
 
     @Test
@@ -169,7 +197,7 @@ class ReviewTest {
         Review r = review();
         r.relabel(List.of(b), "Bathroom");
         assertEquals(List.of(new Assignment(a, "Kitchen"), new Assignment(b, "Bathroom"), new Assignment(c, "Bedroom")),
-                r.assignments());
+                r.assignments(false));
     }
 
     private static Map<String, Integer> nonZero(Map<String, Integer> counts) {

@@ -1,4 +1,4 @@
-package org.roomnet.app.main;
+package org.roomnet.app.photos;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -6,18 +6,17 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.image.Image;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewRules;
 
 import java.nio.file.Path;
 
-/** One photo as the views show it: its review (replaced on each change), thumbnail and selection. */
+/** One photo as the views show it: its review (replaced on each change), thumbnail and selection. UI thread. */
 public final class PhotoItem {
 
     private final Path file;
     private final ReadOnlyObjectWrapper<PhotoReview> review;
-    private final ObjectProperty<Image> thumbnail = new SimpleObjectProperty<>();
+    private final ObjectProperty<Thumbnail> thumbnail = new SimpleObjectProperty<>();
     private final BooleanProperty selected = new SimpleBooleanProperty();
     private final boolean pending;
     private boolean thumbnailRequested;
@@ -33,13 +32,13 @@ public final class PhotoItem {
     }
 
     /** A photo decoded (it has its thumbnail) but not labelled yet; it leaves its group when its label comes. */
-    static PhotoItem pending(Path file, Image thumbnail) {
+    static PhotoItem pending(Path file, Thumbnail thumbnail) {
         PhotoItem item = new PhotoItem(PhotoReview.unreadable(file, PENDING_NOTE), true);
         item.thumbnail.set(thumbnail);
         return item;
     }
 
-    static final String PENDING_NOTE = "Classifying\u2026";
+    public static final String PENDING_NOTE = "Classifying\u2026";
 
     public boolean isPending() {
         return pending;
@@ -61,11 +60,11 @@ public final class PhotoItem {
         return review.getReadOnlyProperty();
     }
 
-    void setReview(PhotoReview value) {
+    public void setReview(PhotoReview value) {
         review.set(value);
     }
 
-    public ObjectProperty<Image> thumbnailProperty() {
+    public ObjectProperty<Thumbnail> thumbnailProperty() {
         return thumbnail;
     }
 
@@ -85,15 +84,6 @@ public final class PhotoItem {
 
     public boolean needsReview() {
         return ReviewRules.needsReview(review());
-    }
-
-    public boolean isLowConfidence() {
-        return ReviewRules.isLowConfidence(review());
-    }
-
-    /** "87 %". */
-    public String confidenceText() {
-        return Math.round(review().confidence() * 100) + " %";
     }
 
     @Override

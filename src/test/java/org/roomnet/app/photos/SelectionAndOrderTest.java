@@ -1,4 +1,4 @@
-package org.roomnet.app.main;
+package org.roomnet.app.photos;
 
 import org.junit.jupiter.api.Test;
 import org.roomnet.core.review.PhotoReview;

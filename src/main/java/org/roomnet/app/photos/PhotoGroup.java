@@ -1,8 +1,7 @@
-package org.roomnet.app.main;
+package org.roomnet.app.photos;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -11,11 +10,9 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
-import java.util.function.Predicate;
-
 /**
- * The photos of one room type: all of them, and those shown (filtered by "needs review" when on,
- * sorted by the chosen order). Counts are live.
+ * The photos of one room type: all of them, and those shown (filtered and sorted as chosen). Counts
+ * are live: photos, those that need review, those not reviewed yet.
  */
 public final class PhotoGroup {
 
@@ -26,29 +23,30 @@ public final class PhotoGroup {
     private final SortedList<PhotoItem> shown;
     private final IntegerBinding count = Bindings.size(all);
     private final ReadOnlyIntegerWrapper reviewCount = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper unreviewedCount = new ReadOnlyIntegerWrapper();
 
     /**
      * @param key the number key that labels photos as this room type (1-based), 0 for none
      */
-    PhotoGroup(String label, int key, BooleanProperty needsReviewOnly, ObjectProperty<PhotoOrder> order) {
+    PhotoGroup(String label, int key, ObjectProperty<PhotoFilter> filter, ObjectProperty<PhotoOrder> order) {
         this.label = label;
         this.key = key;
         FilteredList<PhotoItem> filtered = new FilteredList<>(all);
-        filtered.predicateProperty().bind(Bindings.createObjectBinding(
-                () -> needsReviewOnly.get() ? (Predicate<PhotoItem>) PhotoItem::needsReview : null, needsReviewOnly));
+        filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> filter.get().predicate(), filter));
         shown = new SortedList<>(filtered);
         shown.comparatorProperty().bind(Bindings.createObjectBinding(() -> order.get().comparator(), order));
         all.addListener((javafx.collections.ListChangeListener<PhotoItem>) c -> recount());
     }
 
     private void recount() {
-        int n = 0;
+        int flagged = 0;
+        int unreviewed = 0;
         for (PhotoItem item : all) {
-            if (item.needsReview()) {
-                n++;
-            }
+            flagged += item.needsReview() ? 1 : 0;
+            unreviewed += item.review().isReadable() && !item.review().isReviewed() ? 1 : 0;
         }
-        reviewCount.set(n);
+        reviewCount.set(flagged);
+        unreviewedCount.set(unreviewed);
     }
 
     public String label() {
@@ -77,8 +75,14 @@ public final class PhotoGroup {
         return count.get();
     }
 
+    /** Photos that need review (the model was unsure, the agent has not labelled them). */
     public ReadOnlyIntegerProperty reviewCountProperty() {
         return reviewCount.getReadOnlyProperty();
+    }
+
+    /** Photos the agent has not labelled yet. */
+    public ReadOnlyIntegerProperty unreviewedCountProperty() {
+        return unreviewedCount.getReadOnlyProperty();
     }
 
     @Override

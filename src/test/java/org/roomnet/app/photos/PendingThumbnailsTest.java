@@ -1,13 +1,10 @@
-package org.roomnet.app.main;
+package org.roomnet.app.photos;
 
-import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.roomnet.app.task.CurrentThreadExecutor;
 import org.roomnet.core.classify.Prediction;
 import org.roomnet.core.review.PhotoReview;
-import org.testfx.api.FxToolkit;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,11 +20,6 @@ class PendingThumbnailsTest {
 
     private final PhotoGroups photos = new PhotoGroups(new CurrentThreadExecutor(), 64);
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage(); // images need the JavaFX toolkit
-    }
-
     @AfterEach
     void close() {
         photos.close();
@@ -36,14 +28,14 @@ class PendingThumbnailsTest {
     @Test
     void aThumbnailWithoutALabelIsShownAndMovesToItsRoomWhenTheLabelComes() {
         photos.build(ROOMS);
-        photos.showFirstWithPhotos();
+        photos.showFirstWithPhotosUnlessChosen();
         Path file = Path.of("/shoot/IMG_1.jpg");
-        WritableImage thumbnail = new WritableImage(4, 3);
+        Thumbnail thumbnail = Thumbnail.of(new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB));
 
         photos.attachThumbnail(file, thumbnail);
         PhotoGroup classifying = photos.pendingProperty().get();
         assertEquals(1, classifying.count());
-        photos.showFirstWithPhotos();
+        photos.showFirstWithPhotosUnlessChosen();
         assertSame(classifying, photos.current(), "no room has photos yet: the decoded ones are on screen");
         assertTrue(classifying.shown().get(0).isPending());
 
@@ -57,10 +49,13 @@ class PendingThumbnailsTest {
     @Test
     void photosStillWithoutALabelLeaveWhenClassificationStops() {
         photos.build(ROOMS);
-        photos.attachThumbnail(Path.of("/shoot/a.jpg"), new WritableImage(2, 2));
-        photos.attachThumbnail(Path.of("/shoot/b.jpg"), new WritableImage(2, 2));
+        Thumbnail thumbnail = Thumbnail.of(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB));
+        photos.attachThumbnail(Path.of("/shoot/a.jpg"), thumbnail);
+        photos.attachThumbnail(Path.of("/shoot/b.jpg"), thumbnail);
         assertEquals(2, photos.pendingProperty().get().count());
+        photos.showFirstWithPhotosUnlessChosen();
         photos.dropPending();
         assertEquals(0, photos.pendingProperty().get().count());
+        assertEquals("Backyard", photos.current().label(), "the empty Classifying group is not left on screen");
     }
 }

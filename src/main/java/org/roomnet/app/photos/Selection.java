@@ -1,4 +1,4 @@
-package org.roomnet.app.main;
+package org.roomnet.app.photos;
 
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;

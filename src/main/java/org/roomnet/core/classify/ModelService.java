@@ -1,16 +1,11 @@
-package org.roomnet.app;
-
-import org.roomnet.core.classify.ModelLoadException;
-import org.roomnet.core.classify.ModelLocator;
-import org.roomnet.core.classify.ProviderPreference;
-import org.roomnet.core.classify.RoomClassifier;
+package org.roomnet.core.classify;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The one classifier of the app, opened once in the background at start. Work that needs it waits
+ * The desktop app's one classifier, opened once in the background at start. Work that needs it waits
  * for it ({@link #await}); when no model could be opened, that work gets nothing and the app stays
  * usable for saved reviews.
  */

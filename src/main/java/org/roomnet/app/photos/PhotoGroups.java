@@ -1,14 +1,11 @@
-package org.roomnet.app.main;
+package org.roomnet.app.photos;
 
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.image.Image;
 import org.roomnet.app.task.TaskExecutor;
 import org.roomnet.core.review.PhotoReview;
 
@@ -37,31 +34,35 @@ public final class PhotoGroups {
     private final Map<Path, PhotoItem> pendingItems = new HashMap<>();
     private final Selection selection = new Selection();
     private final ObjectProperty<PhotoOrder> order = new SimpleObjectProperty<>(PhotoOrder.NAME);
-    private final BooleanProperty needsReviewOnly = new SimpleBooleanProperty();
+    private final ObjectProperty<PhotoFilter> filter = new SimpleObjectProperty<>(PhotoFilter.ALL);
     private final ThumbnailLoader thumbnails;
     private List<String> classNames = List.of();
+    /** The agent picked the group on screen: arriving results never switch to another. */
+    private boolean chosenByAgent;
 
-    PhotoGroups(TaskExecutor executor, int thumbnailMaxSide) {
+    public PhotoGroups(TaskExecutor executor, int thumbnailMaxSide) {
         thumbnails = new ThumbnailLoader(executor, thumbnailMaxSide, 2);
-        needsReviewOnly.addListener((o, was, now) -> retainShownSelection());
+        filter.addListener((o, was, now) -> retainShownSelection());
         order.addListener((o, was, now) -> retainShownSelection());
         current.addListener((o, was, now) -> selection.clear());
     }
 
-    void build(List<String> roomTypes) {
+    /** A new shoot with these room types: one empty group each. */
+    public void build(List<String> roomTypes) {
         clear();
         classNames = List.copyOf(roomTypes);
         List<PhotoGroup> built = new ArrayList<>();
         for (int i = 0; i < classNames.size(); i++) {
-            built.add(new PhotoGroup(classNames.get(i), i < 9 ? i + 1 : 0, needsReviewOnly, order));
+            built.add(new PhotoGroup(classNames.get(i), i < 9 ? i + 1 : 0, filter, order));
         }
         groups.setAll(built);
-        unreadable.set(new PhotoGroup("Unreadable", 0, new SimpleBooleanProperty(), order));
-        pending.set(new PhotoGroup(PhotoItem.PENDING_NOTE, 0, new SimpleBooleanProperty(), order));
+        unreadable.set(new PhotoGroup("Unreadable", 0, new SimpleObjectProperty<>(PhotoFilter.ALL), order));
+        pending.set(new PhotoGroup(PhotoItem.PENDING_NOTE, 0, new SimpleObjectProperty<>(PhotoFilter.ALL), order));
     }
 
-    void clear() {
+    public void clear() {
         thumbnails.cancelPending();
+        chosenByAgent = false;
         selection.clear();
         current.set(null);
         groups.clear();
@@ -72,13 +73,13 @@ public final class PhotoGroups {
         classNames = List.of();
     }
 
-    void close() {
+    public void close() {
         clear();
         thumbnails.close();
     }
 
     /** New photos (or re-classified ones) of the review. */
-    void added(List<PhotoReview> photos) {
+    public void added(List<PhotoReview> photos) {
         Map<PhotoGroup, List<PhotoItem>> removals = new LinkedHashMap<>();
         Map<PhotoGroup, List<PhotoItem>> additions = new LinkedHashMap<>();
         for (PhotoReview p : photos) {
@@ -99,7 +100,7 @@ public final class PhotoGroups {
     }
 
     /** Photos whose label changed: they move to their new group (or back into theirs, re-filtered). */
-    void changed(List<PhotoReview> photos) {
+    public void changed(List<PhotoReview> photos) {
         Map<PhotoGroup, List<PhotoItem>> removals = new LinkedHashMap<>();
         Map<PhotoGroup, List<PhotoItem>> additions = new LinkedHashMap<>();
         for (PhotoReview p : photos) {
@@ -124,27 +125,31 @@ public final class PhotoGroups {
     }
 
     /**
-     * Any thread's thumbnail, handed over on the UI thread. A photo without its label yet is shown at once
-     * in the "Classifying…" group, and moves to its room when the label comes.
+     * A thumbnail made while classifying, handed over on the UI thread. A photo without its label yet is shown
+     * at once in the "Classifying…" group, and moves to its room when the label comes.
      */
-    void attachThumbnail(Path file, Image image) {
+    public void attachThumbnail(Path file, Thumbnail thumbnail) {
         PhotoItem item = items.get(file);
         if (item != null) {
-            item.thumbnailProperty().set(image);
+            item.thumbnailProperty().set(thumbnail);
         } else if (pending.get() != null && !pendingItems.containsKey(file)) {
-            PhotoItem decoded = PhotoItem.pending(file, image);
+            PhotoItem decoded = PhotoItem.pending(file, thumbnail);
             pendingItems.put(file, decoded);
             pending.get().all().add(decoded);
         }
     }
 
     /** Classification ended or was cancelled: photos still without a label leave the window. */
-    void dropPending() {
-        if (pending.get() != null) {
-            pending.get().all().clear();
-            selection.retainShown(current.get() == null ? List.of() : current.get().shown());
-        }
+    public void dropPending() {
         pendingItems.clear();
+        PhotoGroup classifying = pending.get();
+        if (classifying != null) {
+            classifying.all().clear();
+            if (current.get() == classifying) {
+                chosenByAgent = false;
+                showFirstWithPhotosUnlessChosen();
+            }
+        }
     }
 
     /** A cell shows the item: make its thumbnail if it has none (photos restored from a saved review). */
@@ -152,10 +157,23 @@ public final class PhotoGroups {
         thumbnails.request(item);
     }
 
-    /** The first room with photos; else the photos being classified, if any; else the first room. */
-    void showFirstWithPhotos() {
+    /** The agent shows {@code group}; from now on only the agent changes the group on screen. */
+    public void choose(PhotoGroup group) {
+        chosenByAgent = true;
+        current.set(group);
+    }
+
+    /**
+     * Shows the first group with photos (the first group when none has any), unless the agent chose
+     * one: as results arrive, the view follows them only until the agent takes over.
+     */
+    public void showFirstWithPhotosUnlessChosen() {
+        PhotoGroup g = current.get();
+        if (chosenByAgent || (g != null && g.count() > 0)) {
+            return;
+        }
         PhotoGroup classifying = pending.get() != null && pending.get().count() > 0 ? pending.get() : null;
-        current.set(groups.stream().filter(g -> g.count() > 0).findFirst()
+        current.set(groups.stream().filter(x -> x.count() > 0).findFirst()
                 .orElse(classifying != null ? classifying : groups.isEmpty() ? null : groups.get(0)));
     }
 
@@ -188,7 +206,7 @@ public final class PhotoGroups {
     }
 
     /** The first unselected photo after the last selected one, else the last unselected one before. */
-    static PhotoItem nextAfter(List<PhotoItem> shown, List<PhotoItem> selected) {
+    public static PhotoItem nextAfter(List<PhotoItem> shown, List<PhotoItem> selected) {
         int last = -1;
         int first = Integer.MAX_VALUE;
         for (PhotoItem s : selected) {
@@ -223,7 +241,7 @@ public final class PhotoGroups {
         return unreadable.getReadOnlyProperty();
     }
 
-    /** Photos decoded but not labelled yet. */
+    /** Photos decoded but not labelled yet ("Classifying…"). */
     public ReadOnlyObjectProperty<PhotoGroup> pendingProperty() {
         return pending.getReadOnlyProperty();
     }
@@ -249,7 +267,22 @@ public final class PhotoGroups {
         return order;
     }
 
-    public BooleanProperty needsReviewOnlyProperty() {
-        return needsReviewOnly;
+    public ObjectProperty<PhotoFilter> filterProperty() {
+        return filter;
+    }
+
+    /**
+     * Shows the photos not reviewed yet: the filter on, the first group that has any chosen, its
+     * first such photo selected. Returns false when every photo is reviewed.
+     */
+    public boolean showUnreviewed() {
+        Optional<PhotoGroup> first = groups.stream().filter(g -> g.unreviewedCountProperty().get() > 0).findFirst();
+        if (first.isEmpty()) {
+            return false;
+        }
+        filter.set(PhotoFilter.NOT_REVIEWED);
+        choose(first.get());
+        selection.selectOnly(first.get().shown().isEmpty() ? null : first.get().shown().get(0));
+        return true;
     }
 }

@@ -1,9 +1,7 @@
-package org.roomnet.app.main;
+package org.roomnet.app.photos;
 
-import javafx.scene.image.Image;
 import org.roomnet.app.task.TaskExecutor;
 import org.roomnet.app.task.UiBatcher;
-import org.roomnet.app.util.FxImages;
 import org.roomnet.core.imaging.PhotoDecoder;
 import org.roomnet.core.imaging.Thumbnails;
 import org.roomnet.core.imaging.UnreadablePhotoException;
@@ -19,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ThumbnailLoader implements AutoCloseable {
 
-    private record Loaded(PhotoItem item, Image image) {
+    private record Loaded(PhotoItem item, Thumbnail thumbnail) {
     }
 
     private final int maxSide;
@@ -29,7 +27,7 @@ final class ThumbnailLoader implements AutoCloseable {
 
     ThumbnailLoader(TaskExecutor executor, int maxSide, int threads) {
         this.maxSide = maxSide;
-        this.results = new UiBatcher<>(executor, batch -> batch.forEach(l -> l.item().thumbnailProperty().set(l.image())));
+        this.results = new UiBatcher<>(executor, batch -> batch.forEach(l -> l.item().thumbnailProperty().set(l.thumbnail())));
         LinkedBlockingDeque<Runnable> lifo = new LinkedBlockingDeque<>() {
             @Override
             public boolean offer(Runnable r) {
@@ -53,7 +51,7 @@ final class ThumbnailLoader implements AutoCloseable {
         pool.execute(() -> {
             try {
                 var decoded = PhotoDecoder.decode(item.file(), maxSide);
-                results.post(new Loaded(item, FxImages.toFxImage(Thumbnails.fit(decoded, maxSide))));
+                results.post(new Loaded(item, Thumbnail.of(Thumbnails.fit(decoded, maxSide))));
             } catch (UnreadablePhotoException | RuntimeException | OutOfMemoryError e) {
                 // the cell keeps its placeholder; the preview will say what is wrong
             }

@@ -1,4 +1,4 @@
-package org.roomnet.app.main;
+package org.roomnet.app.photos;
 
 import java.text.Collator;
 import java.util.Comparator;

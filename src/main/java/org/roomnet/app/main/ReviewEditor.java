@@ -1,0 +1,131 @@
+package org.roomnet.app.main;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.roomnet.app.photos.PhotoGroup;
+import org.roomnet.app.photos.PhotoGroups;
+import org.roomnet.app.photos.PhotoItem;
+import org.roomnet.app.photos.Selection;
+import org.roomnet.core.review.Review;
+import org.roomnet.core.review.ReviewListener;
+
+import java.util.List;
+
+/** The agent's edits of the open review: labelling (by key, drag or menu), confirming, undo and redo. UI thread. */
+public final class ReviewEditor {
+
+    private final PhotoGroups photos;
+    private final StatusModel status;
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
+    private Review review;
+
+    ReviewEditor(PhotoGroups photos, StatusModel status) {
+        this.photos = photos;
+        this.status = status;
+    }
+
+    void attach(Review next) {
+        review = next;
+        if (next != null) {
+            next.addListener(new ReviewListener() {
+                @Override
+                public void historyChanged() {
+                    if (next == review) {
+                        updateHistory();
+                    }
+                }
+            });
+        }
+        updateHistory();
+    }
+
+    private void updateHistory() {
+        canUndo.set(review != null && review.canUndo());
+        canRedo.set(review != null && review.canRedo());
+        undoText.set(review == null ? "Undo" : review.nextUndo().map(c -> "Undo " + lower(c.description())).orElse("Undo"));
+        redoText.set(review == null ? "Redo" : review.nextRedo().map(c -> "Redo " + lower(c.description())).orElse("Redo"));
+    }
+
+    /** Labels the photos as {@code label}: one undoable step. The model's own label confirms them (✓). */
+    public boolean relabel(List<PhotoItem> items, String label) {
+        if (review == null || items.isEmpty()) {
+            return false;
+        }
+        boolean changed = review.relabel(items.stream().map(PhotoItem::file).toList(), label);
+        if (changed) {
+            status.show((items.size() == 1 ? items.get(0).fileName() : MainViewModel.plural(items.size(), "photo"))
+                    + " labelled " + label + ".", false);
+        }
+        return changed;
+    }
+
+    /**
+     * Labels the selection with the room type of number key {@code key} (1-based) and selects the
+     * next photo, so the agent can go through a group with the number keys alone.
+     */
+    public boolean relabelSelectionWithKey(int key) {
+        if (review == null || key < 1 || key > photos.groups().size()) {
+            return false;
+        }
+        return relabelSelection(photos.groups().get(key - 1).label());
+    }
+
+    public boolean relabelSelection(String label) {
+        PhotoGroup g = photos.current();
+        Selection selection = photos.selection();
+        if (g == null || selection.isEmpty()) {
+            return false;
+        }
+        List<PhotoItem> selected = selection.items();
+        PhotoItem next = PhotoGroups.nextAfter(List.copyOf(g.shown()), selected);
+        boolean changed = relabel(selected, label);
+        selection.selectOnly(next != null && g.shown().contains(next) ? next : null);
+        return changed;
+    }
+
+    /** Confirms every photo shown in the group on screen as its room type: one undoable step. */
+    public boolean confirmShown() {
+        PhotoGroup g = photos.current();
+        if (g == null || g == photos.unreadableProperty().get()) {
+            return false;
+        }
+        return relabel(List.copyOf(g.shown()), g.label());
+    }
+
+    public void undo() {
+        if (review != null) {
+            review.undo().ifPresent(c -> status.show("Undone: " + lower(c.description()) + ".", false));
+        }
+    }
+
+    public void redo() {
+        if (review != null) {
+            review.redo().ifPresent(c -> status.show("Redone: " + lower(c.description()) + ".", false));
+        }
+    }
+
+    private static String lower(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    public ReadOnlyStringProperty undoTextProperty() {
+        return undoText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty redoTextProperty() {
+        return redoText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+}

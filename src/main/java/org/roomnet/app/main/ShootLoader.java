@@ -1,0 +1,254 @@
+package org.roomnet.app.main;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.roomnet.app.dialogs.AppDialogs;
+import org.roomnet.app.photos.PhotoGroups;
+import org.roomnet.app.photos.Thumbnail;
+import org.roomnet.app.task.TaskExecutor;
+import org.roomnet.app.task.UiBatcher;
+import org.roomnet.app.util.Durations;
+import org.roomnet.core.classify.ModelService;
+import org.roomnet.core.review.PhotoReview;
+import org.roomnet.core.review.ReviewListener;
+import org.roomnet.core.shoot.PhotoResult;
+import org.roomnet.core.shoot.ShootClassifier;
+import org.roomnet.core.workflow.Shoot;
+import org.roomnet.core.workflow.ShootSource;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Opens and closes the window's shoot: the core {@link Shoot} is opened in the background (after the
+ * previous shoot's last save is on disk), shown, kept saved, and its new photos classified with
+ * progress and Cancel. UI thread.
+ */
+final class ShootLoader {
+
+    private final TaskExecutor executor;
+    private final ModelService models;
+    private final AppDialogs dialogs;
+    private final PhotoGroups photos;
+    private final StatusModel status;
+    private final long autosaveDelayMillis;
+    private final ReadOnlyObjectWrapper<Shoot> shoot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper classifying = new ReadOnlyBooleanWrapper();
+    private CompletableFuture<Void> lastSave = CompletableFuture.completedFuture(null);
+    private ShootSource source;
+    private int generation;
+    private int runningClassifications;
+    private long classifyStartNanos;
+    private int lastClassified;
+    private int lastRestored;
+
+    private record Thumb(Path file, Thumbnail thumbnail) {
+    }
+
+    ShootLoader(TaskExecutor executor, ModelService models, AppDialogs dialogs, PhotoGroups photos, StatusModel status,
+                long autosaveDelayMillis) {
+        this.executor = executor;
+        this.models = models;
+        this.dialogs = dialogs;
+        this.photos = photos;
+        this.status = status;
+        this.autosaveDelayMillis = autosaveDelayMillis;
+    }
+
+    /** Closes the open shoot and opens {@code next}; {@code notice} is said once it is open (empty: what was restored). */
+    void open(ShootSource next, String notice) {
+        close();
+        int gen = ++generation;
+        source = next;
+        folder.set(next.folder());
+        opening.set(true);
+        status.progress(-1, "Opening " + next.folder().getFileName() + "\u2026");
+        status.show("", false);
+        CompletableFuture<Void> previousSave = lastSave;
+        executor.execute(() -> {
+            previousSave.get(30, TimeUnit.SECONDS); // the sidecar may be the one just closed
+            return Shoot.open(next, models.await());
+        }, opened -> {
+            if (gen == generation) {
+                begin(opened, notice);
+            }
+        }, e -> {
+            if (gen == generation) {
+                opening.set(false);
+                status.clearProgress();
+                status.show("Cannot open " + next.folder() + ": " + e.getMessage(), true);
+                dialogs.showError("Cannot open the shoot", e.getMessage());
+            }
+        });
+    }
+
+    /** Opens the open shoot again as its folder now is (after a sort moved photos out, or its undo put them back). */
+    void reopen(String notice) {
+        if (source != null) {
+            open(source, notice);
+        }
+    }
+
+    private void begin(Shoot s, String notice) {
+        photos.build(s.review().classNames());
+        s.review().addListener(new ReviewListener() {
+            @Override
+            public void photosAdded(List<PhotoReview> added) {
+                photos.added(added);
+            }
+
+            @Override
+            public void photosChanged(List<PhotoReview> changed) {
+                photos.changed(changed);
+            }
+        });
+        photos.added(s.review().photos());
+        s.keepSaved(autosaveDelayMillis, e -> executor.runOnUiThread(
+                () -> status.show("The review could not be saved beside the shoot: " + e.getMessage(), true)));
+        lastRestored = s.restoredCount();
+        lastClassified = 0;
+        opening.set(false);
+        status.clearProgress();
+        shoot.set(s);
+        photos.showFirstWithPhotosUnlessChosen();
+        status.show(!s.problem().isEmpty() ? s.problem() : notice, !s.problem().isEmpty());
+        List<Path> toClassify = s.toClassify();
+        if (toClassify.isEmpty()) {
+            if (s.problem().isEmpty() && notice.isEmpty()) {
+                status.show(restoredText(s.restoredCount(), s.awayCount()), false);
+            }
+        } else if (s.classifier().isEmpty()) {
+            status.show(MainViewModel.plural(toClassify.size(), "file") + " new or changed, but no model is loaded to "
+                    + "classify them; restored " + MainViewModel.plural(s.restoredCount(), "photo") + ".", true);
+        } else {
+            classify(s);
+        }
+    }
+
+    private static String restoredText(int restored, int away) {
+        String text = restored == 0 ? "The folder holds no photos."
+                : "Restored the saved review of " + MainViewModel.plural(restored, "photo") + ".";
+        return away == 0 ? text : text + " The labels of " + MainViewModel.plural(away, "photo")
+                + " no longer in the folder are kept for when they come back.";
+    }
+
+    private void classify(Shoot s) {
+        classifyStartNanos = System.nanoTime();
+        classifying.set(true);
+        runningClassifications++;
+        updateProgress(s);
+        // after Cancel, results still in flight are dropped: the review holds what was shown when the agent cancelled
+        UiBatcher<PhotoResult> results = new UiBatcher<>(executor, batch -> {
+            if (shoot.get() == s && !s.isCancelled()) {
+                s.addResults(batch);
+                updateProgress(s);
+                photos.showFirstWithPhotosUnlessChosen();
+            }
+        });
+        UiBatcher<Thumb> thumbs = new UiBatcher<>(executor, batch -> {
+            if (shoot.get() == s && !s.isCancelled()) {
+                batch.forEach(t -> photos.attachThumbnail(t.file(), t.thumbnail()));
+                photos.showFirstWithPhotosUnlessChosen(); // thumbnails come before labels: show them while the model works
+            }
+        });
+        ShootClassifier pipeline = ShootClassifier.withDefaults(s.classifier().orElseThrow()).withThumbnails(
+                MainViewModel.THUMBNAIL_MAX_SIDE, (file, image) -> thumbs.post(new Thumb(file, Thumbnail.of(image))));
+        executor.execute(() -> s.classify(pipeline, (r, done, total) -> results.post(r)),
+                ok -> classificationEnded(s, null), e -> classificationEnded(s, e));
+    }
+
+    private void updateProgress(Shoot s) {
+        int done = s.classifiedCount();
+        int total = s.toClassify().size();
+        double elapsed = (System.nanoTime() - classifyStartNanos) / 1e9;
+        String left = Durations.timeLeft(Durations.estimateLeft(done, total, elapsed));
+        status.progress((double) done / Math.max(1, total), String.format("Classifying %,d of %,d%s", done, total,
+                left.isEmpty() ? "" : " \u00b7 " + left));
+    }
+
+    private void classificationEnded(Shoot s, Throwable error) {
+        runningClassifications--;
+        if (shoot.get() != s || !classifying.get()) {
+            return;
+        }
+        stopClassifying(s);
+        double seconds = (System.nanoTime() - classifyStartNanos) / 1e9;
+        if (error != null) {
+            status.show("Classification stopped: " + error.getMessage(), true);
+        } else {
+            status.show(String.format("Classified %s in %.1f s%s.", MainViewModel.plural(s.classifiedCount(), "photo"),
+                    seconds, s.restoredCount() > 0 ? "; " + s.restoredCount() + " restored from the saved review" : ""),
+                    false);
+        }
+    }
+
+    private void stopClassifying(Shoot s) {
+        classifying.set(false);
+        status.clearProgress();
+        photos.dropPending();
+        lastClassified = s.classifiedCount();
+    }
+
+    /** Stops classifying at once; what is classified so far stays, the rest is classified when the shoot is opened again. */
+    void cancel() {
+        Shoot s = shoot.get();
+        if (s != null && classifying.get()) {
+            s.cancel();
+            stopClassifying(s);
+            status.show("Cancelled after " + s.classifiedCount() + " of " + MainViewModel.plural(s.toClassify().size(),
+                    "photo") + "; open the folder again to classify the rest.", false);
+        }
+    }
+
+    /** Closes the open shoot; its last save goes on in the background, done when the returned future is. */
+    CompletableFuture<Void> close() {
+        generation++;
+        Shoot s = shoot.get();
+        if (s != null) {
+            lastSave = s.closeAsync();
+        }
+        shoot.set(null);
+        source = null;
+        photos.clear();
+        classifying.set(false);
+        opening.set(false);
+        folder.set(null);
+        status.clearProgress();
+        return lastSave;
+    }
+
+    ReadOnlyObjectProperty<Shoot> shootProperty() {
+        return shoot.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<Path> folderProperty() {
+        return folder.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty openingProperty() {
+        return opening.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty classifyingProperty() {
+        return classifying.getReadOnlyProperty();
+    }
+
+    /** A classification still runs in the background (also one just cancelled, until it winds down). */
+    boolean classifierBusy() {
+        return runningClassifications > 0;
+    }
+
+    int lastClassifiedCount() {
+        return lastClassified;
+    }
+
+    int lastRestoredCount() {
+        return lastRestored;
+    }
+}

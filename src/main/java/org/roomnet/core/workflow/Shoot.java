@@ -1,0 +1,246 @@
+package org.roomnet.core.workflow;
+
+import ai.onnxruntime.OrtException;
+import org.roomnet.core.classify.RoomClassifier;
+import org.roomnet.core.organize.AssignmentPolicy;
+import org.roomnet.core.organize.TransferMode;
+import org.roomnet.core.report.Report;
+import org.roomnet.core.review.ListingChecklist;
+import org.roomnet.core.review.PhotoReview;
+import org.roomnet.core.review.RestorePlan;
+import org.roomnet.core.review.Review;
+import org.roomnet.core.review.ReviewListener;
+import org.roomnet.core.review.ReviewSidecar;
+import org.roomnet.core.review.SavedPhoto;
+import org.roomnet.core.review.SavedReview;
+import org.roomnet.core.review.SidecarAutosave;
+import org.roomnet.core.shoot.ClassificationListener;
+import org.roomnet.core.shoot.PhotoResult;
+import org.roomnet.core.shoot.ShootClassifier;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * One shoot being worked on, the same for the app and the command line: its files, their
+ * {@link Review} (restored from the sidecar where it still holds, the rest classified), the report,
+ * and sorting into room folders with its default destination. The command line's shoot is a review
+ * with no edits and no sidecar ({@link #fresh}).
+ * <p>
+ * The review is not thread-safe: the methods not marked "background" belong to one thread (the
+ * app's UI thread); the background ones may block.
+ */
+public final class Shoot implements AutoCloseable {
+
+    private final ShootSource source;
+    private final Review review;
+    private final RoomClassifier classifier;
+    private final String modelName;
+    private final String modelVersion;
+    private final List<Path> toClassify;
+    private final List<SavedPhoto> restored;
+    private final List<SavedPhoto> kept;
+    private final int away;
+    private final String problem;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private SidecarAutosave autosave;
+    private int classified;
+
+    private Shoot(ShootSource source, List<String> classNames, RoomClassifier classifier, String modelName,
+                  String modelVersion, List<Path> toClassify, List<SavedPhoto> restored, List<SavedPhoto> kept,
+                  int away, String problem) {
+        this.source = source;
+        this.classifier = classifier;
+        this.modelName = modelName;
+        this.modelVersion = modelVersion;
+        this.toClassify = List.copyOf(toClassify);
+        this.restored = List.copyOf(restored);
+        this.kept = List.copyOf(kept);
+        this.away = away;
+        this.problem = problem;
+        this.review = new Review(source.folder(), classNames);
+        review.addAll(restored.stream().map(SavedPhoto::review).toList());
+    }
+
+    /**
+     * Background: lists the shoot, reads its sidecar and plans what to restore and what to classify
+     * ({@link RestorePlan}). A sidecar that cannot be read is reported in {@link #problem()}, and its
+     * photos are classified again.
+     *
+     * @param classifier the model, or empty when none could be loaded (then only saved reviews open)
+     * @throws IOException when the shoot cannot be listed, or there is neither a model nor a saved review
+     */
+    public static Shoot open(ShootSource source, Optional<RoomClassifier> classifier) throws IOException {
+        List<Path> files = source.list();
+        String problem = "";
+        Optional<SavedReview> saved;
+        try {
+            saved = ReviewSidecar.read(source.folder());
+        } catch (IOException e) {
+            saved = Optional.empty();
+            problem = "The saved review could not be used (" + e.getMessage() + "); the photos are classified again.";
+        }
+        RestorePlan plan = RestorePlan.of(saved, files, classifier.map(c -> c.description().classNames()).orElse(null));
+        if (plan.classNames().isEmpty()) {
+            throw new IOException("No model is loaded and this folder has no saved review, so its photos cannot be "
+                    + "classified.");
+        }
+        if (!plan.note().isEmpty()) {
+            problem = "The " + plan.note() + ".";
+        }
+        String name = classifier.map(c -> c.description().name()).orElse(saved.map(SavedReview::modelName).orElse(""));
+        String version = classifier.map(c -> c.description().version())
+                .orElse(saved.map(SavedReview::modelVersion).orElse(""));
+        return new Shoot(source, plan.classNames(), classifier.orElse(null), name, version, plan.toClassify(),
+                plan.restored(), plan.kept(), plan.away().size(), problem);
+    }
+
+    /** A fresh review of {@code files} with no edits, nothing read or written beside the shoot: the command line. */
+    public static Shoot fresh(Path folder, List<Path> files, RoomClassifier classifier) {
+        var d = classifier.description();
+        return new Shoot(ShootSource.folder(folder, false), d.classNames(), classifier, d.name(), d.version(), files,
+                List.of(), List.of(), 0, "");
+    }
+
+    // ---- classifying -------------------------------------------------------------------------------
+
+    /** The model, when one is loaded. */
+    public Optional<RoomClassifier> classifier() {
+        return Optional.ofNullable(classifier);
+    }
+
+    /** The files to classify: new or changed since the saved review (all of them for a fresh review). */
+    public List<Path> toClassify() {
+        return toClassify;
+    }
+
+    /**
+     * Background: classifies {@link #toClassify()} with {@code pipeline} (made from {@link #classifier()}),
+     * handing each result to {@code listener} as it comes; stops soon after {@link #cancel()}. The
+     * results are not in the review yet: give them to {@link #addResults} on the review's thread.
+     */
+    public List<PhotoResult> classify(ShootClassifier pipeline, ClassificationListener listener)
+            throws OrtException, InterruptedException {
+        return pipeline.classify(toClassify, listener, cancelled);
+    }
+
+    /** Adds classification results to the review. */
+    public void addResults(List<PhotoResult> results) {
+        review.addAll(results.stream().map(PhotoReview::of).toList());
+        classified += results.size();
+    }
+
+    /** Results added so far. */
+    public int classifiedCount() {
+        return classified;
+    }
+
+    /** Any thread: asks a running classification to stop. */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    public boolean isCancelled() {
+        return cancelled.get();
+    }
+
+    // ---- saving beside the shoot -------------------------------------------------------------------
+
+    /**
+     * Keeps the sidecar up to date from now on: every change of the review is written after
+     * {@code delayMillis} of quiet, in the background. The command line never calls this.
+     */
+    public void keepSaved(long delayMillis, Consumer<IOException> onError) {
+        if (autosave != null) {
+            return;
+        }
+        autosave = new SidecarAutosave(source.folder(), modelName, modelVersion, kept, restored, delayMillis, onError);
+        review.addListener(ReviewListener.onPhotos(() -> autosave.schedule(review.classNames(), review.photos())));
+    }
+
+    /** Writes the review beside the shoot now and waits until it is on disk. Blocks: not on the UI thread. */
+    public void saveNow() {
+        if (autosave != null) {
+            autosave.flush();
+        }
+    }
+
+    /** Stops classifying and saves what is pending without waiting; the future completes once it is on disk. */
+    public CompletableFuture<Void> closeAsync() {
+        cancel();
+        return autosave == null ? CompletableFuture.completedFuture(null) : autosave.closeAsync();
+    }
+
+    @Override
+    public void close() {
+        closeAsync();
+    }
+
+    // ---- report and sorting ------------------------------------------------------------------------
+
+    public Report report(ListingChecklist checklist) {
+        return Report.of(review.classNames(), source.folder(), review.photos(), checklist);
+    }
+
+    public SortPlan sortPlan() {
+        return SortPlan.of(review);
+    }
+
+    /** Sorting the review as it stands now into {@code destination} (the app's: no damaged photos, no links). */
+    public SortJob sortJob(TransferMode mode, Path destination) {
+        return sortJob(mode, destination, false, false);
+    }
+
+    /**
+     * Sorting the review as it stands now into {@code destination}; run it in the background.
+     *
+     * @param includeDamaged also sort damaged photos, by the model's label
+     * @param followLinks    sort the file a symbolic link points to instead of leaving the link in place
+     */
+    public SortJob sortJob(TransferMode mode, Path destination, boolean includeDamaged, boolean followLinks) {
+        return new SortJob(source.folder(), mode, destination,
+                AssignmentPolicy.apply(review.assignments(includeDamaged), followLinks), this::saveNow);
+    }
+
+    // ---- what it is --------------------------------------------------------------------------------
+
+    public ShootSource source() {
+        return source;
+    }
+
+    public Path folder() {
+        return source.folder();
+    }
+
+    public Review review() {
+        return review;
+    }
+
+    /** Photos restored from the saved review. */
+    public int restoredCount() {
+        return restored.size();
+    }
+
+    /** Photos of the saved review whose files are gone (moved out by a sort, say): kept for their return. */
+    public int awayCount() {
+        return away;
+    }
+
+    /** What went wrong with the saved review, for the agent; empty when nothing did. */
+    public String problem() {
+        return problem;
+    }
+
+    public String modelName() {
+        return modelName;
+    }
+
+    public String modelVersion() {
+        return modelVersion;
+    }
+}

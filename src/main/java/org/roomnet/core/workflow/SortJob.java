@@ -1,0 +1,59 @@
+package org.roomnet.core.workflow;
+
+import org.roomnet.core.organize.AssignmentPolicy;
+import org.roomnet.core.organize.JournalStore;
+import org.roomnet.core.organize.OrganizeException;
+import org.roomnet.core.organize.OrganizeProgress;
+import org.roomnet.core.organize.OrganizeResult;
+import org.roomnet.core.organize.Organizer;
+import org.roomnet.core.organize.TransferMode;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Sorting a shoot into room folders, as decided on the review's thread (each photo to the folder of
+ * its final label; unreadable files, damaged photos unless asked for, and files the
+ * {@link AssignmentPolicy} leaves out stay), run on another: {@link #run} saves the review first, so a
+ * photo moved out keeps its labels in the sidecar, then copies or moves.
+ */
+public final class SortJob {
+
+    private final Path folder;
+    private final TransferMode mode;
+    private final Path destination;
+    private final AssignmentPolicy.Plan plan;
+    private final Runnable saveReview;
+
+    SortJob(Path folder, TransferMode mode, Path destination, AssignmentPolicy.Plan plan, Runnable saveReview) {
+        this.folder = folder;
+        this.mode = mode;
+        this.destination = destination.toAbsolutePath().normalize();
+        this.plan = plan;
+        this.saveReview = saveReview;
+    }
+
+    public TransferMode mode() {
+        return mode;
+    }
+
+    public Path destination() {
+        return destination;
+    }
+
+    /** The photos that will be copied or moved. */
+    public int photos() {
+        return plan.assignments().size();
+    }
+
+    /** Files of the review left in place by the policy (a symbolic link, say), with the reason. */
+    public List<AssignmentPolicy.Skipped> skipped() {
+        return plan.skipped();
+    }
+
+    /** Blocks: not on the UI thread. */
+    public OrganizeResult run(JournalStore journals, OrganizeProgress progress) throws OrganizeException {
+        saveReview.run();
+        return new Organizer(journals).organize(folder, destination, mode, plan.assignments(), progress);
+    }
+}
