@@ -145,15 +145,24 @@ final class PhotoCell extends GridCell<PhotoItem> {
     }
 
     private void describe(PhotoReview r) {
+        String name = displayName(shown.fileName());
+        caption.setText(name);
+        caption.setTextOverrun(overrun(name));
+        if (shown.isPending()) {
+            for (PseudoClass state : new PseudoClass[]{LOW, NEEDS_REVIEW, CORRECTED}) {
+                pseudoClassStateChanged(state, false);
+            }
+            confidence.setText("\u2026");
+            badge.setVisible(false);
+            tooltip.setText(shown.fileName() + "\n" + PhotoItem.PENDING_NOTE);
+            return;
+        }
         ReviewRules rules = shown.rules();
         boolean low = rules.isLowConfidence(r);
         boolean close = rules.isCloseCall(r);
         pseudoClassStateChanged(LOW, low);
         pseudoClassStateChanged(NEEDS_REVIEW, rules.needsReview(r));
         pseudoClassStateChanged(CORRECTED, r.isCorrected());
-        String name = displayName(shown.fileName());
-        caption.setText(name);
-        caption.setTextOverrun(overrun(name));
         confidence.setText(r.isCorrected() ? "" : Percent.whole(r.confidence()));
         if (r.isCorrected()) {
             badge.setText("Corrected");

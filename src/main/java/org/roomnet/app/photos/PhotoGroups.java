@@ -21,15 +21,18 @@ import java.util.Optional;
 
 /**
  * The photos of the open review as the window shows them: one {@link PhotoGroup} per room type plus
- * one for unreadable files, the group on screen, the selection in it, and the thumbnails.
+ * one for unreadable files, one for photos decoded but not labelled yet ("Classifying…": thumbnails are made
+ * ahead of inference), the group on screen, the selection in it, and the thumbnails.
  */
 public final class PhotoGroups {
 
     private final ObservableList<PhotoGroup> groups = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<PhotoGroup> unreadable = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PhotoGroup> pending = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<PhotoGroup> current = new SimpleObjectProperty<>();
     private final Map<Path, PhotoItem> items = new HashMap<>();
-    private final Map<Path, Thumbnail> pendingThumbnails = new HashMap<>();
+    /** Photos whose thumbnail came before their label, by file. */
+    private final Map<Path, PhotoItem> pendingItems = new HashMap<>();
     private final Selection selection = new Selection();
     private final ObjectProperty<PhotoOrder> order = new SimpleObjectProperty<>(PhotoOrder.NAME);
     private final ObjectProperty<PhotoFilter> filter = new SimpleObjectProperty<>(PhotoFilter.ALL);
@@ -57,6 +60,7 @@ public final class PhotoGroups {
         }
         groups.setAll(built);
         unreadable.set(new PhotoGroup("Unreadable", 0, new SimpleObjectProperty<>(PhotoFilter.ALL), order));
+        pending.set(new PhotoGroup(PhotoItem.PENDING_NOTE, 0, new SimpleObjectProperty<>(PhotoFilter.ALL), order));
     }
 
     public void clear() {
@@ -66,8 +70,9 @@ public final class PhotoGroups {
         current.set(null);
         groups.clear();
         unreadable.set(null);
+        pending.set(null);
         items.clear();
-        pendingThumbnails.clear();
+        pendingItems.clear();
         classNames = List.of();
     }
 
@@ -86,9 +91,10 @@ public final class PhotoGroups {
                 removals.computeIfAbsent(groupOf(old.review()), g -> new ArrayList<>()).add(old);
             }
             PhotoItem item = new PhotoItem(p, rules);
-            Thumbnail pending = pendingThumbnails.remove(p.file());
-            if (pending != null) {
-                item.thumbnailProperty().set(pending);
+            PhotoItem decoded = pendingItems.remove(p.file());
+            if (decoded != null) {
+                item.thumbnailProperty().set(decoded.thumbnailProperty().get());
+                removals.computeIfAbsent(pending.get(), g -> new ArrayList<>()).add(decoded);
             }
             items.put(p.file(), item);
             additions.computeIfAbsent(groupOf(p), g -> new ArrayList<>()).add(item);
@@ -121,13 +127,31 @@ public final class PhotoGroups {
         retainShownSelection();
     }
 
-    /** A thumbnail made while classifying, handed over on the UI thread; kept until its photo's result arrives. */
+    /**
+     * A thumbnail made while classifying, handed over on the UI thread. A photo without its label yet is shown
+     * at once in the "Classifying…" group, and moves to its room when the label comes.
+     */
     public void attachThumbnail(Path file, Thumbnail thumbnail) {
         PhotoItem item = items.get(file);
         if (item != null) {
             item.thumbnailProperty().set(thumbnail);
-        } else {
-            pendingThumbnails.put(file, thumbnail);
+        } else if (pending.get() != null && !pendingItems.containsKey(file)) {
+            PhotoItem decoded = PhotoItem.pending(file, thumbnail);
+            pendingItems.put(file, decoded);
+            pending.get().all().add(decoded);
+        }
+    }
+
+    /** Classification ended or was cancelled: photos still without a label leave the window. */
+    public void dropPending() {
+        pendingItems.clear();
+        PhotoGroup classifying = pending.get();
+        if (classifying != null) {
+            classifying.all().clear();
+            if (current.get() == classifying) {
+                chosenByAgent = false;
+                showFirstWithPhotosUnlessChosen();
+            }
         }
     }
 
@@ -151,8 +175,9 @@ public final class PhotoGroups {
         if (chosenByAgent || (g != null && g.count() > 0)) {
             return;
         }
+        PhotoGroup classifying = pending.get() != null && pending.get().count() > 0 ? pending.get() : null;
         current.set(groups.stream().filter(x -> x.count() > 0).findFirst()
-                .orElse(groups.isEmpty() ? null : groups.get(0)));
+                .orElse(classifying != null ? classifying : groups.isEmpty() ? null : groups.get(0)));
     }
 
     private PhotoGroup groupOf(PhotoReview p) {
@@ -217,6 +242,11 @@ public final class PhotoGroups {
 
     public ReadOnlyObjectProperty<PhotoGroup> unreadableProperty() {
         return unreadable.getReadOnlyProperty();
+    }
+
+    /** Photos decoded but not labelled yet ("Classifying…"). */
+    public ReadOnlyObjectProperty<PhotoGroup> pendingProperty() {
+        return pending.getReadOnlyProperty();
     }
 
     /** The group on screen. */

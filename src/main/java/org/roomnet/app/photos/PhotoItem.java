@@ -19,12 +19,31 @@ public final class PhotoItem {
     private final ReadOnlyObjectWrapper<PhotoReview> review;
     private final ObjectProperty<Thumbnail> thumbnail = new SimpleObjectProperty<>();
     private final BooleanProperty selected = new SimpleBooleanProperty();
+    private final boolean pending;
     private boolean thumbnailRequested;
 
     public PhotoItem(PhotoReview review, ReviewRules rules) {
+        this(review, rules, false);
+    }
+
+    private PhotoItem(PhotoReview review, ReviewRules rules, boolean pending) {
         this.file = review.file();
         this.rules = rules;
         this.review = new ReadOnlyObjectWrapper<>(review);
+        this.pending = pending;
+    }
+
+    /** A photo decoded (it has its thumbnail) but not labelled yet; it leaves its group when its label comes. */
+    static PhotoItem pending(Path file, Thumbnail thumbnail) {
+        PhotoItem item = new PhotoItem(PhotoReview.unreadable(file, PENDING_NOTE), ReviewRules.FIXED, true);
+        item.thumbnail.set(thumbnail);
+        return item;
+    }
+
+    public static final String PENDING_NOTE = "Classifying\u2026";
+
+    public boolean isPending() {
+        return pending;
     }
 
     public Path file() {
