@@ -1,5 +1,8 @@
 """Does the Java app label the validation photos as this pipeline does? Measured through the real CLI.
 
+    # all in one (a temporary copy; after `mvn -Pcpu -DskipTests package`):
+    python3 -m roomnet_training.cli_agreement run --onnx ../model/roomnet.onnx [--java-option -Droomnet.fastJpeg=false]
+    # or step by step, e.g. to time the Java run on its own:
     # 1. copy the held-out photos into one folder (names keep source and class, so the truth is known)
     python3 -m roomnet_training.cli_agreement copy --to /tmp/roomnet-val
     # 2. classify them with the app
@@ -14,6 +17,8 @@ import argparse
 import csv
 import json
 import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -58,6 +63,11 @@ def compare(csv_path: Path, photos: Path, model: Path) -> dict:
             "java_unreadable": sum(not j for j in java), "differing_files": differ[:20]}
 
 
+def run_java(jar: Path, photos: Path, model: Path, csv_path: Path, java_options: list[str]) -> None:
+    subprocess.run(["java", "-Xmx1g", *java_options, "-jar", str(jar), "classify", str(photos), "--csv", str(csv_path),
+                    "--model", str(model), "--provider", "cpu"], check=True, stderr=subprocess.DEVNULL)
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
@@ -68,11 +78,22 @@ def main(argv=None):
     m.add_argument("--csv", type=Path, required=True, help="the CLI's CSV of the copied folder")
     m.add_argument("--photos", type=Path, required=True, help="the copied folder")
     m.add_argument("--onnx", type=Path, required=True)
+    r = sub.add_parser("run")
+    r.add_argument("--onnx", type=Path, required=True)
+    r.add_argument("--jar", type=Path, default=Path(__file__).resolve().parents[2] / "target" / "roomnet.jar")
+    r.add_argument("--java-option", action="append", default=[], help="a JVM option for the Java run")
+    r.add_argument("--pool", type=Path, default=data.DEFAULT_POOL)
     args = p.parse_args(argv)
     if args.command == "copy":
         print(json.dumps({"copied": copy_validation(args.pool, args.to), "to": str(args.to)}))
-    else:
+    elif args.command == "compare":
         print(json.dumps(compare(args.csv, args.photos, args.onnx), indent=1))
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            photos, csv_path = Path(tmp) / "photos", Path(tmp) / "java.csv"
+            copy_validation(args.pool, photos)
+            run_java(args.jar, photos, args.onnx.resolve(), csv_path, args.java_option)
+            print(json.dumps(compare(csv_path, photos, args.onnx), indent=1))
 
 
 if __name__ == "__main__":
