@@ -9,23 +9,14 @@ import org.roomnet.core.shoot.ShootClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * Measures the full classify pipeline against a naive baseline (one thread, full-size ImageIO decode,
@@ -68,7 +59,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         try (RoomClassifier classifier = RoomClassifier.open(CliSupport.resolveModel(model), provider)) {
             Path modelFile = CliSupport.resolveModel(model);
             CliSupport.printProvider(System.err, classifier, modelFile);
-            List<Path> shoot = buildShoot(dir);
+            List<Path> shoot = new BenchmarkShoot(pool, photos, distinct, megapixels).build(dir);
             System.err.printf("shoot: %d photos of %.0f MP (%d distinct), %d cores, max heap %d MB%n", shoot.size(),
                     megapixels, Math.min(distinct, shoot.size()), Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20);
@@ -102,85 +93,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             return RoomNetCommand.EXIT_OK;
         } finally {
             if (temporary) {
-                deleteTree(dir);
-            }
-        }
-    }
-
-    private List<Path> buildShoot(Path dir) throws IOException {
-        List<Path> sources;
-        try (Stream<Path> walk = Files.walk(pool)) {
-            sources = walk.filter(p -> p.toString().toLowerCase().endsWith(".jpg")).sorted().toList();
-        }
-        if (sources.isEmpty()) {
-            throw new IOException("no JPEG photos under " + pool);
-        }
-        int width = (int) Math.round(Math.sqrt(megapixels * 1e6 * 3 / 2));
-        int height = width * 2 / 3;
-        Path originals = Files.createDirectories(dir.resolve("originals"));
-        Path shootDir = Files.createDirectories(dir.resolve("shoot"));
-        Random random = new Random(42);
-        List<Path> made = new ArrayList<>();
-        int count = Math.min(distinct, photos);
-        for (int i = 0; i < count; i++) {
-            Path target = originals.resolve(String.format("large_%03d.jpg", i));
-            if (!Files.exists(target)) {
-                writeLarge(ImageIO.read(sources.get(i * sources.size() / count).toFile()), width, height, random, target);
-            }
-            made.add(target);
-        }
-        List<Path> shoot = new ArrayList<>();
-        for (int i = 0; i < photos; i++) {
-            Path link = shootDir.resolve(String.format("IMG_%05d.jpg", i));
-            if (!Files.exists(link)) {
-                try {
-                    Files.createLink(link, made.get(i % made.size()));
-                } catch (IOException | UnsupportedOperationException e) {
-                    Files.copy(made.get(i % made.size()), link);
-                }
-            }
-            shoot.add(link);
-        }
-        return shoot;
-    }
-
-    /** Enlarges a pool photo and adds sensor-like noise so the JPEG has a realistic size and decode cost. */
-    private static void writeLarge(BufferedImage small, int width, int height, Random random, Path target) throws IOException {
-        BufferedImage large = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = large.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(small, 0, 0, width, height, null);
-        g.dispose();
-        int[] row = new int[width];
-        for (int y = 0; y < height; y++) {
-            large.getRGB(0, y, width, 1, row, 0, width);
-            for (int x = 0; x < width; x++) {
-                int n = random.nextInt(9) - 4;
-                int p = row[x];
-                row[x] = clamp(((p >> 16) & 0xff) + n) << 16 | clamp(((p >> 8) & 0xff) + n) << 8 | clamp((p & 0xff) + n);
-            }
-            large.setRGB(0, y, width, 1, row, 0, width);
-        }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(target.toFile())) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.9f);
-            writer.write(null, new IIOImage(large, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-    }
-
-    private static int clamp(int v) {
-        return Math.max(0, Math.min(255, v));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+                BenchmarkShoot.deleteTree(dir);
             }
         }
     }

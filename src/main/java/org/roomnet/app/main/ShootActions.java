@@ -61,7 +61,7 @@ public final class ShootActions {
         if (shoot == null) {
             return;
         }
-        Report report = shoot.report(main.checklist().checklist());
+        Report report = shoot.report(main.checklist().checklist(), org.roomnet.core.listing.ListingOrder.DEFAULT);
         start("Exporting " + target.getFileName() + "\u2026");
         executor.execute(() -> {
             XlsxReport.write(report, target);

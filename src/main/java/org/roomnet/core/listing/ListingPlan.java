@@ -13,12 +13,12 @@ import java.util.function.Function;
 
 /**
  * What an export will write, said before anything is written: the photos in listing order with their
- * new names ({@code entries}), those past the preset's cap ({@code cut}, in order: the agent is warned
- * before they are left out), the rejected photos, and the files that cannot go (unreadable or
- * damaged, with the reason).
+ * new names ({@code entries}), those past the preset's cap ({@code cut}, in order, without a name: the
+ * agent is warned before they are left out), the rejected photos (position 0, no name), and the files
+ * that cannot go (unreadable or damaged, with the reason).
  */
 public record ListingPlan(ListingPreset preset, List<ListingEntry> entries, List<ListingEntry> cut,
-                          List<Path> rejected, List<Skipped> unusable) {
+                          List<ListingEntry> rejected, List<Skipped> unusable) {
 
     /** A file left out of the export, and why. */
     public record Skipped(Path file, String reason) {
@@ -54,8 +54,9 @@ public record ListingPlan(ListingPreset preset, List<ListingEntry> entries, List
                 cut.add(new ListingEntry(position, p.file(), p.finalLabel(), "", p.listing().cover()));
             }
         }
-        List<Path> rejected = photos.stream().filter(p -> p.isReadable() && p.listing().rejected())
-                .map(PhotoReview::file).sorted().toList();
+        List<ListingEntry> rejected = photos.stream().filter(p -> p.isReadable() && p.listing().rejected())
+                .map(p -> new ListingEntry(0, p.file(), p.finalLabel(), "", false))
+                .sorted(java.util.Comparator.comparing(ListingEntry::source)).toList();
         List<Skipped> unusable = photos.stream().filter(p -> !p.isReadable())
                 .map(p -> new Skipped(p.file(), p.error())).sorted(java.util.Comparator.comparing(Skipped::file)).toList();
         return new ListingPlan(preset, entries, cut, rejected, unusable);
