@@ -13,7 +13,7 @@ import org.roomnet.core.review.ReviewListener;
 
 import java.util.List;
 
-/** The agent's edits of the open review: labelling (by key, drag or menu), confirming, undo and redo. UI thread. */
+/** The agent's edits of the open review: labelling (by key, drag or menu), confirming, rejecting, the cover, undo and redo. UI thread. */
 public final class ReviewEditor {
 
     private final PhotoGroups photos;
@@ -95,6 +95,30 @@ public final class ReviewEditor {
             return false;
         }
         return relabel(List.copyOf(g.shown()), g.label());
+    }
+
+    /** X: rejects the selected photos (left out of the listing), or takes them back when all are rejected. */
+    public boolean toggleRejectedSelection() {
+        List<PhotoItem> selected = photos.selection().items();
+        if (review == null || selected.isEmpty()) {
+            return false;
+        }
+        boolean changed = review.toggleRejected(selected.stream().map(PhotoItem::file).toList());
+        review.nextUndo().filter(e -> changed).ifPresent(e -> status.show(e.description() + ".", false));
+        return changed;
+    }
+
+    /** C: makes the selected photo (the anchor of a selection) the listing's cover, or, on the cover, none. */
+    public boolean toggleCoverSelection() {
+        Selection selection = photos.selection();
+        PhotoItem item = selection.anchor() != null ? selection.anchor()
+                : selection.isEmpty() ? null : selection.items().get(0);
+        if (review == null || item == null) {
+            return false;
+        }
+        boolean changed = review.toggleCover(item.file());
+        review.nextUndo().filter(e -> changed).ifPresent(e -> status.show(e.description() + ".", false));
+        return changed;
     }
 
     public void undo() {

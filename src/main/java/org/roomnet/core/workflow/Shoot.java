@@ -202,6 +202,11 @@ public final class Shoot implements AutoCloseable {
         captureTimes.load(files);
     }
 
+    /** Whether every capture time of {@code files} has been read. */
+    public boolean captureTimesLoaded(List<Path> files) {
+        return captureTimes.hasRead(files);
+    }
+
     /** The files of the review, for {@link #loadCaptureTimes}: take them on the review's thread. */
     public List<Path> readableFiles() {
         return review.photos().stream().filter(PhotoReview::isReadable).map(PhotoReview::file).toList();
