@@ -95,6 +95,11 @@ public final class ListingModel {
         }, e -> readingTimes = false);
     }
 
+    /** Every capture time is read and the listing arranged with them (it will not reorder by itself). */
+    public boolean isSettled() {
+        return shoot == null || (!readingTimes && shoot.captureTimesLoaded(shoot.readableFiles()));
+    }
+
     /** The place and new name of {@code file} in the listing; empty for a photo not in it. */
     public Optional<ListingEntry> entry(Path file) {
         return Optional.ofNullable(entries.get(file));

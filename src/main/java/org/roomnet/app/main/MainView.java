@@ -175,6 +175,9 @@ public final class MainView {
         }
         exportButton.disableProperty().bind(cannotAct);
         exportListingButton.disableProperty().bind(cannotAct);
+        exportListingButton.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> viewModel.photos().isListing(viewModel.photos().current()), viewModel.photos().currentProperty()));
+        exportListingButton.managedProperty().bind(exportListingButton.visibleProperty());
         sortButton.disableProperty().bind(cannotAct);
         MenuItem undo = (MenuItem) items.get("undoItem");
         MenuItem redo = (MenuItem) items.get("redoItem");

@@ -1,5 +1,7 @@
 package org.roomnet.core.listing;
 
+import org.roomnet.core.util.RoomNetHome;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,9 +29,7 @@ public final class ExportRecords {
     }
 
     public static ExportRecords defaultRecords() {
-        String configured = System.getProperty("roomnet.home");
-        Path home = configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".roomnet");
-        return new ExportRecords(home.resolve("listings"));
+        return new ExportRecords(RoomNetHome.dir().resolve("listings"));
     }
 
     /** The files RoomNet wrote into {@code folder} the last time, by name with their sizes; empty when none. */

@@ -116,6 +116,8 @@ class ListingUiTest {
         window.openShoot(robot);
         robot.clickOn("#group-" + org.roomnet.app.photos.PhotoGroups.LISTING);
         waitUntil(() -> vm.photos().isListing(vm.photos().current()) && vm.listing().countProperty().get() == 12);
+        // capture times are read in the background and may reorder the listing: let them settle first
+        waitUntil(() -> vm.listing().isSettled());
         List<PhotoItem> before = listingShown();
 
         // C on the sixth photo: it becomes the cover and comes first

@@ -98,8 +98,18 @@ final class WindowFixture {
         return fx(() -> vm.review().orElseThrow().get(file).orElseThrow());
     }
 
+    /** The cell on screen showing {@code item}: a grid keeps spare cells (in hidden rows) that may hold it too. */
     static Node cellOf(FxRobot robot, PhotoItem item) {
         return robot.lookup(".photo-cell").match(n -> n instanceof PhotoCell c && c.getItem() == item
-                && n.isVisible()).query();
+                && shownOnScreen(n)).query();
+    }
+
+    private static boolean shownOnScreen(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
     }
 }
