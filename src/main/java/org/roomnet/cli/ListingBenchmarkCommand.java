@@ -103,8 +103,8 @@ public final class ListingBenchmarkCommand implements Callable<Integer> {
                             + "photos (load average before: %s, after: %s)%n",
                     threads != null ? threads : Runtime.getRuntime().availableProcessors(), rate, result.written().size(),
                     loadBefore, MachineLoad.loadAverage());
-            System.out.printf(Locale.ROOT, "peak heap used during the export: %d MB of %d MB; %d garbage collections; "
-                    + "%d photos skipped%n", peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20,
+            System.out.printf(Locale.ROOT, "heap in use at its peak during the export (young garbage included): %d MB of %d MB; "
+                    + "%d garbage collections; %d photos skipped%n", peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20,
                     collections() - gcBefore, result.skipped().size());
             System.out.printf(Locale.ROOT, "speed-up: %.2fx%n", rate / naiveRate);
             return RoomNetCommand.EXIT_OK;

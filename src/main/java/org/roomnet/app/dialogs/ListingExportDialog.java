@@ -31,6 +31,7 @@ final class ListingExportDialog {
         dialog.initOwner(owner);
         dialog.setTitle("Export for listing");
         dialog.setHeaderText(summary);
+        dialog.setResizable(true);
         TextField where = new TextField(folder.toString());
         where.setId("listing-folder");
         HBox.setHgrow(where, Priority.ALWAYS);
@@ -75,10 +76,10 @@ final class ListingExportDialog {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        grid.setPadding(new Insets(10, 0, 0, 0));
-        grid.addRow(0, new Label("Folder"), new HBox(6, where, browse));
-        grid.addRow(1, new Label("Preset"), presets);
-        grid.addRow(2, new Label("Names"), names);
+        grid.setPadding(new Insets(10, 10, 0, 10));
+        grid.addRow(0, label("Folder"), new HBox(6, where, browse));
+        grid.addRow(1, label("Preset"), presets);
+        grid.addRow(2, label("Names"), names);
         grid.add(namesHelp, 1, 3);
         grid.add(keep, 1, 4);
         grid.setPrefWidth(620);
@@ -93,6 +94,12 @@ final class ListingExportDialog {
         dialog.setResultConverter(b -> b == export
                 ? request(where.getText(), presets.getValue(), names.getText(), keep.isSelected()) : null);
         return dialog;
+    }
+
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static ListingRequest request(String folder, ListingPreset preset, String pattern, boolean keep) {

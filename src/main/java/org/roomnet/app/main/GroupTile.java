@@ -54,7 +54,8 @@ final class GroupTile extends HBox {
         review.getStyleClass().add("review-badge");
         review.setMinWidth(Region.USE_PREF_SIZE);
         review.textProperty().bind(group.reviewCountProperty().asString("%,d"));
-        review.visibleProperty().bind(group.reviewCountProperty().greaterThan(0));
+        // a room type's count of photos to review (the listing's photos are counted in their rooms)
+        review.visibleProperty().bind(group.reviewCountProperty().greaterThan(0).and(new SimpleBooleanProperty(dropTarget)));
         review.managedProperty().bind(review.visibleProperty());
         review.setTooltip(new Tooltip("photos that need review"));
         Label done = new Label("\u2713");

@@ -102,8 +102,14 @@ public final class ListingActions {
         int all = plan.entries().size() + plan.cut().size();
         String cover = plan.entries().stream().filter(e -> e.cover()).findFirst()
                 .map(e -> ", the cover first (" + e.source().getFileName() + ")").orElse(", no cover chosen (C marks one)");
-        String left = plan.rejected().size() + plan.unusable().size() == 0 ? "" : String.format(
-                "; %d rejected and %d unreadable or damaged left out", plan.rejected().size(), plan.unusable().size());
+        List<String> out = new java.util.ArrayList<>();
+        if (!plan.rejected().isEmpty()) {
+            out.add(plan.rejected().size() + " rejected");
+        }
+        if (!plan.unusable().isEmpty()) {
+            out.add(plan.unusable().size() + " unreadable or damaged");
+        }
+        String left = out.isEmpty() ? "" : "; " + String.join(" and ", out) + " left out";
         return MainViewModel.plural(all, "photo") + " in the listing" + cover + left + ".";
     }
 

@@ -104,7 +104,12 @@ public final class ReviewEditor {
             return false;
         }
         boolean changed = review.toggleRejected(selected.stream().map(PhotoItem::file).toList());
-        review.nextUndo().filter(e -> changed).ifPresent(e -> status.show(e.description() + ".", false));
+        if (changed) {
+            boolean rejected = review.get(selected.get(0).file()).map(p -> p.listing().rejected()).orElse(false);
+            String what = selected.size() == 1 ? selected.get(0).fileName() : MainViewModel.plural(selected.size(), "photo");
+            status.show(rejected ? "Rejected " + what + ": left out of the listing (X takes back)."
+                    : "Took back " + what + " into the listing.", false);
+        }
         return changed;
     }
 
@@ -117,7 +122,11 @@ public final class ReviewEditor {
             return false;
         }
         boolean changed = review.toggleCover(item.file());
-        review.nextUndo().filter(e -> changed).ifPresent(e -> status.show(e.description() + ".", false));
+        if (changed) {
+            boolean cover = review.get(item.file()).map(p -> p.listing().cover()).orElse(false);
+            status.show(cover ? item.fileName() + " is the cover: first in the listing." : "The listing has no cover now.",
+                    false);
+        }
         return changed;
     }
 
