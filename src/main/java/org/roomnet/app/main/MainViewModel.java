@@ -166,6 +166,7 @@ public final class MainViewModel {
 
     /** At exit: closes the shoot (its last save finishes before the process ends) and stops background threads. */
     public CompletableFuture<Void> shutdown() {
+        listingActions.cancel(); // an export stopped now leaves nothing behind
         CompletableFuture<Void> saved = closeShoot();
         photos.close();
         return saved;

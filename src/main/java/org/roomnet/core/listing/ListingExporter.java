@@ -129,8 +129,17 @@ public final class ListingExporter {
         } finally {
             pool.shutdownNow();
             if (!complete) {
-                pool.awaitTermination(30, TimeUnit.SECONDS);
+                // also when this thread was interrupted: the photos being written finish, then nothing is left
+                boolean interrupted = Thread.interrupted();
+                try {
+                    pool.awaitTermination(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
                 deleteTree(staging);
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

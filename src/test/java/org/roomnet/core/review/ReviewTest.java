@@ -251,4 +251,17 @@ class ReviewTest {
         assertFalse(r.get(a).orElseThrow().listing().cover());
         assertFalse(r.toggleCover(broken));
     }
+
+    @Test
+    void theReportsChecklistLeavesRejectedPhotosOut() {
+        Review r = review();
+        r.toggleRejected(List.of(c)); // the only Bedroom
+        Report report = Report.of(r.classNames(), folder, r.photos(), new ListingChecklist(List.of("Kitchen", "Bedroom")));
+        assertEquals(List.of(), report.missingListingRooms(), "without the listing, every intact photo counts");
+        Report withListing = report.withListing(org.roomnet.core.listing.ListingPlan.of(r.photos(),
+                org.roomnet.core.listing.ListingOrder.DEFAULT, org.roomnet.core.listing.ListingPreset.WEB,
+                org.roomnet.core.listing.NamePattern.defaultPattern(), p -> java.util.Optional.empty(), "shoot"));
+        assertEquals(List.of("Bedroom"), withListing.missingListingRooms());
+        assertEquals(1, withListing.listing().rejected().size());
+    }
 }
