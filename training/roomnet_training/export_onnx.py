@@ -103,7 +103,8 @@ def parity(model: nn.Module, path: Path, batch: torch.Tensor, temperature: float
 
 
 def reference_images(out_dir: Path) -> list[Path]:
-    """Deterministic synthetic test pictures of several shapes (crop, upscale and downscale paths)."""
+    """Deterministic synthetic test pictures of several shapes (crop, upscale and downscale paths), each as
+    PNG and as JPEG (decoded here by PIL's libjpeg-turbo; the Java test decodes it on both of its paths)."""
     from PIL import Image
     rng = np.random.default_rng(1234)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -115,7 +116,9 @@ def reference_images(out_dir: Path) -> list[Path]:
         img = np.clip((base * 0.5 + 0.5 + noise) * 255, 0, 255).astype(np.uint8)
         path = out_dir / f"reference_{i}_{w}x{h}.png"
         Image.fromarray(img).save(path)
-        paths.append(path)
+        jpeg = path.with_suffix(".jpg")
+        Image.fromarray(img).save(jpeg, quality=90)
+        paths += [path, jpeg]
     return paths
 
 

@@ -61,6 +61,8 @@ def parse_args(argv=None):
     p.add_argument("--warmup-steps", type=int, default=300)
     p.add_argument("--weight-decay", type=float, default=0.05)
     p.add_argument("--label-smoothing", type=float, default=0.1)
+    p.add_argument("--mixup", type=float, default=0.0,
+                   help="mix pairs of a batch with a Beta(a, a) weight (on cached activations: manifold mixup); 0 = off")
     p.add_argument("--dropout", type=float, help="before the classifier; default: the architecture's")
     p.add_argument("--drop-path", type=float, default=0.2, help="EfficientNet stochastic depth, last block")
     p.add_argument("--class-balance-power", type=float, default=0.85)
@@ -246,6 +248,7 @@ def main(argv=None):
     included = ~np.isin(arrays.sources[~arrays.is_val], args.exclude_source)
     weights = sampling_weights(batches.train_labels(), args.class_balance_power, included)
     sampler = torch.Generator().manual_seed(args.seed)
+    mixer = np.random.default_rng(args.seed + 2)
     steps_per_epoch = max(1, int(included.sum()) // args.batch_size)
     total_steps = (args.steps or (round(args.epochs * steps_per_epoch) if args.epochs else UNKNOWN_TOTAL))
     val_every = max(1, total_steps // args.val_times) if total_steps != UNKNOWN_TOTAL else None
@@ -287,8 +290,15 @@ def main(argv=None):
             for group in optimizer.param_groups:
                 group["lr"] = args.lr * group["lr_scale"] * factor
             with autocast():
-                logits = batches.forward(model, x)
-                loss = F.cross_entropy(logits.float(), y, label_smoothing=args.label_smoothing)
+                if args.mixup:
+                    weight = float(mixer.beta(args.mixup, args.mixup))
+                    partner = torch.from_numpy(mixer.permutation(len(y))).to(y.device)
+                    logits = batches.forward(model, x * weight + x[partner] * (1 - weight))
+                    loss = (weight * F.cross_entropy(logits.float(), y, label_smoothing=args.label_smoothing)
+                            + (1 - weight) * F.cross_entropy(logits.float(), y[partner], label_smoothing=args.label_smoothing))
+                else:
+                    logits = batches.forward(model, x)
+                    loss = F.cross_entropy(logits.float(), y, label_smoothing=args.label_smoothing)
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             optimizer.step()

@@ -8,6 +8,9 @@ import javax.imageio.stream.ImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,6 +120,24 @@ public final class TestPhotos {
         out.write(tiff);
         out.write(jpeg, 2, jpeg.length - 2);
         Files.write(file, out.toByteArray());
+        return file;
+    }
+
+    /** An 80 x 60 CMYK JPEG (four components, no Adobe colour transform). */
+    public static Path writeCmykJpeg(Path file) throws IOException {
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 80, 60, 4, null);
+        for (int y = 0; y < 60; y++) {
+            for (int x = 0; x < 80; x++) {
+                raster.setPixel(x, y, new int[]{x * 3, y * 4, 40, 10});
+            }
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(raster, null, null), null);
+        } finally {
+            writer.dispose();
+        }
         return file;
     }
 

@@ -60,6 +60,11 @@ final class GroupContent {
 
     /** Shows {@code group}'s grid (made the first time), or nothing. */
     void showGroup(PhotoGroup group) {
+        PhotoGroup classifying = viewModel.photos().pendingProperty().get();
+        if (group != classifying && groupViews.containsKey(classifying)) {
+            // its photos only pass through: a hidden grid would keep cells of photos long since labelled
+            gridStack.getChildren().remove(groupViews.remove(classifying));
+        }
         groupViews.values().forEach(n -> n.setVisible(false));
         if (group == null) {
             updateHeader();

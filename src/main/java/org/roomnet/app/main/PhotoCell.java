@@ -188,18 +188,28 @@ final class PhotoCell extends GridCell<PhotoItem> {
     }
 
     private void describe(PhotoReview r) {
-        boolean low = ReviewRules.isLowConfidence(r);
-        boolean close = ReviewRules.isCloseCall(r);
-        ListingMark mark = r.listing();
-        pseudoClassStateChanged(LOW, low);
-        pseudoClassStateChanged(NEEDS_REVIEW, ReviewRules.needsReview(r));
-        pseudoClassStateChanged(CORRECTED, r.isCorrected());
-        pseudoClassStateChanged(REJECTED, mark.rejected());
         // in the Listing view a photo is named as it will be exported: "03-livingroom-2"
         String name = inListing() ? viewModel.listing().entry(r.file()).map(e -> displayName(e.name()))
                 .orElse(displayName(shown.fileName())) : displayName(shown.fileName());
         caption.setText(name);
         caption.setTextOverrun(overrun(name));
+        if (shown.isPending()) {
+            for (PseudoClass state : new PseudoClass[]{LOW, NEEDS_REVIEW, CORRECTED, REJECTED}) {
+                pseudoClassStateChanged(state, false);
+            }
+            confidence.setText("\u2026");
+            badge.setVisible(false);
+            tooltip.setText(shown.fileName() + "\n" + PhotoItem.PENDING_NOTE);
+            return;
+        }
+        ReviewRules rules = shown.rules();
+        boolean low = rules.isLowConfidence(r);
+        boolean close = rules.isCloseCall(r);
+        pseudoClassStateChanged(LOW, low);
+        pseudoClassStateChanged(NEEDS_REVIEW, rules.needsReview(r));
+        pseudoClassStateChanged(CORRECTED, r.isCorrected());
+        ListingMark mark = r.listing();
+        pseudoClassStateChanged(REJECTED, mark.rejected());
         confidence.setText(r.isCorrected() ? "" : Percent.whole(r.confidence()));
         if (mark.cover()) {
             badge.setText("Cover");
@@ -216,12 +226,12 @@ final class PhotoCell extends GridCell<PhotoItem> {
             badgeTooltip.setText("Reviewed: you confirmed " + r.finalLabel());
         } else {
             badge.setText(low ? "Low" : close ? "Unsure" : "");
-            badgeTooltip.setText(String.join("\n", ReviewRules.reasons(r)));
+            badgeTooltip.setText(String.join("\n", rules.reasons(r)));
         }
         badge.setVisible(!badge.getText().isEmpty());
         badge.getStyleClass().setAll("badge", mark.cover() ? "badge-cover" : mark.rejected() ? "badge-rejected"
                 : r.isCorrected() ? "badge-corrected" : r.isReviewed() ? "badge-confirmed" : "badge-low");
-        String reasons = String.join("\n", ReviewRules.reasons(r));
+        String reasons = String.join("\n", rules.reasons(r));
         tooltip.setText(shown.fileName() + "\n" + (r.isCorrected()
                 ? "Labelled " + r.finalLabel() + " by you; the model said " + r.modelLabel() + " (" + Percent.tenths(r.confidence()) + ")"
                 : (r.isReviewed() ? "Confirmed as " : "Model: ") + r.finalLabel() + " (" + Percent.tenths(r.confidence()) + ")")

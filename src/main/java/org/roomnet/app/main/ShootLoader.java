@@ -96,7 +96,7 @@ final class ShootLoader {
     }
 
     private void begin(Shoot s, String notice) {
-        photos.build(s.review().classNames());
+        photos.build(s.review().classNames(), s.review().rules());
         s.review().addListener(new ReviewListener() {
             @Override
             public void photosAdded(List<PhotoReview> added) {
@@ -152,8 +152,9 @@ final class ShootLoader {
             }
         });
         UiBatcher<Thumb> thumbs = new UiBatcher<>(executor, batch -> {
-            if (shoot.get() == s) {
+            if (shoot.get() == s && !s.isCancelled()) {
                 batch.forEach(t -> photos.attachThumbnail(t.file(), t.thumbnail()));
+                photos.showFirstWithPhotosUnlessChosen(); // thumbnails come before labels: show them while the model works
             }
         });
         ShootClassifier pipeline = ShootClassifier.withDefaults(s.classifier().orElseThrow()).withThumbnails(
@@ -190,6 +191,7 @@ final class ShootLoader {
     private void stopClassifying(Shoot s) {
         classifying.set(false);
         status.clearProgress();
+        photos.dropPending();
         lastClassified = s.classifiedCount();
     }
 

@@ -28,6 +28,7 @@ final class Sidebar extends VBox {
     private final PhotoDragAndDrop drag;
     private final VBox groupList = new VBox(2);
     private final VBox unreadableBox = new VBox();
+    private final VBox pendingBox = new VBox();
     private final VBox checklistBox = new VBox(2);
     private final VBox listingBox = new VBox();
 
@@ -40,16 +41,19 @@ final class Sidebar extends VBox {
         setMinWidth(220);
         groupList.getStyleClass().add("group-list");
         unreadableBox.getStyleClass().add("group-list");
+        pendingBox.getStyleClass().add("group-list");
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
         Label hint = new Label("Select photos, then press a room's number or drag them onto it. Pressing a photo's "
                 + "own room's number marks it reviewed (\u2713). F1 lists every shortcut.");
         hint.getStyleClass().add("sidebar-hint");
         hint.setWrapText(true);
-        getChildren().addAll(title("ROOM TYPES"), groupList, unreadableBox, progress(), checklist(), listing(), grow, hint);
+        getChildren().addAll(title("ROOM TYPES"), groupList, pendingBox, unreadableBox, progress(), checklist(), listing(),
+                grow, hint);
         PhotoGroups photos = viewModel.photos();
         photos.groups().addListener((ListChangeListener<PhotoGroup>) c -> rebuildGroups());
-        photos.unreadableProperty().addListener((o, was, now) -> showUnreadable(now));
+        photos.unreadableProperty().addListener((o, was, now) -> showSpecial(unreadableBox, now, "unreadable-tile"));
+        photos.pendingProperty().addListener((o, was, now) -> showSpecial(pendingBox, now, "pending-tile"));
         photos.listingProperty().addListener((o, was, now) -> showListing(now));
     }
 
@@ -152,14 +156,15 @@ final class Sidebar extends VBox {
         groupList.getChildren().setAll(photos.groups().stream().map(g -> new GroupTile(g, photos, drag, true)).toList());
     }
 
-    private void showUnreadable(PhotoGroup group) {
-        unreadableBox.getChildren().clear();
+    /** The unreadable files, or the photos still being classified: a tile shown only while it holds any. */
+    private void showSpecial(VBox box, PhotoGroup group, String styleClass) {
+        box.getChildren().clear();
         if (group != null) {
             GroupTile tile = new GroupTile(group, viewModel.photos(), drag, false);
-            tile.getStyleClass().add("unreadable-tile");
+            tile.getStyleClass().add(styleClass);
             tile.visibleProperty().bind(group.countProperty().greaterThan(0));
             tile.managedProperty().bind(tile.visibleProperty());
-            unreadableBox.getChildren().add(tile);
+            box.getChildren().add(tile);
         }
     }
 }

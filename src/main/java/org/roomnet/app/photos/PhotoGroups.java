@@ -8,6 +8,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.roomnet.app.task.TaskExecutor;
 import org.roomnet.core.review.PhotoReview;
+import org.roomnet.core.review.ReviewRules;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,9 @@ import java.util.function.Predicate;
 
 /**
  * The photos of the open review as the window shows them: one {@link PhotoGroup} per room type plus
- * one for unreadable files, the group on screen, the selection in it, and the thumbnails.
+ * one for unreadable files, one for photos decoded but not labelled yet ("Classifying…": thumbnails are made
+ * ahead of inference), the listing (its photos in export order), the group on screen, the selection in it,
+ * and the thumbnails.
  */
 public final class PhotoGroups {
 
@@ -30,18 +33,21 @@ public final class PhotoGroups {
 
     private final ObservableList<PhotoGroup> groups = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<PhotoGroup> unreadable = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PhotoGroup> pending = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PhotoGroup> listing = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Predicate<PhotoItem>> inListing = new SimpleObjectProperty<>(i -> false);
     private final ObjectProperty<Comparator<PhotoItem>> listingOrder =
             new SimpleObjectProperty<>(Comparator.comparing(PhotoItem::fileName));
     private final ObjectProperty<PhotoGroup> current = new SimpleObjectProperty<>();
     private final Map<Path, PhotoItem> items = new HashMap<>();
-    private final Map<Path, Thumbnail> pendingThumbnails = new HashMap<>();
+    /** Photos whose thumbnail came before their label, by file. */
+    private final Map<Path, PhotoItem> pendingItems = new HashMap<>();
     private final Selection selection = new Selection();
     private final ObjectProperty<PhotoOrder> order = new SimpleObjectProperty<>(PhotoOrder.NAME);
     private final ObjectProperty<PhotoFilter> filter = new SimpleObjectProperty<>(PhotoFilter.ALL);
     private final ThumbnailLoader thumbnails;
     private List<String> classNames = List.of();
+    private ReviewRules rules = ReviewRules.FIXED;
     /** The agent picked the group on screen: arriving results never switch to another. */
     private boolean chosenByAgent;
 
@@ -52,16 +58,18 @@ public final class PhotoGroups {
         current.addListener((o, was, now) -> selection.clear());
     }
 
-    /** A new shoot with these room types: one empty group each. */
-    public void build(List<String> roomTypes) {
+    /** A new shoot with these room types (one empty group each), whose photos are flagged by these rules. */
+    public void build(List<String> roomTypes, ReviewRules reviewRules) {
         clear();
         classNames = List.copyOf(roomTypes);
+        rules = reviewRules;
         List<PhotoGroup> built = new ArrayList<>();
         for (int i = 0; i < classNames.size(); i++) {
             built.add(new PhotoGroup(classNames.get(i), i < 9 ? i + 1 : 0, filter, order));
         }
         groups.setAll(built);
         unreadable.set(new PhotoGroup("Unreadable", 0, new SimpleObjectProperty<>(PhotoFilter.ALL), order));
+        pending.set(new PhotoGroup(PhotoItem.PENDING_NOTE, 0, new SimpleObjectProperty<>(PhotoFilter.ALL), order));
         listing.set(new PhotoGroup(LISTING, 0, inListing, listingOrder));
     }
 
@@ -83,10 +91,11 @@ public final class PhotoGroups {
         current.set(null);
         groups.clear();
         unreadable.set(null);
+        pending.set(null);
         listing.set(null);
         inListing.set(i -> false);
         items.clear();
-        pendingThumbnails.clear();
+        pendingItems.clear();
         classNames = List.of();
     }
 
@@ -105,10 +114,11 @@ public final class PhotoGroups {
                 removals.computeIfAbsent(groupOf(old.review()), g -> new ArrayList<>()).add(old);
                 removals.computeIfAbsent(listing.get(), g -> new ArrayList<>()).add(old);
             }
-            PhotoItem item = new PhotoItem(p);
-            Thumbnail pending = pendingThumbnails.remove(p.file());
-            if (pending != null) {
-                item.thumbnailProperty().set(pending);
+            PhotoItem item = new PhotoItem(p, rules);
+            PhotoItem decoded = pendingItems.remove(p.file());
+            if (decoded != null) {
+                item.thumbnailProperty().set(decoded.thumbnailProperty().get());
+                removals.computeIfAbsent(pending.get(), g -> new ArrayList<>()).add(decoded);
             }
             items.put(p.file(), item);
             additions.computeIfAbsent(groupOf(p), g -> new ArrayList<>()).add(item);
@@ -144,13 +154,31 @@ public final class PhotoGroups {
         retainShownSelection();
     }
 
-    /** A thumbnail made while classifying, handed over on the UI thread; kept until its photo's result arrives. */
+    /**
+     * A thumbnail made while classifying, handed over on the UI thread. A photo without its label yet is shown
+     * at once in the "Classifying…" group, and moves to its room when the label comes.
+     */
     public void attachThumbnail(Path file, Thumbnail thumbnail) {
         PhotoItem item = items.get(file);
         if (item != null) {
             item.thumbnailProperty().set(thumbnail);
-        } else {
-            pendingThumbnails.put(file, thumbnail);
+        } else if (pending.get() != null && !pendingItems.containsKey(file)) {
+            PhotoItem decoded = PhotoItem.pending(file, thumbnail);
+            pendingItems.put(file, decoded);
+            pending.get().all().add(decoded);
+        }
+    }
+
+    /** Classification ended or was cancelled: photos still without a label leave the window. */
+    public void dropPending() {
+        pendingItems.clear();
+        PhotoGroup classifying = pending.get();
+        if (classifying != null) {
+            classifying.all().clear();
+            if (current.get() == classifying) {
+                chosenByAgent = false;
+                showFirstWithPhotosUnlessChosen();
+            }
         }
     }
 
@@ -174,8 +202,9 @@ public final class PhotoGroups {
         if (chosenByAgent || (g != null && g.count() > 0)) {
             return;
         }
+        PhotoGroup classifying = pending.get() != null && pending.get().count() > 0 ? pending.get() : null;
         current.set(groups.stream().filter(x -> x.count() > 0).findFirst()
-                .orElse(groups.isEmpty() ? null : groups.get(0)));
+                .orElse(classifying != null ? classifying : groups.isEmpty() ? null : groups.get(0)));
     }
 
     private PhotoGroup groupOf(PhotoReview p) {
@@ -249,6 +278,11 @@ public final class PhotoGroups {
 
     public boolean isListing(PhotoGroup group) {
         return group != null && group == listing.get();
+    }
+
+    /** Photos decoded but not labelled yet ("Classifying…"). */
+    public ReadOnlyObjectProperty<PhotoGroup> pendingProperty() {
+        return pending.getReadOnlyProperty();
     }
 
     /** The group on screen. */

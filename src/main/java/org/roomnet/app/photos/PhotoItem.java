@@ -15,14 +15,35 @@ import java.nio.file.Path;
 public final class PhotoItem {
 
     private final Path file;
+    private final ReviewRules rules;
     private final ReadOnlyObjectWrapper<PhotoReview> review;
     private final ObjectProperty<Thumbnail> thumbnail = new SimpleObjectProperty<>();
     private final BooleanProperty selected = new SimpleBooleanProperty();
+    private final boolean pending;
     private boolean thumbnailRequested;
 
-    public PhotoItem(PhotoReview review) {
+    public PhotoItem(PhotoReview review, ReviewRules rules) {
+        this(review, rules, false);
+    }
+
+    private PhotoItem(PhotoReview review, ReviewRules rules, boolean pending) {
         this.file = review.file();
+        this.rules = rules;
         this.review = new ReadOnlyObjectWrapper<>(review);
+        this.pending = pending;
+    }
+
+    /** A photo decoded (it has its thumbnail) but not labelled yet; it leaves its group when its label comes. */
+    static PhotoItem pending(Path file, Thumbnail thumbnail) {
+        PhotoItem item = new PhotoItem(PhotoReview.unreadable(file, PENDING_NOTE), ReviewRules.FIXED, true);
+        item.thumbnail.set(thumbnail);
+        return item;
+    }
+
+    public static final String PENDING_NOTE = "Classifying\u2026";
+
+    public boolean isPending() {
+        return pending;
     }
 
     public Path file() {
@@ -63,8 +84,13 @@ public final class PhotoItem {
         return first;
     }
 
+    /** The model's needs-review rule, which the views show this photo against. */
+    public ReviewRules rules() {
+        return rules;
+    }
+
     public boolean needsReview() {
-        return ReviewRules.needsReview(review());
+        return rules.needsReview(review());
     }
 
     @Override

@@ -21,9 +21,18 @@ public record ModelDescription(
         double pixelOffset,
         String cropRule,
         String channelOrder,
-        String layout) {
+        String layout,
+        float reviewMinConfidence,
+        float reviewMinMargin) {
 
     public static final String SUPPORTED_CROP = "center-square";
+
+    /**
+     * The needs-review thresholds of a model whose metadata names none (model v1): the fixed rule the app
+     * always had. A calibrated model carries its own, fitted on the validation split (training/calibrate.py).
+     */
+    public static final float FIXED_REVIEW_MIN_CONFIDENCE = 0.60f;
+    public static final float FIXED_REVIEW_MIN_MARGIN = 0.15f;
 
     public ModelDescription {
         classNames = List.copyOf(classNames);
@@ -35,6 +44,9 @@ public record ModelDescription(
         }
         if (!"RGB".equals(channelOrder) || !"NCHW".equals(layout)) {
             throw new IllegalArgumentException("unsupported input: " + channelOrder + " " + layout);
+        }
+        if (!(reviewMinConfidence >= 0 && reviewMinConfidence <= 1 && reviewMinMargin >= 0 && reviewMinMargin <= 1)) {
+            throw new IllegalArgumentException("review thresholds outside 0..1: " + reviewMinConfidence + ", " + reviewMinMargin);
         }
     }
 
@@ -51,7 +63,9 @@ public record ModelDescription(
                 Double.parseDouble(require(metadata, "pixel_offset")),
                 require(metadata, "crop_rule"),
                 require(metadata, "channel_order"),
-                require(metadata, "input_layout"));
+                require(metadata, "input_layout"),
+                optionalFloat(metadata, "review_min_confidence", FIXED_REVIEW_MIN_CONFIDENCE),
+                optionalFloat(metadata, "review_min_margin", FIXED_REVIEW_MIN_MARGIN));
     }
 
     public int classCount() {
@@ -64,6 +78,18 @@ public record ModelDescription(
             throw new IllegalArgumentException("the model's metadata lacks '" + key + "'; export it with training/export_onnx.py");
         }
         return value;
+    }
+
+    private static float optionalFloat(Map<String, String> metadata, String key, float fallback) {
+        String value = metadata.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Float.parseFloat(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the model's metadata '" + key + "' is not a number: " + value);
+        }
     }
 
     private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");

@@ -63,6 +63,8 @@ public final class RoomClassifier implements AutoCloseable {
         }
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
+            // Idle inference threads must not spin: the decoding threads need those cores (docs/decisions/0009).
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             OrtSession session = env.createSession(modelFile.toString(), options);
             return new RoomClassifier(env, session, describe(session, modelFile), ExecutionProvider.CPU, note);
         } catch (OrtException e) {

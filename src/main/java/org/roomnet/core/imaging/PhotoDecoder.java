@@ -16,9 +16,11 @@ import java.util.Iterator;
 import java.util.Optional;
 
 /**
- * Decodes a photo at reduced size, upright. A 24 MP JPEG decoded in full takes ~100 MB and most of
- * the time; asking the reader for every n-th pixel (n chosen so the short side stays at least
- * {@code minShortSide}) keeps memory per photo to a few MB and skips most colour conversion.
+ * Decodes a photo at reduced size, upright. Colour JPEGs go through {@link FastJpegDecoder} (libjpeg-turbo,
+ * scaled in the DCT domain); every other file, and any JPEG it declines, through ImageIO, which asks the
+ * reader for every n-th pixel (n chosen so the short side stays at least {@code minShortSide}): a 24 MP
+ * photo decoded in full would take ~100 MB. The size checks ({@link PhotoLimits}) come before either
+ * decoder, and problems are always reported by the ImageIO path.
  */
 public final class PhotoDecoder {
 
@@ -46,6 +48,12 @@ public final class PhotoDecoder {
         }
     }
 
+    /** Which decoder colour JPEGs go through, for the record in benchmarks and logs. */
+    public static String jpegDecoderInUse() {
+        return FastJpegDecoder.available() ? "libjpeg-turbo with DCT scaling"
+                : "ImageIO (" + JpegNatives.problem() + ")";
+    }
+
     /** Decodes at full size, upright: for the preview. */
     public static BufferedImage decodeFull(Path file) throws UnreadablePhotoException {
         return decode(file, Integer.MAX_VALUE);
@@ -56,6 +64,16 @@ public final class PhotoDecoder {
      * and its declared size checked against {@link PhotoLimits} before the decoder allocates anything.
      */
     static BufferedImage decodeStored(Path file, int minShortSide) throws UnreadablePhotoException {
+        return decodeStored(file, minShortSide, true);
+    }
+
+    /** The ImageIO path alone, as for every file the fast path declines (tests compare the two). */
+    static BufferedImage decodeWithImageIo(Path file, int minShortSide) throws UnreadablePhotoException {
+        return decodeStored(file, minShortSide, false);
+    }
+
+    private static BufferedImage decodeStored(Path file, int minShortSide, boolean fastJpeg)
+            throws UnreadablePhotoException {
         try (SeekableByteChannel channel = open(file); ImageInputStream in = new ChannelImageInputStream(channel)) {
             if (channel.size() == 0) {
                 throw new UnreadablePhotoException("empty file (0 bytes)");
@@ -64,6 +82,12 @@ public final class PhotoDecoder {
             boolean progressive = jpeg.map(JpegIntegrity.Header::progressive).orElse(false);
             if (jpeg.isPresent()) {
                 PhotoLimits.check(jpeg.get().width(), jpeg.get().height(), progressive);
+                // The seam: colour JPEGs that libjpeg-turbo decodes cleanly stop here; the rest go on to ImageIO,
+                // which alone reports problems, so every file is reported the same whichever decoder saw it.
+                Optional<BufferedImage> fast = fastJpeg ? FastJpegDecoder.decode(channel, minShortSide) : Optional.empty();
+                if (fast.isPresent()) {
+                    return fast.get();
+                }
             }
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {

@@ -25,14 +25,20 @@ public final class Review {
 
     private final Path folder;
     private final List<String> classNames;
+    private final ReviewRules rules;
     private final Map<Path, PhotoReview> photos = new LinkedHashMap<>();
     private final Deque<ReviewEdit> undo = new ArrayDeque<>();
     private final Deque<ReviewEdit> redo = new ArrayDeque<>();
     private final List<ReviewListener> listeners = new CopyOnWriteArrayList<>();
 
     public Review(Path folder, List<String> classNames) {
+        this(folder, classNames, ReviewRules.FIXED);
+    }
+
+    public Review(Path folder, List<String> classNames, ReviewRules rules) {
         this.folder = Objects.requireNonNull(folder, "folder");
         this.classNames = List.copyOf(classNames);
+        this.rules = Objects.requireNonNull(rules, "rules");
         if (this.classNames.isEmpty()) {
             throw new IllegalArgumentException("a review needs the room types");
         }
@@ -45,6 +51,11 @@ public final class Review {
     /** The room types, in the model's order. */
     public List<String> classNames() {
         return classNames;
+    }
+
+    /** When a photo needs the agent's look: the model's own thresholds. */
+    public ReviewRules rules() {
+        return rules;
     }
 
     public void addListener(ReviewListener listener) {
@@ -261,7 +272,7 @@ public final class Review {
     }
 
     public long needsReviewCount() {
-        return photos.values().stream().filter(ReviewRules::needsReview).count();
+        return photos.values().stream().filter(rules::needsReview).count();
     }
 
     public long correctedCount() {

@@ -1,33 +1,35 @@
 package org.roomnet.core.review;
 
+import org.roomnet.core.classify.ModelDescription;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * When a photo deserves the agent's look: the model was not sure (low confidence), or hesitated
- * between two rooms (a close second choice). A photo the agent has already labelled no longer needs it.
- * The one place of this rule: the thresholds are the model's to set, and the app shows them from here.
+ * When a photo deserves the agent's look: the model was not sure (confidence below {@code lowConfidence}),
+ * or hesitated between two rooms (the runner-up within {@code closeMargin}). A photo the agent has already
+ * labelled no longer needs it. The thresholds are the model's: a calibrated model carries the ones fitted on
+ * its validation split ({@link #forModel}); the app shows them from here.
  */
-public final class ReviewRules {
+public record ReviewRules(float lowConfidence, float closeMargin) {
 
-    /** Below this confidence a photo is marked as low-confidence. */
-    public static final float LOW_CONFIDENCE = 0.60f;
+    /** The rule of a model that names no thresholds (model v1), and of a review opened without a model. */
+    public static final ReviewRules FIXED = new ReviewRules(ModelDescription.FIXED_REVIEW_MIN_CONFIDENCE,
+            ModelDescription.FIXED_REVIEW_MIN_MARGIN);
 
-    /** A runner-up within this distance of the first choice makes a close call. */
-    public static final float CLOSE_MARGIN = 0.15f;
-
-    private ReviewRules() {
+    public static ReviewRules forModel(ModelDescription model) {
+        return new ReviewRules(model.reviewMinConfidence(), model.reviewMinMargin());
     }
 
-    public static boolean isLowConfidence(PhotoReview photo) {
-        return photo.isReadable() && photo.confidence() < LOW_CONFIDENCE;
+    public boolean isLowConfidence(PhotoReview photo) {
+        return photo.isReadable() && photo.confidence() < lowConfidence;
     }
 
-    public static boolean isCloseCall(PhotoReview photo) {
-        return photo.isReadable() && photo.margin() < CLOSE_MARGIN;
+    public boolean isCloseCall(PhotoReview photo) {
+        return photo.isReadable() && photo.margin() < closeMargin;
     }
 
-    public static boolean needsReview(PhotoReview photo) {
+    public boolean needsReview(PhotoReview photo) {
         return photo.isReadable() && !photo.isReviewed() && (isLowConfidence(photo) || isCloseCall(photo));
     }
 
@@ -35,18 +37,18 @@ public final class ReviewRules {
      * Why the rule flags the photo, with the figures it compared, e.g. "low confidence: 59.6 % is
      * below 60 %"; empty when it does not flag it.
      */
-    public static List<String> reasons(PhotoReview photo) {
+    public List<String> reasons(PhotoReview photo) {
         if (!needsReview(photo)) {
             return List.of();
         }
         List<String> reasons = new ArrayList<>(2);
         if (isLowConfidence(photo)) {
             reasons.add("low confidence: " + Percent.tenths(photo.confidence()) + " is below "
-                    + Percent.whole(LOW_CONFIDENCE));
+                    + Percent.whole(lowConfidence));
         }
         if (isCloseCall(photo)) {
             reasons.add("close second choice: " + photo.secondLabel() + " " + Percent.tenths(photo.secondConfidence())
-                    + " is within " + Math.round(CLOSE_MARGIN * 100) + " points");
+                    + " is within " + Math.round(closeMargin * 100) + " points");
         }
         return reasons;
     }

@@ -15,6 +15,7 @@ import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.RestorePlan;
 import org.roomnet.core.review.Review;
 import org.roomnet.core.review.ReviewListener;
+import org.roomnet.core.review.ReviewRules;
 import org.roomnet.core.review.ReviewSidecar;
 import org.roomnet.core.review.SavedPhoto;
 import org.roomnet.core.review.SavedReview;
@@ -69,7 +70,8 @@ public final class Shoot implements AutoCloseable {
         this.kept = List.copyOf(kept);
         this.away = away;
         this.problem = problem;
-        this.review = new Review(source.folder(), classNames);
+        this.review = new Review(source.folder(), classNames,
+                classifier == null ? ReviewRules.FIXED : ReviewRules.forModel(classifier.description()));
         review.addAll(restored.stream().map(SavedPhoto::review).toList());
     }
 

@@ -2,6 +2,7 @@ package org.roomnet.app.photos;
 
 import org.junit.jupiter.api.Test;
 import org.roomnet.core.review.PhotoReview;
+import org.roomnet.core.review.ReviewRules;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ class SelectionAndOrderTest {
 
     private static PhotoItem item(String name, float confidence) {
         return new PhotoItem(new PhotoReview(Path.of("/s", name), "Kitchen", confidence, List.of(), "Bedroom", 0f,
-                null, null, null));
+                null, null, null), ReviewRules.FIXED);
     }
 
     private final PhotoItem a = item("a.jpg", 0.5f);

@@ -52,4 +52,31 @@ class ModelDescriptionTest {
         m.put("crop_rule", "letterbox");
         assertThrows(IllegalArgumentException.class, () -> ModelDescription.fromMetadata(m));
     }
+
+    @Test
+    void aCalibratedModelBringsItsOwnNeedsReviewThresholds() {
+        Map<String, String> m = metadata();
+        m.put("review_min_confidence", "0.87");
+        m.put("review_min_margin", "0.3");
+        ModelDescription d = ModelDescription.fromMetadata(m);
+        assertEquals(0.87f, d.reviewMinConfidence());
+        assertEquals(0.3f, d.reviewMinMargin());
+    }
+
+    @Test
+    void aModelWithoutThresholdsGetsTheFixedRule() {
+        ModelDescription d = ModelDescription.fromMetadata(metadata());
+        assertEquals(ModelDescription.FIXED_REVIEW_MIN_CONFIDENCE, d.reviewMinConfidence());
+        assertEquals(ModelDescription.FIXED_REVIEW_MIN_MARGIN, d.reviewMinMargin());
+    }
+
+    @Test
+    void thresholdsThatAreNoProbabilityAreRejectedByName() {
+        Map<String, String> m = metadata();
+        m.put("review_min_confidence", "high");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelDescription.fromMetadata(m));
+        assertTrue(e.getMessage().contains("review_min_confidence"), e.getMessage());
+        m.put("review_min_confidence", "1.5");
+        assertThrows(IllegalArgumentException.class, () -> ModelDescription.fromMetadata(m));
+    }
 }

@@ -3,17 +3,15 @@ package org.roomnet.core.classify;
 import org.junit.jupiter.api.Test;
 import org.roomnet.core.imaging.PhotoDecoder;
 import org.roomnet.core.imaging.Preprocessor;
+import org.roomnet.testing.ReferenceScores;
 import org.roomnet.testing.TestPhotos;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,30 +23,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RoomClassifierTest {
 
-    private static final Path REFERENCE = Path.of("src/test/resources/org/roomnet/core/classify/reference");
-
     @Test
     void javaPreprocessingAndInferenceReproducePythonReferenceScores() throws Exception {
-        String json = Files.readString(REFERENCE.resolve("reference_scores.json"));
-        assertEquals(sha256(TestPhotos.model()), field(json, "model_sha256"),
-                "reference scores were made for another model: run training/export_onnx.py --java-reference-dir");
+        Map<String, float[]> reference = ReferenceScores.read(".png");
         try (RoomClassifier classifier = RoomClassifier.open(TestPhotos.model(), ProviderPreference.CPU)) {
             ModelDescription d = classifier.description();
             Preprocessor preprocessor = new Preprocessor(d.inputSize(), d.pixelScale(), d.pixelOffset());
-            Matcher entries = Pattern.compile("\"(reference_[^\"]+\\.png)\": \\[([^\\]]+)]").matcher(json);
-            int checked = 0;
-            while (entries.find()) {
-                float[] expected = parseFloats(entries.group(2));
-                float[] tensor = preprocessor.toTensor(PhotoDecoder.decodeFull(REFERENCE.resolve(entries.group(1))));
+            for (var entry : reference.entrySet()) {
+                float[] expected = entry.getValue();
+                float[] tensor = preprocessor.toTensor(PhotoDecoder.decodeFull(ReferenceScores.DIR.resolve(entry.getKey())));
                 Prediction p = classifier.classify(List.of(tensor)).get(0);
-                int expectedBest = argmax(expected);
-                assertEquals(d.classNames().get(expectedBest), p.label(), entries.group(1));
+                assertEquals(d.classNames().get(ReferenceScores.argmax(expected)), p.label(), entry.getKey());
                 for (int c = 0; c < expected.length; c++) {
-                    assertEquals(expected[c], p.scores().get(c), 1e-3, entries.group(1) + " class " + c);
+                    assertEquals(expected[c], p.scores().get(c), 1e-3, entry.getKey() + " class " + c);
                 }
-                checked++;
             }
-            assertEquals(6, checked);
+            assertEquals(6, reference.size());
         }
     }
 
@@ -129,33 +119,5 @@ class RoomClassifierTest {
             assertEquals(0.2347235f, p.scores().get(5), 1e-5);
             assertEquals("LivingRoom", p.label());
         }
-    }
-
-    private static float[] parseFloats(String csv) {
-        String[] parts = csv.split(",");
-        float[] out = new float[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            out[i] = Float.parseFloat(parts[i].trim());
-        }
-        return out;
-    }
-
-    private static int argmax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\": \"([^\"]+)\"").matcher(json);
-        return m.find() ? m.group(1) : "";
-    }
-
-    private static String sha256(Path file) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 }

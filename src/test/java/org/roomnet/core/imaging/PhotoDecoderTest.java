@@ -4,13 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomnet.testing.TestPhotos;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
-import java.awt.image.WritableRaster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -47,20 +42,7 @@ class PhotoDecoderTest {
 
     @Test
     void cmykJpegIsRead() throws Exception {
-        WritableRaster raster = Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 80, 60, 4, null);
-        for (int y = 0; y < 60; y++) {
-            for (int x = 0; x < 80; x++) {
-                raster.setPixel(x, y, new int[]{x * 3, y * 4, 40, 10});
-            }
-        }
-        Path file = dir.resolve("cmyk.jpg");
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(raster, null, null), null);
-        } finally {
-            writer.dispose();
-        }
+        Path file = TestPhotos.writeCmykJpeg(dir.resolve("cmyk.jpg"));
         BufferedImage img = PhotoDecoder.decodeFull(file);
         assertEquals(80, img.getWidth());
         assertEquals(60, img.getHeight());

@@ -38,4 +38,18 @@ class PreprocessorTest {
             assertEquals(1.0f, v, 1e-5);
         }
     }
+
+    @Test
+    void intRgbRasterIsReadAsGetRgbWouldReadIt() {
+        java.awt.image.BufferedImage rgb = org.roomnet.testing.TestPhotos.pattern(300, 200, 9);
+        java.awt.image.BufferedImage bgr = new java.awt.image.BufferedImage(300, 200,
+                java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        bgr.getGraphics().drawImage(rgb, 0, 0, null);
+        java.awt.image.BufferedImage larger = org.roomnet.testing.TestPhotos.pattern(340, 260, 10);
+        larger.getGraphics().drawImage(rgb, 20, 30, null);
+        Preprocessor p = new Preprocessor(224, 2.0 / 255, -1);
+        float[] expected = p.toTensor(bgr);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, p.toTensor(rgb));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, p.toTensor(larger.getSubimage(20, 30, 300, 200)));
+    }
 }

@@ -3,7 +3,9 @@ package org.roomnet.core.review;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,34 +16,49 @@ class ReviewRulesTest {
     @Test
     void aSurePhotoNeedsNoReview() {
         PhotoReview p = Photos.photo(file, "Kitchen", 0.9f, 0.05f);
-        assertFalse(ReviewRules.isLowConfidence(p));
-        assertFalse(ReviewRules.needsReview(p));
+        assertFalse(ReviewRules.FIXED.isLowConfidence(p));
+        assertFalse(ReviewRules.FIXED.needsReview(p));
     }
 
     @Test
     void lowConfidenceNeedsReview() {
-        PhotoReview p = Photos.photo(file, "Kitchen", ReviewRules.LOW_CONFIDENCE - 0.01f, 0.1f);
-        assertTrue(ReviewRules.isLowConfidence(p));
-        assertTrue(ReviewRules.needsReview(p));
+        PhotoReview p = Photos.photo(file, "Kitchen", ReviewRules.FIXED.lowConfidence() - 0.01f, 0.1f);
+        assertTrue(ReviewRules.FIXED.isLowConfidence(p));
+        assertTrue(ReviewRules.FIXED.needsReview(p));
     }
 
     @Test
     void aCloseSecondChoiceNeedsReviewEvenWhenConfident() {
-        PhotoReview p = Photos.photo(file, "Kitchen", 0.62f, 0.62f - ReviewRules.CLOSE_MARGIN + 0.01f);
-        assertFalse(ReviewRules.isLowConfidence(p));
-        assertTrue(ReviewRules.isCloseCall(p));
-        assertTrue(ReviewRules.needsReview(p));
+        PhotoReview p = Photos.photo(file, "Kitchen", 0.62f, 0.62f - ReviewRules.FIXED.closeMargin() + 0.01f);
+        assertFalse(ReviewRules.FIXED.isLowConfidence(p));
+        assertTrue(ReviewRules.FIXED.isCloseCall(p));
+        assertTrue(ReviewRules.FIXED.needsReview(p));
     }
 
     @Test
     void aPhotoTheAgentLabelledNeedsNoMoreReview() {
         PhotoReview p = Photos.photo(file, "Kitchen", 0.3f, 0.25f).withAgentLabel("Kitchen");
-        assertTrue(ReviewRules.isLowConfidence(p));
-        assertFalse(ReviewRules.needsReview(p));
+        assertTrue(ReviewRules.FIXED.isLowConfidence(p));
+        assertFalse(ReviewRules.FIXED.needsReview(p));
     }
 
     @Test
     void anUnreadableFileIsNotUnderReview() {
-        assertFalse(ReviewRules.needsReview(PhotoReview.unreadable(file, "bad")));
+        assertFalse(ReviewRules.FIXED.needsReview(PhotoReview.unreadable(file, "bad")));
+    }
+
+    @Test
+    void theModelsThresholdsDecideAndTheReviewCountsByThem() {
+        PhotoReview p = Photos.photo(file, "Kitchen", 0.80f, 0.10f);
+        assertFalse(ReviewRules.FIXED.needsReview(p), "80 % with a 70-point lead passes the fixed rule");
+        ReviewRules strict = new ReviewRules(0.85f, 0.0f);
+        assertTrue(strict.needsReview(p));
+        assertEquals(List.of("low confidence: 80.0 % is below 85 %"), strict.reasons(p));
+        Review review = new Review(Path.of("/shoot"), Photos.CLASSES, strict);
+        review.addAll(List.of(p));
+        assertEquals(1, review.needsReviewCount());
+        Review fixed = new Review(Path.of("/shoot"), Photos.CLASSES);
+        fixed.addAll(List.of(p));
+        assertEquals(0, fixed.needsReviewCount());
     }
 }

@@ -55,6 +55,26 @@ class ShootClassifierTest {
     }
 
     @Test
+    void eachThumbnailArrivesBeforeItsLabel() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            TestPhotos.writeJpeg(TestPhotos.pattern(1200, 900, i), dir.resolve(String.format("p%02d.jpg", i)), false);
+        }
+        List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (RoomClassifier classifier = RoomClassifier.open(TestPhotos.model(), ProviderPreference.CPU)) {
+            new ShootClassifier(classifier, 4, 2)
+                    .withThumbnails(200, (file, image) -> events.add("thumbnail " + file.getFileName()))
+                    .classify(ShootFolder.list(dir), (r, done, total) -> events.add("label " + r.file().getFileName()),
+                            new AtomicBoolean());
+        }
+        assertEquals(24, events.size(), events.toString());
+        for (int i = 0; i < 12; i++) {
+            String name = String.format("p%02d.jpg", i);
+            int thumbnail = events.indexOf("thumbnail " + name);
+            assertTrue(thumbnail >= 0 && thumbnail < events.indexOf("label " + name), events.toString());
+        }
+    }
+
+    @Test
     void cancelStopsEarly() throws Exception {
         for (int i = 0; i < 40; i++) {
             TestPhotos.writeJpeg(TestPhotos.pattern(400, 300, i), dir.resolve(String.format("p%02d.jpg", i)), false);
