@@ -17,15 +17,16 @@ import java.util.Optional;
  * through {@link PhotoDecoder}, so a faster decoder changes here alone. The checks of decision 7
  * (damaged, too large) are the decoder's own.
  * <p>
- * Reduced-size decoding: ImageIO's reduction keeps every n-th pixel, which aliases; so the photo is
- * decoded at no less than {@link #MARGIN} times the target size and the rest of the way is done by the
- * area-averaging {@link PhotoScaler}. A 24 MP photo is thus read at full size for the MLS preset (2048
- * px) and at half size for the web preset (1024 px).
+ * Reduced-size decoding: libjpeg-turbo (decision 9) reduces a colour JPEG in the DCT domain, which
+ * averages, so the photo is decoded at no less than the target size and {@link PhotoScaler} does the
+ * rest: a 24 MP photo is decoded at 1/2 for the MLS preset (2048 px) and at 1/4 for the web preset (1024
+ * px). ImageIO (other files, grey or CMYK JPEGs, or no natives) keeps every n-th pixel, which aliases: for
+ * it the photo is decoded at no less than {@link #IMAGEIO_MARGIN} times the target.
  */
 final class ListingDecoder {
 
-    /** Decoded size over target size, at least. A decoder that scales in the DCT domain could use 1. */
-    static final int MARGIN = 2;
+    /** Decoded size over target size, at least, when ImageIO reduces the photo. */
+    static final int IMAGEIO_MARGIN = 2;
 
     private ListingDecoder() {
     }
@@ -47,16 +48,22 @@ final class ListingDecoder {
 
     /**
      * Decodes upright, large enough for a long side of {@code longSide} (0: full size), and says whether
-     * the file is damaged.
+     * the file is damaged. A grey or CMYK JPEG that libjpeg-turbo leaves to ImageIO is then reduced by
+     * ImageIO at the same size: some aliasing on those rare files, see decision 11.
      */
     static DecodedPhoto decode(Path file, int longSide, Optional<Size> size) throws UnreadablePhotoException {
         int minShortSide = Integer.MAX_VALUE;
         if (longSide > 0 && size.isPresent()) {
             Size s = size.get();
             double scale = (double) longSide / Math.max(s.width(), s.height());
-            minShortSide = (int) Math.ceil(MARGIN * scale * Math.min(s.width(), s.height()));
+            minShortSide = (int) Math.ceil(margin() * scale * Math.min(s.width(), s.height()));
         }
         return PhotoDecoder.decodeChecked(file, minShortSide);
+    }
+
+    /** How much larger than the target a JPEG is decoded (the size is known only for JPEGs). */
+    static int margin() {
+        return PhotoDecoder.reducesJpegByAveraging() ? 1 : IMAGEIO_MARGIN;
     }
 
     /**

@@ -69,9 +69,10 @@ final class ListingPhotoWriter {
         // unknown size (not a JPEG): assume a 24 MP photo
         long pixels = size.map(ListingDecoder.Size::pixels).orElse(24_000_000L);
         if (preset.resizes()) {
-            double scale = Math.min(1.0, ListingDecoder.MARGIN * (double) preset.longSide()
+            double scale = Math.min(1.0, ListingDecoder.margin() * (double) preset.longSide()
                     / size.map(s -> Math.max(s.width(), s.height())).orElse(6000));
-            int step = Math.max(1, (int) Math.floor(1 / scale));
+            // a power of two: libjpeg-turbo's DCT scales are; ImageIO's other steps only make it smaller
+            int step = Integer.highestOneBit(Math.max(1, (int) Math.floor(1 / scale)));
             pixels = pixels / ((long) step * step);
         }
         // decoded (3 bytes a pixel), turned upright or converted (4), the first halving (1), output and files
