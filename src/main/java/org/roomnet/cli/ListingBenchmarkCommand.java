@@ -1,5 +1,6 @@
 package org.roomnet.cli;
 
+import org.roomnet.core.imaging.PhotoDecoder;
 import org.roomnet.core.listing.ExportRecords;
 import org.roomnet.core.listing.ListingEntry;
 import org.roomnet.core.listing.ListingExporter;
@@ -66,9 +67,10 @@ public final class ListingBenchmarkCommand implements Callable<Integer> {
         Path dir = temporary ? Files.createTempDirectory("roomnet-listing-bench") : Files.createDirectories(work);
         try {
             List<Path> shoot = new BenchmarkShoot(pool, photos, distinct, megapixels).build(dir);
-            System.out.printf(Locale.ROOT, "shoot: %d photos of %.0f MP (%d distinct), %d cores, max heap %d MB%n",
-                    shoot.size(), megapixels, Math.min(distinct, shoot.size()), Runtime.getRuntime().availableProcessors(),
-                    Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf(Locale.ROOT, "shoot: %d photos of %.0f MP (%d distinct), %d cores, max heap %d MB; "
+                            + "JPEG decoding: %s%n", shoot.size(), megapixels, Math.min(distinct, shoot.size()),
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                    PhotoDecoder.jpegDecoderInUse());
 
             List<Path> baselineSet = shoot.subList(0, Math.min(baselinePhotos, shoot.size()));
             Path naiveOut = Files.createDirectories(dir.resolve("naive"));

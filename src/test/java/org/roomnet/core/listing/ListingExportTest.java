@@ -346,4 +346,15 @@ class ListingExportTest {
         int srgb = PhotoScaler.toSrgb(image).getRGB(1, 1) & 0xFF;
         assertTrue(srgb > 180 && srgb < 195, "linear 0.5 is about 188 in sRGB, got " + srgb);
     }
+
+    @Test
+    void aPhotoMuchLargerThanTheTargetIsDecodedAtReducedSize() throws Exception {
+        Path photo = TestPhotos.writeJpeg(TestPhotos.pattern(4800, 3200, 11), shoot().resolve("large.jpg"), false);
+        BufferedImage decoded = ListingDecoder.decode(photo, ListingPreset.WEB.longSide(), ListingDecoder.declaredSize(photo))
+                .image();
+        // libjpeg-turbo: 1/4 (1200 px); ImageIO, which must keep twice the target: every 2nd pixel (2400 px)
+        assertTrue(decoded.getWidth() <= 2400 && decoded.getWidth() >= 1024, "decoded " + decoded.getWidth() + " px wide");
+        BufferedImage full = ListingDecoder.decode(photo, 0, ListingDecoder.declaredSize(photo)).image();
+        assertEquals(4800, full.getWidth(), "the original preset's size: no reduction");
+    }
 }
