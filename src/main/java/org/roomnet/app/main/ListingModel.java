@@ -34,6 +34,7 @@ public final class ListingModel {
     private final PhotoGroups photos;
     private final UserSettings settings;
     private final AppDialogs dialogs;
+    private final StatusModel status;
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper();
     private final Map<Path, ListingEntry> entries = new HashMap<>();
@@ -41,11 +42,12 @@ public final class ListingModel {
     private Shoot shoot;
     private boolean readingTimes;
 
-    ListingModel(TaskExecutor executor, PhotoGroups photos, UserSettings settings, AppDialogs dialogs) {
+    ListingModel(TaskExecutor executor, PhotoGroups photos, UserSettings settings, AppDialogs dialogs, StatusModel status) {
         this.executor = executor;
         this.photos = photos;
         this.settings = settings;
         this.dialogs = dialogs;
+        this.status = status;
         this.order = settings.listingOrder();
     }
 
@@ -118,7 +120,13 @@ public final class ListingModel {
         Path cover = shown.isEmpty() ? null : entry(shown.get(0)).filter(ListingEntry::cover).map(ListingEntry::source)
                 .orElse(null);
         List<Path> arranged = ListingOrder.move(shown, moved.stream().map(PhotoItem::file).toList(), index, cover);
-        return shoot.review().arrangeListing(arranged);
+        boolean changed = shoot.review().arrangeListing(arranged);
+        if (changed) {
+            PhotoItem first = moved.get(0);
+            status.show((moved.size() == 1 ? first.fileName() : MainViewModel.plural(moved.size(), "photo")) + " moved to place "
+                    + entry(first.file()).map(ListingEntry::position).orElse(0) + " of the listing.", false);
+        }
+        return changed;
     }
 
     /** Edit › Listing Room Order: asks for the rooms in listing order and keeps the answer. */

@@ -76,7 +76,7 @@ public final class MainViewModel {
         this.editor = new ReviewEditor(photos, status);
         this.checklist = new ChecklistModel(settings, dialogs);
         this.actions = new ShootActions(this, executor, dialogs, journals);
-        this.listing = new ListingModel(executor, photos, settings, dialogs);
+        this.listing = new ListingModel(executor, photos, settings, dialogs, status);
         this.listingActions = new ListingActions(this, executor, dialogs, settings, exports);
         this.preview = new PreviewViewModel(executor, editor::relabel, this::previewClosedAt);
         this.busy = loader.classifyingProperty().or(loader.openingProperty()).or(actions.workingProperty())
