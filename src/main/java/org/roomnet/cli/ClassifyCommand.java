@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtException;
 import org.roomnet.core.classify.ModelLoadException;
 import org.roomnet.core.classify.ProviderPreference;
 import org.roomnet.core.classify.RoomClassifier;
+import org.roomnet.core.listing.ListingOrder;
 import org.roomnet.core.organize.JournalStore;
 import org.roomnet.core.organize.OrganizeException;
 import org.roomnet.core.organize.OrganizeResult;
@@ -123,7 +124,10 @@ public final class ClassifyCommand implements Callable<Integer> {
             shoot.addResults(shoot.classify(pipeline, progress));
             shoot.addResults(unlisted);
             progress.finish();
-            Report report = shoot.report(ListingChecklist.DEFAULT);
+            if (xlsx != null) {
+                shoot.loadCaptureTimes(shoot.readableFiles()); // the Listing sheet orders a room's photos by them
+            }
+            Report report = shoot.report(ListingChecklist.DEFAULT, ListingOrder.DEFAULT);
             writeReports(report);
             printSummary(err, report, progress);
             if (organize != null) {

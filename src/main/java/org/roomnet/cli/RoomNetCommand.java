@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code roomnet <command>}: the command line over the same core as the desktop app. */
 @Command(name = "roomnet", mixinStandardHelpOptions = true, version = "RoomNet Organizer 0.1.0",
         description = "Sorts the photos of a property shoot by room type (runs locally).",
-        subcommands = {ClassifyCommand.class, UndoCommand.class, BenchmarkCommand.class,
-                FirstThumbnailsCommand.class})
+        subcommands = {ClassifyCommand.class, UndoCommand.class, ExportListingCommand.class, BenchmarkCommand.class,
+                FirstThumbnailsCommand.class, ListingBenchmarkCommand.class})
 public final class RoomNetCommand implements Runnable {
 
     public static final int EXIT_OK = 0;
@@ -20,7 +20,7 @@ public final class RoomNetCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: classify, undo or benchmark");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: classify, undo, export-listing, benchmark or benchmark-listing");
     }
 
     public static int execute(String... args) {

@@ -1,6 +1,9 @@
 package org.roomnet.app;
 
 import org.roomnet.app.dialogs.AppDialogs;
+import org.roomnet.app.dialogs.ExistingFolderChoice;
+import org.roomnet.app.dialogs.ListingRequest;
+import org.roomnet.core.listing.ListingPreset;
 import org.roomnet.app.dialogs.KeyHelp;
 import org.roomnet.app.dialogs.UnreviewedChoice;
 import org.roomnet.app.sort.SortRequest;
@@ -25,6 +28,12 @@ public final class ScriptedDialogs implements AppDialogs {
     public final List<String> unreviewedQuestions = new CopyOnWriteArrayList<>();
     public volatile List<String> listingRoomsAnswer;
     public volatile List<KeyHelp> shortcuts;
+    public volatile List<String> roomOrderAnswer;
+    public volatile ListingRequest listingAnswer;
+    public volatile String lastListingSummary;
+    public volatile ExistingFolderChoice existingFolderAnswer = ExistingFolderChoice.CANCEL;
+    /** What the app asked before confirming, e.g. the preset's cap ("title: message"). */
+    public final List<String> confirmations = new CopyOnWriteArrayList<>();
     public final List<String> infos = new CopyOnWriteArrayList<>();
     public final List<String> warnings = new CopyOnWriteArrayList<>();
     public final List<String> errors = new CopyOnWriteArrayList<>();
@@ -52,6 +61,7 @@ public final class ScriptedDialogs implements AppDialogs {
 
     @Override
     public boolean confirm(String title, String message) {
+        confirmations.add(title + ": " + message);
         return confirmAnswer;
     }
 
@@ -64,6 +74,22 @@ public final class ScriptedDialogs implements AppDialogs {
     @Override
     public Optional<List<String>> chooseListingRooms(List<String> roomTypes, List<String> chosen) {
         return Optional.ofNullable(listingRoomsAnswer);
+    }
+
+    @Override
+    public Optional<List<String>> chooseRoomOrder(List<String> roomTypes, List<String> current) {
+        return Optional.ofNullable(roomOrderAnswer);
+    }
+
+    @Override
+    public Optional<ListingRequest> askListingExport(Path folder, ListingPreset preset, String namePattern, String summary) {
+        lastListingSummary = summary;
+        return Optional.ofNullable(listingAnswer);
+    }
+
+    @Override
+    public ExistingFolderChoice askExistingFolder(Path folder, Path freeName, String problem, boolean canReplace) {
+        return existingFolderAnswer;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.roomnet.app.dialogs;
 
 import org.roomnet.app.sort.SortRequest;
+import org.roomnet.core.listing.ListingPreset;
 import org.roomnet.core.workflow.SortPlan;
 
 import java.nio.file.Path;
@@ -33,6 +34,18 @@ public interface AppDialogs {
 
     /** The rooms a listing needs, chosen among {@code roomTypes}; empty when cancelled. */
     Optional<List<String>> chooseListingRooms(List<String> roomTypes, List<String> chosen);
+
+    /** The rooms in listing order, arranged among {@code roomTypes}; empty when cancelled. */
+    Optional<List<String>> chooseRoomOrder(List<String> roomTypes, List<String> current);
+
+    /**
+     * Export for Listing: where, which preset, which names. {@code summary} says what goes (e.g. "23 photos,
+     * the cover first; 2 rejected left out"). Empty when cancelled.
+     */
+    Optional<ListingRequest> askListingExport(Path folder, ListingPreset preset, String namePattern, String summary);
+
+    /** The export folder holds files: a new folder ({@code freeName}), replace (when {@code canReplace}), or cancel. */
+    ExistingFolderChoice askExistingFolder(Path folder, Path freeName, String problem, boolean canReplace);
 
     /** The keyboard shortcuts, as a table. */
     void showShortcuts(List<KeyHelp> rows);

@@ -13,6 +13,7 @@ import javafx.stage.Window;
 import org.roomnet.app.sort.SortDialog;
 import org.roomnet.app.sort.SortDialogViewModel;
 import org.roomnet.app.sort.SortRequest;
+import org.roomnet.core.listing.ListingPreset;
 import org.roomnet.core.workflow.SortPlan;
 
 import java.io.File;
@@ -115,6 +116,40 @@ public final class FxDialogs implements AppDialogs {
         dialog.setResultConverter(b -> b == ButtonType.OK
                 ? boxes.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList() : null);
         return dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<List<String>> chooseRoomOrder(List<String> roomTypes, List<String> current) {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(String.join(", ", current));
+        dialog.initOwner(owner.get());
+        dialog.setTitle("Listing room order");
+        dialog.setHeaderText("The rooms in the order the listing shows them, separated by commas. Rooms left out follow."
+                + "\nRoom types: " + String.join(", ", roomTypes));
+        styled(dialog);
+        return dialog.showAndWait().map(text -> java.util.Arrays.stream(text.split(",")).map(String::trim)
+                .filter(roomTypes::contains).distinct().toList());
+    }
+
+    @Override
+    public Optional<ListingRequest> askListingExport(Path folder, ListingPreset preset, String namePattern, String summary) {
+        Dialog<ListingRequest> dialog = ListingExportDialog.create(owner.get(), folder, preset, namePattern, summary);
+        styled(dialog);
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public ExistingFolderChoice askExistingFolder(Path folder, Path freeName, String problem, boolean canReplace) {
+        ButtonType newFolder = new ButtonType("Export to \u201c" + freeName.getFileName() + "\u201d",
+                ButtonBar.ButtonData.OK_DONE);
+        ButtonType replace = new ButtonType("Replace", ButtonBar.ButtonData.OTHER);
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, "The export folder is not empty", problem
+                + (canReplace ? "\n\nIt holds an earlier export: replace it (only once the new one is complete), or "
+                + "export into a new folder." : "\n\nNothing in it is touched: export into a new folder beside it."));
+        alert.getButtonTypes().setAll(canReplace ? List.of(replace, ButtonType.CANCEL, newFolder)
+                : List.of(ButtonType.CANCEL, newFolder));
+        ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
+        return answer == newFolder ? ExistingFolderChoice.NEW_FOLDER : answer == replace ? ExistingFolderChoice.REPLACE
+                : ExistingFolderChoice.CANCEL;
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The listing checklist of the side bar: each room a listing needs, with whether the open shoot has
- * a photo of it. The rooms are the agent's choice, kept in the settings. UI thread.
+ * a photo of it (rejected photos do not count). The rooms are the agent's choice, kept in the settings. UI thread.
  */
 public final class ChecklistModel {
 
@@ -40,7 +40,7 @@ public final class ChecklistModel {
         if (r != review) {
             return;
         }
-        items.setAll(r == null ? List.of() : checklist().check(r.countsByLabel()));
+        items.setAll(r == null ? List.of() : checklist().check(r.listableCountsByLabel()));
     }
 
     /** The agent's checklist, without rooms the open shoot's model does not know. */

@@ -82,6 +82,10 @@ final class GroupContent {
             }
         };
         group.shown().addListener((ListChangeListener<PhotoItem>) c -> headerIfShown.run());
+        if (viewModel.photos().isListing(group)) {
+            // names and places follow the listing: redraw the cells when it is arranged again
+            viewModel.listing().countProperty().addListener((o, was, now) -> headerIfShown.run());
+        }
         group.reviewCountProperty().addListener((o, was, now) -> headerIfShown.run());
         group.unreviewedCountProperty().addListener((o, was, now) -> headerIfShown.run());
         Node view;
@@ -136,7 +140,19 @@ final class GroupContent {
             return;
         }
         boolean unreadable = g == viewModel.photos().unreadableProperty().get();
+        boolean listing = viewModel.photos().isListing(g);
         groupTitle.setText(g.label());
+        if (listing) {
+            int n = g.shown().size();
+            groupSubtitle.setText(MainViewModel.plural(n, "photo") + " in export order \u00b7 the cover first \u00b7 "
+                    + "drag to reorder \u00b7 X rejects, C makes the cover");
+            int selected = viewModel.photos().selection().sizeProperty().get();
+            selectionLabel.setText(selected == 0 ? "" : String.format("%,d selected", selected));
+            groupPlaceholder.setVisible(n == 0);
+            groupPlaceholder.setText("No photo in the listing: every one is rejected or unreadable");
+            confirmButton.setVisible(false);
+            return;
+        }
         int shown = g.shown().size();
         String counts = MainViewModel.plural(g.count(), unreadable ? "file" : "photo");
         PhotoFilter filter = viewModel.photos().filterProperty().get();

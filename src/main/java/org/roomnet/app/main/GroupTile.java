@@ -31,13 +31,18 @@ final class GroupTile extends HBox {
     private final ChangeListener<PhotoGroup> currentListener;
 
     GroupTile(PhotoGroup group, PhotoGroups photos, PhotoDragAndDrop drag, boolean dropTarget) {
+        this(group, photos, drag, dropTarget, "!");
+    }
+
+    /** @param mark shown where a room type shows its number key, for a group without one */
+    GroupTile(PhotoGroup group, PhotoGroups photos, PhotoDragAndDrop drag, boolean dropTarget, String mark) {
         this.group = group;
         this.drag = drag;
         setId("group-" + group.label());
         getStyleClass().add("group-tile");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(8);
-        Label key = new Label(group.key() > 0 ? Integer.toString(group.key()) : "!");
+        Label key = new Label(group.key() > 0 ? Integer.toString(group.key()) : mark);
         key.getStyleClass().add("key-badge");
         key.setMinWidth(Region.USE_PREF_SIZE);
         Label name = new Label(group.label());
@@ -49,7 +54,8 @@ final class GroupTile extends HBox {
         review.getStyleClass().add("review-badge");
         review.setMinWidth(Region.USE_PREF_SIZE);
         review.textProperty().bind(group.reviewCountProperty().asString("%,d"));
-        review.visibleProperty().bind(group.reviewCountProperty().greaterThan(0));
+        // a room type's count of photos to review (the listing's photos are counted in their rooms)
+        review.visibleProperty().bind(group.reviewCountProperty().greaterThan(0).and(new SimpleBooleanProperty(dropTarget)));
         review.managedProperty().bind(review.visibleProperty());
         review.setTooltip(new Tooltip("photos that need review"));
         Label done = new Label("\u2713");

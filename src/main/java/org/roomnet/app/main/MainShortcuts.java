@@ -30,6 +30,11 @@ final class MainShortcuts {
                     view.scrollToSelection();
                 })
                 .gesture("Drag onto a room", "the same, for the dragged photos")
+                .key(Shortcuts.Where.WINDOW, "X", "reject the selected photos: left out of the listing (X again takes "
+                        + "them back)", e -> plain(e, KeyCode.X), e -> editor.toggleRejectedSelection())
+                .key(Shortcuts.Where.WINDOW, "C", "make the selected photo the listing's cover, shown first (C on the "
+                        + "cover: no cover)", e -> plain(e, KeyCode.C), e -> editor.toggleCoverSelection())
+                .gesture("Drag in the Listing", "put photos in another place of the listing")
                 .command(item(items, "confirmItem"), "confirm every photo shown as this room (mark them reviewed)",
                         editor::confirmShown, new KeyCodeCombination(KeyCode.ENTER, SHORTCUT))
                 .key(Shortcuts.Where.WINDOW, "Space or Enter", "preview the selected photo",
@@ -60,6 +65,9 @@ final class MainShortcuts {
                         new KeyCodeCombination(KeyCode.O, SHORTCUT, KeyCombination.SHIFT_DOWN))
                 .command(item(items, "exportItem"), "export the review as XLSX", vm.actions()::exportXlsx,
                         new KeyCodeCombination(KeyCode.E, SHORTCUT))
+                .command(item(items, "exportListingItem"), "export the listing: renamed, resized copies in order",
+                        vm.listingActions()::exportForListing,
+                        new KeyCodeCombination(KeyCode.E, SHORTCUT, KeyCombination.SHIFT_DOWN))
                 .command(item(items, "sortItem"), "sort the photos into room folders", vm.actions()::sortIntoFolders,
                         new KeyCodeCombination(KeyCode.S, SHORTCUT, KeyCombination.SHIFT_DOWN))
                 .command(item(items, "closeItem"), "close the shoot", vm::closeShoot,
@@ -86,6 +94,7 @@ final class MainShortcuts {
         // menu commands without a key of their own
         item(items, "undoSortItem").setOnAction(e -> vm.actions().undoLastSort());
         item(items, "checklistItem").setOnAction(e -> vm.checklist().change());
+        item(items, "roomOrderItem").setOnAction(e -> vm.listing().changeRoomOrder());
         item(items, "previewItem").setOnAction(e -> vm.openPreview());
         item(items, "aboutItem").setOnAction(e -> view.showAbout());
         return s;

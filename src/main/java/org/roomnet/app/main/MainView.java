@@ -70,6 +70,7 @@ public final class MainView {
     @FXML private CheckMenuItem needsReviewItem;
     @FXML private CheckMenuItem notReviewedItem;
     @FXML private Button exportButton;
+    @FXML private Button exportListingButton;
     @FXML private Button sortButton;
     @FXML private ToggleButton needsReviewToggle;
     @FXML private ToggleButton notReviewedToggle;
@@ -115,6 +116,7 @@ public final class MainView {
         shortcuts = MainShortcuts.create(this, viewModel, loader.getNamespace());
         confirmButton.setOnAction(e -> viewModel.editor().confirmShown());
         exportButton.setOnAction(e -> viewModel.actions().exportXlsx());
+        exportListingButton.setOnAction(e -> viewModel.listingActions().exportForListing());
         sortButton.setOnAction(e -> viewModel.actions().sortIntoFolders());
         cancelButton.setOnAction(e -> viewModel.cancel());
         bindMenusAndToolbar(loader.getNamespace());
@@ -165,13 +167,17 @@ public final class MainView {
     private void bindMenusAndToolbar(Map<String, Object> items) {
         BooleanBinding noShoot = viewModel.folderProperty().isNull();
         BooleanBinding cannotAct = noShoot.or(viewModel.busyProperty());
-        for (String id : List.of("exportItem", "sortItem", "undoSortItem")) {
+        for (String id : List.of("exportItem", "exportListingItem", "sortItem", "undoSortItem")) {
             ((MenuItem) items.get(id)).disableProperty().bind(cannotAct);
         }
         for (String id : List.of("closeItem", "selectAllItem", "previewItem", "confirmItem")) {
             ((MenuItem) items.get(id)).disableProperty().bind(noShoot);
         }
         exportButton.disableProperty().bind(cannotAct);
+        exportListingButton.disableProperty().bind(cannotAct);
+        exportListingButton.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> viewModel.photos().isListing(viewModel.photos().current()), viewModel.photos().currentProperty()));
+        exportListingButton.managedProperty().bind(exportListingButton.visibleProperty());
         sortButton.disableProperty().bind(cannotAct);
         MenuItem undo = (MenuItem) items.get("undoItem");
         MenuItem redo = (MenuItem) items.get("redoItem");
@@ -274,5 +280,9 @@ public final class MainView {
 
     public Parent root() {
         return root;
+    }
+
+    PhotoDragAndDrop drag() {
+        return drag;
     }
 }

@@ -16,6 +16,7 @@ import org.roomnet.app.preview.PreviewViewModel;
 import org.roomnet.app.task.TaskExecutor;
 import org.roomnet.app.util.UserSettings;
 import org.roomnet.core.classify.ModelService;
+import org.roomnet.core.listing.ExportRecords;
 import org.roomnet.core.organize.JournalStore;
 import org.roomnet.core.review.Review;
 import org.roomnet.core.workflow.Shoot;
@@ -31,7 +32,8 @@ import java.util.concurrent.CompletableFuture;
  * State of the main window, put together from its parts: opening and closing shoots
  * ({@link ShootLoader}, over the core {@link Shoot}), the groups on screen ({@link PhotoGroups}),
  * editing ({@link ReviewEditor}), review progress ({@link ReviewCounts}), the listing checklist
- * ({@link ChecklistModel}), export and sorting ({@link ShootActions}), the preview, the status bar
+ * ({@link ChecklistModel}), export and sorting ({@link ShootActions}), the listing ({@link ListingModel},
+ * {@link ListingActions}), the preview, the status bar
  * and the recent shoots. UI thread only; long work goes through the {@link TaskExecutor}.
  */
 public final class MainViewModel {
@@ -52,16 +54,19 @@ public final class MainViewModel {
     private final ReviewEditor editor;
     private final ChecklistModel checklist;
     private final ShootActions actions;
+    private final ListingModel listing;
+    private final ListingActions listingActions;
     private final PreviewViewModel preview;
     private final DoubleProperty thumbnailSize = new SimpleDoubleProperty(150);
     private final ObservableList<Path> recentShoots = FXCollections.observableArrayList();
     private final BooleanBinding busy;
+    private final BooleanBinding cancellable;
 
     /**
      * @param autosaveDelayMillis quiet period before the review is written beside the shoot
      */
     public MainViewModel(TaskExecutor executor, ModelService models, AppDialogs dialogs, JournalStore journals,
-                         UserSettings settings, long autosaveDelayMillis) {
+                         ExportRecords exports, UserSettings settings, long autosaveDelayMillis) {
         this.executor = executor;
         this.models = models;
         this.dialogs = dialogs;
@@ -71,8 +76,12 @@ public final class MainViewModel {
         this.editor = new ReviewEditor(photos, status);
         this.checklist = new ChecklistModel(settings, dialogs);
         this.actions = new ShootActions(this, executor, dialogs, journals);
+        this.listing = new ListingModel(executor, photos, settings, dialogs, status);
+        this.listingActions = new ListingActions(this, executor, dialogs, settings, exports);
         this.preview = new PreviewViewModel(executor, editor::relabel, this::previewClosedAt);
-        this.busy = loader.classifyingProperty().or(loader.openingProperty()).or(actions.workingProperty());
+        this.busy = loader.classifyingProperty().or(loader.openingProperty()).or(actions.workingProperty())
+                .or(listingActions.workingProperty());
+        this.cancellable = loader.classifyingProperty().or(listingActions.workingProperty());
         recentShoots.setAll(settings.recentShoots());
         loader.openingProperty().addListener((o, was, now) -> {
             if (now) {
@@ -87,6 +96,7 @@ public final class MainViewModel {
         counts.attach(review, loader.openingProperty().get());
         editor.attach(review);
         checklist.attach(review);
+        listing.attach(shoot);
         if (shoot != null) {
             recentShoots.setAll(settings.addRecentShoot(shoot.folder()));
         }
@@ -142,9 +152,10 @@ public final class MainViewModel {
         loader.reopen(notice);
     }
 
-    /** Stops classifying; what is classified so far stays. */
+    /** Stops classifying (what is classified so far stays) or an export for the listing (which leaves nothing). */
     public void cancel() {
         loader.cancel();
+        listingActions.cancel();
     }
 
     /** Closes the open shoot, if any; its review is saved in the background, done when the returned future is. */
@@ -155,6 +166,7 @@ public final class MainViewModel {
 
     /** At exit: closes the shoot (its last save finishes before the process ends) and stops background threads. */
     public CompletableFuture<Void> shutdown() {
+        listingActions.cancel(); // an export stopped now leaves nothing behind
         CompletableFuture<Void> saved = closeShoot();
         photos.close();
         return saved;
@@ -254,6 +266,19 @@ public final class MainViewModel {
 
     public ShootActions actions() {
         return actions;
+    }
+
+    public ListingModel listing() {
+        return listing;
+    }
+
+    public ListingActions listingActions() {
+        return listingActions;
+    }
+
+    /** Something runs that Cancel stops: classifying, or an export for the listing. */
+    public BooleanBinding cancellableProperty() {
+        return cancellable;
     }
 
     public PreviewViewModel preview() {

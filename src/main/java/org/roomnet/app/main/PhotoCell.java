@@ -19,6 +19,7 @@ import org.roomnet.app.photos.PhotoItem;
 import org.roomnet.app.photos.Selection;
 import org.roomnet.app.photos.Thumbnail;
 import org.roomnet.core.review.Percent;
+import org.roomnet.core.review.ListingMark;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewRules;
 
@@ -26,7 +27,9 @@ import org.roomnet.core.review.ReviewRules;
  * A thumbnail with its file name and, below it, the model's confidence; a badge for low confidence,
  * a close second choice, a confirmation (✓) or a correction (the model's label in its tooltip: the
  * agent's own label has no confidence figure). Click, Ctrl+click and Shift+click select; double-click
- * previews; dragging moves the selection onto a room type.
+ * previews; dragging moves the selection onto a room type, or, in the Listing view, to another place
+ * of the listing. A rejected photo is greyed; the cover has a badge; in the Listing view a photo shows
+ * the name it will be exported under.
  */
 final class PhotoCell extends GridCell<PhotoItem> {
 
@@ -38,6 +41,9 @@ final class PhotoCell extends GridCell<PhotoItem> {
     private static final PseudoClass LOW = PseudoClass.getPseudoClass("low");
     private static final PseudoClass NEEDS_REVIEW = PseudoClass.getPseudoClass("needs-review");
     private static final PseudoClass CORRECTED = PseudoClass.getPseudoClass("corrected");
+    private static final PseudoClass REJECTED = PseudoClass.getPseudoClass("rejected");
+    private static final PseudoClass DROP_BEFORE = PseudoClass.getPseudoClass("drop-before");
+    private static final PseudoClass DROP_AFTER = PseudoClass.getPseudoClass("drop-after");
 
     private final MainViewModel viewModel;
     private final PhotoDragAndDrop drag;
@@ -51,6 +57,12 @@ final class PhotoCell extends GridCell<PhotoItem> {
     private final ChangeListener<Boolean> selectedListener = (o, was, now) -> pseudoClassStateChanged(SELECTED, now);
     private final ChangeListener<PhotoReview> reviewListener = (o, was, now) -> describe(now);
     private final ChangeListener<Thumbnail> thumbnailListener = (o, was, now) -> showThumbnail(true);
+    /** Held here, registered weakly: the listing model outlives the cells of every shoot opened. */
+    private final ChangeListener<Number> listingListener = (o, was, now) -> {
+        if (this.shown != null && inListing()) {
+            describe(this.shown.review());
+        }
+    };
     private PhotoItem shown;
     private int decodedSide;
 
@@ -87,6 +99,7 @@ final class PhotoCell extends GridCell<PhotoItem> {
         setGraphic(null);
         setText(null);
         widthProperty().addListener((o, was, now) -> showThumbnail(false));
+        viewModel.listing().versionProperty().addListener(new javafx.beans.value.WeakChangeListener<>(listingListener));
 
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
@@ -97,6 +110,36 @@ final class PhotoCell extends GridCell<PhotoItem> {
             }
         });
         setOnDragDone(e -> drag.finished());
+        setOnDragOver(e -> {
+            if (inListing() && shown != null && e.getGestureSource() != null && !drag.dragged().isEmpty()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.MOVE);
+                boolean after = e.getX() > getWidth() / 2;
+                pseudoClassStateChanged(DROP_BEFORE, !after);
+                pseudoClassStateChanged(DROP_AFTER, after);
+            }
+            e.consume();
+        });
+        setOnDragExited(e -> clearDropMarks());
+        setOnDragDropped(e -> {
+            clearDropMarks();
+            boolean done = false;
+            if (inListing() && shown != null && !drag.dragged().isEmpty()) {
+                int index = viewModel.photos().current().shown().indexOf(shown) + (e.getX() > getWidth() / 2 ? 1 : 0);
+                done = viewModel.listing().move(drag.dragged(), index);
+                drag.finished();
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    private boolean inListing() {
+        return viewModel.photos().isListing(viewModel.photos().current());
+    }
+
+    private void clearDropMarks() {
+        pseudoClassStateChanged(DROP_BEFORE, false);
+        pseudoClassStateChanged(DROP_AFTER, false);
     }
 
     @Override
@@ -145,11 +188,13 @@ final class PhotoCell extends GridCell<PhotoItem> {
     }
 
     private void describe(PhotoReview r) {
-        String name = displayName(shown.fileName());
+        // in the Listing view a photo is named as it will be exported: "03-livingroom-2"
+        String name = inListing() ? viewModel.listing().entry(r.file()).map(e -> displayName(e.name()))
+                .orElse(displayName(shown.fileName())) : displayName(shown.fileName());
         caption.setText(name);
         caption.setTextOverrun(overrun(name));
         if (shown.isPending()) {
-            for (PseudoClass state : new PseudoClass[]{LOW, NEEDS_REVIEW, CORRECTED}) {
+            for (PseudoClass state : new PseudoClass[]{LOW, NEEDS_REVIEW, CORRECTED, REJECTED}) {
                 pseudoClassStateChanged(state, false);
             }
             confidence.setText("\u2026");
@@ -163,8 +208,16 @@ final class PhotoCell extends GridCell<PhotoItem> {
         pseudoClassStateChanged(LOW, low);
         pseudoClassStateChanged(NEEDS_REVIEW, rules.needsReview(r));
         pseudoClassStateChanged(CORRECTED, r.isCorrected());
+        ListingMark mark = r.listing();
+        pseudoClassStateChanged(REJECTED, mark.rejected());
         confidence.setText(r.isCorrected() ? "" : Percent.whole(r.confidence()));
-        if (r.isCorrected()) {
+        if (mark.cover()) {
+            badge.setText("Cover");
+            badgeTooltip.setText("The listing's cover: exported first (C on it again: no cover)");
+        } else if (mark.rejected()) {
+            badge.setText("Rejected");
+            badgeTooltip.setText("Left out of the listing and its checklist (X takes it back)");
+        } else if (r.isCorrected()) {
             badge.setText("Corrected");
             badgeTooltip.setText("You labelled it " + r.finalLabel() + "; the model said " + r.modelLabel() + " ("
                     + Percent.tenths(r.confidence()) + ")");
@@ -176,14 +229,15 @@ final class PhotoCell extends GridCell<PhotoItem> {
             badgeTooltip.setText(String.join("\n", rules.reasons(r)));
         }
         badge.setVisible(!badge.getText().isEmpty());
-        badge.getStyleClass().setAll("badge", r.isCorrected() ? "badge-corrected"
-                : r.isReviewed() ? "badge-confirmed" : "badge-low");
+        badge.getStyleClass().setAll("badge", mark.cover() ? "badge-cover" : mark.rejected() ? "badge-rejected"
+                : r.isCorrected() ? "badge-corrected" : r.isReviewed() ? "badge-confirmed" : "badge-low");
         String reasons = String.join("\n", rules.reasons(r));
         tooltip.setText(shown.fileName() + "\n" + (r.isCorrected()
                 ? "Labelled " + r.finalLabel() + " by you; the model said " + r.modelLabel() + " (" + Percent.tenths(r.confidence()) + ")"
                 : (r.isReviewed() ? "Confirmed as " : "Model: ") + r.finalLabel() + " (" + Percent.tenths(r.confidence()) + ")")
                 + "\nSecond choice: " + r.secondLabel() + " (" + Percent.tenths(r.secondConfidence()) + ")"
-                + (reasons.isEmpty() ? "" : "\nNeeds review: " + reasons));
+                + (reasons.isEmpty() ? "" : "\nNeeds review: " + reasons)
+                + (mark.cover() ? "\nThe listing's cover" : mark.rejected() ? "\nRejected: not in the listing" : ""));
     }
 
     /** The name without its extension: "DSC_0023" tells photos apart where "DSC_0023.jpg" would be cut. */

@@ -63,4 +63,9 @@ public final class PhotoDragAndDrop {
     void finished() {
         dragged = List.of();
     }
+
+    /** For tests: the state a drag gesture of {@code photos} leaves, which a headless test cannot start. */
+    void pretendDragging(List<PhotoItem> photos) {
+        dragged = List.copyOf(photos);
+    }
 }

@@ -13,7 +13,7 @@ import org.roomnet.core.review.ReviewListener;
 
 import java.util.List;
 
-/** The agent's edits of the open review: labelling (by key, drag or menu), confirming, undo and redo. UI thread. */
+/** The agent's edits of the open review: labelling (by key, drag or menu), confirming, rejecting, the cover, undo and redo. UI thread. */
 public final class ReviewEditor {
 
     private final PhotoGroups photos;
@@ -95,6 +95,39 @@ public final class ReviewEditor {
             return false;
         }
         return relabel(List.copyOf(g.shown()), g.label());
+    }
+
+    /** X: rejects the selected photos (left out of the listing), or takes them back when all are rejected. */
+    public boolean toggleRejectedSelection() {
+        List<PhotoItem> selected = photos.selection().items();
+        if (review == null || selected.isEmpty()) {
+            return false;
+        }
+        boolean changed = review.toggleRejected(selected.stream().map(PhotoItem::file).toList());
+        if (changed) {
+            boolean rejected = review.get(selected.get(0).file()).map(p -> p.listing().rejected()).orElse(false);
+            String what = selected.size() == 1 ? selected.get(0).fileName() : MainViewModel.plural(selected.size(), "photo");
+            status.show(rejected ? "Rejected " + what + ": left out of the listing (X takes back)."
+                    : "Took back " + what + " into the listing.", false);
+        }
+        return changed;
+    }
+
+    /** C: makes the selected photo (the anchor of a selection) the listing's cover, or, on the cover, none. */
+    public boolean toggleCoverSelection() {
+        Selection selection = photos.selection();
+        PhotoItem item = selection.anchor() != null ? selection.anchor()
+                : selection.isEmpty() ? null : selection.items().get(0);
+        if (review == null || item == null) {
+            return false;
+        }
+        boolean changed = review.toggleCover(item.file());
+        if (changed) {
+            boolean cover = review.get(item.file()).map(p -> p.listing().cover()).orElse(false);
+            status.show(cover ? item.fileName() + " is the cover: first in the listing." : "The listing has no cover now.",
+                    false);
+        }
+        return changed;
     }
 
     public void undo() {

@@ -61,7 +61,7 @@ public final class ShootActions {
         if (shoot == null) {
             return;
         }
-        Report report = shoot.report(main.checklist().checklist());
+        Report report = shoot.report(main.checklist().checklist(), main.listing().order());
         start("Exporting " + target.getFileName() + "\u2026");
         executor.execute(() -> {
             XlsxReport.write(report, target);
@@ -89,7 +89,7 @@ public final class ShootActions {
     }
 
     /** True when there is nothing to review or the agent goes on anyway; "show them" shows them. */
-    private boolean unreviewedSettled(String action) {
+    boolean unreviewedSettled(String action) {
         int unreviewed = main.counts().unreviewed();
         if (unreviewed == 0) {
             return true;

@@ -30,6 +30,7 @@ final class Sidebar extends VBox {
     private final VBox unreadableBox = new VBox();
     private final VBox pendingBox = new VBox();
     private final VBox checklistBox = new VBox(2);
+    private final VBox listingBox = new VBox();
 
     Sidebar(MainViewModel viewModel, PhotoDragAndDrop drag) {
         this.viewModel = viewModel;
@@ -47,11 +48,40 @@ final class Sidebar extends VBox {
                 + "own room's number marks it reviewed (\u2713). F1 lists every shortcut.");
         hint.getStyleClass().add("sidebar-hint");
         hint.setWrapText(true);
-        getChildren().addAll(title("ROOM TYPES"), groupList, pendingBox, unreadableBox, progress(), checklist(), grow, hint);
+        getChildren().addAll(title("ROOM TYPES"), groupList, pendingBox, unreadableBox, progress(), checklist(), listing(),
+                grow, hint);
         PhotoGroups photos = viewModel.photos();
         photos.groups().addListener((ListChangeListener<PhotoGroup>) c -> rebuildGroups());
         photos.unreadableProperty().addListener((o, was, now) -> showSpecial(unreadableBox, now, "unreadable-tile"));
         photos.pendingProperty().addListener((o, was, now) -> showSpecial(pendingBox, now, "pending-tile"));
+        photos.listingProperty().addListener((o, was, now) -> showListing(now));
+    }
+
+    /** The Listing: the export's photos in order, the cover first; dragging there reorders them. */
+    private VBox listing() {
+        listingBox.getStyleClass().add("group-list");
+        Label hint = new Label("X rejects a photo, C makes it the cover; drag in the Listing to reorder.");
+        hint.getStyleClass().add("sidebar-hint");
+        hint.setWrapText(true);
+        VBox box = new VBox(3, title("LISTING"), listingBox, hint);
+        box.getStyleClass().add("sidebar-section");
+        box.visibleProperty().bind(viewModel.folderProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private void showListing(PhotoGroup group) {
+        listingBox.getChildren().clear();
+        if (group != null) {
+            GroupTile tile = new GroupTile(group, viewModel.photos(), drag, false, "\u2605");
+            tile.getStyleClass().add("listing-tile");
+            // the count of photos that go, not of every readable photo the group holds
+            tile.lookupAll(".group-count").forEach(n -> ((Label) n).textProperty().bind(
+                    viewModel.listing().countProperty().asString("%,d")));
+            javafx.scene.control.Tooltip.install(tile, new javafx.scene.control.Tooltip(
+                    "The photos of the export, in its order: the cover first, then room by room"));
+            listingBox.getChildren().add(tile);
+        }
     }
 
     private static Label title(String text) {

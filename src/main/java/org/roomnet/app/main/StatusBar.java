@@ -58,7 +58,7 @@ final class StatusBar {
         progressBox.managedProperty().bind(progressBox.visibleProperty());
         progressBar.progressProperty().bind(status.progressProperty());
         progressText.textProperty().bind(status.progressTextProperty());
-        cancel.visibleProperty().bind(viewModel.classifyingProperty());
+        cancel.visibleProperty().bind(viewModel.cancellableProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
     }
 }

@@ -9,6 +9,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
+import javafx.beans.value.ObservableValue;
+
+import java.util.Comparator;
+import java.util.function.Predicate;
 
 /**
  * The photos of one room type: all of them, and those shown (filtered and sorted as chosen). Counts
@@ -29,12 +33,19 @@ public final class PhotoGroup {
      * @param key the number key that labels photos as this room type (1-based), 0 for none
      */
     PhotoGroup(String label, int key, ObjectProperty<PhotoFilter> filter, ObjectProperty<PhotoOrder> order) {
+        this(label, key, Bindings.createObjectBinding(() -> filter.get().predicate(), filter),
+                Bindings.createObjectBinding(() -> order.get().comparator(), order));
+    }
+
+    /** A group shown with a predicate and an order of its own (the listing: its photos in export order). */
+    PhotoGroup(String label, int key, ObservableValue<Predicate<PhotoItem>> predicate,
+               ObservableValue<Comparator<PhotoItem>> comparator) {
         this.label = label;
         this.key = key;
         FilteredList<PhotoItem> filtered = new FilteredList<>(all);
-        filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> filter.get().predicate(), filter));
+        filtered.predicateProperty().bind(predicate);
         shown = new SortedList<>(filtered);
-        shown.comparatorProperty().bind(Bindings.createObjectBinding(() -> order.get().comparator(), order));
+        shown.comparatorProperty().bind(comparator);
         all.addListener((javafx.collections.ListChangeListener<PhotoItem>) c -> recount());
     }
 

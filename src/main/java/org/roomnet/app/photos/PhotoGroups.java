@@ -18,17 +18,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Comparator;
+import java.util.function.Predicate;
 
 /**
  * The photos of the open review as the window shows them: one {@link PhotoGroup} per room type plus
  * one for unreadable files, one for photos decoded but not labelled yet ("Classifying…": thumbnails are made
- * ahead of inference), the group on screen, the selection in it, and the thumbnails.
+ * ahead of inference), the listing (its photos in export order), the group on screen, the selection in it,
+ * and the thumbnails.
  */
 public final class PhotoGroups {
+
+    public static final String LISTING = "Listing";
 
     private final ObservableList<PhotoGroup> groups = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<PhotoGroup> unreadable = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PhotoGroup> pending = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PhotoGroup> listing = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<Predicate<PhotoItem>> inListing = new SimpleObjectProperty<>(i -> false);
+    private final ObjectProperty<Comparator<PhotoItem>> listingOrder =
+            new SimpleObjectProperty<>(Comparator.comparing(PhotoItem::fileName));
     private final ObjectProperty<PhotoGroup> current = new SimpleObjectProperty<>();
     private final Map<Path, PhotoItem> items = new HashMap<>();
     /** Photos whose thumbnail came before their label, by file. */
@@ -61,6 +70,18 @@ public final class PhotoGroups {
         groups.setAll(built);
         unreadable.set(new PhotoGroup("Unreadable", 0, new SimpleObjectProperty<>(PhotoFilter.ALL), order));
         pending.set(new PhotoGroup(PhotoItem.PENDING_NOTE, 0, new SimpleObjectProperty<>(PhotoFilter.ALL), order));
+        listing.set(new PhotoGroup(LISTING, 0, inListing, listingOrder));
+    }
+
+    /**
+     * The listing's photos and their places (1-based; photos without one are not in the listing view):
+     * the view shows them in this order.
+     */
+    public void arrangeListing(Map<Path, Integer> positions) {
+        Map<Path, Integer> places = Map.copyOf(positions);
+        inListing.set(i -> places.containsKey(i.file()));
+        listingOrder.set(Comparator.comparingInt(i -> places.getOrDefault(i.file(), Integer.MAX_VALUE)));
+        retainShownSelection();
     }
 
     public void clear() {
@@ -71,6 +92,8 @@ public final class PhotoGroups {
         groups.clear();
         unreadable.set(null);
         pending.set(null);
+        listing.set(null);
+        inListing.set(i -> false);
         items.clear();
         pendingItems.clear();
         classNames = List.of();
@@ -89,6 +112,7 @@ public final class PhotoGroups {
             PhotoItem old = items.remove(p.file());
             if (old != null) {
                 removals.computeIfAbsent(groupOf(old.review()), g -> new ArrayList<>()).add(old);
+                removals.computeIfAbsent(listing.get(), g -> new ArrayList<>()).add(old);
             }
             PhotoItem item = new PhotoItem(p, rules);
             PhotoItem decoded = pendingItems.remove(p.file());
@@ -98,6 +122,9 @@ public final class PhotoGroups {
             }
             items.put(p.file(), item);
             additions.computeIfAbsent(groupOf(p), g -> new ArrayList<>()).add(item);
+            if (p.isReadable()) {
+                additions.computeIfAbsent(listing.get(), g -> new ArrayList<>()).add(item);
+            }
         }
         apply(removals, additions);
     }
@@ -242,6 +269,15 @@ public final class PhotoGroups {
 
     public ReadOnlyObjectProperty<PhotoGroup> unreadableProperty() {
         return unreadable.getReadOnlyProperty();
+    }
+
+    /** The listing: the photos that go into the export, in its order. */
+    public ReadOnlyObjectProperty<PhotoGroup> listingProperty() {
+        return listing.getReadOnlyProperty();
+    }
+
+    public boolean isListing(PhotoGroup group) {
+        return group != null && group == listing.get();
     }
 
     /** Photos decoded but not labelled yet ("Classifying…"). */

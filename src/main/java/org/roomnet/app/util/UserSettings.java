@@ -1,5 +1,8 @@
 package org.roomnet.app.util;
 
+import org.roomnet.core.listing.ListingOrder;
+import org.roomnet.core.listing.ListingPreset;
+import org.roomnet.core.listing.NamePattern;
 import org.roomnet.core.review.ListingChecklist;
 
 import java.nio.file.InvalidPathException;
@@ -9,13 +12,16 @@ import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
-/** The agent's settings kept between runs: the shoots opened lately and the listing checklist. */
+/** The agent's settings kept between runs: the shoots opened lately, the listing checklist, the listing's room order and export choices. */
 public final class UserSettings {
 
     /** How many shoots File > Open Recent lists. */
     public static final int RECENT_SHOOTS = 8;
     private static final String RECENT = "shoots.recent";
     private static final String CHECKLIST = "listing.rooms";
+    private static final String ROOM_ORDER = "listing.order";
+    private static final String PRESET = "listing.preset";
+    private static final String NAMES = "listing.names";
 
     private final Preferences prefs;
 
@@ -56,6 +62,36 @@ public final class UserSettings {
 
     public void saveListingChecklist(ListingChecklist checklist) {
         prefs.put(CHECKLIST, checklist.format());
+        flush();
+    }
+
+    /** The rooms in listing order. */
+    public ListingOrder listingOrder() {
+        String saved = prefs.get(ROOM_ORDER, null);
+        return saved == null ? ListingOrder.DEFAULT : ListingOrder.parse(saved);
+    }
+
+    public void saveListingOrder(ListingOrder order) {
+        prefs.put(ROOM_ORDER, order.format());
+        flush();
+    }
+
+    /** The preset and name pattern of the last export for a listing. */
+    public ListingPreset listingPreset() {
+        try {
+            return ListingPreset.of(prefs.get(PRESET, ListingPreset.MLS.id()));
+        } catch (IllegalArgumentException e) {
+            return ListingPreset.MLS;
+        }
+    }
+
+    public String namePattern() {
+        return prefs.get(NAMES, NamePattern.DEFAULT);
+    }
+
+    public void saveListingExport(ListingPreset preset, NamePattern names) {
+        prefs.put(PRESET, preset.id());
+        prefs.put(NAMES, names.pattern());
         flush();
     }
 

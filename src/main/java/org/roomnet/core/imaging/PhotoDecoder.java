@@ -48,6 +48,14 @@ public final class PhotoDecoder {
         }
     }
 
+    /**
+     * Whether colour JPEGs are reduced by averaging (libjpeg-turbo's DCT scaling) rather than by ImageIO's
+     * keeping every n-th pixel, which aliases: a caller that scales further can then ask for its target size.
+     */
+    public static boolean reducesJpegByAveraging() {
+        return FastJpegDecoder.available();
+    }
+
     /** Which decoder colour JPEGs go through, for the record in benchmarks and logs. */
     public static String jpegDecoderInUse() {
         return FastJpegDecoder.available() ? "libjpeg-turbo with DCT scaling"

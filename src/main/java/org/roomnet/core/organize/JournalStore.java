@@ -1,5 +1,7 @@
 package org.roomnet.core.organize;
 
+import org.roomnet.core.util.RoomNetHome;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,9 +39,7 @@ public final class JournalStore {
     }
 
     public static JournalStore defaultStore() {
-        String configured = System.getProperty("roomnet.home");
-        Path home = configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".roomnet");
-        return new JournalStore(home.resolve("journals"));
+        return new JournalStore(RoomNetHome.dir().resolve("journals"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.roomnet.core.report;
 
+import org.roomnet.core.listing.ListingPlan;
 import org.roomnet.core.review.ListingChecklist;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.shoot.PhotoResult;
@@ -12,14 +13,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rows of a shoot's report, sorted by file, with the class names in the model's order and the
- * listing checklist the summary is checked against.
+ * The rows of a shoot's report, sorted by file, with the class names in the model's order, the
+ * listing checklist the summary is checked against, and the listing (its order and new names, the
+ * rejected photos; null for a report without it).
  */
-public record Report(List<String> classNames, List<ReportRow> rows, ListingChecklist checklist) {
+public record Report(List<String> classNames, List<ReportRow> rows, ListingChecklist checklist, ListingPlan listing) {
 
     public Report {
         classNames = List.copyOf(classNames);
         rows = List.copyOf(rows);
+    }
+
+    public Report(List<String> classNames, List<ReportRow> rows, ListingChecklist checklist) {
+        this(classNames, rows, checklist, null);
+    }
+
+    /** The same report with the listing's sheet. */
+    public Report withListing(ListingPlan plan) {
+        return new Report(classNames, rows, checklist, plan);
     }
 
     /**
@@ -84,9 +95,24 @@ public record Report(List<String> classNames, List<ReportRow> rows, ListingCheck
         return rows.stream().filter(ReportRow::reviewed).count();
     }
 
-    /** The rooms of the checklist without an intact photo. */
+    /**
+     * Photos per final label that the listing can show: intact and, when the report has the listing,
+     * not rejected. The checklist is checked against these.
+     */
+    public Map<String, Integer> listableCountsByLabel() {
+        if (listing == null) {
+            return intactCountsByLabel();
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        classNames.forEach(c -> counts.put(c, 0));
+        listing.entries().forEach(e -> counts.merge(e.room(), 1, Integer::sum));
+        listing.cut().forEach(e -> counts.merge(e.room(), 1, Integer::sum));
+        return counts;
+    }
+
+    /** The rooms of the checklist without a photo the listing can show. */
     public List<String> missingListingRooms() {
-        return checklist.missing(intactCountsByLabel());
+        return checklist.missing(listableCountsByLabel());
     }
 
     /** The file's name relative to the folder, exactly, with '/' between folders on every platform. */

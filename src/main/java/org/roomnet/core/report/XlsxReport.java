@@ -6,6 +6,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.roomnet.core.listing.ListingEntry;
 import org.roomnet.core.review.ListingChecklist;
 
 import java.io.IOException;
@@ -20,12 +21,16 @@ import java.util.Map;
  * XLSX for the listing: sheet "Photos" with one row per file (sorted by file; the final label beside
  * the model's label and confidence; scores as percentages; header frozen, filters on), sheet
  * "Summary" with the count per room type, how many photos are still to review, and the listing
- * checklist.
+ * checklist (rejected photos not counted), and sheet "Listing": the listing in order (position, new
+ * name, original file, room, cover), then the rejected photos.
  */
 public final class XlsxReport {
 
     public static final String PHOTOS_SHEET = "Photos";
     public static final String SUMMARY_SHEET = "Summary";
+    public static final String LISTING_SHEET = "Listing";
+    public static final List<String> LISTING_COLUMNS = List.of("position", "new name", "original file", "room",
+            "cover", "rejected");
     public static final List<String> FIXED_COLUMNS = List.of("file", "folder", "final label", "reviewed", "corrected",
             "model label", "model confidence", "error");
     /** Column widths in characters, for the fixed columns; each score column gets {@link #SCORE_WIDTH}. */
@@ -94,14 +99,42 @@ public final class XlsxReport {
             countRow(summary, s++, "still to review", report.unreviewedCount());
             s++;
             writeRow(summary.createRow(s++), List.of("listing checklist", "photo"), bold);
-            for (ListingChecklist.Item item : report.checklist().check(report.intactCountsByLabel())) {
+            for (ListingChecklist.Item item : report.checklist().check(report.listableCountsByLabel())) {
                 Row x = summary.createRow(s++);
                 x.createCell(0).setCellValue(item.room());
                 x.createCell(1).setCellValue(item.present() ? "\u2713" : "missing");
             }
             summary.setColumnWidth(0, 38 * 256);
             summary.setColumnWidth(1, 10 * 256);
+            if (report.listing() != null) {
+                writeListing(book.createSheet(LISTING_SHEET), report, bold, asText);
+            }
             book.write(out);
+        }
+    }
+
+    private static void writeListing(Sheet sheet, Report report, CellStyle bold, CellStyle asText) {
+        writeRow(sheet.createRow(0), LISTING_COLUMNS, bold);
+        int r = 1;
+        List<ListingEntry> rows = new ArrayList<>(report.listing().entries());
+        rows.addAll(report.listing().cut());
+        rows.addAll(report.listing().rejected());
+        for (ListingEntry e : rows) {
+            Row x = sheet.createRow(r++);
+            if (e.position() > 0) {
+                x.createCell(0).setCellValue(e.position());
+            }
+            text(x, 1, e.name(), asText);
+            text(x, 2, Report.relative(Path.of(report.rows().isEmpty() ? "" : report.rows().get(0).folder()), e.source()),
+                    asText);
+            text(x, 3, e.room(), asText);
+            x.createCell(4).setCellValue(yesNo(e.cover()));
+            x.createCell(5).setCellValue(yesNo(e.position() == 0));
+        }
+        sheet.createFreezePane(0, 1);
+        int[] widths = {10, 28, 36, 14, 8, 10};
+        for (int i = 0; i < widths.length; i++) {
+            sheet.setColumnWidth(i, widths[i] * 256);
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.Objects;
  * One file of a shoot as the agent reviews it: what the model said (label, confidence, all scores in
  * the model's class order, and the runner-up), what the agent set ({@code agentLabel}, null while the
  * agent has not touched it), or why the file could not be read ({@code error}; then the labels are null,
- * except for a damaged photo, which keeps the model's label for reports: {@link #isDamaged()}).
+ * except for a damaged photo, which keeps the model's label for reports: {@link #isDamaged()}), and its
+ * place in the listing ({@link ListingMark}: rejected, cover, the agent's order).
  */
 public record PhotoReview(
         Path file,
@@ -21,7 +22,8 @@ public record PhotoReview(
         String secondLabel,
         float secondConfidence,
         String agentLabel,
-        String error) {
+        String error,
+        ListingMark listing) {
 
     /** How a damaged photo's error begins; the rest is the damage. */
     static final String DAMAGED = "damaged, ";
@@ -29,6 +31,10 @@ public record PhotoReview(
     public PhotoReview {
         Objects.requireNonNull(file, "file");
         scores = List.copyOf(scores);
+        listing = listing == null ? ListingMark.NONE : listing;
+        if (error != null && !listing.equals(ListingMark.NONE)) {
+            throw new IllegalArgumentException("an unreadable file has no place in the listing: " + file);
+        }
         if (error == null && modelLabel == null) {
             throw new IllegalArgumentException("a readable photo needs the model's label: " + file);
         }
@@ -47,7 +53,7 @@ public record PhotoReview(
             // the model's label of what is there stays, for reports (see isDamaged)
             Prediction p = result.prediction();
             return new PhotoReview(result.file(), p.label(), p.confidence(), p.scores(), p.secondLabel(),
-                    p.secondConfidence(), null, DAMAGED + result.damage());
+                    p.secondConfidence(), null, DAMAGED + result.damage(), ListingMark.NONE);
         }
         return result.isClassified()
                 ? fromPrediction(result.file(), result.prediction(), null)
@@ -55,13 +61,17 @@ public record PhotoReview(
     }
 
     public static PhotoReview fromPrediction(Path file, Prediction prediction, String agentLabel) {
+        return fromPrediction(file, prediction, agentLabel, ListingMark.NONE);
+    }
+
+    public static PhotoReview fromPrediction(Path file, Prediction prediction, String agentLabel, ListingMark listing) {
         return new PhotoReview(file, prediction.label(), prediction.confidence(), prediction.scores(),
-                prediction.secondLabel(), prediction.secondConfidence(), agentLabel, null);
+                prediction.secondLabel(), prediction.secondConfidence(), agentLabel, null, listing);
     }
 
     public static PhotoReview unreadable(Path file, String error) {
         return new PhotoReview(file, null, 0f, List.of(), null, 0f, null,
-                error == null || error.isBlank() ? "unreadable" : error);
+                error == null || error.isBlank() ? "unreadable" : error, ListingMark.NONE);
     }
 
     public boolean isReadable() {
@@ -102,7 +112,22 @@ public record PhotoReview(
         return file.getFileName().toString();
     }
 
+    /**
+     * The photo with the agent's label; a photo that changes room loses its place in the agent's listing
+     * order (it goes where its new room's photos are), keeping rejected and cover.
+     */
     public PhotoReview withAgentLabel(String label) {
-        return new PhotoReview(file, modelLabel, confidence, scores, secondLabel, secondConfidence, label, error);
+        boolean moves = !Objects.equals(label != null ? label : modelLabel, finalLabel());
+        ListingMark mark = moves ? listing.withRank(0) : listing;
+        return new PhotoReview(file, modelLabel, confidence, scores, secondLabel, secondConfidence, label, error, mark);
+    }
+
+    public PhotoReview withListing(ListingMark mark) {
+        return new PhotoReview(file, modelLabel, confidence, scores, secondLabel, secondConfidence, agentLabel, error, mark);
+    }
+
+    /** Readable and not rejected: the photo may go into the listing. */
+    public boolean isListable() {
+        return isReadable() && !listing.rejected();
     }
 }

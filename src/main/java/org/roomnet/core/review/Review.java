@@ -19,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The review of one shoot: every file in the order it was added, and the agent's edits as commands
  * on an undo/redo stack. Adding classification results is not an edit (it cannot be undone); every
- * change of a label is. Not thread-safe: use it from one thread (the app's UI thread).
+ * change the agent makes is: a label, a rejected photo, the cover, the listing order. Not thread-safe: use it from one thread (the app's UI thread).
  */
 public final class Review {
 
@@ -112,10 +112,82 @@ public final class Review {
                 changes.add(new ReviewEdit.Change(p, p.withAgentLabel(label)));
             }
         }
+        return commit(changes.isEmpty() ? "" : ReviewEdit.labelDescription(changes, label), changes);
+    }
+
+    /**
+     * Rejects the given photos (left out of the listing and its checklist), or, when every one of them
+     * is rejected already, takes them back: one undoable step. A rejected cover is no longer the cover.
+     * Unreadable and unknown files are left out; returns false when nothing changed.
+     */
+    public boolean toggleRejected(Collection<Path> files) {
+        List<PhotoReview> chosen = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (Path f : files) {
+            PhotoReview p = photos.get(f);
+            if (p != null && p.isReadable() && seen.add(f)) {
+                chosen.add(p);
+            }
+        }
+        boolean reject = chosen.stream().anyMatch(p -> !p.listing().rejected());
+        List<ReviewEdit.Change> changes = chosen.stream().filter(p -> p.listing().rejected() != reject)
+                .map(p -> new ReviewEdit.Change(p, p.withListing(p.listing().withRejected(reject)))).toList();
+        return commit(changes.isEmpty() ? "" : ReviewEdit.photosDescription(reject ? "Reject" : "Take back", changes),
+                changes);
+    }
+
+    /**
+     * Makes {@code file} the listing's cover (the photo shown first), taking it from the photo that had
+     * it, or, when it is the cover already, leaves the listing without one: one undoable step. A
+     * rejected photo made the cover is taken back.
+     */
+    public boolean toggleCover(Path file) {
+        PhotoReview p = photos.get(file);
+        if (p == null || !p.isReadable()) {
+            return false;
+        }
+        List<ReviewEdit.Change> changes = new ArrayList<>();
+        if (p.listing().cover()) {
+            changes.add(new ReviewEdit.Change(p, p.withListing(p.listing().withCover(false))));
+            return commit("Remove the cover " + p.fileName(), changes);
+        }
+        for (PhotoReview other : photos.values()) {
+            if (other.listing().cover()) {
+                changes.add(new ReviewEdit.Change(other, other.withListing(other.listing().withCover(false))));
+            }
+        }
+        changes.add(new ReviewEdit.Change(p, p.withListing(p.listing().withCover(true))));
+        return commit("Make " + p.fileName() + " the cover", changes);
+    }
+
+    /**
+     * The agent arranged the listing: {@code order} is every photo of the listing in its new order
+     * (the cover first, when there is one). Each gets its position as its rank: one undoable step.
+     * Returns false when no position changed.
+     */
+    public boolean arrangeListing(List<Path> order) {
+        List<ReviewEdit.Change> changes = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        int rank = 0;
+        for (Path f : order) {
+            PhotoReview p = photos.get(f);
+            if (p == null || !p.isListable() || !seen.add(f)) {
+                continue;
+            }
+            rank++;
+            if (p.listing().rank() != rank) {
+                changes.add(new ReviewEdit.Change(p, p.withListing(p.listing().withRank(rank))));
+            }
+        }
+        return commit("Reorder the listing", changes);
+    }
+
+    /** Applies and records an edit; false when there is nothing to change. */
+    private boolean commit(String description, List<ReviewEdit.Change> changes) {
         if (changes.isEmpty()) {
             return false;
         }
-        ReviewEdit edit = new ReviewEdit(ReviewEdit.labelDescription(changes, label), changes);
+        ReviewEdit edit = new ReviewEdit(description, changes);
         apply(edit, false);
         undo.push(edit);
         redo.clear();
@@ -182,6 +254,15 @@ public final class Review {
         Map<String, Integer> counts = new LinkedHashMap<>();
         classNames.forEach(c -> counts.put(c, 0));
         photos.values().stream().filter(PhotoReview::isReadable)
+                .forEach(p -> counts.merge(p.finalLabel(), 1, Integer::sum));
+        return counts;
+    }
+
+    /** Photos per final label that may go into the listing (readable, not rejected), every room type present. */
+    public Map<String, Integer> listableCountsByLabel() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        classNames.forEach(c -> counts.put(c, 0));
+        photos.values().stream().filter(PhotoReview::isListable)
                 .forEach(p -> counts.merge(p.finalLabel(), 1, Integer::sum));
         return counts;
     }

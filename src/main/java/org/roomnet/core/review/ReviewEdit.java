@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One undoable edit of a review: the state of one or more photos before and after it. Relabelling a
  * whole selection is one edit, so one undo puts every photo of it back. Any per-photo state the agent
- * sets (today the label) is recorded the same way.
+ * sets (label, rejected, cover, listing order) is recorded the same way.
  */
 public record ReviewEdit(String description, List<Change> changes) {
 
@@ -26,7 +26,12 @@ public record ReviewEdit(String description, List<Change> changes) {
 
     /** "Label 3 photos as Kitchen", "Label DSC_0012.jpg as Kitchen". */
     static String labelDescription(List<Change> changes, String label) {
+        return photosDescription("Label", changes) + " as " + label;
+    }
+
+    /** "Reject 3 photos", "Reject DSC_0012.jpg". */
+    static String photosDescription(String verb, List<Change> changes) {
         int n = changes.size();
-        return "Label " + (n == 1 ? changes.get(0).file().getFileName() : String.format("%,d photos", n)) + " as " + label;
+        return verb + " " + (n == 1 ? changes.get(0).file().getFileName() : String.format("%,d photos", n));
     }
 }

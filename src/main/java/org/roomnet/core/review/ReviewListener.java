@@ -9,7 +9,7 @@ public interface ReviewListener {
     default void photosAdded(List<PhotoReview> photos) {
     }
 
-    /** Photos whose agent label changed (an edit, an undo or a redo), in their new state. */
+    /** Photos the agent changed (label, rejected, cover, listing order: an edit, an undo or a redo), in their new state. */
     default void photosChanged(List<PhotoReview> photos) {
     }
 

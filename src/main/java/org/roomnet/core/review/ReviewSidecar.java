@@ -20,12 +20,13 @@ import java.util.Optional;
  * The small hidden file that keeps a review beside its shoot, so that opening the folder again
  * restores it without classifying again. Tab-separated UTF-8, one photo per line:
  * <pre>
- * ROOMNET-REVIEW  1
+ * ROOMNET-REVIEW  2
  * MODEL       name  version
  * CLASSES     Backyard  Bathroom  ...            (the model's order)
- * PHOTO       file  size  modified-ms  agent-label|""  score,score,...
+ * PHOTO       file  size  modified-ms  agent-label|""  score,score,...  rejected|""  cover|""  rank|""
  * UNREADABLE  file  size  modified-ms  error
  * </pre>
+ * Version 1 (before the listing: no last three columns) is read as well.
  * File names are relative to the shoot folder; backslash, tab and line breaks are escaped
  * ({@link TabSeparated}). The model's label, confidence and second choice are derived from the
  * scores. Writes are atomic (a temporary file moved over the old one), so a crash never leaves half
@@ -34,7 +35,9 @@ import java.util.Optional;
 public final class ReviewSidecar {
 
     public static final String FILE_NAME = ".roomnet-review.tsv";
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+    /** The oldest version still read: it lacks the listing columns. */
+    private static final int OLDEST_READ = 1;
     private static final String MAGIC = "ROOMNET-REVIEW";
 
     private ReviewSidecar() {
@@ -61,8 +64,10 @@ public final class ReviewSidecar {
                 String size = Long.toString(s.stamp().size());
                 String modified = Long.toString(s.stamp().modifiedMillis());
                 if (p.isReadable()) {
+                    ListingMark m = p.listing();
                     line(out, "PHOTO", name, size, modified, p.agentLabel() == null ? "" : p.agentLabel(),
-                            joinScores(p.scores()));
+                            joinScores(p.scores()), m.rejected() ? "rejected" : "", m.cover() ? "cover" : "",
+                            m.rank() == 0 ? "" : Integer.toString(m.rank()));
                 } else {
                     line(out, "UNREADABLE", name, size, modified, p.error());
                 }
@@ -94,9 +99,15 @@ public final class ReviewSidecar {
         if (!MAGIC.equals(header[0]) || header.length < 2) {
             throw new IOException("not a RoomNet review file");
         }
-        if (!Integer.toString(FORMAT_VERSION).equals(header[1])) {
+        int version;
+        try {
+            version = Integer.parseInt(header[1]);
+        } catch (NumberFormatException e) {
+            version = -1;
+        }
+        if (version < OLDEST_READ || version > FORMAT_VERSION) {
             throw new IOException("the saved review has format version " + header[1] + "; this version reads "
-                    + FORMAT_VERSION);
+                    + OLDEST_READ + " to " + FORMAT_VERSION);
         }
         String modelName = "";
         String modelVersion = "";
@@ -145,7 +156,9 @@ public final class ReviewSidecar {
             throw new IllegalArgumentException("unknown room type " + agent);
         }
         Prediction prediction = Prediction.of(classes, scores);
-        return new SavedPhoto(PhotoReview.fromPrediction(folder.resolve(f[1]), prediction, agent), stamp(f));
+        ListingMark mark = f.length < 9 ? ListingMark.NONE : new ListingMark("rejected".equals(f[6]), "cover".equals(f[7]),
+                f[8].isEmpty() ? 0 : Integer.parseInt(f[8]));
+        return new SavedPhoto(PhotoReview.fromPrediction(folder.resolve(f[1]), prediction, agent, mark), stamp(f));
     }
 
     private static FileStamp stamp(String[] f) {

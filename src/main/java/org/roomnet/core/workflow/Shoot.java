@@ -2,6 +2,11 @@ package org.roomnet.core.workflow;
 
 import ai.onnxruntime.OrtException;
 import org.roomnet.core.classify.RoomClassifier;
+import org.roomnet.core.listing.CaptureTimes;
+import org.roomnet.core.listing.ListingOrder;
+import org.roomnet.core.listing.ListingPlan;
+import org.roomnet.core.listing.ListingPreset;
+import org.roomnet.core.listing.NamePattern;
 import org.roomnet.core.organize.AssignmentPolicy;
 import org.roomnet.core.organize.TransferMode;
 import org.roomnet.core.report.Report;
@@ -49,6 +54,7 @@ public final class Shoot implements AutoCloseable {
     private final int away;
     private final String problem;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final CaptureTimes captureTimes = new CaptureTimes();
     private SidecarAutosave autosave;
     private int classified;
 
@@ -185,8 +191,37 @@ public final class Shoot implements AutoCloseable {
 
     // ---- report and sorting ------------------------------------------------------------------------
 
-    public Report report(ListingChecklist checklist) {
-        return Report.of(review.classNames(), source.folder(), review.photos(), checklist);
+    /** The report of the review as it stands, with its listing (every photo's place, no preset's cap). */
+    public Report report(ListingChecklist checklist, ListingOrder order) {
+        return Report.of(review.classNames(), source.folder(), review.photos(), checklist)
+                .withListing(listingPlan(order, ListingPreset.WEB, NamePattern.defaultPattern()));
+    }
+
+    // ---- the listing -------------------------------------------------------------------------------
+
+    /** Background: reads the capture times of the shoot's photos not read yet (the order inside a room). */
+    public void loadCaptureTimes(List<Path> files) {
+        captureTimes.load(files);
+    }
+
+    /** Whether every capture time of {@code files} has been read. */
+    public boolean captureTimesLoaded(List<Path> files) {
+        return captureTimes.hasRead(files);
+    }
+
+    /** The files of the review, for {@link #loadCaptureTimes}: take them on the review's thread. */
+    public List<Path> readableFiles() {
+        return review.photos().stream().filter(PhotoReview::isReadable).map(PhotoReview::file).toList();
+    }
+
+    /**
+     * What exporting the listing with {@code preset} would write, the review as it stands. Never reads a
+     * file: capture times not loaded yet ({@link #loadCaptureTimes}) count as unknown.
+     */
+    public ListingPlan listingPlan(ListingOrder order, ListingPreset preset, NamePattern names) {
+        Path name = source.folder().getFileName();
+        return ListingPlan.of(review.photos(), order, preset, names, captureTimes::known,
+                name == null ? "shoot" : name.toString());
     }
 
     public SortPlan sortPlan() {

@@ -7,6 +7,7 @@ import org.roomnet.app.photos.PhotoItem;
 import org.roomnet.app.task.CurrentThreadExecutor;
 import org.roomnet.app.util.UserSettings;
 import org.roomnet.core.classify.ModelService;
+import org.roomnet.core.listing.ExportRecords;
 import org.roomnet.core.organize.JournalStore;
 
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ final class ViewModelFixture implements AutoCloseable {
     MainViewModel viewModel(ModelService models) throws Exception {
         shoot();
         MainViewModel vm = new MainViewModel(new CurrentThreadExecutor(), models, dialogs,
-                new JournalStore(temp.resolve("journals")), new UserSettings(prefs), 10_000);
+                new JournalStore(temp.resolve("journals")), new ExportRecords(temp.resolve("listings")), new UserSettings(prefs), 10_000);
         vm.loadModel();
         opened.add(vm);
         return vm;

@@ -10,6 +10,7 @@ import org.roomnet.app.task.FxTaskExecutor;
 import org.roomnet.app.util.UserSettings;
 import org.roomnet.app.util.WindowState;
 import org.roomnet.core.classify.ModelService;
+import org.roomnet.core.listing.ExportRecords;
 import org.roomnet.core.organize.JournalStore;
 import org.roomnet.core.review.PhotoReview;
 import org.testfx.api.FxRobot;
@@ -42,7 +43,7 @@ final class WindowFixture {
     WindowFixture(Path temp, Stage stage) throws Exception {
         shoot = TestShoots.create(temp.resolve("shoot"));
         vm = new MainViewModel(executor, ModelService.of(TestShoots.classifier()), dialogs,
-                new JournalStore(temp.resolve("journals")), new UserSettings(prefs), 50);
+                new JournalStore(temp.resolve("journals")), new ExportRecords(temp.resolve("listings")), new UserSettings(prefs), 50);
         view = new MainView(vm, new WindowState(prefs), dialogs);
         view.show(stage);
         vm.loadModel();
@@ -97,8 +98,18 @@ final class WindowFixture {
         return fx(() -> vm.review().orElseThrow().get(file).orElseThrow());
     }
 
+    /** The cell on screen showing {@code item}: a grid keeps spare cells (in hidden rows) that may hold it too. */
     static Node cellOf(FxRobot robot, PhotoItem item) {
         return robot.lookup(".photo-cell").match(n -> n instanceof PhotoCell c && c.getItem() == item
-                && n.isVisible()).query();
+                && shownOnScreen(n)).query();
+    }
+
+    private static boolean shownOnScreen(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
     }
 }

@@ -17,7 +17,7 @@ class SelectionAndOrderTest {
 
     private static PhotoItem item(String name, float confidence) {
         return new PhotoItem(new PhotoReview(Path.of("/s", name), "Kitchen", confidence, List.of(), "Bedroom", 0f,
-                null, null), ReviewRules.FIXED);
+                null, null, null), ReviewRules.FIXED);
     }
 
     private final PhotoItem a = item("a.jpg", 0.5f);

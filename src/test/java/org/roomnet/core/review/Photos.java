@@ -6,15 +6,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Test photos with chosen scores, in a fixed set of room types. */
-final class Photos {
+public final class Photos {
 
-    static final List<String> CLASSES = List.of("Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom");
+    public static final List<String> CLASSES = List.of("Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom");
 
     private Photos() {
     }
 
     /** A photo the model gave {@code confidence} for {@code label}, and {@code second} to the next class. */
-    static PhotoReview photo(Path file, String label, float confidence, float second) {
+    public static PhotoReview photo(Path file, String label, float confidence, float second) {
         float[] scores = new float[CLASSES.size()];
         int best = CLASSES.indexOf(label);
         int runnerUp = (best + 1) % CLASSES.size();
@@ -25,7 +25,7 @@ final class Photos {
         return PhotoReview.fromPrediction(file, Prediction.of(CLASSES, scores), null);
     }
 
-    static PhotoReview sure(Path file, String label) {
+    public static PhotoReview sure(Path file, String label) {
         return photo(file, label, 0.9f, 0.05f);
     }
 }

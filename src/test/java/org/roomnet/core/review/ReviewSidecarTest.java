@@ -21,11 +21,14 @@ class ReviewSidecarTest {
 
     private SavedReview sample() {
         PhotoReview kitchen = Photos.photo(folder.resolve("k.jpg"), "Kitchen", 0.51234567f, 0.3f).withAgentLabel("Bedroom");
-        PhotoReview odd = Photos.sure(folder.resolve("tab\there\\name.jpg"), "Backyard");
+        PhotoReview odd = Photos.sure(folder.resolve("tab\there\\name.jpg"), "Backyard")
+                .withListing(new ListingMark(false, true, 3));
+        PhotoReview rejected = Photos.sure(folder.resolve("r.jpg"), "Bedroom").withListing(new ListingMark(true, false, 0));
         PhotoReview broken = PhotoReview.unreadable(folder.resolve("x.jpg"), "corrupt image:\n\tbad marker");
         return new SavedReview("roomnet", "2", Photos.CLASSES, List.of(
                 new SavedPhoto(kitchen, new FileStamp(1234, 1_700_000_000_123L)),
                 new SavedPhoto(odd, new FileStamp(1, 2)),
+                new SavedPhoto(rejected, new FileStamp(5, 6)),
                 new SavedPhoto(broken, new FileStamp(3, 4))));
     }
 
@@ -38,6 +41,15 @@ class ReviewSidecarTest {
         assertEquals(0.51234567f, read.photos().get(0).review().confidence());
         assertEquals("Kitchen", read.photos().get(0).review().modelLabel());
         assertEquals("Bedroom", read.photos().get(0).review().agentLabel());
+    }
+
+    @Test
+    void aVersion1SidecarWithoutListingColumnsIsStillRead() throws IOException {
+        Files.writeString(ReviewSidecar.fileIn(folder), "ROOMNET-REVIEW\t1\nMODEL\tm\t1\nCLASSES\tA\tB\n"
+                + "PHOTO\ta.jpg\t10\t20\tB\t0.7,0.3\n", StandardCharsets.UTF_8);
+        PhotoReview p = ReviewSidecar.read(folder).orElseThrow().photos().get(0).review();
+        assertEquals("B", p.agentLabel());
+        assertEquals(ListingMark.NONE, p.listing());
     }
 
     @Test

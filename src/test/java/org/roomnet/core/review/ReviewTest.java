@@ -205,4 +205,63 @@ class ReviewTest {
         m.values().removeIf(v -> v == 0);
         return m;
     }
+
+    @Test
+    void rejectingIsOneUndoableStepAndXAgainTakesThemBack() {
+        Review r = review();
+        assertTrue(r.toggleRejected(List.of(a, b, broken)));
+        assertTrue(r.get(a).orElseThrow().listing().rejected());
+        assertFalse(r.get(broken).orElseThrow().listing().rejected(), "an unreadable file is never in the listing");
+        assertEquals("Reject 2 photos", r.nextUndo().orElseThrow().description());
+        assertEquals(Map.of("Kitchen", 0, "Bedroom", 1), Map.of("Kitchen", r.listableCountsByLabel().get("Kitchen"),
+                "Bedroom", r.listableCountsByLabel().get("Bedroom")));
+        assertEquals(2, r.countsByLabel().get("Kitchen"), "rejected photos still count in their room");
+        // one of the two rejected: X rejects the other too; all rejected: X takes them back
+        assertTrue(r.toggleRejected(List.of(a, c)));
+        assertTrue(r.get(c).orElseThrow().listing().rejected());
+        assertTrue(r.toggleRejected(List.of(a, c)));
+        assertFalse(r.get(a).orElseThrow().listing().rejected());
+        r.undo();
+        r.undo();
+        r.undo();
+        assertFalse(r.get(a).orElseThrow().listing().rejected());
+        assertFalse(r.canUndo());
+        r.redo();
+        assertTrue(r.get(b).orElseThrow().listing().rejected());
+    }
+
+    @Test
+    void thereIsOneCoverAndMakingAnotherMovesIt() {
+        Review r = review();
+        assertTrue(r.toggleCover(a));
+        assertTrue(r.toggleCover(b));
+        assertFalse(r.get(a).orElseThrow().listing().cover());
+        assertTrue(r.get(b).orElseThrow().listing().cover());
+        assertEquals("Make b.jpg the cover", r.nextUndo().orElseThrow().description());
+        r.undo();
+        assertTrue(r.get(a).orElseThrow().listing().cover());
+        assertFalse(r.get(b).orElseThrow().listing().cover());
+        // rejecting the cover takes the cover away; making a rejected photo the cover takes it back
+        assertTrue(r.toggleRejected(List.of(a)));
+        assertFalse(r.get(a).orElseThrow().listing().cover());
+        assertTrue(r.toggleCover(a));
+        assertFalse(r.get(a).orElseThrow().listing().rejected());
+        // C on the cover: no cover
+        assertTrue(r.toggleCover(a));
+        assertFalse(r.get(a).orElseThrow().listing().cover());
+        assertFalse(r.toggleCover(broken));
+    }
+
+    @Test
+    void theReportsChecklistLeavesRejectedPhotosOut() {
+        Review r = review();
+        r.toggleRejected(List.of(c)); // the only Bedroom
+        Report report = Report.of(r.classNames(), folder, r.photos(), new ListingChecklist(List.of("Kitchen", "Bedroom")));
+        assertEquals(List.of(), report.missingListingRooms(), "without the listing, every intact photo counts");
+        Report withListing = report.withListing(org.roomnet.core.listing.ListingPlan.of(r.photos(),
+                org.roomnet.core.listing.ListingOrder.DEFAULT, org.roomnet.core.listing.ListingPreset.WEB,
+                org.roomnet.core.listing.NamePattern.defaultPattern(), p -> java.util.Optional.empty(), "shoot"));
+        assertEquals(List.of("Bedroom"), withListing.missingListingRooms());
+        assertEquals(1, withListing.listing().rejected().size());
+    }
 }

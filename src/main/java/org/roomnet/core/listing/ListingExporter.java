@@ -1,0 +1,195 @@
+package org.roomnet.core.listing;
+
+import org.roomnet.core.imaging.UnreadablePhotoException;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * Runs an export: every photo of the plan is written on a pool of threads into a hidden folder beside
+ * the target, which becomes the target only once every photo is in it. So a cancel, or a failure (a
+ * full disk, say), leaves nothing behind, an export folder is never half-written, and an earlier
+ * export being replaced stays as it was until the new one is complete. Memory is bounded by a budget
+ * shared by the threads: each photo takes its estimated share before it is decoded, so a 2,000-photo
+ * shoot of 24 MP photos fits a 1 GB heap whatever the number of cores. Photos found unreadable or
+ * damaged while exporting are skipped and listed.
+ */
+public final class ListingExporter {
+
+    /** Told after each photo, from the exporting threads. */
+    @FunctionalInterface
+    public interface Progress {
+        void photoDone(int done, int total);
+    }
+
+    private final ExportRecords records;
+    private final int threads;
+    private final long memoryBudget;
+
+    public ListingExporter(ExportRecords records, int threads, long memoryBudget) {
+        this.records = records;
+        this.threads = Math.max(1, threads);
+        this.memoryBudget = Math.max(64L << 20, memoryBudget);
+    }
+
+    /** Every core; half of the heap for photos in flight. */
+    public static ListingExporter withDefaults(ExportRecords records) {
+        return new ListingExporter(records, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 2);
+    }
+
+    /**
+     * Blocks: not on a UI thread. Stops soon after {@code cancelled} is set (the photos being written
+     * are finished, then everything written is removed).
+     *
+     * @throws ListingException the export could not be completed; nothing was left in or beside the target
+     */
+    public ListingResult export(ListingPlan plan, ListingTarget target, boolean keepMetadata, Progress progress,
+                                AtomicBoolean cancelled) throws ListingException, InterruptedException {
+        Path folder = target.folder();
+        Path staging = createStaging(folder);
+        List<ListingEntry> entries = plan.entries();
+        List<ListingPlan.Skipped> skipped = Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<IOException> failure = new AtomicReference<>();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        ListingPhotoWriter writer = new ListingPhotoWriter(plan.preset(), keepMetadata);
+        int budgetMb = (int) Math.min(Integer.MAX_VALUE, memoryBudget >> 20);
+        Semaphore memory = new Semaphore(budgetMb);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, entries.size())), r -> {
+            Thread t = new Thread(r, "roomnet-listing");
+            t.setDaemon(true);
+            return t;
+        });
+        boolean complete = false;
+        try {
+            for (int t = 0; t < Math.min(threads, Math.max(1, entries.size())); t++) {
+                pool.execute(() -> {
+                    for (int i; !cancelled.get() && failure.get() == null && (i = next.getAndIncrement()) < entries.size(); ) {
+                        ListingEntry e = entries.get(i);
+                        int need = (int) Math.min(budgetMb, Math.max(1, writer.memoryEstimate(e.source()) >> 20));
+                        try {
+                            memory.acquire(need);
+                        } catch (InterruptedException ex) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                        try {
+                            writer.write(e.source(), staging.resolve(e.name()));
+                        } catch (UnreadablePhotoException ex) {
+                            skipped.add(new ListingPlan.Skipped(e.source(), ex.getMessage()));
+                        } catch (IOException ex) {
+                            failure.compareAndSet(null, new IOException("could not write " + e.name() + ": " + ex, ex));
+                        } catch (RuntimeException ex) {
+                            skipped.add(new ListingPlan.Skipped(e.source(), "could not be exported: " + ex));
+                        } finally {
+                            memory.release(need);
+                        }
+                        progress.photoDone(done.incrementAndGet(), entries.size());
+                    }
+                });
+            }
+            pool.shutdown();
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                // a photo takes a second or so; waiting in steps keeps this thread interruptible
+            }
+            if (failure.get() != null) {
+                throw new ListingException(failure.get().getMessage() + "; nothing was exported", failure.get());
+            }
+            if (cancelled.get()) {
+                return new ListingResult(folder, List.of(), List.of(), true);
+            }
+            List<String> skippedFiles = skipped.stream().map(s -> s.file().toString()).toList();
+            List<ListingEntry> written = entries.stream().filter(e -> !skippedFiles.contains(e.source().toString())).toList();
+            putInPlace(staging, target);
+            complete = true;
+            try {
+                records.write(folder, written.stream().map(ListingEntry::name).toList());
+            } catch (IOException e) {
+                // the export is there; only replacing it later will ask for a new folder
+            }
+            List<ListingPlan.Skipped> listed = new ArrayList<>(skipped);
+            listed.sort(Comparator.comparing(ListingPlan.Skipped::file));
+            return new ListingResult(folder, written, listed, false);
+        } finally {
+            pool.shutdownNow();
+            if (!complete) {
+                // also when this thread was interrupted: the photos being written finish, then nothing is left
+                boolean interrupted = Thread.interrupted();
+                try {
+                    pool.awaitTermination(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+                deleteTree(staging);
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private static Path createStaging(Path folder) throws ListingException {
+        try {
+            Files.createDirectories(folder.getParent());
+            return Files.createDirectory(folder.resolveSibling("." + folder.getFileName() + ".roomnet-export-"
+                    + UUID.randomUUID().toString().substring(0, 8)));
+        } catch (IOException e) {
+            throw new ListingException("cannot create the export folder beside " + folder + ": " + e, e);
+        }
+    }
+
+    /** The staging folder becomes the target: an empty target is replaced; an earlier export is swapped out, then deleted. */
+    private static void putInPlace(Path staging, ListingTarget target) throws ListingException {
+        Path folder = target.folder();
+        try {
+            if (!target.replaces()) {
+                Files.deleteIfExists(folder); // empty (checked when the target was chosen); a non-empty one fails here
+                Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+                return;
+            }
+            Path aside = folder.resolveSibling("." + folder.getFileName() + ".roomnet-replaced-"
+                    + UUID.randomUUID().toString().substring(0, 8));
+            Files.move(folder, aside, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                Files.move(aside, folder, StandardCopyOption.ATOMIC_MOVE);
+                throw e;
+            }
+            deleteTree(aside);
+        } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+            throw new ListingException(folder + " was filled by something else during the export; nothing was exported", e);
+        } catch (IOException e) {
+            throw new ListingException("could not put the export in " + folder + ": " + e + "; nothing was exported", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // a leftover hidden folder beside the export; it holds only copies
+        }
+    }
+}

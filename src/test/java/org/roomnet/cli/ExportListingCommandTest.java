@@ -1,0 +1,160 @@
+package org.roomnet.cli;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.core.classify.Prediction;
+import org.roomnet.core.review.FileStamp;
+import org.roomnet.core.review.ListingMark;
+import org.roomnet.core.review.PhotoReview;
+import org.roomnet.core.review.ReviewSidecar;
+import org.roomnet.core.review.SavedPhoto;
+import org.roomnet.core.review.SavedReview;
+import org.roomnet.testing.TestPhotos;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code roomnet export-listing}: the review's labels, rejects, cover; exit codes; the model only where no review is. */
+class ExportListingCommandTest {
+
+    private static final List<String> CLASSES = List.of("Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom");
+
+    @TempDir
+    Path tmp;
+
+    private Path shoot;
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        System.setProperty("roomnet.home", tmp.resolve("home").toString());
+        shoot = Files.createDirectories(tmp.resolve("12 Main St"));
+        for (int i = 1; i <= 5; i++) {
+            TestPhotos.writeJpeg(TestPhotos.pattern(1600, 1200, i), shoot.resolve("IMG_" + i + ".jpg"), false);
+        }
+        originalErr = System.err;
+        System.setErr(new PrintStream(stderr, true));
+    }
+
+    @AfterEach
+    void tearDown() {
+        System.setErr(originalErr);
+        System.clearProperty("roomnet.home");
+    }
+
+    private static PhotoReview reviewed(Path file, String label, ListingMark mark) {
+        float[] scores = new float[CLASSES.size()];
+        scores[CLASSES.indexOf("Backyard")] = 1f; // the model said Backyard for all: the agent's labels must win
+        return PhotoReview.fromPrediction(file, Prediction.of(CLASSES, scores), label, mark);
+    }
+
+    /** The review the app would have saved: labels, one rejected photo, IMG_5 as the cover. */
+    private void saveReview() throws Exception {
+        List<SavedPhoto> photos = new ArrayList<>();
+        String[] labels = {"Kitchen", "LivingRoom", "Kitchen", "Bathroom", "Frontyard"};
+        for (int i = 1; i <= 5; i++) {
+            Path f = shoot.resolve("IMG_" + i + ".jpg");
+            ListingMark mark = i == 4 ? new ListingMark(true, false, 0) : i == 5 ? new ListingMark(false, true, 0) : ListingMark.NONE;
+            photos.add(new SavedPhoto(reviewed(f, labels[i - 1], mark), FileStamp.of(f).orElseThrow()));
+        }
+        ReviewSidecar.write(shoot, new SavedReview("roomnet", "test", CLASSES, photos));
+    }
+
+    private static List<String> names(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void theSavedReviewGivesLabelsRejectsCoverAndNoModelIsNeeded() throws Exception {
+        saveReview();
+        Path out = tmp.resolve("upload");
+        int code = RoomNetCommand.execute("export-listing", shoot.toString(), "--into", out.toString(), "--preset", "web",
+                "--model", tmp.resolve("no-such-model.onnx").toString());
+        assertEquals(0, code, stderr.toString());
+        assertEquals(List.of("01-frontyard.jpg", "02-livingroom.jpg", "03-kitchen.jpg", "04-kitchen-2.jpg"), names(out));
+        BufferedImage first = ImageIO.read(out.resolve("01-frontyard.jpg").toFile());
+        assertEquals(1024, first.getWidth());
+        assertTrue(stderr.toString().contains("1 rejected photo left out"), stderr.toString());
+        assertEquals(List.of("IMG_1.jpg", "IMG_2.jpg", "IMG_3.jpg", "IMG_4.jpg", "IMG_5.jpg"),
+                names(shoot).stream().filter(n -> !n.startsWith(".")).toList(), "the originals stay, nothing is added");
+    }
+
+    @Test
+    void withoutAReviewTheModelLabelsEveryPhoto() throws Exception {
+        Path out = tmp.resolve("upload");
+        int code = RoomNetCommand.execute("export-listing", shoot.toString(), "--into", out.toString(),
+                "--model", TestPhotos.model().toString(), "--provider", "cpu");
+        assertEquals(0, code, stderr.toString());
+        List<String> written = names(out);
+        assertEquals(5, written.size(), written.toString());
+        for (int i = 0; i < written.size(); i++) {
+            assertTrue(written.get(i).matches(String.format("%02d-[a-z]+(-\\d+)?\\.jpg", i + 1)), written.get(i));
+        }
+        assertFalse(Files.exists(ReviewSidecar.fileIn(shoot)), "the command line leaves no sidecar behind");
+    }
+
+    @Test
+    void anExistingFolderIsRefusedUntouchedAndEarlierExportsAreReplacedOnlyWhenAsked() throws Exception {
+        saveReview();
+        Path out = Files.createDirectories(tmp.resolve("upload"));
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        assertEquals(2, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", out.toString()));
+        assertTrue(stderr.toString().contains("already holds 1 file"), stderr.toString());
+        assertEquals(2, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", out.toString(), "--replace"));
+        assertEquals(List.of("keep.txt"), names(out));
+
+        Path fresh = tmp.resolve("fresh");
+        assertEquals(0, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", fresh.toString()));
+        assertEquals(2, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", fresh.toString()));
+        assertEquals(0, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", fresh.toString(),
+                "--preset", "original", "--replace"), stderr.toString());
+        assertEquals(4, names(fresh).size());
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors() throws Exception {
+        assertEquals(2, RoomNetCommand.execute("export-listing", tmp.resolve("missing").toString()));
+        assertEquals(2, RoomNetCommand.execute("export-listing", shoot.toString(), "--preset", "huge"));
+        assertEquals(2, RoomNetCommand.execute("export-listing", shoot.toString(), "--names", "{room}"));
+        assertEquals(2, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", shoot.resolve("out").toString()));
+        assertFalse(stderr.toString().contains("Exception"), stderr.toString());
+    }
+
+    @Test
+    void theXlsxOfClassifyHasAListingSheet() throws Exception {
+        Path xlsx = tmp.resolve("rooms.xlsx");
+        assertEquals(0, RoomNetCommand.execute("classify", shoot.toString(), "--xlsx", xlsx.toString(),
+                "--model", TestPhotos.model().toString(), "--provider", "cpu"), stderr.toString());
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            Sheet listing = book.getSheet("Listing");
+            Row header = listing.getRow(0);
+            List<String> columns = new ArrayList<>();
+            header.forEach(c -> columns.add(c.getStringCellValue()));
+            assertEquals(List.of("position", "new name", "original file", "room", "cover", "rejected"), columns);
+            assertEquals(5, listing.getLastRowNum());
+            assertEquals(1.0, listing.getRow(1).getCell(0).getNumericCellValue());
+            assertTrue(listing.getRow(1).getCell(1).getStringCellValue().startsWith("01-"));
+            assertTrue(listing.getRow(1).getCell(2).getStringCellValue().startsWith("IMG_"));
+        }
+    }
+}
