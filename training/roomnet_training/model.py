@@ -1,6 +1,6 @@
 """RoomNet in PyTorch, following the original TensorFlow design (see ../shared/docs/roomnet.md).
 
-Deviations from the original, each stated in model/README.md:
+Deviations from the original, each stated in model/v1/README.md:
 * no ReLU6 on the last dense layer (it capped the softmax at ~0.988);
 * the residual identity branch is average-pooled to the main path's size, as the doc describes,
   instead of the original's bilinear resize;

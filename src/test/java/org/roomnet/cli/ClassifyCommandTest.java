@@ -60,6 +60,17 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void theOldModelStillRunsThroughModel() throws Exception {
+        Path csv = tmp.resolve("v1.csv");
+        int code = run("classify", shoot.toString(), "--csv", csv.toString(), "--model", TestPhotos.modelV1().toString());
+        assertEquals(0, code, stderr.toString());
+        assertTrue(stderr.toString().contains("2026.11.26-gpu2"), "names the model it ran: " + stderr);
+        List<String> lines = Files.readAllLines(csv);
+        long labelled = lines.stream().skip(1).map(l -> l.split(",", -1)[1]).filter(CLASSES::contains).count();
+        assertEquals(7, labelled, "the seven readable photos get a room: " + lines);
+    }
+
+    @Test
     void classifyWritesCsvAndXlsxWithOneRowPerFile() throws Exception {
         Path csv = tmp.resolve("out.csv");
         Path xlsx = tmp.resolve("out.xlsx");

@@ -38,6 +38,11 @@ public final class TestPhotos {
         return Path.of(System.getProperty("roomnet.model", "model/roomnet.onnx"));
     }
 
+    /** RoomNet v1 (the original architecture), kept beside the shipped model as its baseline. */
+    public static Path modelV1() {
+        return Path.of("model/v1/roomnet-v1.onnx");
+    }
+
     /** Copies the first {@code perClass} photos of {@code source}/{@code roomType} into {@code dir}. */
     public static List<Path> copyFromPool(String source, String roomType, int count, Path dir) throws IOException {
         Path classDir = pool().resolve(source).resolve(roomType);
