@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The performance figures of README "Performance" and docs/decisions/0009, measured side by side.
+# The performance figures of README "Performance", model/README.md and docs/decisions/0009, measured side
+# by side (the outputs of the run quoted there are in model/eval/measurements/).
 # Generated photos go to tests/benchmarks/work (git-ignored; about 700 MB for 80 distinct 24 MP JPEGs).
 # Usage: tests/benchmarks/run.sh [extra model.onnx]    (needs `mvn -Pcpu -DskipTests package` first)
 set -euo pipefail
@@ -7,6 +8,22 @@ cd "$(dirname "$0")/../.."
 work=tests/benchmarks/work
 jar=target/roomnet.jar
 models=(model/roomnet.onnx "$@")
+
+echo "== classify a copy of the 1,688 validation photos: model v1 vs the shipped model, alternating, 2 rounds"
+val="$PWD/$work/validation-copy"
+[[ -d "$val" ]] || (cd training && python3 -m roomnet_training.cli_agreement copy --to "$val")
+for round in 1 2; do
+  for m in model/v1/roomnet-v1.onnx "${models[@]}"; do
+    start=$(date +%s.%N)
+    java -jar "$jar" classify "$val" --csv "$work/val-$(basename "$m" .onnx)-$round.csv" --model "$m" \
+      --provider cpu 2>/dev/null
+    end=$(date +%s.%N)
+    echo "round $round $m: $(python3 -c "print(f'{$end-$start:.1f} s, {1688/($end-$start):.1f} photos/s')")"
+  done
+done
+echo "== the same labels as Python? (the shipped model)"
+(cd training && python3 -m roomnet_training.cli_agreement compare --csv "../$work/val-roomnet-1.csv" \
+  --photos "$val" --onnx ../model/roomnet.onnx)
 
 echo "== classify end to end vs naive decode: 80 noisy 24 MP JPEGs, 3 rounds per model"
 for m in "${models[@]}"; do

@@ -1,14 +1,18 @@
 package org.roomnet.app.dialogs;
 
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 import org.roomnet.app.sort.SortDialog;
 import org.roomnet.app.sort.SortDialogViewModel;
@@ -158,10 +162,28 @@ public final class FxDialogs implements AppDialogs {
         dialog.initOwner(owner.get());
         dialog.setTitle("Keyboard shortcuts");
         dialog.setHeaderText("Keyboard shortcuts");
-        dialog.getDialogPane().setContent(new ShortcutTableView(rows));
+        ShortcutTableView table = new ShortcutTableView(rows);
+        ScrollPane scroll = new ScrollPane(table);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMinHeight(150);
+        dialog.getDialogPane().setContent(scroll);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        dialog.setResizable(true);
         styled(dialog);
+        // The table is taller than a 768-px laptop screen: keep the dialog on the screen and let it scroll.
+        dialog.setOnShown(e -> Platform.runLater(
+                () -> fitOnScreen(dialog.getDialogPane().getScene().getWindow(), scroll, table)));
         dialog.showAndWait();
+    }
+
+    private static void fitOnScreen(Window window, ScrollPane scroll, ShortcutTableView table) {
+        Rectangle2D screen = Screen.getScreensForRectangle(window.getX(), window.getY(), 1, 1).stream().findFirst()
+                .orElse(Screen.getPrimary()).getVisualBounds();
+        double chrome = window.getHeight() - scroll.getHeight();
+        scroll.setPrefViewportHeight(Math.min(table.getHeight(), screen.getHeight() - chrome - 40));
+        window.sizeToScene();
+        window.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - window.getHeight()) / 2));
     }
 
     @Override
