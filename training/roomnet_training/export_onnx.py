@@ -4,8 +4,8 @@ The graph takes `input` (N, 3, S, S) float32 and returns `probabilities` (N, 6):
 the temperature T of calibrate.py baked in; EfficientNet models also return `embedding` (N, 1280), the
 pooled backbone features. The metadata says what the Java app needs to pre-process (size, crop, scaling),
 the class names, the temperature and the needs-review rule fitted with it.
-With --java-reference-dir it also writes generated test images and the scores this pipeline
-computes for them, which the Java tests must reproduce (same pre-processing, same model).
+With --java-reference-dir it also writes the scores this pipeline computes for generated reference pictures;
+the Java tests draw the same pictures and must reproduce the scores (same pre-processing, same model).
 """
 from __future__ import annotations
 
@@ -102,33 +102,57 @@ def parity(model: nn.Module, path: Path, batch: torch.Tensor, temperature: float
     return {name: float(np.abs(e - a).max()) for name, e, a in zip(wrapped.output_names(), expected, actual)}
 
 
+REFERENCE_SIZES = [(320, 240), (240, 320), (224, 224), (150, 100), (500, 377), (97, 161)]
+
+
+def reference_pixels(index: int, width: int, height: int) -> np.ndarray:
+    """Synthetic test picture `index` as (height, width, 3) uint8, from integer arithmetic only, so that the
+    Java tests draw the same pixels (org.roomnet.testing.ReferencePictures) instead of committing files:
+    triangle waves plus hash noise (crop, upscale and downscale paths, and JPEG artefacts, get exercised)."""
+    y, x = np.mgrid[0:height, 0:width].astype(np.int64)
+
+    def triangle(v, cycles, period):
+        t = (v * (index + cycles) * 510 // period) % 510
+        return np.where(t < 256, t, 509 - t)
+
+    base = np.stack([triangle(x, 2, width), triangle(y, 3, height), x * y * 255 // (width * height)], -1)
+    channel = np.arange(3, dtype=np.int64)[None, None, :]
+    h = ((x[..., None] * 73856093) ^ (y[..., None] * 19349663) ^ ((channel + 1) * 83492791)
+         ^ ((index + 1) * 2654435761)) & 0xFFFFFFFF
+    h ^= h >> 13
+    h = (h * 0x5BD1E995) & 0xFFFFFFFF
+    h ^= h >> 15
+    return np.clip(base + (h % 61) - 30, 0, 255).astype(np.uint8)
+
+
 def reference_images(out_dir: Path) -> list[Path]:
-    """Deterministic synthetic test pictures of several shapes (crop, upscale and downscale paths), each as
-    PNG and as JPEG (decoded here by PIL's libjpeg-turbo; the Java test decodes it on both of its paths)."""
+    """Each reference picture as PNG and as JPEG quality 90 (libjpeg-turbo through PIL; ImageIO's encoder at
+    quality 0.9 gives the same decoded pixels, which is what lets the Java tests write their own copies)."""
     from PIL import Image
-    rng = np.random.default_rng(1234)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
-    for i, (w, h) in enumerate([(320, 240), (240, 320), (224, 224), (150, 100), (500, 377), (97, 161)]):
-        yy, xx = np.mgrid[0:h, 0:w] / max(w, h)
-        base = np.stack([np.sin(xx * (3 + i) * np.pi), np.cos(yy * (2 + i) * np.pi), xx * yy], -1)
-        noise = rng.normal(0, 0.15, (h, w, 3))
-        img = np.clip((base * 0.5 + 0.5 + noise) * 255, 0, 255).astype(np.uint8)
+    for i, (w, h) in enumerate(REFERENCE_SIZES):
+        img = Image.fromarray(reference_pixels(i, w, h))
         path = out_dir / f"reference_{i}_{w}x{h}.png"
-        Image.fromarray(img).save(path)
+        img.save(path)
         jpeg = path.with_suffix(".jpg")
-        Image.fromarray(img).save(jpeg, quality=90)
+        img.save(jpeg, quality=90)
         paths += [path, jpeg]
     return paths
 
 
 def write_java_reference(model_path: Path, out_dir: Path, size: int = presets.SIZE) -> Path:
+    """reference_scores.json in out_dir: this pipeline's scores for every reference picture (the pictures
+    themselves are drawn again by the Java tests, not stored)."""
+    import tempfile
     import onnxruntime as ort
     session = ort.InferenceSession(str(model_path), providers=["CPUExecutionProvider"])
     scores = {}
-    for path in reference_images(out_dir):
-        x = presets.preprocess_file(path, size)[None]
-        scores[path.name] = session.run([OUTPUT_NAME], {INPUT_NAME: x})[0][0].astype(float).tolist()
+    with tempfile.TemporaryDirectory() as pictures:
+        for path in reference_images(Path(pictures)):
+            x = presets.preprocess_file(path, size)[None]
+            scores[path.name] = session.run([OUTPUT_NAME], {INPUT_NAME: x})[0][0].astype(float).tolist()
+    out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / "reference_scores.json"
     target.write_text(json.dumps({"model_sha256": sha256(model_path), "class_names": list(CLASS_NAMES),
                                   "scores": scores}, indent=1))

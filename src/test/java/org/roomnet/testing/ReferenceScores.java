@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
 
 /**
  * The scores training/export_onnx.py computed for its generated reference pictures (PNG and JPEG) with the
- * shipped model, and a check that they were made for that model.
+ * shipped model, and a check that they were made for that model. The pictures: {@link ReferencePictures}.
  */
 public final class ReferenceScores {
 
-    public static final Path DIR = Path.of("src/test/resources/org/roomnet/core/classify/reference");
+    private static final Path DIR = Path.of("src/test/resources/org/roomnet/core/classify/reference");
 
     private ReferenceScores() {
     }

@@ -1,8 +1,10 @@
 package org.roomnet.core.classify;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.roomnet.core.imaging.PhotoDecoder;
 import org.roomnet.core.imaging.Preprocessor;
+import org.roomnet.testing.ReferencePictures;
 import org.roomnet.testing.ReferenceScores;
 import org.roomnet.testing.TestPhotos;
 
@@ -24,14 +26,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RoomClassifierTest {
 
     @Test
-    void javaPreprocessingAndInferenceReproducePythonReferenceScores() throws Exception {
+    void javaPreprocessingAndInferenceReproducePythonReferenceScores(@TempDir Path dir) throws Exception {
         Map<String, float[]> reference = ReferenceScores.read(".png");
+        ReferencePictures.writeAll(dir);
         try (RoomClassifier classifier = RoomClassifier.open(TestPhotos.model(), ProviderPreference.CPU)) {
             ModelDescription d = classifier.description();
             Preprocessor preprocessor = new Preprocessor(d.inputSize(), d.pixelScale(), d.pixelOffset());
             for (var entry : reference.entrySet()) {
                 float[] expected = entry.getValue();
-                float[] tensor = preprocessor.toTensor(PhotoDecoder.decodeFull(ReferenceScores.DIR.resolve(entry.getKey())));
+                float[] tensor = preprocessor.toTensor(PhotoDecoder.decodeFull(dir.resolve(entry.getKey())));
                 Prediction p = classifier.classify(List.of(tensor)).get(0);
                 assertEquals(d.classNames().get(ReferenceScores.argmax(expected)), p.label(), entry.getKey());
                 for (int c = 0; c < expected.length; c++) {

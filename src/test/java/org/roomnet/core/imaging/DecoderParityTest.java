@@ -6,6 +6,7 @@ import org.roomnet.core.classify.ModelDescription;
 import org.roomnet.core.classify.Prediction;
 import org.roomnet.core.classify.ProviderPreference;
 import org.roomnet.core.classify.RoomClassifier;
+import org.roomnet.testing.ReferencePictures;
 import org.roomnet.testing.ReferenceScores;
 import org.roomnet.testing.TestPhotos;
 
@@ -29,6 +30,7 @@ class DecoderParityTest {
     @Test
     void jpegReferencesGiveThePythonScoresOnBothPaths() throws Exception {
         Map<String, float[]> reference = ReferenceScores.read(".jpg");
+        ReferencePictures.writeAll(dir);
         assertEquals(6, reference.size());
         assertTrue(FastJpegDecoder.available(), JpegNatives.problem());
         try (RoomClassifier classifier = RoomClassifier.open(TestPhotos.model(), ProviderPreference.CPU)) {
@@ -36,7 +38,7 @@ class DecoderParityTest {
             Preprocessor preprocessor = new Preprocessor(d.inputSize(), d.pixelScale(), d.pixelOffset());
             int minSide = 2 * d.inputSize();
             for (var entry : reference.entrySet()) {
-                Path file = ReferenceScores.DIR.resolve(entry.getKey());
+                Path file = dir.resolve(entry.getKey());
                 BufferedImage fast = FastJpegDecoder.decode(file, minSide).orElseThrow();
                 BufferedImage imageIo = PhotoDecoder.decodeWithImageIo(file, minSide);
                 for (BufferedImage decoded : List.of(fast, imageIo)) {

@@ -1,0 +1,81 @@
+package org.roomnet.testing;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Draws the reference pictures of training/roomnet_training/export_onnx.py ({@code reference_pixels}) with
+ * the same integer arithmetic, so the pictures behind {@link ReferenceScores} are generated, not committed.
+ * Writes each as PNG and as JPEG quality 0.9: ImageIO's encoder then yields the same decoded pixels as the
+ * PIL quality-90 JPEG that Python scored.
+ */
+public final class ReferencePictures {
+
+    private static final int[][] SIZES = {{320, 240}, {240, 320}, {224, 224}, {150, 100}, {500, 377}, {97, 161}};
+
+    private ReferencePictures() {
+    }
+
+    /** Writes every picture under the names the reference scores use ("reference_0_320x240.png", ".jpg"). */
+    public static Path writeAll(Path dir) throws IOException {
+        for (int i = 0; i < SIZES.length; i++) {
+            BufferedImage image = draw(i, SIZES[i][0], SIZES[i][1]);
+            String name = "reference_" + i + "_" + SIZES[i][0] + "x" + SIZES[i][1];
+            if (!ImageIO.write(image, "png", dir.resolve(name + ".png").toFile())) {
+                throw new IOException("no PNG writer");
+            }
+            writeJpeg(image, dir.resolve(name + ".jpg"));
+        }
+        return dir;
+    }
+
+    static BufferedImage draw(int index, int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                long[] base = {triangle(x, index + 2, width), triangle(y, index + 3, height),
+                        (long) x * y * 255 / ((long) width * height)};
+                int rgb = 0;
+                for (int c = 0; c < 3; c++) {
+                    long value = Math.max(0, Math.min(255, base[c] + noise(index, x, y, c)));
+                    rgb = (rgb << 8) | (int) value;
+                }
+                image.setRGB(x, y, rgb);
+            }
+        }
+        return image;
+    }
+
+    private static long triangle(long v, int cycles, int period) {
+        long t = (v * cycles * 510 / period) % 510;
+        return t < 256 ? t : 509 - t;
+    }
+
+    private static long noise(int index, long x, long y, int channel) {
+        long h = ((x * 73856093L) ^ (y * 19349663L) ^ ((channel + 1) * 83492791L) ^ ((index + 1) * 2654435761L))
+                & 0xFFFFFFFFL;
+        h ^= h >>> 13;
+        h = (h * 0x5BD1E995L) & 0xFFFFFFFFL;
+        h ^= h >>> 15;
+        return h % 61 - 30;
+    }
+
+    private static void writeJpeg(BufferedImage image, Path file) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(0.9f);
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+}
