@@ -57,8 +57,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         boolean temporary = work == null;
         Path dir = temporary ? Files.createTempDirectory("roomnet-bench") : Files.createDirectories(work);
-        Path modelFile = CliSupport.resolveModel(generated.model);
-        try (RoomClassifier classifier = RoomClassifier.open(modelFile, generated.provider)) {
+        Path modelFile = generated.models.modelFile();
+        try (RoomClassifier classifier = RoomClassifier.open(modelFile, generated.models.provider)) {
             CliSupport.printProvider(System.err, classifier, modelFile);
             List<Path> shoot = generated.shoot(photos).build(dir);
             long bytes = 0;
@@ -141,7 +141,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     /** `classify` as a user runs it, with this JVM's options (heap, -D flags). */
     private void classifyInNewJvm(Path dir, Path modelFile) throws IOException, InterruptedException {
         ChildJvm.run(List.of(), List.of("classify", dir.resolve("shoot").toString(), "--csv",
-                dir.resolve("classify.csv").toString(), "--model", modelFile.toString(), "--provider", generated.providerName()),
+                dir.resolve("classify.csv").toString(), "--model", modelFile.toString(), "--provider", generated.models.providerName()),
                 dir.resolve("classify.log"));
     }
 

@@ -2,7 +2,6 @@ package org.roomnet.cli;
 
 import ai.onnxruntime.OrtException;
 import org.roomnet.core.classify.ModelLoadException;
-import org.roomnet.core.classify.ProviderPreference;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.listing.ListingOrder;
 import org.roomnet.core.organize.JournalStore;
@@ -23,6 +22,7 @@ import org.roomnet.core.workflow.Shoot;
 import org.roomnet.core.workflow.SortJob;
 import org.roomnet.core.workflow.SortPlan;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -57,12 +57,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--into", paramLabel = "<dir>", description = "destination of --organize (default: <folder>_classified)")
     Path into;
 
-    @Option(names = "--model", paramLabel = "<file.onnx>", description = "model file (default: the shipped model/roomnet.onnx)")
-    Path model;
-
-    @Option(names = "--provider", paramLabel = "auto|cpu|cuda", defaultValue = "auto", converter = ProviderConverter.class,
-            description = "execution provider (default: ${DEFAULT-VALUE}: CUDA when usable, else CPU)")
-    ProviderPreference provider;
+    @Mixin
+    ModelOptions models = new ModelOptions();
 
     @Option(names = "--force", description = "let --csv/--xlsx replace an existing file that is not a RoomNet report")
     boolean force;
@@ -108,15 +104,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             err.println("error: cannot list " + folder + ": " + e.getMessage());
             return RoomNetCommand.EXIT_FILES;
         }
-        Path modelFile;
-        try {
-            modelFile = CliSupport.resolveModel(model);
-        } catch (ModelLoadException e) {
-            err.println("error: " + e.getMessage());
-            return RoomNetCommand.EXIT_MODEL;
-        }
-        try (RoomClassifier classifier = RoomClassifier.open(modelFile, provider)) {
-            CliSupport.printProvider(err, classifier, modelFile);
+        try (RoomClassifier classifier = models.open(err)) {
             ShootClassifier pipeline = new ShootClassifier(classifier, batch,
                     threads != null ? threads : Runtime.getRuntime().availableProcessors());
             ProgressPrinter progress = new ProgressPrinter(err);

@@ -1,7 +1,6 @@
 package org.roomnet.cli;
 
 import org.roomnet.core.classify.ModelLoadException;
-import org.roomnet.core.classify.ProviderPreference;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.listing.ExportRecords;
 import org.roomnet.core.listing.ListingEntry;
@@ -17,6 +16,7 @@ import org.roomnet.core.shoot.ShootClassifier;
 import org.roomnet.core.workflow.Shoot;
 import org.roomnet.core.workflow.ShootSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -68,12 +68,8 @@ public final class ExportListingCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "replace an earlier RoomNet export in <dir> (never a folder holding other files)")
     boolean replace;
 
-    @Option(names = "--model", paramLabel = "<file.onnx>", description = "model for photos the review does not cover")
-    Path model;
-
-    @Option(names = "--provider", paramLabel = "auto|cpu|cuda", defaultValue = "auto", converter = ProviderConverter.class,
-            description = "execution provider (default: ${DEFAULT-VALUE})")
-    ProviderPreference provider;
+    @Mixin
+    ModelOptions models = new ModelOptions();
 
     @Option(names = "--threads", description = "export threads (default: number of cores)")
     Integer threads;
@@ -108,9 +104,7 @@ public final class ExportListingCommand implements Callable<Integer> {
             ShootSource source = ShootSource.folder(folder, false);
             Shoot shoot = openWithoutModel(source);
             if (shoot == null || !shoot.toClassify().isEmpty()) {
-                Path modelFile = CliSupport.resolveModel(model);
-                classifier = RoomClassifier.open(modelFile, provider);
-                CliSupport.printProvider(err, classifier, modelFile);
+                classifier = models.open(err);
                 shoot = Shoot.open(source, Optional.of(classifier));
                 ProgressPrinter progress = new ProgressPrinter(err);
                 shoot.addResults(shoot.classify(new ShootClassifier(classifier, 16,

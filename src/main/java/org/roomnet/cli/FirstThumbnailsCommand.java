@@ -54,10 +54,10 @@ public final class FirstThumbnailsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path modelFile = CliSupport.resolveModel(generated.model);
+        Path modelFile = generated.models.modelFile();
         Path dir = Files.createDirectories(work);
         generated.shoot(photos).build(dir);
-        try (RoomClassifier classifier = RoomClassifier.open(modelFile, generated.provider)) {
+        try (RoomClassifier classifier = RoomClassifier.open(modelFile, generated.models.provider)) {
             CliSupport.printProvider(System.err, classifier, modelFile);
             System.out.printf("opening a shoot of %d photos of %.0f MP; JPEG decoding: %s%n", photos, generated.megapixels,
                     PhotoDecoder.jpegDecoderInUse());
@@ -74,7 +74,7 @@ public final class FirstThumbnailsCommand implements Callable<Integer> {
                     String.valueOf(photos), "--distinct", String.valueOf(generated.distinct), "--megapixels", String.valueOf(generated.megapixels),
                     "--screen", String.valueOf(screen), "--thumbnail-side", String.valueOf(thumbnailSide),
                     "--rounds", String.valueOf(rounds), "--pool", generated.pool.toString(), "--model", modelFile.toString(),
-                    "--provider", generated.providerName()));
+                    "--provider", generated.models.providerName()));
             ChildJvm.run(List.of("-Droomnet.fastJpeg=false"), args, null);
         }
         return RoomNetCommand.EXIT_OK;

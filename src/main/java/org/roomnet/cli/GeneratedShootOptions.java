@@ -1,10 +1,9 @@
 package org.roomnet.cli;
 
-import org.roomnet.core.classify.ProviderPreference;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.Locale;
 
 /** Options shared by the commands that time work on a generated shoot of large JPEGs. */
 final class GeneratedShootOptions {
@@ -19,17 +18,8 @@ final class GeneratedShootOptions {
     @Option(names = "--megapixels", defaultValue = "24", description = "size of each photo (default: ${DEFAULT-VALUE})")
     double megapixels;
 
-    @Option(names = "--model", description = "model file (default: the shipped one)")
-    Path model;
-
-    @Option(names = "--provider", defaultValue = "auto", converter = ProviderConverter.class,
-            description = "auto, cpu or cuda (default: ${DEFAULT-VALUE})")
-    ProviderPreference provider;
-
-    /** As {@code --provider} takes it, for a command run in a new JVM. */
-    String providerName() {
-        return provider.name().toLowerCase(Locale.ROOT);
-    }
+    @Mixin
+    ModelOptions models = new ModelOptions();
 
     BenchmarkShoot shoot(int photos) {
         return new BenchmarkShoot(pool, photos, distinct, megapixels);
