@@ -119,4 +119,3 @@ def test_sampling_weights_balance_classes_and_zero_excluded_photos():
     weights = train.sampling_weights(labels, 1.0, np.array([True, True, True, True, False]))
     assert weights[4] == 0
     assert abs(float(weights[0]) - float(weights[1:4].sum())) < 1e-9  # fully balanced at power 1
-
