@@ -167,4 +167,48 @@ public final class TestPhotos {
         }
         throw new IllegalArgumentException("no frame header");
     }
+
+    /** Sensor-like noise: every pixel random, so the JPEG is large (a 2000 × 1500 one is about 3.5 MB at quality 95). */
+    public static BufferedImage noise(int width, int height, long seed) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(seed);
+        int[] pixels = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = random.nextInt(0x1000000);
+        }
+        return img;
+    }
+
+    /** Where the image data starts: the byte after the first start-of-scan segment. */
+    public static int scanStart(byte[] jpeg) {
+        for (int i = 2; i + 4 < jpeg.length; ) {
+            int marker = jpeg[i + 1] & 0xFF;
+            int length = ((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF);
+            if (marker == 0xDA) {
+                return i + 2 + length;
+            }
+            i += 2 + length;
+        }
+        throw new IllegalArgumentException("no scan");
+    }
+
+    /** The JPEG cut at {@code kept} of its length, with an end-of-image marker appended (it "ends well"). */
+    public static byte[] cutWithEndMarker(byte[] jpeg, double kept) {
+        byte[] cut = java.util.Arrays.copyOf(jpeg, (int) (jpeg.length * kept) + 2);
+        cut[cut.length - 2] = (byte) 0xFF;
+        cut[cut.length - 1] = (byte) 0xD9;
+        return cut;
+    }
+
+    /** The JPEG with {@code bytes} zeroed inside its image data, from a quarter of the way in; length and end unchanged. */
+    public static byte[] zeroedInsideTheScan(byte[] jpeg, int bytes) {
+        int start = scanStart(jpeg);
+        int from = start + (jpeg.length - start) / 4;
+        if (from + bytes > jpeg.length - 2) {
+            throw new IllegalArgumentException("the image data is too short for " + bytes + " zeroes");
+        }
+        byte[] out = jpeg.clone();
+        java.util.Arrays.fill(out, from, from + bytes, (byte) 0);
+        return out;
+    }
 }

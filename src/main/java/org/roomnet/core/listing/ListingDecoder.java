@@ -67,20 +67,22 @@ final class ListingDecoder {
     }
 
     /**
-     * For a JPEG copied without decoding: the same checks a decode makes (size limits, damage), from the
-     * file's bytes. Throws for a file that is not a JPEG, too large or damaged.
+     * For a JPEG copied without re-encoding: the same checks a decode makes (size limits, damage). Throws for
+     * a file that is not a JPEG, too large or damaged.
      */
     static void checkCopy(Path file) throws UnreadablePhotoException {
         try (SeekableByteChannel channel = Files.newByteChannel(file)) {
             JpegIntegrity.Header header = JpegIntegrity.header(channel)
                     .orElseThrow(() -> new UnreadablePhotoException("not a JPEG"));
             PhotoLimits.check(header.width(), header.height(), header.progressive());
-            Optional<String> damage = JpegIntegrity.damage(channel);
-            if (damage.isPresent()) {
-                throw new UnreadablePhotoException("damaged, " + damage.get());
-            }
         } catch (IOException e) {
             throw new UnreadablePhotoException("cannot read file: " + e.getMessage(), e);
+        }
+        // A cut file shows at its end; corrupt data inside (a zeroed stretch, a cut with an end marker appended)
+        // only to a decoder: the smallest decode (libjpeg-turbo at 1/8) still reads every code.
+        DecodedPhoto probe = PhotoDecoder.decodeChecked(file, 1);
+        if (probe.damaged()) {
+            throw new UnreadablePhotoException("damaged, " + probe.damage());
         }
     }
 }

@@ -337,6 +337,24 @@ class ListingExportTest {
     }
 
     @Test
+    void corruptImageDataThatEndsWellIsSkippedInEveryPreset() throws Exception {
+        Path shoot = shoot();
+        byte[] jpeg = TestPhotos.jpegBytes(TestPhotos.noise(2000, 1500, 18), false);
+        Path good = TestPhotos.writeJpeg(TestPhotos.pattern(400, 300, 9), shoot.resolve("a.jpg"), false);
+        Path half = Files.write(shoot.resolve("b.jpg"), TestPhotos.cutWithEndMarker(jpeg, 0.5));
+        Path zeroed = Files.write(shoot.resolve("c.jpg"), TestPhotos.zeroedInsideTheScan(jpeg, 1 << 20));
+        for (ListingPreset preset : ListingPreset.values()) {
+            ListingResult result = export(plan(review(shoot, List.of(good, half, zeroed), "Kitchen"), preset),
+                    temp.resolve("out-" + preset), false);
+            assertEquals(List.of("01-kitchen.jpg"), result.written().stream().map(ListingEntry::name).toList(), preset.name());
+            assertEquals(List.of(half, zeroed), result.skipped().stream().map(ListingPlan.Skipped::file).toList());
+            for (ListingPlan.Skipped s : result.skipped()) {
+                assertTrue(s.reason().startsWith("damaged, corrupt JPEG data: "), preset + ": " + s.reason());
+            }
+        }
+    }
+
+    @Test
     void aNonSrgbPhotoIsConvertedToSrgb() {
         java.awt.color.ColorSpace linear = java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB);
         java.awt.image.ColorModel cm = new java.awt.image.ComponentColorModel(linear, false, false,
