@@ -191,6 +191,50 @@ class ListingExportTest {
                 m.getFirstDirectoryOfType(ExifSubIFDDirectory.class).getString(ExifSubIFDDirectory.TAG_DATETIME_ORIGINAL));
     }
 
+    /** Issue 18, point 8: a second JPEG appended after the end of the image, with GPS, owner and serial number. */
+    @Test
+    void nothingAfterTheEndOfTheImageIsExportedInAnyPreset() throws Exception {
+        Path shoot = shoot();
+        byte[] image = TestPhotos.jpegBytes(TestPhotos.pattern(640, 480, 12), false);
+        byte[] appended = Files.readAllBytes(photoWithExif(TestPhotos.pattern(64, 48, 13), temp.resolve("second.jpg"), 1));
+        byte[] both = Arrays.copyOf(image, image.length + appended.length);
+        System.arraycopy(appended, 0, both, image.length, appended.length);
+        Path photo = Files.write(shoot.resolve("IMG_1.jpg"), both);
+        for (ListingPreset preset : ListingPreset.values()) {
+            for (boolean keepAll : new boolean[]{false, true}) {
+                ListingResult result = export(plan(review(shoot, List.of(photo), "Kitchen"), preset),
+                        temp.resolve("out-" + preset + "-" + keepAll), keepAll);
+                byte[] out = Files.readAllBytes(result.folder().resolve("01-kitchen.jpg"));
+                String where = preset + (keepAll ? " --keep-metadata" : "");
+                assertEquals(-1, indexOf(out, "Jane Agent".getBytes()), where + ": the owner of the appended JPEG");
+                assertEquals(-1, indexOf(out, "0123456789".getBytes()), where + ": its serial number");
+                assertEquals(-1, indexOf(out, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, 1), where + ": a second image");
+                assertNull(ImageMetadataReader.readMetadata(new ByteArrayInputStream(out)).getFirstDirectoryOfType(GpsDirectory.class));
+                assertEquals(0xD9, out[out.length - 1] & 0xFF, where + ": ends with its end-of-image marker");
+                if (preset == ListingPreset.ORIGINAL) {
+                    assertArrayEquals(imageData(image), imageData(out), where + ": the image data byte for byte, no more");
+                }
+            }
+        }
+    }
+
+    private static int indexOf(byte[] data, byte[] part) {
+        return indexOf(data, part, 0);
+    }
+
+    private static int indexOf(byte[] data, byte[] part, int from) {
+        outer:
+        for (int i = from; i + part.length <= data.length; i++) {
+            for (int k = 0; k < part.length; k++) {
+                if (data[i + k] != part[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     @Test
     void orientationIsAppliedAndTheTagSaysUpright() throws Exception {
         Path shoot = shoot();
