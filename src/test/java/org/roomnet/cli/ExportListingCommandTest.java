@@ -14,6 +14,7 @@ import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewSidecar;
 import org.roomnet.core.review.SavedPhoto;
 import org.roomnet.core.review.SavedReview;
+import org.roomnet.testing.Machine;
 import org.roomnet.testing.TestPhotos;
 
 import javax.imageio.ImageIO;
@@ -129,6 +130,42 @@ class ExportListingCommandTest {
         assertEquals(0, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", fresh.toString(),
                 "--preset", "original", "--replace"), stderr.toString());
         assertEquals(4, names(fresh).size());
+    }
+
+    /**
+     * Issue 18, point 5: a 40 MP PNG in a 256 MB heap. At full size (original) it cannot fit: refused with a
+     * reason before it is decoded, never an OutOfMemoryError, and the summary counts only the files written.
+     * The web preset decodes it reduced and exports it.
+     */
+    @Test
+    void aPhotoTooLargeForTheHeapIsRefusedAndNeverReportedAsExported() throws Exception {
+        Path big = TestPhotos.writeFlatPng(shoot.resolve("IMG_0.png"), 8000, 5000);
+        List<SavedPhoto> photos = new ArrayList<>();
+        photos.add(new SavedPhoto(reviewed(big, "Frontyard", new ListingMark(false, true, 0)), FileStamp.of(big).orElseThrow()));
+        for (int i = 1; i <= 5; i++) {
+            Path f = shoot.resolve("IMG_" + i + ".jpg");
+            photos.add(new SavedPhoto(reviewed(f, "Kitchen", ListingMark.NONE), FileStamp.of(f).orElseThrow()));
+        }
+        ReviewSidecar.write(shoot, new SavedReview("roomnet", "test", CLASSES, photos));
+        List<String> jvm = List.of("-Xmx256m", "-Droomnet.home=" + tmp.resolve("home"));
+
+        Path original = tmp.resolve("original");
+        Machine.Run run = Machine.java(jvm, "org.roomnet.Launcher", "export-listing", shoot.toString(),
+                "--into", original.toString(), "--preset", "original");
+        assertEquals(0, run.exitCode(), run.output());
+        assertFalse(run.output().contains("OutOfMemoryError") || run.output().contains("Exception"), run.output());
+        assertTrue(run.output().contains("skipped " + big + ": photo too large to decode in the memory available"),
+                run.output());
+        assertTrue(run.output().contains("exported 5 photos"), run.output());
+        assertEquals(List.of("02-kitchen.jpg", "03-kitchen-2.jpg", "04-kitchen-3.jpg", "05-kitchen-4.jpg",
+                "06-kitchen-5.jpg"), names(original));
+
+        Path web = tmp.resolve("web");
+        run = Machine.java(jvm, "org.roomnet.Launcher", "export-listing", shoot.toString(), "--into", web.toString(),
+                "--preset", "web");
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("exported 6 photos"), run.output());
+        assertEquals(1024, ImageIO.read(web.resolve("01-frontyard.jpg").toFile()).getWidth());
     }
 
     @Test

@@ -211,4 +211,49 @@ public final class TestPhotos {
         java.util.Arrays.fill(out, from, from + bytes, (byte) 0);
         return out;
     }
+
+    /**
+     * A large RGB PNG written a row at a time, never held in memory: mid-grey with a coloured stripe every
+     * 64 rows, so it compresses to little (a 40 MP one is under 1 MB and takes well under a second).
+     */
+    public static Path writeFlatPng(Path file, int width, int height) throws IOException {
+        try (java.io.OutputStream raw = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+             java.io.DataOutputStream out = new java.io.DataOutputStream(raw)) {
+            out.write(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+            java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
+                    .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+            pngChunk(out, "IHDR", ihdr.array());
+            ByteArrayOutputStream idat = new ByteArrayOutputStream();
+            java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+            try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(idat, deflater, 1 << 16)) {
+                byte[] grey = new byte[1 + 3 * width];
+                java.util.Arrays.fill(grey, (byte) 128);
+                grey[0] = 0; // filter: none
+                byte[] stripe = grey.clone();
+                for (int x = 0; x < width; x++) {
+                    stripe[1 + 3 * x] = (byte) (x * 7);
+                    stripe[2 + 3 * x] = (byte) 40;
+                }
+                for (int y = 0; y < height; y++) {
+                    z.write(y % 64 == 0 ? stripe : grey);
+                }
+            } finally {
+                deflater.end();
+            }
+            pngChunk(out, "IDAT", idat.toByteArray());
+            pngChunk(out, "IEND", new byte[0]);
+        }
+        return file;
+    }
+
+    private static void pngChunk(java.io.DataOutputStream out, String type, byte[] data) throws IOException {
+        byte[] name = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(name);
+        crc.update(data);
+        out.writeInt(data.length);
+        out.write(name);
+        out.write(data);
+        out.writeInt((int) crc.getValue());
+    }
 }

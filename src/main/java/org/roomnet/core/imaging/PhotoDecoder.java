@@ -69,6 +69,42 @@ public final class PhotoDecoder {
                 : "ImageIO (" + JpegNatives.problem() + ")";
     }
 
+    /** The size a file's header declares (as stored, not turned), and whether it is a JPEG. */
+    public record DeclaredSize(int width, int height, boolean jpeg) {
+        public long pixels() {
+            return (long) width * height;
+        }
+    }
+
+    /**
+     * The size a file declares, read from its header without decoding (a JPEG's frame header; for other
+     * formats the ImageIO reader's header): for planning memory before a decode. Empty when unreadable.
+     */
+    public static Optional<DeclaredSize> declaredSize(Path file) {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            Optional<JpegIntegrity.Header> jpeg = JpegIntegrity.header(channel);
+            if (jpeg.isPresent()) {
+                return Optional.of(new DeclaredSize(jpeg.get().width(), jpeg.get().height(), true));
+            }
+            channel.position(0);
+            try (ImageInputStream in = new ChannelImageInputStream(channel)) {
+                Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+                if (!readers.hasNext()) {
+                    return Optional.empty();
+                }
+                ImageReader reader = readers.next();
+                try {
+                    reader.setInput(in, true, true);
+                    return Optional.of(new DeclaredSize(reader.getWidth(0), reader.getHeight(0), false));
+                } finally {
+                    reader.dispose();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Decodes at full size, upright: for the preview. */
     public static BufferedImage decodeFull(Path file) throws UnreadablePhotoException {
         return decode(file, Integer.MAX_VALUE);

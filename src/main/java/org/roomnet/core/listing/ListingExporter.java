@@ -1,10 +1,12 @@
 package org.roomnet.core.listing;
 
+import org.roomnet.core.imaging.PhotoLimits;
 import org.roomnet.core.imaging.UnreadablePhotoException;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -82,23 +84,31 @@ public final class ListingExporter {
                 pool.execute(() -> {
                     for (int i; !cancelled.get() && failure.get() == null && (i = next.getAndIncrement()) < entries.size(); ) {
                         ListingEntry e = entries.get(i);
-                        int need = (int) Math.min(budgetMb, Math.max(1, writer.memoryEstimate(e.source()) >> 20));
-                        try {
-                            memory.acquire(need);
-                        } catch (InterruptedException ex) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
-                        try {
-                            writer.write(e.source(), staging.resolve(e.name()));
-                        } catch (UnreadablePhotoException ex) {
-                            skipped.add(new ListingPlan.Skipped(e.source(), ex.getMessage()));
-                        } catch (IOException ex) {
-                            failure.compareAndSet(null, new IOException("could not write " + e.name() + ": " + ex, ex));
-                        } catch (RuntimeException ex) {
-                            skipped.add(new ListingPlan.Skipped(e.source(), "could not be exported: " + ex));
-                        } finally {
-                            memory.release(need);
+                        long need = Math.max(1, writer.memoryEstimate(e.source()) >> 20);
+                        if (need > budgetMb) { // it would not fit even alone: refused before it is decoded
+                            skipped.add(new ListingPlan.Skipped(e.source(), tooLarge(need, budgetMb)));
+                        } else {
+                            try {
+                                memory.acquire((int) need);
+                            } catch (InterruptedException ex) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                            try {
+                                writer.write(e.source(), staging.resolve(e.name()));
+                            } catch (UnreadablePhotoException ex) {
+                                skipped.add(new ListingPlan.Skipped(e.source(), ex.getMessage()));
+                            } catch (IOException ex) {
+                                failure.compareAndSet(null, new IOException("could not write " + e.name() + ": " + ex, ex));
+                            } catch (OutOfMemoryError ex) { // the estimate was short: this photo only
+                                skipped.add(new ListingPlan.Skipped(e.source(), PhotoLimits.NOT_ENOUGH_MEMORY));
+                            } catch (RuntimeException ex) {
+                                skipped.add(new ListingPlan.Skipped(e.source(), "could not be exported: " + ex));
+                            } catch (Error ex) {
+                                failure.compareAndSet(null, new IOException("could not write " + e.name() + ": " + ex, ex));
+                            } finally {
+                                memory.release((int) need);
+                            }
                         }
                         progress.photoDone(done.incrementAndGet(), entries.size());
                     }
@@ -116,6 +126,7 @@ public final class ListingExporter {
             }
             List<String> skippedFiles = skipped.stream().map(s -> s.file().toString()).toList();
             List<ListingEntry> written = entries.stream().filter(e -> !skippedFiles.contains(e.source().toString())).toList();
+            checkWritten(staging, written);
             putInPlace(staging, target);
             complete = true;
             try {
@@ -140,6 +151,26 @@ public final class ListingExporter {
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
+            }
+        }
+    }
+
+    /** In the user's words: a photo whose decode would not fit the memory the export may use. */
+    static String tooLarge(long neededMb, long availableMb) {
+        return PhotoLimits.NOT_ENOUGH_MEMORY + " (about " + neededMb + " MB needed, " + availableMb
+                + " MB available; give RoomNet more memory, or choose a preset that scales it down)";
+    }
+
+    /** Success is said only for files that are there: a photo whose writer died without a word stops the export. */
+    private static void checkWritten(Path staging, List<ListingEntry> written) throws ListingException {
+        for (ListingEntry e : written) {
+            Path file = staging.resolve(e.name());
+            try {
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) == 0) {
+                    throw new ListingException(e.name() + " (from " + e.source() + ") was not written; nothing was exported");
+                }
+            } catch (IOException ex) {
+                throw new ListingException("cannot check " + file + ": " + ex + "; nothing was exported", ex);
             }
         }
     }

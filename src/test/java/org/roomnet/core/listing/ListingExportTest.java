@@ -398,6 +398,29 @@ class ListingExportTest {
         }
     }
 
+    /** Issue 18, point 5: the size of a PNG is known before decoding, so it is decoded reduced, and memory is planned. */
+    @Test
+    void aLargePngIsDecodedAtReducedSizeAndOneThatCannotFitIsRefusedBeforeDecoding() throws Exception {
+        Path shoot = shoot();
+        Path png = TestPhotos.writeFlatPng(shoot.resolve("big.png"), 6000, 4000);
+        assertEquals(Optional.of(new org.roomnet.core.imaging.PhotoDecoder.DeclaredSize(6000, 4000, false)),
+                ListingDecoder.declaredSize(png));
+        BufferedImage decoded = ListingDecoder.decode(png, ListingPreset.WEB.longSide(), ListingDecoder.declaredSize(png)).image();
+        assertTrue(decoded.getWidth() <= 3000, "every 2nd pixel or fewer, not all 6000: " + decoded.getWidth());
+        // 24 MP at full size for the original preset: far more than a 64 MB budget, refused before any decode
+        Path small = TestPhotos.writeJpeg(TestPhotos.pattern(400, 300, 14), shoot.resolve("a.jpg"), false);
+        ListingResult result = new ListingExporter(records(), 2, 64L << 20).export(
+                plan(review(shoot, List.of(small, png), "Kitchen"), ListingPreset.ORIGINAL),
+                ListingTarget.choose(temp.resolve("out"), shoot, false, records()), false, (d, t) -> { }, new AtomicBoolean());
+        assertEquals(List.of("01-kitchen.jpg"), result.written().stream().map(ListingEntry::name).toList());
+        assertEquals(1, result.skipped().size());
+        assertTrue(result.skipped().get(0).reason().startsWith("photo too large to decode in the memory available"),
+                result.skipped().get(0).reason());
+        try (Stream<Path> files = Files.list(result.folder())) {
+            assertEquals(List.of("01-kitchen.jpg"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
     @Test
     void aNonSrgbPhotoIsConvertedToSrgb() {
         java.awt.color.ColorSpace linear = java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB);
