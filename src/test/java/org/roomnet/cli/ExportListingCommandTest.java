@@ -8,6 +8,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomnet.core.classify.Prediction;
+import org.roomnet.core.organize.JournalStore;
+import org.roomnet.core.organize.OrganizeException;
+import org.roomnet.core.organize.Organizer;
+import org.roomnet.core.organize.ShootLock;
 import org.roomnet.core.review.FileStamp;
 import org.roomnet.core.review.ListingMark;
 import org.roomnet.core.review.PhotoReview;
@@ -166,6 +170,80 @@ class ExportListingCommandTest {
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("exported 6 photos"), run.output());
         assertEquals(1024, ImageIO.read(web.resolve("01-frontyard.jpg").toFile()).getWidth());
+    }
+
+    /** Issue 18, point 11: while an organize or undo holds the shoot, an export is refused and writes nothing. */
+    @Test
+    void anExportIsRefusedWhileAnotherCommandHoldsTheShoot() throws Exception {
+        saveReview();
+        Path out = tmp.resolve("upload");
+        try (ShootLock organizing = ShootLock.acquire(JournalStore.defaultStore(), shoot)) {
+            assertEquals(4, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", out.toString()));
+        }
+        assertTrue(stderr.toString().contains("another organize or undo is working on"), stderr.toString());
+        assertFalse(Files.exists(out), "nothing written");
+        assertEquals(0, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", out.toString()),
+                stderr.toString());
+        assertEquals(4, names(out).size());
+    }
+
+    /**
+     * Issue 18, points 9 and 11, through a second JVM as the audit did: while an export runs, the shoot is
+     * locked (an organize is refused); kill -9 strands its hidden staging folder beside the target; the next
+     * export removes it and completes.
+     */
+    @Test
+    void aKilledExportsStagingIsRemovedByTheNextAndWhileItRanTheShootWasLocked() throws Exception {
+        List<SavedPhoto> photos = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            Path f = i <= 5 ? shoot.resolve("IMG_" + i + ".jpg")
+                    : TestPhotos.writeJpeg(TestPhotos.pattern(1600, 1200, i), shoot.resolve("IMG_" + i + ".jpg"), false);
+            photos.add(new SavedPhoto(reviewed(f, "Kitchen", ListingMark.NONE), FileStamp.of(f).orElseThrow()));
+        }
+        ReviewSidecar.write(shoot, new SavedReview("roomnet", "test", CLASSES, photos));
+        Path exports = Files.createDirectories(tmp.resolve("exports"));
+        Path out = exports.resolve("out");
+        Process child = Machine.startJava(List.of("-Xmx512m", "-Droomnet.home=" + tmp.resolve("home")), "org.roomnet.Launcher",
+                "export-listing", shoot.toString(), "--into", out.toString(), "--preset", "web", "--threads", "1");
+        Path staging = null;
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (staging == null && child.isAlive() && System.nanoTime() < deadline) {
+                staging = stagingWithAPhoto(exports);
+                Thread.sleep(20);
+            }
+            assertTrue(staging != null, "the export was seen writing into its staging folder");
+            OrganizeException busy = org.junit.jupiter.api.Assertions.assertThrows(OrganizeException.class,
+                    () -> new Organizer(JournalStore.defaultStore()).preflight(shoot, tmp.resolve("sorted")));
+            assertTrue(busy.getMessage().contains("or an export is reading it"), busy.getMessage());
+        } finally {
+            child.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            child.waitFor();
+        }
+        assertTrue(Files.isDirectory(staging), "kill -9 left the staging folder: " + staging);
+        assertFalse(Files.exists(out), "nothing shown of the killed export");
+
+        assertEquals(0, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", out.toString(),
+                "--preset", "web"), stderr.toString());
+        assertFalse(Files.exists(staging), "the next export removed it");
+        assertTrue(stderr.toString().contains("removed " + staging.getFileName()), stderr.toString());
+        assertEquals(List.of("out"), names(exports));
+        assertEquals(60, names(out).size());
+    }
+
+    private static Path stagingWithAPhoto(Path dir) throws Exception {
+        try (Stream<Path> beside = Files.list(dir)) {
+            for (Path p : beside.filter(p -> p.getFileName().toString().startsWith(".out.roomnet-export-")).toList()) {
+                try (Stream<Path> inside = Files.list(p)) {
+                    if (inside.findAny().isPresent()) {
+                        return p;
+                    }
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.Photos;
 import org.roomnet.core.review.Review;
+import org.roomnet.testing.Machine;
 import org.roomnet.testing.TestPhotos;
 
 import javax.imageio.ImageIO;
@@ -341,6 +342,87 @@ class ListingExportTest {
         Files.writeString(out.resolve("mine.txt"), "added by the agent");
         assertThrows(ListingException.class, () -> ListingTarget.choose(out, shoot, true, records()));
         assertThrows(ListingException.class, () -> ListingTarget.choose(shoot.resolve("inside"), shoot, false, records()));
+    }
+
+    private static List<String> listNames(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /**
+     * Issue 18, point 2: a photo and a subfolder copied into the export folder while a replacing export runs
+     * (after the folder was checked, before the new export is put in place) are never deleted: the replace is
+     * refused, and the folder stays as it is.
+     */
+    @Test
+    void filesAddedToTheFolderDuringAReplacingExportAreKeptAndTheReplaceIsRefused() throws Exception {
+        Path shoot = shoot();
+        List<Path> photos = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            photos.add(TestPhotos.writeJpeg(TestPhotos.pattern(300, 200, 20 + i), shoot.resolve("p" + i + ".jpg"), false));
+        }
+        Path out = temp.resolve("out");
+        export(plan(review(shoot, photos, "Kitchen"), ListingPreset.WEB), out, false);
+        List<String> earlier = listNames(out);
+        ListingTarget replace = ListingTarget.choose(out, shoot, true, records());
+        assertTrue(replace.replaces());
+        byte[] added = TestPhotos.jpegBytes(TestPhotos.pattern(120, 80, 30), false);
+        ListingException refused = assertThrows(ListingException.class, () -> new ListingExporter(records(), 1, 64L << 20)
+                .export(plan(review(shoot, photos, "Bedroom"), ListingPreset.WEB), replace, false, (done, total) -> {
+                    if (done == total) { // the agent copies files in while the export runs
+                        try {
+                            Files.write(out.resolve("added.jpg"), added);
+                            Files.write(Files.createDirectories(out.resolve("more")).resolve("photo.jpg"), added);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }, new AtomicBoolean()));
+        assertTrue(refused.getMessage().contains("changed during the export") && refused.getMessage().contains("added.jpg")
+                && refused.getMessage().contains("more/"), refused.getMessage());
+        List<String> expected = new ArrayList<>(earlier);
+        expected.addAll(List.of("added.jpg", "more"));
+        assertEquals(expected.stream().sorted().toList(), listNames(out), "the earlier export and the added files, all there");
+        assertArrayEquals(added, Files.readAllBytes(out.resolve("added.jpg")));
+        assertArrayEquals(added, Files.readAllBytes(out.resolve("more/photo.jpg")));
+        assertEquals(List.of("out", "shoot"), listNames(temp).stream().filter(n -> !n.equals("home")).toList(),
+                "no staging or set-aside folder left beside it");
+
+        // once the added files are moved out, the earlier export is still known and is replaced
+        Files.delete(out.resolve("added.jpg"));
+        Machine.removeTree(out.resolve("more"));
+        new ListingExporter(records(), 1, 64L << 20).export(plan(review(shoot, photos, "Bedroom"), ListingPreset.WEB),
+                ListingTarget.choose(out, shoot, true, records()), false, (d, t) -> { }, new AtomicBoolean());
+        assertEquals(List.of("01-bedroom.jpg", "02-bedroom-2.jpg", "03-bedroom-3.jpg"), listNames(out));
+    }
+
+    /**
+     * Issue 18, point 9: what a killed export left beside the folder (its hidden staging folder) is removed by
+     * the next export, but only when no live export holds the folder, and only folders named as RoomNet names them.
+     */
+    @Test
+    void stagingLeftByAKilledExportIsRemovedByTheNextOneButNeverWhileAnExportRuns() throws Exception {
+        Path shoot = shoot();
+        Path photo = TestPhotos.writeJpeg(TestPhotos.pattern(300, 200, 31), shoot.resolve("a.jpg"), false);
+        Path out = temp.resolve("exports/out");
+        Path stale = Files.createDirectories(temp.resolve("exports/.out" + ExportFolders.STAGING + "1a2b3c4d"));
+        Files.write(stale.resolve(".01-kitchen.jpg.part"), new byte[1000]);
+        Path lookalike = Files.createDirectories(temp.resolve("exports/.out" + ExportFolders.STAGING + "mine"));
+        Path other = Files.createDirectories(temp.resolve("exports/.other" + ExportFolders.STAGING + "5e6f7a8b"));
+        ListingPlan plan = plan(review(shoot, List.of(photo), "Kitchen"), ListingPreset.WEB);
+
+        try (ExportLock live = ExportLock.acquire(records(), out)) { // another export into the same folder is running
+            ListingException refused = assertThrows(ListingException.class, () -> export(plan, out, false));
+            assertTrue(refused.getMessage().contains("another export into"), refused.getMessage());
+            assertTrue(Files.exists(stale.resolve(".01-kitchen.jpg.part")), "a live export's staging is left alone");
+        }
+        ListingResult result = export(plan, out, false);
+        assertFalse(Files.exists(stale), "the killed run's staging is gone");
+        assertTrue(result.notes().stream().anyMatch(n -> n.contains("removed .out" + ExportFolders.STAGING + "1a2b3c4d")),
+                result.notes().toString());
+        assertTrue(Files.isDirectory(lookalike) && Files.isDirectory(other), "not named as RoomNet names its own, or not this folder's");
+        assertEquals(List.of("01-kitchen.jpg"), listNames(out));
     }
 
     @Test
