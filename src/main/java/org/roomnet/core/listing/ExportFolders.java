@@ -158,7 +158,8 @@ final class ExportFolders {
             try {
                 Files.delete(aside);
             } catch (DirectoryNotEmptyException e) {
-                Path kept = ListingTarget.freeName(aside.resolveSibling(visibleName(aside) + " (kept)"));
+                Path wanted = aside.resolveSibling(visibleName(aside) + " (kept)");
+                Path kept = Files.exists(wanted, LinkOption.NOFOLLOW_LINKS) ? ListingTarget.freeName(wanted) : wanted;
                 Files.move(aside, kept, StandardCopyOption.ATOMIC_MOVE);
                 notes.add("kept " + kept + ": files that were not part of the earlier export");
             }

@@ -425,6 +425,24 @@ class ListingExportTest {
         assertEquals(List.of("01-kitchen.jpg"), listNames(out));
     }
 
+    /** A run killed while replacing left the earlier export aside: its recorded files go, anything else is kept in view. */
+    @Test
+    void anEarlierExportLeftAsideByAKilledReplaceLosesOnlyItsRecordedFiles() throws Exception {
+        Path shoot = shoot();
+        Path photo = TestPhotos.writeJpeg(TestPhotos.pattern(300, 200, 32), shoot.resolve("a.jpg"), false);
+        Path out = temp.resolve("exports/out");
+        Path aside = Files.createDirectories(temp.resolve("exports/.out" + ExportFolders.REPLACED + "9a8b7c6d"));
+        Files.write(aside.resolve("01-kitchen.jpg"), new byte[500]);
+        records().write(aside, List.of("01-kitchen.jpg"));
+        Files.writeString(aside.resolve("agent.jpg"), "not RoomNet's");
+        ListingResult result = export(plan(review(shoot, List.of(photo), "Kitchen"), ListingPreset.WEB), out, false);
+        assertFalse(Files.exists(aside));
+        Path kept = temp.resolve("exports/out (kept)");
+        assertEquals(List.of("agent.jpg"), listNames(kept));
+        assertEquals("not RoomNet's", Files.readString(kept.resolve("agent.jpg")));
+        assertTrue(result.notes().stream().anyMatch(n -> n.contains("kept " + kept)), result.notes().toString());
+    }
+
     @Test
     void cancellingLeavesNoFileAtAll() throws Exception {
         Path shoot = shoot();
