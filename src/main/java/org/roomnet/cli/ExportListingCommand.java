@@ -12,6 +12,9 @@ import org.roomnet.core.listing.ListingPreset;
 import org.roomnet.core.listing.ListingResult;
 import org.roomnet.core.listing.ListingTarget;
 import org.roomnet.core.listing.NamePattern;
+import org.roomnet.core.organize.JournalStore;
+import org.roomnet.core.organize.OrganizeException;
+import org.roomnet.core.organize.ShootLock;
 import org.roomnet.core.shoot.ShootClassifier;
 import org.roomnet.core.workflow.Shoot;
 import org.roomnet.core.workflow.ShootSource;
@@ -100,7 +103,8 @@ public final class ExportListingCommand implements Callable<Integer> {
         }
         Integer failed = null;
         RoomClassifier classifier = null;
-        try {
+        // The shoot's lock, as organize and undo take it: a move during the export would take its photos away.
+        try (ShootLock lock = ShootLock.acquire(JournalStore.defaultStore(), folder)) {
             ShootSource source = ShootSource.folder(folder, false);
             Shoot shoot = openWithoutModel(source);
             if (shoot == null || !shoot.toClassify().isEmpty()) {
@@ -122,6 +126,9 @@ public final class ExportListingCommand implements Callable<Integer> {
             shoot.loadCaptureTimes(shoot.readableFiles());
             ListingPlan plan = shoot.listingPlan(order, preset, pattern);
             return export(err, plan, target, records);
+        } catch (OrganizeException e) {
+            err.println("error: " + e.getMessage());
+            failed = RoomNetCommand.EXIT_FILES;
         } catch (ModelLoadException e) {
             err.println("error: " + e.getMessage());
             failed = RoomNetCommand.EXIT_MODEL;
@@ -200,6 +207,7 @@ public final class ExportListingCommand implements Callable<Integer> {
                 err.println("cancelled; nothing was exported");
                 return RoomNetCommand.EXIT_FILES;
             }
+            result.notes().forEach(n -> err.println("  " + n));
             result.skipped().forEach(s -> err.printf("  skipped %s: %s%n", s.file(), s.reason()));
             double seconds = (System.nanoTime() - start) / 1e9;
             ListingEntry first = result.written().isEmpty() ? null : result.written().get(0);

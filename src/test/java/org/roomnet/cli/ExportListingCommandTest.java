@@ -8,12 +8,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomnet.core.classify.Prediction;
+import org.roomnet.core.organize.JournalStore;
+import org.roomnet.core.organize.OrganizeException;
+import org.roomnet.core.organize.Organizer;
+import org.roomnet.core.organize.ShootLock;
 import org.roomnet.core.review.FileStamp;
 import org.roomnet.core.review.ListingMark;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewSidecar;
 import org.roomnet.core.review.SavedPhoto;
 import org.roomnet.core.review.SavedReview;
+import org.roomnet.testing.Machine;
 import org.roomnet.testing.TestPhotos;
 
 import javax.imageio.ImageIO;
@@ -129,6 +134,116 @@ class ExportListingCommandTest {
         assertEquals(0, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", fresh.toString(),
                 "--preset", "original", "--replace"), stderr.toString());
         assertEquals(4, names(fresh).size());
+    }
+
+    /**
+     * Issue 18, point 5: a 40 MP PNG in a 256 MB heap. At full size (original) it cannot fit: refused with a
+     * reason before it is decoded, never an OutOfMemoryError, and the summary counts only the files written.
+     * The web preset decodes it reduced and exports it.
+     */
+    @Test
+    void aPhotoTooLargeForTheHeapIsRefusedAndNeverReportedAsExported() throws Exception {
+        Path big = TestPhotos.writeFlatPng(shoot.resolve("IMG_0.png"), 8000, 5000);
+        List<SavedPhoto> photos = new ArrayList<>();
+        photos.add(new SavedPhoto(reviewed(big, "Frontyard", new ListingMark(false, true, 0)), FileStamp.of(big).orElseThrow()));
+        for (int i = 1; i <= 5; i++) {
+            Path f = shoot.resolve("IMG_" + i + ".jpg");
+            photos.add(new SavedPhoto(reviewed(f, "Kitchen", ListingMark.NONE), FileStamp.of(f).orElseThrow()));
+        }
+        ReviewSidecar.write(shoot, new SavedReview("roomnet", "test", CLASSES, photos));
+        List<String> jvm = List.of("-Xmx256m", "-Droomnet.home=" + tmp.resolve("home"));
+
+        Path original = tmp.resolve("original");
+        Machine.Run run = Machine.java(jvm, "org.roomnet.Launcher", "export-listing", shoot.toString(),
+                "--into", original.toString(), "--preset", "original");
+        assertEquals(0, run.exitCode(), run.output());
+        assertFalse(run.output().contains("OutOfMemoryError") || run.output().contains("Exception"), run.output());
+        assertTrue(run.output().contains("skipped " + big + ": photo too large to decode in the memory available"),
+                run.output());
+        assertTrue(run.output().contains("exported 5 photos"), run.output());
+        assertEquals(List.of("02-kitchen.jpg", "03-kitchen-2.jpg", "04-kitchen-3.jpg", "05-kitchen-4.jpg",
+                "06-kitchen-5.jpg"), names(original));
+
+        Path web = tmp.resolve("web");
+        run = Machine.java(jvm, "org.roomnet.Launcher", "export-listing", shoot.toString(), "--into", web.toString(),
+                "--preset", "web");
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("exported 6 photos"), run.output());
+        assertEquals(1024, ImageIO.read(web.resolve("01-frontyard.jpg").toFile()).getWidth());
+    }
+
+    /** Issue 18, point 11: while an organize or undo holds the shoot, an export is refused and writes nothing. */
+    @Test
+    void anExportIsRefusedWhileAnotherCommandHoldsTheShoot() throws Exception {
+        saveReview();
+        Path out = tmp.resolve("upload");
+        try (ShootLock organizing = ShootLock.acquire(JournalStore.defaultStore(), shoot)) {
+            assertEquals(4, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", out.toString()));
+        }
+        assertTrue(stderr.toString().contains("another organize or undo is working on"), stderr.toString());
+        assertFalse(Files.exists(out), "nothing written");
+        assertEquals(0, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", out.toString()),
+                stderr.toString());
+        assertEquals(4, names(out).size());
+    }
+
+    /**
+     * Issue 18, points 9 and 11, through a second JVM as the audit did: while an export runs, the shoot is
+     * locked (an organize is refused); kill -9 strands its hidden staging folder beside the target; the next
+     * export removes it and completes.
+     */
+    @Test
+    void aKilledExportsStagingIsRemovedByTheNextAndWhileItRanTheShootWasLocked() throws Exception {
+        List<SavedPhoto> photos = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            Path f = i <= 5 ? shoot.resolve("IMG_" + i + ".jpg")
+                    : TestPhotos.writeJpeg(TestPhotos.pattern(1600, 1200, i), shoot.resolve("IMG_" + i + ".jpg"), false);
+            photos.add(new SavedPhoto(reviewed(f, "Kitchen", ListingMark.NONE), FileStamp.of(f).orElseThrow()));
+        }
+        ReviewSidecar.write(shoot, new SavedReview("roomnet", "test", CLASSES, photos));
+        Path exports = Files.createDirectories(tmp.resolve("exports"));
+        Path out = exports.resolve("out");
+        Process child = Machine.startJava(List.of("-Xmx512m", "-Droomnet.home=" + tmp.resolve("home")), "org.roomnet.Launcher",
+                "export-listing", shoot.toString(), "--into", out.toString(), "--preset", "web", "--threads", "1");
+        Path staging = null;
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (staging == null && child.isAlive() && System.nanoTime() < deadline) {
+                staging = stagingWithAPhoto(exports);
+                Thread.sleep(20);
+            }
+            assertTrue(staging != null, "the export was seen writing into its staging folder");
+            OrganizeException busy = org.junit.jupiter.api.Assertions.assertThrows(OrganizeException.class,
+                    () -> new Organizer(JournalStore.defaultStore()).preflight(shoot, tmp.resolve("sorted")));
+            assertTrue(busy.getMessage().contains("or an export is reading it"), busy.getMessage());
+        } finally {
+            child.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            child.waitFor();
+        }
+        assertTrue(Files.isDirectory(staging), "kill -9 left the staging folder: " + staging);
+        assertFalse(Files.exists(out), "nothing shown of the killed export");
+
+        assertEquals(0, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", out.toString(),
+                "--preset", "web"), stderr.toString());
+        assertFalse(Files.exists(staging), "the next export removed it");
+        assertTrue(stderr.toString().contains("removed " + staging.getFileName()), stderr.toString());
+        assertEquals(List.of("out"), names(exports));
+        assertEquals(60, names(out).size());
+    }
+
+    private static Path stagingWithAPhoto(Path dir) throws Exception {
+        try (Stream<Path> beside = Files.list(dir)) {
+            for (Path p : beside.filter(p -> p.getFileName().toString().startsWith(".out.roomnet-export-")).toList()) {
+                try (Stream<Path> inside = Files.list(p)) {
+                    if (inside.findAny().isPresent()) {
+                        return p;
+                    }
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     @Test

@@ -77,6 +77,19 @@ public final class Machine {
     }
 
     /** Runs {@code main} of this class path in a new JVM (the OS sees a second process). */
+    /** Starts {@code main} of this class path in a new JVM and returns at once (to kill it, say); its output is discarded. */
+    public static Process startJava(List<String> jvmOptions, String mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+        return builder.start();
+    }
+
     public static Run java(List<String> jvmOptions, String mainClass, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

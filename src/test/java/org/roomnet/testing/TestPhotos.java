@@ -167,4 +167,93 @@ public final class TestPhotos {
         }
         throw new IllegalArgumentException("no frame header");
     }
+
+    /** Sensor-like noise: every pixel random, so the JPEG is large (a 2000 × 1500 one is about 3.5 MB at quality 95). */
+    public static BufferedImage noise(int width, int height, long seed) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(seed);
+        int[] pixels = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = random.nextInt(0x1000000);
+        }
+        return img;
+    }
+
+    /** Where the image data starts: the byte after the first start-of-scan segment. */
+    public static int scanStart(byte[] jpeg) {
+        for (int i = 2; i + 4 < jpeg.length; ) {
+            int marker = jpeg[i + 1] & 0xFF;
+            int length = ((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF);
+            if (marker == 0xDA) {
+                return i + 2 + length;
+            }
+            i += 2 + length;
+        }
+        throw new IllegalArgumentException("no scan");
+    }
+
+    /** The JPEG cut at {@code kept} of its length, with an end-of-image marker appended (it "ends well"). */
+    public static byte[] cutWithEndMarker(byte[] jpeg, double kept) {
+        byte[] cut = java.util.Arrays.copyOf(jpeg, (int) (jpeg.length * kept) + 2);
+        cut[cut.length - 2] = (byte) 0xFF;
+        cut[cut.length - 1] = (byte) 0xD9;
+        return cut;
+    }
+
+    /** The JPEG with {@code bytes} zeroed inside its image data, from a quarter of the way in; length and end unchanged. */
+    public static byte[] zeroedInsideTheScan(byte[] jpeg, int bytes) {
+        int start = scanStart(jpeg);
+        int from = start + (jpeg.length - start) / 4;
+        if (from + bytes > jpeg.length - 2) {
+            throw new IllegalArgumentException("the image data is too short for " + bytes + " zeroes");
+        }
+        byte[] out = jpeg.clone();
+        java.util.Arrays.fill(out, from, from + bytes, (byte) 0);
+        return out;
+    }
+
+    /**
+     * A large RGB PNG written a row at a time, never held in memory: mid-grey with a coloured stripe every
+     * 64 rows, so it compresses to little (a 40 MP one is under 1 MB and takes well under a second).
+     */
+    public static Path writeFlatPng(Path file, int width, int height) throws IOException {
+        try (java.io.OutputStream raw = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+             java.io.DataOutputStream out = new java.io.DataOutputStream(raw)) {
+            out.write(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+            java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
+                    .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+            pngChunk(out, "IHDR", ihdr.array());
+            ByteArrayOutputStream idat = new ByteArrayOutputStream();
+            java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+            try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(idat, deflater, 1 << 16)) {
+                byte[] grey = new byte[1 + 3 * width];
+                java.util.Arrays.fill(grey, (byte) 128);
+                grey[0] = 0; // filter: none
+                byte[] stripe = grey.clone();
+                for (int x = 0; x < width; x++) {
+                    stripe[1 + 3 * x] = (byte) (x * 7);
+                    stripe[2 + 3 * x] = (byte) 40;
+                }
+                for (int y = 0; y < height; y++) {
+                    z.write(y % 64 == 0 ? stripe : grey);
+                }
+            } finally {
+                deflater.end();
+            }
+            pngChunk(out, "IDAT", idat.toByteArray());
+            pngChunk(out, "IEND", new byte[0]);
+        }
+        return file;
+    }
+
+    private static void pngChunk(java.io.DataOutputStream out, String type, byte[] data) throws IOException {
+        byte[] name = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(name);
+        crc.update(data);
+        out.writeInt(data.length);
+        out.write(name);
+        out.write(data);
+        out.writeInt((int) crc.getValue());
+    }
 }

@@ -35,6 +35,13 @@ final class FastJpegDecoder {
     static final long MAX_OUTPUT_PIXELS = 50_000_000L;
     /** How far from the end the end-of-image marker may sit (some cameras pad the file). */
     private static final int EOI_SEARCH_BYTES = 1024;
+    /**
+     * A run of zero bytes this long in the image data sends the file to ImageIO (a zeroed sector, a download
+     * that never filled its space). libjpeg decodes such data and warns about it only when it finishes ("N
+     * extraneous bytes before marker 0xd9"), after Leptonica has counted the warnings; ImageIO reports every
+     * warning. An intact file with such a run (all-zero codes of an optimised table) decodes there just as well.
+     */
+    static final int ZERO_RUN_BYTES = 512;
 
     private FastJpegDecoder() {
     }
@@ -73,7 +80,8 @@ final class FastJpegDecoder {
                         return Optional.empty();
                     }
                 }
-                return endsWithEoi(buffer) ? decode(data, size, minShortSide) : Optional.empty();
+                return endsWithEoi(buffer) && !hasZeroRun(buffer, ZERO_RUN_BYTES)
+                        ? decode(data, size, minShortSide) : Optional.empty();
             }
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // ImageIO reads it again and says what is wrong
@@ -94,15 +102,20 @@ final class FastJpegDecoder {
                     || (long) ceilDiv(width, scale) * ceilDiv(height, scale) > MAX_OUTPUT_PIXELS) {
                 return Optional.empty();
             }
-            // Hint 0: Leptonica returns nothing when libjpeg warned about corrupt data (premature end, bad codes).
-            PIX pix = pixReadMemJpeg(data, size, 0, scale, (IntPointer) null, 0);
-            if (pix == null) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.ofNullable(toImage(pix));
-            } finally {
-                pixDestroy(pix);
+            // Leptonica returns a picture even when libjpeg warned about corrupt data (a premature end, bad codes,
+            // extraneous bytes: a cut file with an end marker appended, a zeroed stretch); only the count of
+            // warnings tells. Such a file is declined, so ImageIO decodes it and says what is wrong.
+            try (IntPointer warnings = new IntPointer(1)) {
+                warnings.put(0);
+                PIX pix = pixReadMemJpeg(data, size, 0, scale, warnings, 0);
+                if (pix == null) {
+                    return Optional.empty();
+                }
+                try {
+                    return warnings.get() > 0 ? Optional.empty() : Optional.ofNullable(toImage(pix));
+                } finally {
+                    pixDestroy(pix);
+                }
             }
         }
     }
@@ -159,6 +172,49 @@ final class FastJpegDecoder {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the image data (from the first start-of-scan marker on) holds {@code run} zero bytes in a row.
+     * Only every {@code run / 2}-th byte is read until one is zero: a run that long cannot fall between two.
+     */
+    static boolean hasZeroRun(ByteBuffer data, int run) {
+        int end = data.limit();
+        int step = Math.max(1, run / 2);
+        for (int i = scanStart(data); i >= 0 && i < end; i += step) {
+            if (data.get(i) != 0) {
+                continue;
+            }
+            int from = i;
+            while (from > 0 && data.get(from - 1) == 0) {
+                from--;
+            }
+            int to = i;
+            while (to + 1 < end && data.get(to + 1) == 0) {
+                to++;
+            }
+            if (to - from + 1 >= run) {
+                return true;
+            }
+            i = to; // the next sample lies past this short run
+        }
+        return false;
+    }
+
+    /** The offset of the first start-of-scan marker, found by the header segments' lengths; -1 when there is none. */
+    private static int scanStart(ByteBuffer data) {
+        int i = 2;
+        while (i + 4 <= data.limit() && (data.get(i) & 0xFF) == 0xFF) {
+            int marker = data.get(i + 1) & 0xFF;
+            if (marker == 0xFF) {
+                i++;
+            } else if (marker == 0xDA) {
+                return i;
+            } else {
+                i += 2 + (((data.get(i + 2) & 0xFF) << 8) | (data.get(i + 3) & 0xFF));
+            }
+        }
+        return -1;
     }
 
     private static int ceilDiv(int a, int b) {

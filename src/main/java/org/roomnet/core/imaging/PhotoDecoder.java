@@ -38,11 +38,18 @@ public final class PhotoDecoder {
         return Orientation.of(file).apply(stored);
     }
 
-    /** {@link #decode}, and whether the file is damaged (a cut JPEG decodes, partly grey): see {@link DecodedPhoto}. */
+    /**
+     * {@link #decode}, and whether the file is damaged: see {@link DecodedPhoto}. A cut JPEG is told by its
+     * bytes ({@link JpegIntegrity}: "truncated: …"); one whose image data is corrupt inside (a cut file with an
+     * end marker appended, a zeroed stretch) decodes with a grey or garbled part, and only the decoder's
+     * warning tells: "corrupt JPEG data: premature end of data segment".
+     */
     public static DecodedPhoto decodeChecked(Path file, int minShortSide) throws UnreadablePhotoException {
-        BufferedImage image = decode(file, minShortSide);
+        Stored stored = decodeStored(file, minShortSide, true, true);
+        BufferedImage image = Orientation.of(file).apply(stored.image());
         try (SeekableByteChannel channel = open(file)) {
-            return new DecodedPhoto(image, JpegIntegrity.damage(channel).orElse(null));
+            Optional<String> truncated = JpegIntegrity.damage(channel);
+            return new DecodedPhoto(image, truncated.orElse(stored.corruption()));
         } catch (IOException e) {
             throw new UnreadablePhotoException("cannot read file: " + e.getMessage(), e);
         }
@@ -62,6 +69,42 @@ public final class PhotoDecoder {
                 : "ImageIO (" + JpegNatives.problem() + ")";
     }
 
+    /** The size a file's header declares (as stored, not turned), and whether it is a JPEG. */
+    public record DeclaredSize(int width, int height, boolean jpeg) {
+        public long pixels() {
+            return (long) width * height;
+        }
+    }
+
+    /**
+     * The size a file declares, read from its header without decoding (a JPEG's frame header; for other
+     * formats the ImageIO reader's header): for planning memory before a decode. Empty when unreadable.
+     */
+    public static Optional<DeclaredSize> declaredSize(Path file) {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            Optional<JpegIntegrity.Header> jpeg = JpegIntegrity.header(channel);
+            if (jpeg.isPresent()) {
+                return Optional.of(new DeclaredSize(jpeg.get().width(), jpeg.get().height(), true));
+            }
+            channel.position(0);
+            try (ImageInputStream in = new ChannelImageInputStream(channel)) {
+                Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+                if (!readers.hasNext()) {
+                    return Optional.empty();
+                }
+                ImageReader reader = readers.next();
+                try {
+                    reader.setInput(in, true, true);
+                    return Optional.of(new DeclaredSize(reader.getWidth(0), reader.getHeight(0), false));
+                } finally {
+                    reader.dispose();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Decodes at full size, upright: for the preview. */
     public static BufferedImage decodeFull(Path file) throws UnreadablePhotoException {
         return decode(file, Integer.MAX_VALUE);
@@ -72,15 +115,19 @@ public final class PhotoDecoder {
      * and its declared size checked against {@link PhotoLimits} before the decoder allocates anything.
      */
     static BufferedImage decodeStored(Path file, int minShortSide) throws UnreadablePhotoException {
-        return decodeStored(file, minShortSide, true);
+        return decodeStored(file, minShortSide, true, false).image();
     }
 
     /** The ImageIO path alone, as for every file the fast path declines (tests compare the two). */
     static BufferedImage decodeWithImageIo(Path file, int minShortSide) throws UnreadablePhotoException {
-        return decodeStored(file, minShortSide, false);
+        return decodeStored(file, minShortSide, false, false).image();
     }
 
-    private static BufferedImage decodeStored(Path file, int minShortSide, boolean fastJpeg)
+    /** A decoded picture as stored, and the decoder's complaint about corrupt JPEG data (null when none). */
+    private record Stored(BufferedImage image, String corruption) {
+    }
+
+    private static Stored decodeStored(Path file, int minShortSide, boolean fastJpeg, boolean listen)
             throws UnreadablePhotoException {
         try (SeekableByteChannel channel = open(file); ImageInputStream in = new ChannelImageInputStream(channel)) {
             if (channel.size() == 0) {
@@ -94,7 +141,7 @@ public final class PhotoDecoder {
                 // which alone reports problems, so every file is reported the same whichever decoder saw it.
                 Optional<BufferedImage> fast = fastJpeg ? FastJpegDecoder.decode(channel, minShortSide) : Optional.empty();
                 if (fast.isPresent()) {
-                    return fast.get();
+                    return new Stored(fast.get(), null);
                 }
             }
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
@@ -102,7 +149,11 @@ public final class PhotoDecoder {
                 throw new UnreadablePhotoException("not a supported image format");
             }
             ImageReader reader = readers.next();
+            DecoderWarnings warnings = new DecoderWarnings();
             try {
+                if (listen && jpeg.isPresent()) {
+                    reader.addIIOReadWarningListener(warnings);
+                }
                 reader.setInput(in, true, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
@@ -116,7 +167,7 @@ public final class PhotoDecoder {
                 if (image == null) {
                     throw new UnreadablePhotoException("the image holds no picture");
                 }
-                return image;
+                return new Stored(image, warnings.corruption().orElse(null));
             } finally {
                 reader.dispose();
             }

@@ -13,6 +13,8 @@ public final class PhotoLimits {
 
     public static final long MAX_PIXELS = 250_000_000L;
     public static final long MAX_PROGRESSIVE_JPEG_PIXELS = 100_000_000L;
+    /** Why a photo under the limits was still not decoded: the heap could not hold it (one photo's error, not the run's). */
+    public static final String NOT_ENOUGH_MEMORY = "photo too large to decode in the memory available";
 
     private PhotoLimits() {
     }

@@ -66,11 +66,33 @@ public final class ExportRecords {
         }
     }
 
+    /** The record of {@code from} becomes that of {@code to} (a folder renamed); none when {@code from} had none. */
+    void move(Path from, Path to) throws IOException {
+        Path source = fileFor(from);
+        if (Files.exists(source)) {
+            Files.move(source, fileFor(to), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Drops the record of a folder that is gone. */
+    void forget(Path folder) throws IOException {
+        Files.deleteIfExists(fileFor(folder));
+    }
+
+    /** The file an export into {@code folder} locks ({@link ExportLock}). */
+    Path lockFile(Path folder) {
+        return dir.resolve(key(folder) + ".lock");
+    }
+
     private Path fileFor(Path folder) {
+        return dir.resolve(key(folder) + ".tsv");
+    }
+
+    private static String key(Path folder) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(
                     folder.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
-            return dir.resolve(HexFormat.of().formatHex(hash, 0, 16) + ".tsv");
+            return HexFormat.of().formatHex(hash, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

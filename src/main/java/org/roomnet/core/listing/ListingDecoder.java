@@ -32,18 +32,8 @@ final class ListingDecoder {
     }
 
     /** Width and height as the file declares them (not turned), for planning memory; empty when unknown. */
-    record Size(int width, int height) {
-        long pixels() {
-            return (long) width * height;
-        }
-    }
-
-    static Optional<Size> declaredSize(Path file) {
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            return JpegIntegrity.header(channel).map(h -> new Size(h.width(), h.height()));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+    static Optional<PhotoDecoder.DeclaredSize> declaredSize(Path file) {
+        return PhotoDecoder.declaredSize(file);
     }
 
     /**
@@ -51,36 +41,39 @@ final class ListingDecoder {
      * the file is damaged. A grey or CMYK JPEG that libjpeg-turbo leaves to ImageIO is then reduced by
      * ImageIO at the same size: some aliasing on those rare files, see decision 11.
      */
-    static DecodedPhoto decode(Path file, int longSide, Optional<Size> size) throws UnreadablePhotoException {
+    static DecodedPhoto decode(Path file, int longSide, Optional<PhotoDecoder.DeclaredSize> size)
+            throws UnreadablePhotoException {
         int minShortSide = Integer.MAX_VALUE;
         if (longSide > 0 && size.isPresent()) {
-            Size s = size.get();
+            PhotoDecoder.DeclaredSize s = size.get();
             double scale = (double) longSide / Math.max(s.width(), s.height());
-            minShortSide = (int) Math.ceil(margin() * scale * Math.min(s.width(), s.height()));
+            minShortSide = (int) Math.ceil(margin(s) * scale * Math.min(s.width(), s.height()));
         }
         return PhotoDecoder.decodeChecked(file, minShortSide);
     }
 
-    /** How much larger than the target a JPEG is decoded (the size is known only for JPEGs). */
-    static int margin() {
-        return PhotoDecoder.reducesJpegByAveraging() ? 1 : IMAGEIO_MARGIN;
+    /** How much larger than the target a photo is decoded: ImageIO's reduction (every format but colour JPEGs) aliases. */
+    static int margin(PhotoDecoder.DeclaredSize size) {
+        return size.jpeg() && PhotoDecoder.reducesJpegByAveraging() ? 1 : IMAGEIO_MARGIN;
     }
 
     /**
-     * For a JPEG copied without decoding: the same checks a decode makes (size limits, damage), from the
-     * file's bytes. Throws for a file that is not a JPEG, too large or damaged.
+     * For a JPEG copied without re-encoding: the same checks a decode makes (size limits, damage). Throws for
+     * a file that is not a JPEG, too large or damaged.
      */
     static void checkCopy(Path file) throws UnreadablePhotoException {
         try (SeekableByteChannel channel = Files.newByteChannel(file)) {
             JpegIntegrity.Header header = JpegIntegrity.header(channel)
                     .orElseThrow(() -> new UnreadablePhotoException("not a JPEG"));
             PhotoLimits.check(header.width(), header.height(), header.progressive());
-            Optional<String> damage = JpegIntegrity.damage(channel);
-            if (damage.isPresent()) {
-                throw new UnreadablePhotoException("damaged, " + damage.get());
-            }
         } catch (IOException e) {
             throw new UnreadablePhotoException("cannot read file: " + e.getMessage(), e);
+        }
+        // A cut file shows at its end; corrupt data inside (a zeroed stretch, a cut with an end marker appended)
+        // only to a decoder: the smallest decode (libjpeg-turbo at 1/8) still reads every code.
+        DecodedPhoto probe = PhotoDecoder.decodeChecked(file, 1);
+        if (probe.damaged()) {
+            throw new UnreadablePhotoException("damaged, " + probe.damage());
         }
     }
 }

@@ -1,17 +1,16 @@
 package org.roomnet.core.listing;
 
+import org.roomnet.core.imaging.PhotoLimits;
 import org.roomnet.core.imaging.UnreadablePhotoException;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -19,13 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 /**
  * Runs an export: every photo of the plan is written on a pool of threads into a hidden folder beside
  * the target, which becomes the target only once every photo is in it. So a cancel, or a failure (a
  * full disk, say), leaves nothing behind, an export folder is never half-written, and an earlier
- * export being replaced stays as it was until the new one is complete. Memory is bounded by a budget
+ * export being replaced stays as it was until the new one is complete, and is replaced only if it still
+ * holds nothing but what it was (see {@link ExportFolders}). One export at a time per folder
+ * ({@link ExportLock}); what a killed one left beside the folder is removed at the start. Memory is bounded by a budget
  * shared by the threads: each photo takes its estimated share before it is decoded, so a 2,000-photo
  * shoot of 24 MP photos fits a 1 GB heap whatever the number of cores. Photos found unreadable or
  * damaged while exporting are skipped and listed.
@@ -61,8 +61,16 @@ public final class ListingExporter {
      */
     public ListingResult export(ListingPlan plan, ListingTarget target, boolean keepMetadata, Progress progress,
                                 AtomicBoolean cancelled) throws ListingException, InterruptedException {
+        try (ExportLock lock = ExportLock.acquire(records, target.folder())) {
+            List<String> notes = new ArrayList<>(ExportFolders.cleanStale(target.folder(), records));
+            return export(plan, target, keepMetadata, progress, cancelled, notes);
+        }
+    }
+
+    private ListingResult export(ListingPlan plan, ListingTarget target, boolean keepMetadata, Progress progress,
+                                 AtomicBoolean cancelled, List<String> notes) throws ListingException, InterruptedException {
         Path folder = target.folder();
-        Path staging = createStaging(folder);
+        Path staging = ExportFolders.createStaging(folder);
         List<ListingEntry> entries = plan.entries();
         List<ListingPlan.Skipped> skipped = Collections.synchronizedList(new ArrayList<>());
         AtomicReference<IOException> failure = new AtomicReference<>();
@@ -82,23 +90,31 @@ public final class ListingExporter {
                 pool.execute(() -> {
                     for (int i; !cancelled.get() && failure.get() == null && (i = next.getAndIncrement()) < entries.size(); ) {
                         ListingEntry e = entries.get(i);
-                        int need = (int) Math.min(budgetMb, Math.max(1, writer.memoryEstimate(e.source()) >> 20));
-                        try {
-                            memory.acquire(need);
-                        } catch (InterruptedException ex) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
-                        try {
-                            writer.write(e.source(), staging.resolve(e.name()));
-                        } catch (UnreadablePhotoException ex) {
-                            skipped.add(new ListingPlan.Skipped(e.source(), ex.getMessage()));
-                        } catch (IOException ex) {
-                            failure.compareAndSet(null, new IOException("could not write " + e.name() + ": " + ex, ex));
-                        } catch (RuntimeException ex) {
-                            skipped.add(new ListingPlan.Skipped(e.source(), "could not be exported: " + ex));
-                        } finally {
-                            memory.release(need);
+                        long need = Math.max(1, writer.memoryEstimate(e.source()) >> 20);
+                        if (need > budgetMb) { // it would not fit even alone: refused before it is decoded
+                            skipped.add(new ListingPlan.Skipped(e.source(), tooLarge(need, budgetMb)));
+                        } else {
+                            try {
+                                memory.acquire((int) need);
+                            } catch (InterruptedException ex) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                            try {
+                                writer.write(e.source(), staging.resolve(e.name()));
+                            } catch (UnreadablePhotoException ex) {
+                                skipped.add(new ListingPlan.Skipped(e.source(), ex.getMessage()));
+                            } catch (IOException ex) {
+                                failure.compareAndSet(null, new IOException("could not write " + e.name() + ": " + ex, ex));
+                            } catch (OutOfMemoryError ex) { // the estimate was short: this photo only
+                                skipped.add(new ListingPlan.Skipped(e.source(), PhotoLimits.NOT_ENOUGH_MEMORY));
+                            } catch (RuntimeException ex) {
+                                skipped.add(new ListingPlan.Skipped(e.source(), "could not be exported: " + ex));
+                            } catch (Error ex) {
+                                failure.compareAndSet(null, new IOException("could not write " + e.name() + ": " + ex, ex));
+                            } finally {
+                                memory.release((int) need);
+                            }
                         }
                         progress.photoDone(done.incrementAndGet(), entries.size());
                     }
@@ -112,20 +128,24 @@ public final class ListingExporter {
                 throw new ListingException(failure.get().getMessage() + "; nothing was exported", failure.get());
             }
             if (cancelled.get()) {
-                return new ListingResult(folder, List.of(), List.of(), true);
+                return new ListingResult(folder, List.of(), List.of(), true, notes);
             }
             List<String> skippedFiles = skipped.stream().map(s -> s.file().toString()).toList();
             List<ListingEntry> written = entries.stream().filter(e -> !skippedFiles.contains(e.source().toString())).toList();
-            putInPlace(staging, target);
+            checkWritten(staging, written);
+            Path replaced = ExportFolders.putInPlace(staging, target, records);
             complete = true;
             try {
                 records.write(folder, written.stream().map(ListingEntry::name).toList());
             } catch (IOException e) {
                 // the export is there; only replacing it later will ask for a new folder
             }
+            if (replaced != null) {
+                notes.addAll(ExportFolders.removeReplaced(replaced, records));
+            }
             List<ListingPlan.Skipped> listed = new ArrayList<>(skipped);
             listed.sort(Comparator.comparing(ListingPlan.Skipped::file));
-            return new ListingResult(folder, written, listed, false);
+            return new ListingResult(folder, written, listed, false, notes);
         } finally {
             pool.shutdownNow();
             if (!complete) {
@@ -136,7 +156,7 @@ public final class ListingExporter {
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
-                deleteTree(staging);
+                ExportFolders.deleteTree(staging);
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
@@ -144,52 +164,23 @@ public final class ListingExporter {
         }
     }
 
-    private static Path createStaging(Path folder) throws ListingException {
-        try {
-            Files.createDirectories(folder.getParent());
-            return Files.createDirectory(folder.resolveSibling("." + folder.getFileName() + ".roomnet-export-"
-                    + UUID.randomUUID().toString().substring(0, 8)));
-        } catch (IOException e) {
-            throw new ListingException("cannot create the export folder beside " + folder + ": " + e, e);
-        }
+    /** In the user's words: a photo whose decode would not fit the memory the export may use. */
+    static String tooLarge(long neededMb, long availableMb) {
+        return PhotoLimits.NOT_ENOUGH_MEMORY + " (about " + neededMb + " MB needed, " + availableMb
+                + " MB available; give RoomNet more memory, or choose a preset that scales it down)";
     }
 
-    /** The staging folder becomes the target: an empty target is replaced; an earlier export is swapped out, then deleted. */
-    private static void putInPlace(Path staging, ListingTarget target) throws ListingException {
-        Path folder = target.folder();
-        try {
-            if (!target.replaces()) {
-                Files.deleteIfExists(folder); // empty (checked when the target was chosen); a non-empty one fails here
-                Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
-                return;
-            }
-            Path aside = folder.resolveSibling("." + folder.getFileName() + ".roomnet-replaced-"
-                    + UUID.randomUUID().toString().substring(0, 8));
-            Files.move(folder, aside, StandardCopyOption.ATOMIC_MOVE);
+    /** Success is said only for files that are there: a photo whose writer died without a word stops the export. */
+    private static void checkWritten(Path staging, List<ListingEntry> written) throws ListingException {
+        for (ListingEntry e : written) {
+            Path file = staging.resolve(e.name());
             try {
-                Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                Files.move(aside, folder, StandardCopyOption.ATOMIC_MOVE);
-                throw e;
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) == 0) {
+                    throw new ListingException(e.name() + " (from " + e.source() + ") was not written; nothing was exported");
+                }
+            } catch (IOException ex) {
+                throw new ListingException("cannot check " + file + ": " + ex + "; nothing was exported", ex);
             }
-            deleteTree(aside);
-        } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-            throw new ListingException(folder + " was filled by something else during the export; nothing was exported", e);
-        } catch (IOException e) {
-            throw new ListingException("could not put the export in " + folder + ": " + e + "; nothing was exported", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // a leftover hidden folder beside the export; it holds only copies
         }
     }
 }

@@ -70,10 +70,13 @@ final class ListingMetadata {
         return out;
     }
 
-    /** An original JPEG copied unchanged but for its metadata: the allowed fields, orientation as it was. */
+    /**
+     * An original JPEG copied unchanged but for its metadata: the allowed fields, orientation as it was; cut at
+     * the end of the image either way (what follows is no part of the photo: an appended JPEG keeps its GPS).
+     */
     static byte[] forCopy(byte[] original, boolean keepAll) throws IOException {
         if (keepAll) {
-            return original;
+            return JpegSegments.imageOnly(original);
         }
         byte[] plain = JpegSegments.withoutPersonalSegments(original);
         TiffOutputSet exif = exifOf(original);

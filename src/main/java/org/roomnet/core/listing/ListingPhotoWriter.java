@@ -1,6 +1,7 @@
 package org.roomnet.core.listing;
 
 import org.roomnet.core.imaging.DecodedPhoto;
+import org.roomnet.core.imaging.PhotoDecoder;
 import org.roomnet.core.imaging.UnreadablePhotoException;
 
 import javax.imageio.IIOImage;
@@ -37,9 +38,9 @@ final class ListingPhotoWriter {
      * @throws IOException              the export folder cannot be written: stop
      */
     void write(Path source, Path target) throws UnreadablePhotoException, IOException {
-        Optional<ListingDecoder.Size> size = ListingDecoder.declaredSize(source);
+        Optional<PhotoDecoder.DeclaredSize> size = ListingDecoder.declaredSize(source);
         byte[] bytes;
-        if (!preset.resizes() && size.isPresent()) {
+        if (copiesUnchanged(size)) {
             ListingDecoder.checkCopy(source);
             bytes = ListingMetadata.forCopy(readOriginal(source), keepMetadata);
         } else {
@@ -59,18 +60,24 @@ final class ListingPhotoWriter {
         }
     }
 
+    /** A JPEG in the original preset: copied with its image data untouched, only checked (a reduced decode). */
+    private boolean copiesUnchanged(Optional<PhotoDecoder.DeclaredSize> size) {
+        return !preset.resizes() && size.map(PhotoDecoder.DeclaredSize::jpeg).orElse(false);
+    }
+
     /** Bytes of memory writing {@code source} may take at most, for the export's memory budget. */
     long memoryEstimate(Path source) {
         long fileBytes = fileSize(source);
-        Optional<ListingDecoder.Size> size = ListingDecoder.declaredSize(source);
-        if (!preset.resizes() && size.isPresent()) {
-            return 3 * fileBytes + (1 << 20); // the original, its filtered copy, the metadata parser's view
+        Optional<PhotoDecoder.DeclaredSize> size = ListingDecoder.declaredSize(source);
+        if (copiesUnchanged(size)) {
+            // the original, its filtered copy, the metadata parser's view; the check's 1/8 decode
+            return 3 * fileBytes + size.get().pixels() * 3 / 64 + (1 << 20);
         }
-        // unknown size (not a JPEG): assume a 24 MP photo
-        long pixels = size.map(ListingDecoder.Size::pixels).orElse(24_000_000L);
+        // unknown size (a header ImageIO cannot read; the decode will fail): assume a 24 MP photo
+        long pixels = size.map(PhotoDecoder.DeclaredSize::pixels).orElse(24_000_000L);
         if (preset.resizes()) {
-            double scale = Math.min(1.0, ListingDecoder.margin() * (double) preset.longSide()
-                    / size.map(s -> Math.max(s.width(), s.height())).orElse(6000));
+            double scale = Math.min(1.0, size.map(ListingDecoder::margin).orElse(ListingDecoder.IMAGEIO_MARGIN)
+                    * (double) preset.longSide() / size.map(s -> Math.max(s.width(), s.height())).orElse(6000));
             // a power of two: libjpeg-turbo's DCT scales are; ImageIO's other steps only make it smaller
             int step = Integer.highestOneBit(Math.max(1, (int) Math.floor(1 / scale)));
             pixels = pixels / ((long) step * step);

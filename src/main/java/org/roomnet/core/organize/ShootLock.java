@@ -10,11 +10,12 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * The exclusive right to change a shoot's files and journals: an OS file lock on a file beside the
- * journals, held by every organize and undo for its whole run. The OS releases it when the process
+ * journals, held by every organize and undo for its whole run, and by the listing export, which reads
+ * the files while a move would take them away. The OS releases it when the process
  * dies, so a killed run never leaves a stale lock. A second command, in this process or another,
  * is refused at once with a message that says so.
  */
-final class ShootLock implements AutoCloseable {
+public final class ShootLock implements AutoCloseable {
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -24,7 +25,7 @@ final class ShootLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    static ShootLock acquire(JournalStore journals, Path sourceFolder) throws OrganizeException {
+    public static ShootLock acquire(JournalStore journals, Path sourceFolder) throws OrganizeException {
         Path file = journals.lockFile(sourceFolder);
         FileChannel channel = null;
         try {
@@ -42,7 +43,7 @@ final class ShootLock implements AutoCloseable {
         }
         closeQuietly(channel);
         throw new OrganizeException("another organize or undo is working on " + sourceFolder
-                + " right now; nothing was changed by this one. Try again when it has finished.");
+                + " right now, or an export is reading it; nothing was changed by this one. Try again when it has finished.");
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -6,6 +6,7 @@ import org.roomnet.core.classify.Prediction;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.imaging.DecodedPhoto;
 import org.roomnet.core.imaging.PhotoDecoder;
+import org.roomnet.core.imaging.PhotoLimits;
 import org.roomnet.core.imaging.Preprocessor;
 import org.roomnet.core.imaging.Thumbnails;
 import org.roomnet.core.imaging.UnreadablePhotoException;
@@ -154,7 +155,7 @@ public final class ShootClassifier {
         } catch (UnreadablePhotoException e) {
             return new Decoded(index, null, e.getMessage(), null);
         } catch (OutOfMemoryError e) {
-            return new Decoded(index, null, "photo too large to decode in the memory available", null);
+            return new Decoded(index, null, PhotoLimits.NOT_ENOUGH_MEMORY, null);
         } catch (RuntimeException e) {
             return new Decoded(index, null, "cannot decode: " + e, null);
         }

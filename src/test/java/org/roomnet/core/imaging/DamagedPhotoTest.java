@@ -88,6 +88,59 @@ class DamagedPhotoTest {
         assertNull(PhotoDecoder.decodeChecked(noEnd, 224).damage());
     }
 
+    // Issue 18, point 4: damage that the file's ends do not show; only the decoder's warning tells.
+
+    @Test
+    void aCutJpegWithAnEndMarkerAppendedAndOneWithAMegabyteZeroedAreDamaged() throws Exception {
+        byte[] jpeg = TestPhotos.jpegBytes(TestPhotos.noise(2000, 1500, 18), false);
+        assertTrue(jpeg.length > 3 * (1 << 20), "large enough for a megabyte of zeroes: " + jpeg.length);
+        Path half = Files.write(dir.resolve("half.jpg"), TestPhotos.cutWithEndMarker(jpeg, 0.5));
+        Path zeroed = Files.write(dir.resolve("zeroed.jpg"), TestPhotos.zeroedInsideTheScan(jpeg, 1 << 20));
+        Path intact = Files.write(dir.resolve("intact.jpg"), jpeg);
+        for (Path damaged : List.of(half, zeroed)) {
+            for (int side : new int[]{224, 448, Integer.MAX_VALUE}) { // libjpeg-turbo at 1/8, 1/2; full size
+                DecodedPhoto decoded = PhotoDecoder.decodeChecked(damaged, side);
+                assertTrue(decoded.damaged(), damaged.getFileName() + " at " + side);
+                assertTrue(decoded.damage().startsWith("corrupt JPEG data: "), decoded.damage());
+            }
+        }
+        assertTrue(PhotoDecoder.decodeChecked(half, 224).damage().contains("premature end of data segment"),
+                PhotoDecoder.decodeChecked(half, 224).damage());
+        assertTrue(PhotoDecoder.decodeChecked(zeroed, 224).damage().contains("extraneous bytes"),
+                PhotoDecoder.decodeChecked(zeroed, 224).damage());
+        assertNull(PhotoDecoder.decodeChecked(intact, 224).damage(), "the intact noise photo");
+        assertTrue(FastJpegDecoder.hasZeroRun(ByteBuffer.wrap(Files.readAllBytes(zeroed)), FastJpegDecoder.ZERO_RUN_BYTES));
+        assertFalse(FastJpegDecoder.hasZeroRun(ByteBuffer.wrap(jpeg), FastJpegDecoder.ZERO_RUN_BYTES));
+    }
+
+    @Test
+    void anIntactJpegWhoseImageDataHoldsLongZeroRunsIsNotDamaged() throws Exception {
+        // a black photo with optimised Huffman tables: its commonest codes are all zero bits
+        java.awt.image.BufferedImage black = new java.awt.image.BufferedImage(2000, 1500, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            javax.imageio.plugins.jpeg.JPEGImageWriteParam param = new javax.imageio.plugins.jpeg.JPEGImageWriteParam(null);
+            param.setOptimizeHuffmanTables(true);
+            writer.write(null, new javax.imageio.IIOImage(black, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        assertTrue(FastJpegDecoder.hasZeroRun(ByteBuffer.wrap(bytes.toByteArray()), FastJpegDecoder.ZERO_RUN_BYTES),
+                "the fixture has the zero runs it is meant to have");
+        Path photo = Files.write(dir.resolve("black.jpg"), bytes.toByteArray());
+        assertNull(PhotoDecoder.decodeChecked(photo, 224).damage());
+    }
+
+    @Test
+    void onlyWarningsAboutTheImageDataCountAsDamage() {
+        assertTrue(DecoderWarnings.isCorruptData("Corrupt JPEG data: bad Huffman code"));
+        assertTrue(DecoderWarnings.isCorruptData("Premature end of JPEG file"));
+        assertFalse(DecoderWarnings.isCorruptData("Corrupt JPEG data: bad ICC marker"));
+        assertFalse(DecoderWarnings.isCorruptData("Warning: unknown JFIF revision number 3.01"));
+    }
+
     // 9. A decompression bomb is refused from its header, before any decoder allocates for it.
 
     @Test

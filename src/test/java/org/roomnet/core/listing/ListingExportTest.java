@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.Photos;
 import org.roomnet.core.review.Review;
+import org.roomnet.testing.Machine;
 import org.roomnet.testing.TestPhotos;
 
 import javax.imageio.ImageIO;
@@ -191,6 +192,50 @@ class ListingExportTest {
                 m.getFirstDirectoryOfType(ExifSubIFDDirectory.class).getString(ExifSubIFDDirectory.TAG_DATETIME_ORIGINAL));
     }
 
+    /** Issue 18, point 8: a second JPEG appended after the end of the image, with GPS, owner and serial number. */
+    @Test
+    void nothingAfterTheEndOfTheImageIsExportedInAnyPreset() throws Exception {
+        Path shoot = shoot();
+        byte[] image = TestPhotos.jpegBytes(TestPhotos.pattern(640, 480, 12), false);
+        byte[] appended = Files.readAllBytes(photoWithExif(TestPhotos.pattern(64, 48, 13), temp.resolve("second.jpg"), 1));
+        byte[] both = Arrays.copyOf(image, image.length + appended.length);
+        System.arraycopy(appended, 0, both, image.length, appended.length);
+        Path photo = Files.write(shoot.resolve("IMG_1.jpg"), both);
+        for (ListingPreset preset : ListingPreset.values()) {
+            for (boolean keepAll : new boolean[]{false, true}) {
+                ListingResult result = export(plan(review(shoot, List.of(photo), "Kitchen"), preset),
+                        temp.resolve("out-" + preset + "-" + keepAll), keepAll);
+                byte[] out = Files.readAllBytes(result.folder().resolve("01-kitchen.jpg"));
+                String where = preset + (keepAll ? " --keep-metadata" : "");
+                assertEquals(-1, indexOf(out, "Jane Agent".getBytes()), where + ": the owner of the appended JPEG");
+                assertEquals(-1, indexOf(out, "0123456789".getBytes()), where + ": its serial number");
+                assertEquals(-1, indexOf(out, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, 1), where + ": a second image");
+                assertNull(ImageMetadataReader.readMetadata(new ByteArrayInputStream(out)).getFirstDirectoryOfType(GpsDirectory.class));
+                assertEquals(0xD9, out[out.length - 1] & 0xFF, where + ": ends with its end-of-image marker");
+                if (preset == ListingPreset.ORIGINAL) {
+                    assertArrayEquals(imageData(image), imageData(out), where + ": the image data byte for byte, no more");
+                }
+            }
+        }
+    }
+
+    private static int indexOf(byte[] data, byte[] part) {
+        return indexOf(data, part, 0);
+    }
+
+    private static int indexOf(byte[] data, byte[] part, int from) {
+        outer:
+        for (int i = from; i + part.length <= data.length; i++) {
+            for (int k = 0; k < part.length; k++) {
+                if (data[i + k] != part[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     @Test
     void orientationIsAppliedAndTheTagSaysUpright() throws Exception {
         Path shoot = shoot();
@@ -299,6 +344,105 @@ class ListingExportTest {
         assertThrows(ListingException.class, () -> ListingTarget.choose(shoot.resolve("inside"), shoot, false, records()));
     }
 
+    private static List<String> listNames(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /**
+     * Issue 18, point 2: a photo and a subfolder copied into the export folder while a replacing export runs
+     * (after the folder was checked, before the new export is put in place) are never deleted: the replace is
+     * refused, and the folder stays as it is.
+     */
+    @Test
+    void filesAddedToTheFolderDuringAReplacingExportAreKeptAndTheReplaceIsRefused() throws Exception {
+        Path shoot = shoot();
+        List<Path> photos = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            photos.add(TestPhotos.writeJpeg(TestPhotos.pattern(300, 200, 20 + i), shoot.resolve("p" + i + ".jpg"), false));
+        }
+        Path out = temp.resolve("out");
+        export(plan(review(shoot, photos, "Kitchen"), ListingPreset.WEB), out, false);
+        List<String> earlier = listNames(out);
+        ListingTarget replace = ListingTarget.choose(out, shoot, true, records());
+        assertTrue(replace.replaces());
+        byte[] added = TestPhotos.jpegBytes(TestPhotos.pattern(120, 80, 30), false);
+        ListingException refused = assertThrows(ListingException.class, () -> new ListingExporter(records(), 1, 64L << 20)
+                .export(plan(review(shoot, photos, "Bedroom"), ListingPreset.WEB), replace, false, (done, total) -> {
+                    if (done == total) { // the agent copies files in while the export runs
+                        try {
+                            Files.write(out.resolve("added.jpg"), added);
+                            Files.write(Files.createDirectories(out.resolve("more")).resolve("photo.jpg"), added);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }, new AtomicBoolean()));
+        assertTrue(refused.getMessage().contains("changed during the export") && refused.getMessage().contains("added.jpg")
+                && refused.getMessage().contains("more/"), refused.getMessage());
+        List<String> expected = new ArrayList<>(earlier);
+        expected.addAll(List.of("added.jpg", "more"));
+        assertEquals(expected.stream().sorted().toList(), listNames(out), "the earlier export and the added files, all there");
+        assertArrayEquals(added, Files.readAllBytes(out.resolve("added.jpg")));
+        assertArrayEquals(added, Files.readAllBytes(out.resolve("more/photo.jpg")));
+        assertEquals(List.of("out", "shoot"), listNames(temp).stream().filter(n -> !n.equals("home")).toList(),
+                "no staging or set-aside folder left beside it");
+
+        // once the added files are moved out, the earlier export is still known and is replaced
+        Files.delete(out.resolve("added.jpg"));
+        Machine.removeTree(out.resolve("more"));
+        new ListingExporter(records(), 1, 64L << 20).export(plan(review(shoot, photos, "Bedroom"), ListingPreset.WEB),
+                ListingTarget.choose(out, shoot, true, records()), false, (d, t) -> { }, new AtomicBoolean());
+        assertEquals(List.of("01-bedroom.jpg", "02-bedroom-2.jpg", "03-bedroom-3.jpg"), listNames(out));
+    }
+
+    /**
+     * Issue 18, point 9: what a killed export left beside the folder (its hidden staging folder) is removed by
+     * the next export, but only when no live export holds the folder, and only folders named as RoomNet names them.
+     */
+    @Test
+    void stagingLeftByAKilledExportIsRemovedByTheNextOneButNeverWhileAnExportRuns() throws Exception {
+        Path shoot = shoot();
+        Path photo = TestPhotos.writeJpeg(TestPhotos.pattern(300, 200, 31), shoot.resolve("a.jpg"), false);
+        Path out = temp.resolve("exports/out");
+        Path stale = Files.createDirectories(temp.resolve("exports/.out" + ExportFolders.STAGING + "1a2b3c4d"));
+        Files.write(stale.resolve(".01-kitchen.jpg.part"), new byte[1000]);
+        Path lookalike = Files.createDirectories(temp.resolve("exports/.out" + ExportFolders.STAGING + "mine"));
+        Path other = Files.createDirectories(temp.resolve("exports/.other" + ExportFolders.STAGING + "5e6f7a8b"));
+        ListingPlan plan = plan(review(shoot, List.of(photo), "Kitchen"), ListingPreset.WEB);
+
+        try (ExportLock live = ExportLock.acquire(records(), out)) { // another export into the same folder is running
+            ListingException refused = assertThrows(ListingException.class, () -> export(plan, out, false));
+            assertTrue(refused.getMessage().contains("another export into"), refused.getMessage());
+            assertTrue(Files.exists(stale.resolve(".01-kitchen.jpg.part")), "a live export's staging is left alone");
+        }
+        ListingResult result = export(plan, out, false);
+        assertFalse(Files.exists(stale), "the killed run's staging is gone");
+        assertTrue(result.notes().stream().anyMatch(n -> n.contains("removed .out" + ExportFolders.STAGING + "1a2b3c4d")),
+                result.notes().toString());
+        assertTrue(Files.isDirectory(lookalike) && Files.isDirectory(other), "not named as RoomNet names its own, or not this folder's");
+        assertEquals(List.of("01-kitchen.jpg"), listNames(out));
+    }
+
+    /** A run killed while replacing left the earlier export aside: its recorded files go, anything else is kept in view. */
+    @Test
+    void anEarlierExportLeftAsideByAKilledReplaceLosesOnlyItsRecordedFiles() throws Exception {
+        Path shoot = shoot();
+        Path photo = TestPhotos.writeJpeg(TestPhotos.pattern(300, 200, 32), shoot.resolve("a.jpg"), false);
+        Path out = temp.resolve("exports/out");
+        Path aside = Files.createDirectories(temp.resolve("exports/.out" + ExportFolders.REPLACED + "9a8b7c6d"));
+        Files.write(aside.resolve("01-kitchen.jpg"), new byte[500]);
+        records().write(aside, List.of("01-kitchen.jpg"));
+        Files.writeString(aside.resolve("agent.jpg"), "not RoomNet's");
+        ListingResult result = export(plan(review(shoot, List.of(photo), "Kitchen"), ListingPreset.WEB), out, false);
+        assertFalse(Files.exists(aside));
+        Path kept = temp.resolve("exports/out (kept)");
+        assertEquals(List.of("agent.jpg"), listNames(kept));
+        assertEquals("not RoomNet's", Files.readString(kept.resolve("agent.jpg")));
+        assertTrue(result.notes().stream().anyMatch(n -> n.contains("kept " + kept)), result.notes().toString());
+    }
+
     @Test
     void cancellingLeavesNoFileAtAll() throws Exception {
         Path shoot = shoot();
@@ -334,6 +478,47 @@ class ListingExportTest {
         assertEquals(1, result.skipped().size());
         assertTrue(result.skipped().get(0).reason().startsWith("damaged, truncated"), result.skipped().get(0).reason());
         assertFalse(Files.exists(result.folder().resolve("02-kitchen-2.jpg")));
+    }
+
+    @Test
+    void corruptImageDataThatEndsWellIsSkippedInEveryPreset() throws Exception {
+        Path shoot = shoot();
+        byte[] jpeg = TestPhotos.jpegBytes(TestPhotos.noise(2000, 1500, 18), false);
+        Path good = TestPhotos.writeJpeg(TestPhotos.pattern(400, 300, 9), shoot.resolve("a.jpg"), false);
+        Path half = Files.write(shoot.resolve("b.jpg"), TestPhotos.cutWithEndMarker(jpeg, 0.5));
+        Path zeroed = Files.write(shoot.resolve("c.jpg"), TestPhotos.zeroedInsideTheScan(jpeg, 1 << 20));
+        for (ListingPreset preset : ListingPreset.values()) {
+            ListingResult result = export(plan(review(shoot, List.of(good, half, zeroed), "Kitchen"), preset),
+                    temp.resolve("out-" + preset), false);
+            assertEquals(List.of("01-kitchen.jpg"), result.written().stream().map(ListingEntry::name).toList(), preset.name());
+            assertEquals(List.of(half, zeroed), result.skipped().stream().map(ListingPlan.Skipped::file).toList());
+            for (ListingPlan.Skipped s : result.skipped()) {
+                assertTrue(s.reason().startsWith("damaged, corrupt JPEG data: "), preset + ": " + s.reason());
+            }
+        }
+    }
+
+    /** Issue 18, point 5: the size of a PNG is known before decoding, so it is decoded reduced, and memory is planned. */
+    @Test
+    void aLargePngIsDecodedAtReducedSizeAndOneThatCannotFitIsRefusedBeforeDecoding() throws Exception {
+        Path shoot = shoot();
+        Path png = TestPhotos.writeFlatPng(shoot.resolve("big.png"), 6000, 4000);
+        assertEquals(Optional.of(new org.roomnet.core.imaging.PhotoDecoder.DeclaredSize(6000, 4000, false)),
+                ListingDecoder.declaredSize(png));
+        BufferedImage decoded = ListingDecoder.decode(png, ListingPreset.WEB.longSide(), ListingDecoder.declaredSize(png)).image();
+        assertTrue(decoded.getWidth() <= 3000, "every 2nd pixel or fewer, not all 6000: " + decoded.getWidth());
+        // 24 MP at full size for the original preset: far more than a 64 MB budget, refused before any decode
+        Path small = TestPhotos.writeJpeg(TestPhotos.pattern(400, 300, 14), shoot.resolve("a.jpg"), false);
+        ListingResult result = new ListingExporter(records(), 2, 64L << 20).export(
+                plan(review(shoot, List.of(small, png), "Kitchen"), ListingPreset.ORIGINAL),
+                ListingTarget.choose(temp.resolve("out"), shoot, false, records()), false, (d, t) -> { }, new AtomicBoolean());
+        assertEquals(List.of("01-kitchen.jpg"), result.written().stream().map(ListingEntry::name).toList());
+        assertEquals(1, result.skipped().size());
+        assertTrue(result.skipped().get(0).reason().startsWith("photo too large to decode in the memory available"),
+                result.skipped().get(0).reason());
+        try (Stream<Path> files = Files.list(result.folder())) {
+            assertEquals(List.of("01-kitchen.jpg"), files.map(p -> p.getFileName().toString()).toList());
+        }
     }
 
     @Test
