@@ -10,6 +10,9 @@ if ! python3 -c "import torch, onnx, onnxruntime, PIL, matplotlib, pytest, effic
   python3 -m pip install -q -r training/requirements.txt
 fi
 
+echo "== installer/ (the .deb's scripts)"
+installer/test-linux-scripts.sh
+
 echo "== training/ (ruff)"
 python3 -m ruff check training
 
