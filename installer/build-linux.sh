@@ -14,6 +14,10 @@
 #
 # Output: target/installer/RoomNet Organizer/          (app-image)
 #         target/installer/roomnet-organizer_<version>-1_<arch>.deb
+#
+# The package ships ONNX Runtime's natives for this machine's platform only (the jar holds them for every
+# platform), and its menu entry is best-effort (installer/linux/postinst, prerm): a machine without a
+# desktop menu system still installs it.
 set -euo pipefail
 
 APP_NAME="RoomNet Organizer"
@@ -25,6 +29,7 @@ MAIN_CLASS="org.roomnet.Launcher"
 VERSION="${ROOMNET_VERSION:-0.1.0}"
 MODEL="${ROOMNET_MODEL:-model/roomnet.onnx}"
 ICON="icons/roomnet-512.png"
+RESOURCES="installer/linux"     # jpackage --resource-dir: our postinst and prerm replace its defaults
 
 TARGET="target"
 STAGING="$TARGET/jpackage-input"
@@ -33,7 +38,7 @@ DEST="$TARGET/installer"
 WHAT="${1:-all}"
 case "$WHAT" in
   app-image|deb|all) ;;
-  -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
   *) echo "usage: $0 [app-image|deb|all]" >&2; exit 2 ;;
 esac
 
@@ -51,6 +56,9 @@ else
 fi
 [[ -x "$JPACKAGE" ]] || die "JPACKAGE=$JPACKAGE is not executable"
 
+command -v zip >/dev/null 2>&1 && command -v unzip >/dev/null 2>&1 \
+  || die "staging needs zip and unzip (to keep only this platform's ONNX Runtime natives): sudo apt-get install -y zip unzip"
+
 if [[ "$WHAT" != "app-image" ]]; then
   missing=()
   command -v fakeroot  >/dev/null 2>&1 || missing+=(fakeroot)
@@ -66,6 +74,7 @@ fi
 compgen -G "$TARGET/lib/*.jar" >/dev/null || die "$TARGET/lib/*.jar not found; build it first: mvn -B -DskipTests package"
 [[ -f "$MODEL" ]] || die "model $MODEL not found (train/export it, or set ROOMNET_MODEL=/path/to/roomnet.onnx)"
 [[ -f "$ICON" ]] || die "icon $ICON not found (regenerate with icons/render.sh)"
+[[ -f "$RESOURCES/postinst" && -f "$RESOURCES/prerm" ]] || die "$RESOURCES/postinst and prerm not found"
 [[ "$VERSION" =~ ^[0-9] ]] || die "version '$VERSION' must start with a digit (e.g. 0.1.0)"
 
 # --- staging: everything here ends up in <app>/lib/app ($APPDIR) --------------
@@ -75,6 +84,24 @@ mkdir -p "$STAGING/lib" "$DEST"
 cp "$TARGET/$MAIN_JAR" "$STAGING/"
 cp "$TARGET"/lib/*.jar "$STAGING/lib/"
 cp "$MODEL" "$STAGING/roomnet.onnx"
+
+# ONNX Runtime's jar carries its natives for every platform (linux-x64, linux-aarch64, osx-aarch64 with debug
+# symbols, win-x64): about half of the package. It loads ai/onnxruntime/native/<os-arch>/ only, so the others go.
+case "$(uname -m)" in
+  x86_64|amd64)  ORT_PLATFORM=linux-x64 ;;
+  aarch64|arm64) ORT_PLATFORM=linux-aarch64 ;;
+  *) die "no ONNX Runtime natives for $(uname -m)" ;;
+esac
+for jar in "$STAGING"/lib/onnxruntime*.jar; do
+  [[ -e "$jar" ]] || die "no ONNX Runtime jar in $TARGET/lib"
+  platforms=$(unzip -Z1 "$jar" 'ai/onnxruntime/native/*' | cut -d/ -f4 | sort -u | sed '/^$/d')
+  grep -qx "$ORT_PLATFORM" <<<"$platforms" || die "$(basename "$jar") has no natives for $ORT_PLATFORM"
+  before=$(stat -c %s "$jar")
+  for platform in $platforms; do
+    [[ "$platform" == "$ORT_PLATFORM" ]] || zip -q -d "$jar" "ai/onnxruntime/native/$platform/*"
+  done
+  echo "    $(basename "$jar"): natives for $ORT_PLATFORM only, $((before / 1000000)) MB -> $(( $(stat -c %s "$jar") / 1000000 )) MB"
+done
 
 # Options shared by both package types. The single quotes keep $APPDIR literal:
 # the jpackage launcher expands it at run time to <install dir>/lib/app.
@@ -112,6 +139,7 @@ build_deb() {
     --linux-package-name "$PKG_NAME" \
     --linux-shortcut \
     --linux-menu-group Graphics \
+    --resource-dir "$RESOURCES" \
     ${extra[@]+"${extra[@]}"}
   ls -l "$DEST"/"${PKG_NAME}"_*.deb
 }

@@ -2,6 +2,8 @@
 # The performance figures of README "Performance", model/README.md and docs/decisions/0009, measured side
 # by side (the outputs of the run quoted there are in model/eval/measurements/).
 # Generated photos go to tests/benchmarks/work (git-ignored; about 700 MB for 80 distinct 24 MP JPEGs).
+# The measuring commands (benchmark, first-thumbnails, benchmark-listing) live in org.roomnet.bench: hidden from
+# `roomnet.jar --help`, but run from the same jar (the launcher adds them to the command line).
 # Usage: tests/benchmarks/run.sh [extra model.onnx]    (needs `mvn -Pcpu -DskipTests package` first)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

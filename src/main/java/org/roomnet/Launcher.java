@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 import org.roomnet.app.DesktopApp;
+import org.roomnet.bench.Benchmarks;
 import org.roomnet.cli.RoomNetCommand;
+import picocli.CommandLine;
 
 /**
  * Entry point of {@code roomnet.jar}: no arguments start the desktop app, one folder starts it on that
@@ -25,8 +27,6 @@ public final class Launcher {
      * logger without a strong reference may be collected, filter and all.
      */
     private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
-    /** The command line's commands and options: a folder of one of these names needs the classify command. */
-    private static final Set<String> COMMANDS = Set.of("classify", "undo", "benchmark", "help");
     static final String NO_GTK = "The desktop app needs GTK 3, which is not installed (on Debian or Ubuntu: "
             + "sudo apt install libgtk-3-0; on Fedora: sudo dnf install gtk3). Without it, use the command line, "
             + "e.g. java -jar roomnet.jar classify <folder> --csv rooms.csv.";
@@ -37,12 +37,7 @@ public final class Launcher {
     public static void main(String[] args) {
         Optional<Path> folder = folderToOpen(args);
         if (args.length > 0 && folder.isEmpty()) {
-            if (looksLikeAFolder(args)) {
-                System.err.println("error: " + args[0] + " is not a folder (nor a command). Open a shoot with "
-                        + "java -jar roomnet.jar <folder>; java -jar roomnet.jar --help lists the commands.");
-                System.exit(RoomNetCommand.EXIT_USAGE);
-            }
-            System.exit(RoomNetCommand.execute(args));
+            System.exit(runCommandLine(commandLine(), args));
         }
         if (displayMissing(System.getProperty("os.name", ""), System.getenv(), System.getProperty("glass.platform"))) {
             System.err.println("No display found: the desktop app needs a graphical session."
@@ -62,6 +57,22 @@ public final class Launcher {
         }
     }
 
+    /** The command line: the product's commands and, hidden from {@code --help}, the measuring ones. */
+    static CommandLine commandLine() {
+        return RoomNetCommand.commandLine(Benchmarks.commands());
+    }
+
+    /** Runs the command line; a lone argument that is neither a command nor a folder is said to be so. */
+    static int runCommandLine(CommandLine cli, String[] args) {
+        if (looksLikeAFolder(args)) {
+            cli.getErr().println("error: " + args[0] + " is not a folder (nor a command). Open a shoot with "
+                    + "java -jar roomnet.jar <folder>; java -jar roomnet.jar --help lists the commands.");
+            cli.getErr().flush();
+            return RoomNetCommand.EXIT_USAGE;
+        }
+        return cli.execute(args);
+    }
+
     /** {@code roomnet.jar <folder>}: the one argument is an existing folder and not a command or option. */
     static Optional<Path> folderToOpen(String[] args) {
         if (!looksLikeAFolder(args)) {
@@ -77,7 +88,12 @@ public final class Launcher {
 
     /** One argument that is neither a command nor an option: meant as a folder to open. */
     static boolean looksLikeAFolder(String[] args) {
-        return args.length == 1 && !args[0].startsWith("-") && !COMMANDS.contains(args[0]);
+        return args.length == 1 && !args[0].startsWith("-") && !CommandNames.ALL.contains(args[0]);
+    }
+
+    /** The names of every command of the command line, hidden ones included; a folder of such a name needs classify. */
+    private static final class CommandNames {
+        static final Set<String> ALL = Set.copyOf(commandLine().getSubcommands().keySet());
     }
 
     /** On Linux JavaFX needs an X11 or Wayland display, unless a headless glass platform (Monocle) is chosen. */

@@ -15,7 +15,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Layers: app -> core, cli -> core; the core stays headless (no JavaFX) and knows neither; no two
+ * Layers: app -> core, cli -> core, bench -> cli, core; the core stays headless (no JavaFX) and knows neither; no two
  * packages depend on each other, directly or round about.
  */
 class ArchitectureTest {
@@ -42,6 +42,14 @@ class ArchitectureTest {
     void cliDoesNotUseTheDesktopApp() {
         noClasses().that().resideInAPackage("org.roomnet.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.roomnet.app..", "javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheLauncherKnowsTheMeasuringCommands() {
+        noClasses().that().resideInAnyPackage("org.roomnet.core..", "org.roomnet.cli..", "org.roomnet.app..")
+                .should().dependOnClassesThat().resideInAPackage("org.roomnet.bench..")
+                .because("benchmarks are not product code: the launcher adds them, hidden, to the command line")
                 .check(classes);
     }
 

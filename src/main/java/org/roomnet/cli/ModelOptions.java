@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** {@code --model} and {@code --provider}, for every command that runs the model. */
-final class ModelOptions {
+public final class ModelOptions {
 
     @Option(names = "--model", paramLabel = "<file.onnx>",
             description = "model file (default: the shipped model/roomnet.onnx)")
@@ -21,12 +21,12 @@ final class ModelOptions {
     ProviderPreference provider;
 
     /** The model asked for, else the shipped one. */
-    Path modelFile() throws ModelLoadException {
+    public Path modelFile() throws ModelLoadException {
         return CliSupport.resolveModel(model);
     }
 
     /** Opens the model and says on {@code err} which model and provider run. */
-    RoomClassifier open(PrintStream err) throws ModelLoadException {
+    public RoomClassifier open(PrintStream err) throws ModelLoadException {
         Path file = modelFile();
         RoomClassifier classifier = RoomClassifier.open(file, provider);
         CliSupport.printProvider(err, classifier, file);
@@ -34,7 +34,7 @@ final class ModelOptions {
     }
 
     /** As {@code --provider} takes it, for a command run in a new JVM. */
-    String providerName() {
+    public String providerName() {
         return provider.name().toLowerCase(Locale.ROOT);
     }
 }

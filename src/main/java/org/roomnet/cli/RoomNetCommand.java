@@ -1,13 +1,16 @@
 package org.roomnet.cli;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code roomnet <command>}: the command line over the same core as the desktop app. */
 @Command(name = "roomnet", mixinStandardHelpOptions = true, version = "RoomNet Organizer 0.1.0",
         description = "Sorts the photos of a property shoot by room type (runs locally).",
-        subcommands = {ClassifyCommand.class, UndoCommand.class, ExportListingCommand.class, BenchmarkCommand.class,
-                FirstThumbnailsCommand.class, ListingBenchmarkCommand.class})
+        subcommands = {ClassifyCommand.class, UndoCommand.class, ExportListingCommand.class,
+                CommandLine.HelpCommand.class})
 public final class RoomNetCommand implements Runnable {
 
     public static final int EXIT_OK = 0;
@@ -20,12 +23,25 @@ public final class RoomNetCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: classify, undo, export-listing, benchmark or benchmark-listing");
+        String names = spec.subcommands().entrySet().stream()
+                .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
+                .map(e -> e.getKey()).collect(Collectors.joining(", "));
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: " + names);
     }
 
     public static int execute(String... args) {
-        return new CommandLine(new RoomNetCommand()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(RoomNetCommand::unexpected).execute(args);
+        return commandLine(List.of()).execute(args);
+    }
+
+    /**
+     * The command line: the product's commands, plus {@code extraCommands} (picocli command classes or
+     * objects; the launcher adds the hidden measuring commands here).
+     */
+    public static CommandLine commandLine(List<Object> extraCommands) {
+        CommandLine cli = new CommandLine(new RoomNetCommand());
+        extraCommands.forEach(cli::addSubcommand);
+        // set last: these settings reach only the subcommands present when they are set
+        return cli.setCaseInsensitiveEnumValuesAllowed(true).setExecutionExceptionHandler(RoomNetCommand::unexpected);
     }
 
     /** The last line of defence: whatever a command did not expect is one line and a file problem, never a stack trace. */

@@ -96,6 +96,14 @@ public record Report(List<String> classNames, List<ReportRow> rows, ListingCheck
         return rows.stream().filter(r -> !r.isClassified()).count();
     }
 
+    /**
+     * The files the app lists as unreadable, never in a room: those that could not be read and the damaged
+     * photos (whose model label is kept beside their damage).
+     */
+    public long unreadableOrDamagedCount() {
+        return unreadableCount() + damagedCount();
+    }
+
     /** Intact photos the agent has not labelled yet (damaged ones cannot be: they are never sorted). */
     public long unreviewedCount() {
         return rows.stream().filter(r -> r.isClassified() && !r.isDamaged() && !r.reviewed()).count();

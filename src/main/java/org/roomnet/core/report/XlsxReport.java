@@ -65,7 +65,8 @@ public final class XlsxReport {
                 Row x = photos.createRow(r++);
                 text(x, 0, row.file(), asText);
                 text(x, 1, row.folder(), asText);
-                text(x, 2, row.label(), asText);
+                // a damaged photo is in no room, as in the app: only the model's label, beside its damage
+                text(x, 2, row.isDamaged() ? "" : row.label(), asText);
                 boolean reviewable = row.isClassified() && !row.isDamaged();
                 x.createCell(3).setCellValue(reviewable ? yesNo(row.reviewed()) : "");
                 x.createCell(4).setCellValue(reviewable ? yesNo(row.corrected()) : "");
@@ -90,11 +91,12 @@ public final class XlsxReport {
             Sheet summary = book.createSheet(SUMMARY_SHEET);
             writeRow(summary.createRow(0), List.of("room type", "photos"), bold);
             int s = 1;
-            for (Map.Entry<String, Integer> e : report.countsByLabel().entrySet()) {
+            // counted as the app counts them: a damaged photo is in no room but with the unreadable files
+            for (Map.Entry<String, Integer> e : report.intactCountsByLabel().entrySet()) {
                 countRow(summary, s++, e.getKey(), e.getValue());
             }
-            countRow(summary, s++, "unreadable files", report.unreadableCount());
-            countRow(summary, s++, "damaged photos (labelled, not sorted)", report.damagedCount());
+            countRow(summary, s++, "unreadable files", report.unreadableOrDamagedCount());
+            countRow(summary, s++, "of them damaged (model label in Photos, not sorted)", report.damagedCount());
             countRow(summary, s++, "total files", report.rows().size());
             s++;
             countRow(summary, s++, "reviewed photos", report.reviewedCount());

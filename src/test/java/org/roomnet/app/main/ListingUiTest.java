@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomnet.app.dialogs.ListingRequest;
-import org.roomnet.app.photos.PhotoGroup;
 import org.roomnet.app.photos.PhotoItem;
 import org.roomnet.core.imaging.PhotoDecoder;
 import org.roomnet.core.imaging.Thumbnails;

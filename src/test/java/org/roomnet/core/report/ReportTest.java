@@ -233,4 +233,59 @@ class ReportTest {
             }
         }
     }
+
+    // Issue 19, point 3: the XLSX counts as the app does; a report's permissions follow the umask.
+
+    @Test
+    void theSummaryCountsADamagedPhotoWithTheUnreadableFilesAsTheAppDoes() throws Exception {
+        Path folder = dir.toAbsolutePath();
+        float[] bathroom = {0, 0.53f, 0.47f, 0, 0, 0};
+        Report report = Report.fromResults(CLASSES, folder, List.of(
+                PhotoResult.classified(folder.resolve("a.jpg"), Prediction.of(CLASSES, bathroom)),
+                PhotoResult.damaged(folder.resolve("cut.jpg"), Prediction.of(CLASSES, bathroom),
+                        "truncated: 38 % of the image data missing"),
+                PhotoResult.failed(folder.resolve("notes.txt"), "not an image")));
+        Path xlsx = dir.resolve("out.xlsx");
+        XlsxReport.write(report, xlsx);
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            List<String> summary = summaryText(book);
+            assertTrue(summary.contains("Bathroom|1|"), "the cut photo is in no room: " + summary);
+            assertTrue(summary.contains("unreadable files|2|"), "as the app's status bar says: " + summary);
+            assertTrue(summary.stream().anyMatch(t -> t.startsWith("of them damaged") && t.endsWith("|1|")), summary.toString());
+            assertTrue(summary.contains("total files|3|"), summary.toString());
+            Row cut = book.getSheet(XlsxReport.PHOTOS_SHEET).getRow(2);
+            assertEquals("cut.jpg", cut.getCell(0).getStringCellValue());
+            assertEquals("", cut.getCell(2).getStringCellValue(), "no final label: the app puts it in no room");
+            assertEquals("Bathroom", cut.getCell(5).getStringCellValue(), "the model's label is kept");
+            assertEquals("truncated: 38 % of the image data missing", cut.getCell(7).getStringCellValue());
+        }
+        Review app = new Review(folder, CLASSES);
+        app.add(PhotoReview.of(PhotoResult.classified(folder.resolve("a.jpg"), Prediction.of(CLASSES, bathroom))));
+        app.add(PhotoReview.of(PhotoResult.damaged(folder.resolve("cut.jpg"), Prediction.of(CLASSES, bathroom), "cut")));
+        app.add(PhotoReview.of(PhotoResult.failed(folder.resolve("notes.txt"), "not an image")));
+        assertEquals(app.unreadableCount(), report.unreadableOrDamagedCount(), "the app's count (ReviewCounts)");
+    }
+
+    @Test
+    void reportsGetThePermissionsOfANewFileAndAReplacedOneKeepsItsOwn() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path reference = Files.createFile(dir.resolve("any new file")); // as the umask makes it
+        Path xlsx = dir.resolve("out.xlsx");
+        Path csv = dir.resolve("out.csv");
+        XlsxReport.write(sample(), xlsx);
+        CsvReport.write(sample(), csv);
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(xlsx));
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(csv));
+
+        var readOnlyForAll = java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--");
+        Files.setPosixFilePermissions(xlsx, readOnlyForAll);
+        XlsxReport.write(reviewed(), xlsx);
+        assertEquals(readOnlyForAll, Files.getPosixFilePermissions(xlsx));
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            assertEquals(5, book.getSheet(XlsxReport.PHOTOS_SHEET).getPhysicalNumberOfRows(), "replaced");
+        }
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".roomnet-report-")).toList());
+        }
+    }
 }

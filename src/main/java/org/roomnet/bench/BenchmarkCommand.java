@@ -1,5 +1,6 @@
-package org.roomnet.cli;
+package org.roomnet.bench;
 
+import org.roomnet.cli.RoomNetCommand;
 import org.roomnet.core.classify.Prediction;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.imaging.PhotoDecoder;
@@ -29,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * figure is a ratio against the naive decode measured in the same round, so a busy machine shows as noise
  * in the rounds, not as a skewed comparison.
  */
-@Command(name = "benchmark", mixinStandardHelpOptions = true,
+@Command(name = "benchmark", hidden = true, mixinStandardHelpOptions = true,
         description = "Build a shoot of large JPEGs from pool photos and compare classify with a naive decode.")
 public final class BenchmarkCommand implements Callable<Integer> {
 
@@ -58,8 +59,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         boolean temporary = work == null;
         Path dir = temporary ? Files.createTempDirectory("roomnet-bench") : Files.createDirectories(work);
         Path modelFile = generated.models.modelFile();
-        try (RoomClassifier classifier = RoomClassifier.open(modelFile, generated.models.provider)) {
-            CliSupport.printProvider(System.err, classifier, modelFile);
+        try (RoomClassifier classifier = generated.models.open(System.err)) {
             List<Path> shoot = generated.shoot(photos).build(dir);
             long bytes = 0;
             for (Path p : shoot) {

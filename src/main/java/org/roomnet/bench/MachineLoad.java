@@ -1,4 +1,4 @@
-package org.roomnet.cli;
+package org.roomnet.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 

@@ -1,5 +1,6 @@
-package org.roomnet.cli;
+package org.roomnet.bench;
 
+import org.roomnet.cli.ModelOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

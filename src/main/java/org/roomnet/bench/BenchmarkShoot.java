@@ -1,4 +1,4 @@
-package org.roomnet.cli;
+package org.roomnet.bench;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;

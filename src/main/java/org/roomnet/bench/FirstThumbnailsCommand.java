@@ -1,5 +1,6 @@
-package org.roomnet.cli;
+package org.roomnet.bench;
 
+import org.roomnet.cli.RoomNetCommand;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.imaging.PhotoDecoder;
 import org.roomnet.core.shoot.ShootClassifier;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * screenful of thumbnails and the first label arrive, and stops there. With {@code --imageio-baseline} the same rounds run
  * again in a new JVM with the fast JPEG path off, for a side-by-side figure.
  */
-@Command(name = "first-thumbnails", mixinStandardHelpOptions = true,
+@Command(name = "first-thumbnails", hidden = true, mixinStandardHelpOptions = true,
         description = "Time from opening a shoot of large JPEGs to its first thumbnails and labels.")
 public final class FirstThumbnailsCommand implements Callable<Integer> {
 
@@ -57,8 +58,7 @@ public final class FirstThumbnailsCommand implements Callable<Integer> {
         Path modelFile = generated.models.modelFile();
         Path dir = Files.createDirectories(work);
         generated.shoot(photos).build(dir);
-        try (RoomClassifier classifier = RoomClassifier.open(modelFile, generated.models.provider)) {
-            CliSupport.printProvider(System.err, classifier, modelFile);
+        try (RoomClassifier classifier = generated.models.open(System.err)) {
             System.out.printf("opening a shoot of %d photos of %.0f MP; JPEG decoding: %s%n", photos, generated.megapixels,
                     PhotoDecoder.jpegDecoderInUse());
             for (int round = 1; round <= rounds; round++) {

@@ -1,5 +1,6 @@
-package org.roomnet.cli;
+package org.roomnet.bench;
 
+import org.roomnet.cli.RoomNetCommand;
 import org.roomnet.core.imaging.PhotoDecoder;
 import org.roomnet.core.listing.ExportRecords;
 import org.roomnet.core.listing.ListingEntry;
@@ -34,7 +35,7 @@ import java.util.concurrent.Callable;
  * {@code Image.getScaledInstance(SCALE_SMOOTH)}, ImageIO's default JPEG write. Prints the machine's
  * load before and after each, and the heap the export used at its peak.
  */
-@Command(name = "benchmark-listing", mixinStandardHelpOptions = true,
+@Command(name = "benchmark-listing", hidden = true, mixinStandardHelpOptions = true,
         description = "Time the listing export (MLS size and quality) against a naive one-thread export.")
 public final class ListingBenchmarkCommand implements Callable<Integer> {
 

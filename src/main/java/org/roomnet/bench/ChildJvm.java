@@ -1,4 +1,4 @@
-package org.roomnet.cli;
+package org.roomnet.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
