@@ -4,6 +4,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.roomnet.app.dialogs.AppDialogs;
 import org.roomnet.app.photos.PhotoGroups;
 import org.roomnet.app.photos.Thumbnail;
@@ -11,22 +13,29 @@ import org.roomnet.app.task.TaskExecutor;
 import org.roomnet.app.task.UiBatcher;
 import org.roomnet.app.util.Durations;
 import org.roomnet.core.classify.ModelService;
+import org.roomnet.core.review.ClaimOwner;
 import org.roomnet.core.review.PhotoReview;
+import org.roomnet.core.review.ReviewClaim;
 import org.roomnet.core.review.ReviewListener;
+import org.roomnet.core.review.ReviewStore;
 import org.roomnet.core.shoot.PhotoResult;
 import org.roomnet.core.shoot.ShootClassifier;
 import org.roomnet.core.workflow.Shoot;
 import org.roomnet.core.workflow.ShootSource;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Opens and closes the window's shoot: the core {@link Shoot} is opened in the background (after the
- * previous shoot's last save is on disk), shown, kept saved, and its new photos classified with
- * progress and Cancel. UI thread.
+ * previous shoot's last save is on disk), claimed ({@link ReviewClaim}), shown, kept saved, and its new
+ * photos classified with progress and Cancel. A shoot another window or machine has claimed opens
+ * read-only, with a notice saying who has it, until the agent takes it over ({@link #openAnyway}); a
+ * window whose claim is taken over turns read-only (its edits so far are saved, merged). UI thread.
  */
 final class ShootLoader {
 
@@ -40,6 +49,9 @@ final class ShootLoader {
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper classifying = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper claimNotice = new ReadOnlyStringWrapper("");
+    private ReviewClaim claim;
     private CompletableFuture<Void> lastSave = CompletableFuture.completedFuture(null);
     private ShootSource source;
     private int generation;
@@ -49,6 +61,10 @@ final class ShootLoader {
     private int lastRestored;
 
     private record Thumb(Path file, Thumbnail thumbnail) {
+    }
+
+    /** A shoot as opened: claimed ({@code claim}), held elsewhere ({@code holder}), or neither (the claim file could not be written). */
+    private record Opened(Shoot shoot, ReviewClaim claim, ClaimOwner holder) {
     }
 
     ShootLoader(TaskExecutor executor, ModelService models, AppDialogs dialogs, PhotoGroups photos, StatusModel status,
@@ -63,6 +79,17 @@ final class ShootLoader {
 
     /** Closes the open shoot and opens {@code next}; {@code notice} is said once it is open (empty: what was restored). */
     void open(ShootSource next, String notice) {
+        open(next, notice, false);
+    }
+
+    /** "Open anyway": opens the read-only shoot again, taking its claim over from whoever holds it. */
+    void openAnyway() {
+        if (source != null && readOnly.get()) {
+            open(source, "", true);
+        }
+    }
+
+    private void open(ShootSource next, String notice, boolean takeOver) {
         close();
         int gen = ++generation;
         source = next;
@@ -73,10 +100,26 @@ final class ShootLoader {
         CompletableFuture<Void> previousSave = lastSave;
         executor.execute(() -> {
             previousSave.get(30, TimeUnit.SECONDS); // the sidecar may be the one just closed
-            return Shoot.open(next, models.await());
+            ReviewClaim.Attempt attempt;
+            try {
+                attempt = takeOver ? new ReviewClaim.Attempt(ReviewClaim.takeOver(next.folder()), null)
+                        : ReviewClaim.tryClaim(next.folder());
+            } catch (IOException e) {
+                attempt = new ReviewClaim.Attempt(null, null); // a folder we cannot write: saving says so
+            }
+            try {
+                return new Opened(Shoot.open(next, models.await()), attempt.claim(), attempt.holder());
+            } catch (Exception e) {
+                if (attempt.claim() != null) {
+                    attempt.claim().release();
+                }
+                throw e;
+            }
         }, opened -> {
             if (gen == generation) {
                 begin(opened, notice);
+            } else if (opened.claim() != null) {
+                opened.claim().release();
             }
         }, e -> {
             if (gen == generation) {
@@ -95,7 +138,8 @@ final class ShootLoader {
         }
     }
 
-    private void begin(Shoot s, String notice) {
+    private void begin(Opened opened, String notice) {
+        Shoot s = opened.shoot();
         photos.build(s.review().classNames(), s.review().rules());
         s.review().addListener(new ReviewListener() {
             @Override
@@ -109,15 +153,23 @@ final class ShootLoader {
             }
         });
         photos.added(s.review().photos());
-        s.keepSaved(autosaveDelayMillis, e -> executor.runOnUiThread(
-                () -> status.show("The review could not be saved beside the shoot: " + e.getMessage(), true)));
+        claim = opened.claim();
+        if (opened.holder() != null) {
+            s.review().setReadOnly(true);
+            readOnly.set(true);
+            claimNotice.set("Open for review by " + opened.holder().describe() + ": read-only here. "
+                    + "Open anyway takes it over; their window turns read-only, keeping what they saved.");
+            notice = claimNotice.get();
+        } else {
+            keepSaved(s);
+        }
         lastRestored = s.restoredCount();
         lastClassified = 0;
         opening.set(false);
         status.clearProgress();
         shoot.set(s);
         photos.showFirstWithPhotosUnlessChosen();
-        status.show(!s.problem().isEmpty() ? s.problem() : notice, !s.problem().isEmpty());
+        status.show(!s.problem().isEmpty() ? s.problem() : notice, !s.problem().isEmpty() || readOnly.get());
         List<Path> toClassify = s.toClassify();
         if (toClassify.isEmpty()) {
             if (s.problem().isEmpty() && notice.isEmpty()) {
@@ -129,6 +181,72 @@ final class ShootLoader {
         } else {
             classify(s);
         }
+    }
+
+    private void keepSaved(Shoot s) {
+        ReviewClaim mine = claim;
+        s.keepSaved(autosaveDelayMillis, e -> executor.runOnUiThread(
+                () -> status.show("The review could not be saved beside the shoot: " + e.getMessage(), true)),
+                saved -> {
+                    // writer thread: was the claim taken over meanwhile? (the heartbeat also finds out, within 30 s)
+                    boolean lost = mine != null && !stillHeld(mine);
+                    executor.runOnUiThread(() -> saved(s, mine, saved, lost));
+                });
+        if (mine != null) {
+            mine.keepAlive(holder -> executor.runOnUiThread(() -> {
+                if (shoot.get() == s && claim == mine) {
+                    lostClaim(s, holder);
+                }
+            }));
+        }
+    }
+
+    private static boolean stillHeld(ReviewClaim c) {
+        try {
+            return c.isHeld();
+        } catch (IOException e) {
+            return true; // cannot tell now; the heartbeat tries again
+        }
+    }
+
+    /** UI thread: what a save found: another window's edits to show, a damaged file kept aside, a lost claim. */
+    private void saved(Shoot s, ReviewClaim mine, ReviewStore.Saved saved, boolean lost) {
+        if (shoot.get() != s) {
+            return;
+        }
+        List<PhotoReview> taken = s.review().adopt(saved.changed());
+        if (saved.merged()) {
+            status.show("Another window saved this shoot too; merged photo by photo (the newer edit of each wins)"
+                    + (taken.isEmpty() ? "." : ": " + MainViewModel.plural(taken.size(), "photo") + " took its edits ("
+                    + names(taken) + ")."), false);
+        }
+        if (saved.theirsLost()) {
+            status.show("Another window saved this shoot with other room types; its review was replaced and kept in "
+                    + "the backup file.", true);
+        }
+        if (saved.damagedCopy() != null) {
+            status.show("The damaged review file was kept as " + saved.damagedCopy().getFileName()
+                    + " before it was saved again.", false);
+        }
+        if (lost && claim == mine) {
+            lostClaim(s, ReviewClaim.holder(s.folder()));
+        }
+    }
+
+    private static String names(List<PhotoReview> taken) {
+        String first = taken.stream().limit(3).map(PhotoReview::fileName).reduce((a, b) -> a + ", " + b).orElse("");
+        return taken.size() > 3 ? first + ", \u2026" : first;
+    }
+
+    /** UI thread: another window took the shoot over: what this one has is saved (merged), and it turns read-only. */
+    private void lostClaim(Shoot s, Optional<ClaimOwner> holder) {
+        claim = null;
+        s.review().setReadOnly(true);
+        readOnly.set(true);
+        lastSave = s.stopSaving();
+        claimNotice.set("Taken over by " + holder.map(ClaimOwner::describe).orElse("another window")
+                + ": read-only here now; your edits were saved, merged with theirs. Open anyway takes it back.");
+        status.show(claimNotice.get(), true);
     }
 
     private static String restoredText(int restored, int away) {
@@ -211,8 +329,15 @@ final class ShootLoader {
         generation++;
         Shoot s = shoot.get();
         if (s != null) {
-            lastSave = s.closeAsync();
+            lastSave = CompletableFuture.allOf(lastSave, s.closeAsync()); // also a save of a claim just lost
         }
+        ReviewClaim held = claim;
+        if (held != null) {
+            lastSave = lastSave.whenComplete((ok, e) -> held.release()); // after the last save is on disk
+        }
+        claim = null;
+        readOnly.set(false);
+        claimNotice.set("");
         shoot.set(null);
         source = null;
         photos.clear();
@@ -233,6 +358,16 @@ final class ShootLoader {
 
     ReadOnlyBooleanProperty openingProperty() {
         return opening.getReadOnlyProperty();
+    }
+
+    /** The shoot is open for review elsewhere: nothing can be changed here. */
+    ReadOnlyBooleanProperty readOnlyProperty() {
+        return readOnly.getReadOnlyProperty();
+    }
+
+    /** Who has the shoot open, when this window is read-only; empty otherwise. */
+    ReadOnlyStringProperty claimNoticeProperty() {
+        return claimNotice.getReadOnlyProperty();
     }
 
     ReadOnlyBooleanProperty classifyingProperty() {

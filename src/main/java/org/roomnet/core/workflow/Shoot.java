@@ -199,12 +199,26 @@ public final class Shoot implements AutoCloseable {
         }
         autosave = new SidecarAutosave(new ReviewStore(saved), modelName, modelVersion, kept, restored, delayMillis,
                 onError, onSaved);
-        review.addListener(ReviewListener.onPhotos(
-                () -> autosave.schedule(review.classNames(), review.photos(), review.editTimes())));
+        SidecarAutosave mine = autosave;
+        review.addListener(ReviewListener.onPhotos(() -> {
+            if (autosave == mine) {
+                mine.schedule(review.classNames(), review.photos(), review.editTimes());
+            }
+        }));
     }
 
     public void keepSaved(long delayMillis, Consumer<IOException> onError) {
         keepSaved(delayMillis, onError, s -> { });
+    }
+
+    /**
+     * Stops keeping the review saved (the window turned read-only): what is pending is written, merged;
+     * the future completes once it is on disk.
+     */
+    public CompletableFuture<Void> stopSaving() {
+        SidecarAutosave a = autosave;
+        autosave = null;
+        return a == null ? CompletableFuture.completedFuture(null) : a.closeAsync();
     }
 
     /** Whether the review is being kept saved ({@link #keepSaved}); false for a read-only window. */
