@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -154,8 +155,8 @@ public final class ReviewClaim implements AutoCloseable {
             HELD_HERE.remove(owner.token());
             return false;
         }
-        ClaimOwner refreshed = new ClaimOwner(owner.user(), owner.host(), owner.pid(), owner.since(), Instant.now(),
-                owner.token());
+        ClaimOwner refreshed = new ClaimOwner(owner.user(), owner.host(), owner.pid(), owner.since(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), owner.token());
         ReviewSidecar.atomicWrite(file, format(refreshed)); // also puts back a claim file someone deleted
         return true;
     }
@@ -209,7 +210,7 @@ public final class ReviewClaim implements AutoCloseable {
     // ---- the file ----------------------------------------------------------------------------------
 
     private static ClaimOwner newOwner() {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as the file keeps it
         return new ClaimOwner(System.getProperty("user.name", "someone"), Host.NAME, PID, now, now,
                 UUID.randomUUID().toString());
     }
