@@ -297,12 +297,13 @@ final class ShootLoader {
         }
         stopClassifying(s);
         double seconds = (System.nanoTime() - classifyStartNanos) / 1e9;
+        String claimed = readOnly.get() ? " " + claimNotice.get() : ""; // still read-only: say so again
         if (error != null) {
-            status.show("Classification stopped: " + error.getMessage(), true);
+            status.show("Classification stopped: " + error.getMessage() + claimed, true);
         } else {
             status.show(String.format("Classified %s in %.1f s%s.", MainViewModel.plural(s.classifiedCount(), "photo"),
-                    seconds, s.restoredCount() > 0 ? "; " + s.restoredCount() + " restored from the saved review" : ""),
-                    false);
+                    seconds, s.restoredCount() > 0 ? "; " + s.restoredCount() + " restored from the saved review" : "")
+                    + claimed, readOnly.get());
         }
     }
 
