@@ -240,6 +240,9 @@ final class ShootLoader {
 
     /** UI thread: another window took the shoot over: what this one has is saved (merged), and it turns read-only. */
     private void lostClaim(Shoot s, Optional<ClaimOwner> holder) {
+        if (claim != null) {
+            claim.release(); // stops its heartbeat; the file is the new holder's and stays
+        }
         claim = null;
         s.review().setReadOnly(true);
         readOnly.set(true);
