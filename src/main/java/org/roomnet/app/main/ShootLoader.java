@@ -5,7 +5,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.roomnet.app.dialogs.AppDialogs;
 import org.roomnet.app.photos.PhotoGroups;
 import org.roomnet.app.photos.Thumbnail;
@@ -17,7 +16,6 @@ import org.roomnet.core.review.ClaimOwner;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewClaim;
 import org.roomnet.core.review.ReviewListener;
-import org.roomnet.core.review.ReviewStore;
 import org.roomnet.core.shoot.PhotoResult;
 import org.roomnet.core.shoot.ShootClassifier;
 import org.roomnet.core.workflow.Shoot;
@@ -26,7 +24,6 @@ import org.roomnet.core.workflow.ShootSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -49,9 +46,7 @@ final class ShootLoader {
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper classifying = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper claimNotice = new ReadOnlyStringWrapper("");
-    private ReviewClaim claim;
+    private final ShootClaims claims;
     private CompletableFuture<Void> lastSave = CompletableFuture.completedFuture(null);
     private ShootSource source;
     private int generation;
@@ -75,6 +70,7 @@ final class ShootLoader {
         this.photos = photos;
         this.status = status;
         this.autosaveDelayMillis = autosaveDelayMillis;
+        this.claims = new ShootClaims(executor, status, shoot.getReadOnlyProperty());
     }
 
     /** Closes the open shoot and opens {@code next}; {@code notice} is said once it is open (empty: what was restored). */
@@ -84,7 +80,7 @@ final class ShootLoader {
 
     /** "Open anyway": opens the read-only shoot again, taking its claim over from whoever holds it. */
     void openAnyway() {
-        if (source != null && readOnly.get()) {
+        if (source != null && claims.readOnlyProperty().get()) {
             open(source, "", true);
         }
     }
@@ -153,15 +149,8 @@ final class ShootLoader {
             }
         });
         photos.added(s.review().photos());
-        claim = opened.claim();
-        if (opened.holder() != null) {
-            s.review().setReadOnly(true);
-            readOnly.set(true);
-            claimNotice.set("Open for review by " + opened.holder().describe() + ": read-only here. "
-                    + "Open anyway takes it over; their window turns read-only, keeping what they saved.");
-            notice = claimNotice.get();
-        } else {
-            keepSaved(s);
+        if (claims.begin(s, opened.claim(), opened.holder(), autosaveDelayMillis)) {
+            notice = claims.noticeProperty().get();
         }
         lastRestored = s.restoredCount();
         lastClassified = 0;
@@ -169,7 +158,7 @@ final class ShootLoader {
         status.clearProgress();
         shoot.set(s);
         photos.showFirstWithPhotosUnlessChosen();
-        status.show(!s.problem().isEmpty() ? s.problem() : notice, !s.problem().isEmpty() || readOnly.get());
+        status.show(!s.problem().isEmpty() ? s.problem() : notice, !s.problem().isEmpty() || claims.readOnlyProperty().get());
         List<Path> toClassify = s.toClassify();
         if (toClassify.isEmpty()) {
             if (s.problem().isEmpty() && notice.isEmpty()) {
@@ -181,75 +170,6 @@ final class ShootLoader {
         } else {
             classify(s);
         }
-    }
-
-    private void keepSaved(Shoot s) {
-        ReviewClaim mine = claim;
-        s.keepSaved(autosaveDelayMillis, e -> executor.runOnUiThread(
-                () -> status.show("The review could not be saved beside the shoot: " + e.getMessage(), true)),
-                saved -> {
-                    // writer thread: was the claim taken over meanwhile? (the heartbeat also finds out, within 30 s)
-                    boolean lost = mine != null && !stillHeld(mine);
-                    executor.runOnUiThread(() -> saved(s, mine, saved, lost));
-                });
-        if (mine != null) {
-            mine.keepAlive(holder -> executor.runOnUiThread(() -> {
-                if (shoot.get() == s && claim == mine) {
-                    lostClaim(s, holder);
-                }
-            }));
-        }
-    }
-
-    private static boolean stillHeld(ReviewClaim c) {
-        try {
-            return c.isHeld();
-        } catch (IOException e) {
-            return true; // cannot tell now; the heartbeat tries again
-        }
-    }
-
-    /** UI thread: what a save found: another window's edits to show, a damaged file kept aside, a lost claim. */
-    private void saved(Shoot s, ReviewClaim mine, ReviewStore.Saved saved, boolean lost) {
-        if (shoot.get() != s) {
-            return;
-        }
-        List<PhotoReview> taken = s.review().adopt(saved.changed());
-        if (saved.merged()) {
-            status.show("Another window saved this shoot too; merged photo by photo (the newer edit of each wins)"
-                    + (taken.isEmpty() ? "." : ": " + MainViewModel.plural(taken.size(), "photo") + " took its edits ("
-                    + names(taken) + ")."), false);
-        }
-        if (saved.theirsLost()) {
-            status.show("Another window saved this shoot with other room types; its review was replaced and kept in "
-                    + "the backup file.", true);
-        }
-        if (saved.damagedCopy() != null) {
-            status.show("The damaged review file was kept as " + saved.damagedCopy().getFileName()
-                    + " before it was saved again.", false);
-        }
-        if (lost && claim == mine) {
-            lostClaim(s, ReviewClaim.holder(s.folder()));
-        }
-    }
-
-    private static String names(List<PhotoReview> taken) {
-        String first = taken.stream().limit(3).map(PhotoReview::fileName).reduce((a, b) -> a + ", " + b).orElse("");
-        return taken.size() > 3 ? first + ", \u2026" : first;
-    }
-
-    /** UI thread: another window took the shoot over: what this one has is saved (merged), and it turns read-only. */
-    private void lostClaim(Shoot s, Optional<ClaimOwner> holder) {
-        if (claim != null) {
-            claim.release(); // stops its heartbeat; the file is the new holder's and stays
-        }
-        claim = null;
-        s.review().setReadOnly(true);
-        readOnly.set(true);
-        lastSave = s.stopSaving();
-        claimNotice.set("Taken over by " + holder.map(ClaimOwner::describe).orElse("another window")
-                + ": read-only here now; your edits were saved, merged with theirs. Open anyway takes it back.");
-        status.show(claimNotice.get(), true);
     }
 
     private static String restoredText(int restored, int away) {
@@ -300,13 +220,14 @@ final class ShootLoader {
         }
         stopClassifying(s);
         double seconds = (System.nanoTime() - classifyStartNanos) / 1e9;
-        String claimed = readOnly.get() ? " " + claimNotice.get() : ""; // still read-only: say so again
+        boolean readOnly = claims.readOnlyProperty().get();
+        String claimed = readOnly ? " " + claims.noticeProperty().get() : ""; // still read-only: say so again
         if (error != null) {
             status.show("Classification stopped: " + error.getMessage() + claimed, true);
         } else {
             status.show(String.format("Classified %s in %.1f s%s.", MainViewModel.plural(s.classifiedCount(), "photo"),
                     seconds, s.restoredCount() > 0 ? "; " + s.restoredCount() + " restored from the saved review" : "")
-                    + claimed, readOnly.get());
+                    + claimed, readOnly);
         }
     }
 
@@ -332,16 +253,7 @@ final class ShootLoader {
     CompletableFuture<Void> close() {
         generation++;
         Shoot s = shoot.get();
-        if (s != null) {
-            lastSave = CompletableFuture.allOf(lastSave, s.closeAsync()); // also a save of a claim just lost
-        }
-        ReviewClaim held = claim;
-        if (held != null) {
-            lastSave = lastSave.whenComplete((ok, e) -> held.release()); // after the last save is on disk
-        }
-        claim = null;
-        readOnly.set(false);
-        claimNotice.set("");
+        lastSave = claims.close(s == null ? lastSave : CompletableFuture.allOf(lastSave, s.closeAsync()));
         shoot.set(null);
         source = null;
         photos.clear();
@@ -366,12 +278,12 @@ final class ShootLoader {
 
     /** The shoot is open for review elsewhere: nothing can be changed here. */
     ReadOnlyBooleanProperty readOnlyProperty() {
-        return readOnly.getReadOnlyProperty();
+        return claims.readOnlyProperty();
     }
 
     /** Who has the shoot open, when this window is read-only; empty otherwise. */
     ReadOnlyStringProperty claimNoticeProperty() {
-        return claimNotice.getReadOnlyProperty();
+        return claims.noticeProperty();
     }
 
     ReadOnlyBooleanProperty classifyingProperty() {
