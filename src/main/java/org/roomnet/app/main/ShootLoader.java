@@ -221,13 +221,15 @@ final class ShootLoader {
         stopClassifying(s);
         double seconds = (System.nanoTime() - classifyStartNanos) / 1e9;
         boolean readOnly = claims.readOnlyProperty().get();
-        String claimed = readOnly ? " " + claims.noticeProperty().get() : ""; // still read-only: say so again
+        // what was said at opening must not scroll away: a damaged saved review, a shoot open elsewhere
+        String claimed = (s.problem().isEmpty() ? "" : " " + s.problem())
+                + (readOnly ? " " + claims.noticeProperty().get() : "");
         if (error != null) {
             status.show("Classification stopped: " + error.getMessage() + claimed, true);
         } else {
             status.show(String.format("Classified %s in %.1f s%s.", MainViewModel.plural(s.classifiedCount(), "photo"),
                     seconds, s.restoredCount() > 0 ? "; " + s.restoredCount() + " restored from the saved review" : "")
-                    + claimed, readOnly);
+                    + claimed, readOnly || !s.problem().isEmpty());
         }
     }
 
