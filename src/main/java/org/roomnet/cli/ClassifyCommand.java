@@ -15,6 +15,7 @@ import org.roomnet.core.report.ReportRow;
 import org.roomnet.core.report.ReportTarget;
 import org.roomnet.core.report.XlsxReport;
 import org.roomnet.core.review.ListingChecklist;
+import org.roomnet.core.review.ReviewClaim;
 import org.roomnet.core.shoot.PhotoResult;
 import org.roomnet.core.shoot.ShootClassifier;
 import org.roomnet.core.shoot.ShootFolder;
@@ -152,6 +153,15 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         if (organize == null) {
             return null;
+        }
+        if (organize == TransferMode.MOVE) {
+            var holder = ReviewClaim.holder(folder.toAbsolutePath().normalize());
+            if (holder.isPresent()) {
+                err.println("error: " + folder + " is open for review in RoomNet by " + holder.get().describe()
+                        + "; moving its photos now would pull them from under that window. Close the shoot there "
+                        + "first (or use --organize copy). Nothing was classified or moved.");
+                return RoomNetCommand.EXIT_FILES;
+            }
         }
         if (Files.exists(destination()) && !Files.isDirectory(destination())) {
             err.println("error: --into " + destination() + " is a file, not a folder; nothing was classified or moved");

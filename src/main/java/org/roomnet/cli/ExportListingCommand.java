@@ -15,6 +15,10 @@ import org.roomnet.core.listing.NamePattern;
 import org.roomnet.core.organize.JournalStore;
 import org.roomnet.core.organize.OrganizeException;
 import org.roomnet.core.organize.ShootLock;
+import org.roomnet.core.review.ReviewClaim;
+import org.roomnet.core.review.ReviewFileException;
+import org.roomnet.core.review.ReviewSidecar;
+import org.roomnet.core.review.ReviewSnapshot;
 import org.roomnet.core.shoot.ShootClassifier;
 import org.roomnet.core.workflow.Shoot;
 import org.roomnet.core.workflow.ShootSource;
@@ -71,6 +75,10 @@ public final class ExportListingCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "replace an earlier RoomNet export in <dir> (never a folder holding other files)")
     boolean replace;
 
+    @Option(names = "--ignore-damaged-review", description = "go on when lines of the saved review are damaged "
+            + "(their photos then get the model's label; default: stop, exit 4)")
+    boolean ignoreDamagedReview;
+
     @Mixin
     ModelOptions models = new ModelOptions();
 
@@ -106,10 +114,14 @@ public final class ExportListingCommand implements Callable<Integer> {
         // The shoot's lock, as organize and undo take it: a move during the export would take its photos away.
         try (ShootLock lock = ShootLock.acquire(JournalStore.defaultStore(), folder)) {
             ShootSource source = ShootSource.folder(folder, false);
-            Shoot shoot = openWithoutModel(source);
+            ReviewSnapshot saved = readReview(err, source.folder());
+            if (saved == null) {
+                return RoomNetCommand.EXIT_FILES;
+            }
+            Shoot shoot = openWithoutModel(source, saved);
             if (shoot == null || !shoot.toClassify().isEmpty()) {
                 classifier = models.open(err);
-                shoot = Shoot.open(source, Optional.of(classifier));
+                shoot = Shoot.open(source, Optional.of(classifier), saved);
                 ProgressPrinter progress = new ProgressPrinter(err);
                 shoot.addResults(shoot.classify(new ShootClassifier(classifier, 16,
                         threads != null ? threads : Runtime.getRuntime().availableProcessors()), progress));
@@ -150,10 +162,40 @@ public final class ExportListingCommand implements Callable<Integer> {
         return failed;
     }
 
-    /** The shoot from its saved review alone; null when there is none (then the model must classify it). */
-    private static Shoot openWithoutModel(ShootSource source) throws IOException {
+    /**
+     * The saved review, read once (one consistent save, whatever the app does meanwhile); null when the
+     * export must stop: the file is refused (not a regular file, too large) or, unless
+     * --ignore-damaged-review, has damaged lines.
+     */
+    private ReviewSnapshot readReview(PrintStream err, Path shoot) throws IOException {
+        ReviewSnapshot saved;
         try {
-            return Shoot.open(source, Optional.empty());
+            saved = ReviewSnapshot.read(shoot);
+        } catch (ReviewFileException e) {
+            err.println("error: " + e.getMessage() + " Nothing was exported.");
+            return null;
+        }
+        if (saved.isDamaged()) {
+            String what = "the saved review " + ReviewSidecar.fileIn(shoot) + " has damaged lines: "
+                    + saved.damageSummary();
+            if (!ignoreDamagedReview) {
+                err.println("error: " + what + ". Their photos' labels, rejects, cover and order are unknown, so "
+                        + "nothing was exported; --ignore-damaged-review exports with the good lines (the photos of "
+                        + "the damaged ones get the model's label).");
+                return null;
+            }
+            err.println("warning: " + what + "; going on with the good lines (--ignore-damaged-review)");
+        }
+        ReviewClaim.holder(shoot).ifPresent(owner -> err.println("note: the shoot is open for review by "
+                + owner.describe() + "; exporting the review as last saved" + (saved.generation() > 0
+                ? " (save " + saved.generation() + ")" : "")));
+        return saved;
+    }
+
+    /** The shoot from its saved review alone; null when there is none (then the model must classify it). */
+    private static Shoot openWithoutModel(ShootSource source, ReviewSnapshot saved) throws IOException {
+        try {
+            return Shoot.open(source, Optional.empty(), saved);
         } catch (IOException e) {
             if (Files.isDirectory(source.folder()) && Files.isReadable(source.folder())) {
                 return null; // no saved review: classify with the model

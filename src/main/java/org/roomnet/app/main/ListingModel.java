@@ -116,6 +116,10 @@ public final class ListingModel {
         if (shoot == null || listing == null || moved.isEmpty()) {
             return false;
         }
+        if (shoot.review().isReadOnly()) {
+            status.show("This shoot is open for review elsewhere: read-only here.", true);
+            return false;
+        }
         List<Path> shown = listing.shown().stream().map(PhotoItem::file).toList();
         Path cover = shown.isEmpty() ? null : entry(shown.get(0)).filter(ListingEntry::cover).map(ListingEntry::source)
                 .orElse(null);

@@ -94,6 +94,9 @@ public final class MainView {
     @FXML private Label providerLabel;
     @FXML private Label modelLabel;
     @FXML private VBox dropOverlay;
+    @FXML private HBox claimBanner;
+    @FXML private Label claimLabel;
+    @FXML private Button openAnywayButton;
 
     public MainView(MainViewModel viewModel, WindowState windowState, AppDialogs dialogs) {
         this.viewModel = viewModel;
@@ -119,6 +122,10 @@ public final class MainView {
         exportListingButton.setOnAction(e -> viewModel.listingActions().exportForListing());
         sortButton.setOnAction(e -> viewModel.actions().sortIntoFolders());
         cancelButton.setOnAction(e -> viewModel.cancel());
+        claimLabel.textProperty().bind(viewModel.claimNoticeProperty());
+        claimBanner.visibleProperty().bind(viewModel.claimNoticeProperty().isNotEmpty());
+        claimBanner.managedProperty().bind(claimBanner.visibleProperty());
+        openAnywayButton.setOnAction(e -> viewModel.openAnyway());
         bindMenusAndToolbar(loader.getNamespace());
         new StatusBar(viewModel, summaryLabel, messageLabel, progressBox, progressBar, progressLabel, cancelButton,
                 providerLabel, modelLabel).bind();

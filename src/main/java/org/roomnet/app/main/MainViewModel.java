@@ -4,6 +4,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -73,7 +74,7 @@ public final class MainViewModel {
         this.settings = settings;
         this.photos = new PhotoGroups(executor, THUMBNAIL_MAX_SIDE);
         this.loader = new ShootLoader(executor, models, dialogs, photos, status, autosaveDelayMillis);
-        this.editor = new ReviewEditor(photos, status);
+        this.editor = new ReviewEditor(photos, status, loader.claimNoticeProperty());
         this.checklist = new ChecklistModel(settings, dialogs);
         this.actions = new ShootActions(this, executor, dialogs, journals);
         this.listing = new ListingModel(executor, photos, settings, dialogs, status);
@@ -144,6 +145,15 @@ public final class MainViewModel {
         } else {
             openPhotos(paths);
         }
+    }
+
+    /**
+     * "Open anyway": the shoot is open for review in another window or on another machine; take it over
+     * (its latest save is read again, and that window turns read-only at its next save or heartbeat).
+     */
+    public void openAnyway() {
+        preview.close();
+        loader.openAnyway();
     }
 
     /** Opens the open shoot again as its folder now is; {@code notice} is said once it is open. */
@@ -306,6 +316,20 @@ public final class MainViewModel {
 
     public Path folder() {
         return loader.folderProperty().get();
+    }
+
+    /** The shoot is open for review elsewhere: this window shows it but changes nothing ({@link #openAnyway}). */
+    public ReadOnlyBooleanProperty readOnlyProperty() {
+        return loader.readOnlyProperty();
+    }
+
+    public boolean isReadOnly() {
+        return loader.readOnlyProperty().get();
+    }
+
+    /** Who has the shoot open, while this window is read-only ("Open for review by … since …"); empty otherwise. */
+    public ReadOnlyStringProperty claimNoticeProperty() {
+        return loader.claimNoticeProperty();
     }
 
     public ReadOnlyBooleanProperty classifyingProperty() {

@@ -18,15 +18,26 @@ public final class ReviewEditor {
 
     private final PhotoGroups photos;
     private final StatusModel status;
+    private final ReadOnlyStringProperty claimNotice;
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
     private Review review;
 
-    ReviewEditor(PhotoGroups photos, StatusModel status) {
+    ReviewEditor(PhotoGroups photos, StatusModel status, ReadOnlyStringProperty claimNotice) {
         this.photos = photos;
         this.status = status;
+        this.claimNotice = claimNotice;
+    }
+
+    /** The review is read-only (open elsewhere): says so and returns true. */
+    private boolean refusedReadOnly() {
+        if (review == null || !review.isReadOnly()) {
+            return false;
+        }
+        status.show(claimNotice.get().isEmpty() ? "This shoot is read-only here." : claimNotice.get(), true);
+        return true;
     }
 
     void attach(Review next) {
@@ -53,7 +64,7 @@ public final class ReviewEditor {
 
     /** Labels the photos as {@code label}: one undoable step. The model's own label confirms them (✓). */
     public boolean relabel(List<PhotoItem> items, String label) {
-        if (review == null || items.isEmpty()) {
+        if (review == null || items.isEmpty() || refusedReadOnly()) {
             return false;
         }
         boolean changed = review.relabel(items.stream().map(PhotoItem::file).toList(), label);
@@ -100,7 +111,7 @@ public final class ReviewEditor {
     /** X: rejects the selected photos (left out of the listing), or takes them back when all are rejected. */
     public boolean toggleRejectedSelection() {
         List<PhotoItem> selected = photos.selection().items();
-        if (review == null || selected.isEmpty()) {
+        if (review == null || selected.isEmpty() || refusedReadOnly()) {
             return false;
         }
         boolean changed = review.toggleRejected(selected.stream().map(PhotoItem::file).toList());
@@ -118,7 +129,7 @@ public final class ReviewEditor {
         Selection selection = photos.selection();
         PhotoItem item = selection.anchor() != null ? selection.anchor()
                 : selection.isEmpty() ? null : selection.items().get(0);
-        if (review == null || item == null) {
+        if (review == null || item == null || refusedReadOnly()) {
             return false;
         }
         boolean changed = review.toggleCover(item.file());
@@ -131,13 +142,13 @@ public final class ReviewEditor {
     }
 
     public void undo() {
-        if (review != null) {
+        if (review != null && !refusedReadOnly()) {
             review.undo().ifPresent(c -> status.show("Undone: " + lower(c.description()) + ".", false));
         }
     }
 
     public void redo() {
-        if (review != null) {
+        if (review != null && !refusedReadOnly()) {
             review.redo().ifPresent(c -> status.show("Redone: " + lower(c.description()) + ".", false));
         }
     }

@@ -82,10 +82,21 @@ public final class ShootActions {
     /** File > Sort into Folders: after the unreviewed photos are settled, says what will happen, then sorts. */
     public void sortIntoFolders() {
         Shoot shoot = main.shoot();
-        if (shoot == null || working.get() || main.classifyingProperty().get() || !unreviewedSettled("Sort")) {
+        if (shoot == null || working.get() || main.classifyingProperty().get() || refusedReadOnly()
+                || !unreviewedSettled("Sort")) {
             return;
         }
         dialogs.askSort(shoot.sortPlan()).ifPresent(this::sort);
+    }
+
+    /** Sorting moves the photos of a shoot another window has open: only its claim holder may. */
+    private boolean refusedReadOnly() {
+        if (main.isReadOnly()) {
+            main.statusModel().show("Sorting is for the window that has the shoot open for review: "
+                    + main.claimNoticeProperty().get(), true);
+            return true;
+        }
+        return false;
     }
 
     /** True when there is nothing to review or the agent goes on anyway; "show them" shows them. */
@@ -157,7 +168,7 @@ public final class ShootActions {
      */
     public void undoLastSort() {
         Path folder = main.folder();
-        if (folder == null || working.get()) {
+        if (folder == null || working.get() || refusedReadOnly()) {
             return;
         }
         if (!dialogs.confirm("Undo the last sort?", "The last sort of " + folder + " is undone: copies are removed, "

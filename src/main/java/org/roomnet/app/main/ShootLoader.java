@@ -4,6 +4,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import org.roomnet.app.dialogs.AppDialogs;
 import org.roomnet.app.photos.PhotoGroups;
 import org.roomnet.app.photos.Thumbnail;
@@ -11,13 +12,16 @@ import org.roomnet.app.task.TaskExecutor;
 import org.roomnet.app.task.UiBatcher;
 import org.roomnet.app.util.Durations;
 import org.roomnet.core.classify.ModelService;
+import org.roomnet.core.review.ClaimOwner;
 import org.roomnet.core.review.PhotoReview;
+import org.roomnet.core.review.ReviewClaim;
 import org.roomnet.core.review.ReviewListener;
 import org.roomnet.core.shoot.PhotoResult;
 import org.roomnet.core.shoot.ShootClassifier;
 import org.roomnet.core.workflow.Shoot;
 import org.roomnet.core.workflow.ShootSource;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,8 +29,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Opens and closes the window's shoot: the core {@link Shoot} is opened in the background (after the
- * previous shoot's last save is on disk), shown, kept saved, and its new photos classified with
- * progress and Cancel. UI thread.
+ * previous shoot's last save is on disk), claimed ({@link ReviewClaim}), shown, kept saved, and its new
+ * photos classified with progress and Cancel. A shoot another window or machine has claimed opens
+ * read-only, with a notice saying who has it, until the agent takes it over ({@link #openAnyway}); a
+ * window whose claim is taken over turns read-only (its edits so far are saved, merged). UI thread.
  */
 final class ShootLoader {
 
@@ -40,6 +46,7 @@ final class ShootLoader {
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper classifying = new ReadOnlyBooleanWrapper();
+    private final ShootClaims claims;
     private CompletableFuture<Void> lastSave = CompletableFuture.completedFuture(null);
     private ShootSource source;
     private int generation;
@@ -51,6 +58,10 @@ final class ShootLoader {
     private record Thumb(Path file, Thumbnail thumbnail) {
     }
 
+    /** A shoot as opened: claimed ({@code claim}), held elsewhere ({@code holder}), or neither (the claim file could not be written). */
+    private record Opened(Shoot shoot, ReviewClaim claim, ClaimOwner holder) {
+    }
+
     ShootLoader(TaskExecutor executor, ModelService models, AppDialogs dialogs, PhotoGroups photos, StatusModel status,
                 long autosaveDelayMillis) {
         this.executor = executor;
@@ -59,10 +70,22 @@ final class ShootLoader {
         this.photos = photos;
         this.status = status;
         this.autosaveDelayMillis = autosaveDelayMillis;
+        this.claims = new ShootClaims(executor, status, shoot.getReadOnlyProperty());
     }
 
     /** Closes the open shoot and opens {@code next}; {@code notice} is said once it is open (empty: what was restored). */
     void open(ShootSource next, String notice) {
+        open(next, notice, false);
+    }
+
+    /** "Open anyway": opens the read-only shoot again, taking its claim over from whoever holds it. */
+    void openAnyway() {
+        if (source != null && claims.readOnlyProperty().get()) {
+            open(source, "", true);
+        }
+    }
+
+    private void open(ShootSource next, String notice, boolean takeOver) {
         close();
         int gen = ++generation;
         source = next;
@@ -73,10 +96,26 @@ final class ShootLoader {
         CompletableFuture<Void> previousSave = lastSave;
         executor.execute(() -> {
             previousSave.get(30, TimeUnit.SECONDS); // the sidecar may be the one just closed
-            return Shoot.open(next, models.await());
+            ReviewClaim.Attempt attempt;
+            try {
+                attempt = takeOver ? new ReviewClaim.Attempt(ReviewClaim.takeOver(next.folder()), null)
+                        : ReviewClaim.tryClaim(next.folder());
+            } catch (IOException e) {
+                attempt = new ReviewClaim.Attempt(null, null); // a folder we cannot write: saving says so
+            }
+            try {
+                return new Opened(Shoot.open(next, models.await()), attempt.claim(), attempt.holder());
+            } catch (Exception e) {
+                if (attempt.claim() != null) {
+                    attempt.claim().release();
+                }
+                throw e;
+            }
         }, opened -> {
             if (gen == generation) {
                 begin(opened, notice);
+            } else if (opened.claim() != null) {
+                opened.claim().release();
             }
         }, e -> {
             if (gen == generation) {
@@ -95,7 +134,8 @@ final class ShootLoader {
         }
     }
 
-    private void begin(Shoot s, String notice) {
+    private void begin(Opened opened, String notice) {
+        Shoot s = opened.shoot();
         photos.build(s.review().classNames(), s.review().rules());
         s.review().addListener(new ReviewListener() {
             @Override
@@ -109,15 +149,16 @@ final class ShootLoader {
             }
         });
         photos.added(s.review().photos());
-        s.keepSaved(autosaveDelayMillis, e -> executor.runOnUiThread(
-                () -> status.show("The review could not be saved beside the shoot: " + e.getMessage(), true)));
+        if (claims.begin(s, opened.claim(), opened.holder(), autosaveDelayMillis)) {
+            notice = claims.noticeProperty().get();
+        }
         lastRestored = s.restoredCount();
         lastClassified = 0;
         opening.set(false);
         status.clearProgress();
         shoot.set(s);
         photos.showFirstWithPhotosUnlessChosen();
-        status.show(!s.problem().isEmpty() ? s.problem() : notice, !s.problem().isEmpty());
+        status.show(!s.problem().isEmpty() ? s.problem() : notice, !s.problem().isEmpty() || claims.readOnlyProperty().get());
         List<Path> toClassify = s.toClassify();
         if (toClassify.isEmpty()) {
             if (s.problem().isEmpty() && notice.isEmpty()) {
@@ -179,12 +220,16 @@ final class ShootLoader {
         }
         stopClassifying(s);
         double seconds = (System.nanoTime() - classifyStartNanos) / 1e9;
+        boolean readOnly = claims.readOnlyProperty().get();
+        // what was said at opening must not scroll away: a damaged saved review, a shoot open elsewhere
+        String claimed = (s.problem().isEmpty() ? "" : " " + s.problem())
+                + (readOnly ? " " + claims.noticeProperty().get() : "");
         if (error != null) {
-            status.show("Classification stopped: " + error.getMessage(), true);
+            status.show("Classification stopped: " + error.getMessage() + claimed, true);
         } else {
             status.show(String.format("Classified %s in %.1f s%s.", MainViewModel.plural(s.classifiedCount(), "photo"),
-                    seconds, s.restoredCount() > 0 ? "; " + s.restoredCount() + " restored from the saved review" : ""),
-                    false);
+                    seconds, s.restoredCount() > 0 ? "; " + s.restoredCount() + " restored from the saved review" : "")
+                    + claimed, readOnly || !s.problem().isEmpty());
         }
     }
 
@@ -210,9 +255,7 @@ final class ShootLoader {
     CompletableFuture<Void> close() {
         generation++;
         Shoot s = shoot.get();
-        if (s != null) {
-            lastSave = s.closeAsync();
-        }
+        lastSave = claims.close(s == null ? lastSave : CompletableFuture.allOf(lastSave, s.closeAsync()));
         shoot.set(null);
         source = null;
         photos.clear();
@@ -233,6 +276,16 @@ final class ShootLoader {
 
     ReadOnlyBooleanProperty openingProperty() {
         return opening.getReadOnlyProperty();
+    }
+
+    /** The shoot is open for review elsewhere: nothing can be changed here. */
+    ReadOnlyBooleanProperty readOnlyProperty() {
+        return claims.readOnlyProperty();
+    }
+
+    /** Who has the shoot open, when this window is read-only; empty otherwise. */
+    ReadOnlyStringProperty claimNoticeProperty() {
+        return claims.noticeProperty();
     }
 
     ReadOnlyBooleanProperty classifyingProperty() {

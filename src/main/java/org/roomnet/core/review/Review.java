@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
 
 /**
  * The review of one shoot: every file in the order it was added, and the agent's edits as commands
@@ -30,12 +32,21 @@ public final class Review {
     private final Deque<ReviewEdit> undo = new ArrayDeque<>();
     private final Deque<ReviewEdit> redo = new ArrayDeque<>();
     private final List<ReviewListener> listeners = new CopyOnWriteArrayList<>();
+    /** When the agent last changed each photo (epoch ms): the merge of two saves goes by it. */
+    private final Map<Path, Long> edited = new HashMap<>();
+    private final LongSupplier clock;
+    private boolean readOnly;
 
     public Review(Path folder, List<String> classNames) {
         this(folder, classNames, ReviewRules.FIXED);
     }
 
     public Review(Path folder, List<String> classNames, ReviewRules rules) {
+        this(folder, classNames, rules, System::currentTimeMillis);
+    }
+
+    Review(Path folder, List<String> classNames, ReviewRules rules, LongSupplier clock) {
+        this.clock = clock;
         this.folder = Objects.requireNonNull(folder, "folder");
         this.classNames = List.copyOf(classNames);
         this.rules = Objects.requireNonNull(rules, "rules");
@@ -66,6 +77,60 @@ public final class Review {
         listeners.remove(listener);
     }
 
+    /**
+     * Read-only (the shoot is open for review elsewhere): every edit, undo and redo is refused (returns
+     * false or empty) until this is set back.
+     */
+    public void setReadOnly(boolean value) {
+        readOnly = value;
+        listeners.forEach(ReviewListener::historyChanged);
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** When the agent last changed {@code file} (epoch ms; 0: never). */
+    public long editedAt(Path file) {
+        return edited.getOrDefault(file, 0L);
+    }
+
+    /** Every photo's edit time, for saving. */
+    public Map<Path, Long> editTimes() {
+        return Map.copyOf(edited);
+    }
+
+    /** Photos restored from the saved review, with the times the agent last edited them. */
+    public void addSaved(Collection<SavedPhoto> saved) {
+        addAll(saved.stream().map(SavedPhoto::review).toList());
+        saved.stream().filter(s -> s.editedMillis() > 0).forEach(s -> edited.put(s.review().file(), s.editedMillis()));
+    }
+
+    /**
+     * Takes in what another window saved (its newer edits, merged by {@link ReviewStore}): each photo of
+     * this review among {@code saved} whose edit is not older than this review's own edit of it takes
+     * that state. Not an edit of this window (nothing to undo). Returns the photos that changed.
+     */
+    public List<PhotoReview> adopt(Collection<SavedPhoto> saved) {
+        List<PhotoReview> changed = new ArrayList<>();
+        for (SavedPhoto s : saved) {
+            Path file = s.review().file();
+            PhotoReview now = photos.get(file);
+            if (now == null || s.editedMillis() < editedAt(file) || now.equals(s.review())) {
+                continue;
+            }
+            requireKnownLabel(s.review().agentLabel());
+            photos.put(file, s.review());
+            edited.put(file, Math.max(s.editedMillis(), editedAt(file)));
+            changed.add(s.review());
+        }
+        if (!changed.isEmpty()) {
+            List<PhotoReview> list = List.copyOf(changed);
+            listeners.forEach(l -> l.photosChanged(list));
+        }
+        return List.copyOf(changed);
+    }
+
     /** Adds photos (a photo already present is replaced, its agent label with it). */
     public void addAll(Collection<PhotoReview> added) {
         if (added.isEmpty()) {
@@ -75,6 +140,7 @@ public final class Review {
             requireKnownLabel(p.modelLabel());
             requireKnownLabel(p.agentLabel());
             photos.put(p.file(), p);
+            edited.remove(p.file());
         }
         List<PhotoReview> list = List.copyOf(added);
         listeners.forEach(l -> l.photosAdded(list));
@@ -184,7 +250,7 @@ public final class Review {
 
     /** Applies and records an edit; false when there is nothing to change. */
     private boolean commit(String description, List<ReviewEdit.Change> changes) {
-        if (changes.isEmpty()) {
+        if (changes.isEmpty() || readOnly) {
             return false;
         }
         ReviewEdit edit = new ReviewEdit(description, changes);
@@ -196,11 +262,11 @@ public final class Review {
     }
 
     public boolean canUndo() {
-        return !undo.isEmpty();
+        return !readOnly && !undo.isEmpty();
     }
 
     public boolean canRedo() {
-        return !redo.isEmpty();
+        return !readOnly && !redo.isEmpty();
     }
 
     /** What undo would revert, for menus. */
@@ -214,6 +280,9 @@ public final class Review {
 
     /** Reverts the last edit; returns it, or empty when there is none. */
     public Optional<ReviewEdit> undo() {
+        if (readOnly) {
+            return Optional.empty();
+        }
         ReviewEdit edit = undo.poll();
         if (edit == null) {
             return Optional.empty();
@@ -226,6 +295,9 @@ public final class Review {
 
     /** Applies the last undone edit again; returns it, or empty when there is none. */
     public Optional<ReviewEdit> redo() {
+        if (readOnly) {
+            return Optional.empty();
+        }
         ReviewEdit edit = redo.poll();
         if (edit == null) {
             return Optional.empty();
@@ -238,10 +310,13 @@ public final class Review {
 
     private void apply(ReviewEdit edit, boolean backwards) {
         List<PhotoReview> changed = new ArrayList<>(edit.changes().size());
+        long now = clock.getAsLong();
         for (ReviewEdit.Change c : edit.changes()) {
             if (photos.containsKey(c.file())) {
                 PhotoReview state = backwards ? c.before() : c.after();
                 photos.put(c.file(), state);
+                // later than any edit this window has seen of the photo, whatever the clocks say
+                edited.put(c.file(), Math.max(now, editedAt(c.file()) + 1));
                 changed.add(state);
             }
         }

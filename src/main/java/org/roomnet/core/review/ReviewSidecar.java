@@ -1,47 +1,56 @@
 package org.roomnet.core.review;
 
-import org.roomnet.core.classify.ClassNames;
-import org.roomnet.core.classify.Prediction;
-import org.roomnet.core.util.TabSeparated;
-
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
- * The small hidden file that keeps a review beside its shoot, so that opening the folder again
- * restores it without classifying again. Tab-separated UTF-8, one photo per line:
- * <pre>
- * ROOMNET-REVIEW  2
- * MODEL       name  version
- * CLASSES     Backyard  Bathroom  ...            (the model's order)
- * PHOTO       file  size  modified-ms  agent-label|""  score,score,...  rejected|""  cover|""  rank|""  unknown-score|""  model-label
- * UNREADABLE  file  size  modified-ms  error
- * </pre>
- * Version 1 (before the listing: no last five columns) is read as well; the last two (model v3's unknown
- * score, and the model's label, which its unknown detector may have set) are a minor addition that older
- * versions skip: without them the model's label is the class of the highest score.
- * File names are relative to the shoot folder; backslash, tab and line breaks are escaped
- * ({@link TabSeparated}). The model's confidence and second choice are derived from the scores and its label. Writes are atomic (a temporary file moved over the old one), so a crash never leaves half
- * a sidecar.
+ * The hidden file that keeps a review beside its shoot ({@value #FILE_NAME}, format in
+ * {@link SidecarFormat}), so that opening the folder again restores it without classifying again.
+ * <ul>
+ * <li>Read only when it is a regular file (checked without following links, before opening: a FIFO
+ *     is never opened) of at most {@link #MAX_BYTES}; else {@link ReviewFileException}.</li>
+ * <li>Written atomically: a temporary file in the folder, forced to disk, renamed over the old one
+ *     (and the folder forced), so a crash or kill leaves the old file or the new one, never half.</li>
+ * <li>The file a save replaces is kept as {@value #FILE_NAME}{@value #BACKUP_SUFFIX}; a damaged one
+ *     also as {@value #FILE_NAME}{@value #DAMAGED_INFIX}{@code <time>} ({@link #keepDamaged}).</li>
+ * </ul>
+ * The app saves through {@link ReviewStore}, which never replaces another window's save blindly.
  */
 public final class ReviewSidecar {
 
     public static final String FILE_NAME = ".roomnet-review.tsv";
-    public static final int FORMAT_VERSION = 2;
-    /** The oldest version still read: it lacks the listing columns. */
-    private static final int OLDEST_READ = 1;
-    private static final String MAGIC = "ROOMNET-REVIEW";
+    public static final String BACKUP_SUFFIX = ".bak";
+    public static final String DAMAGED_INFIX = ".damaged-";
+    public static final int FORMAT_VERSION = SidecarFormat.VERSION;
+    /**
+     * The largest review file read: 16 MiB. A photo's line is about 150 to 300 bytes, so this holds
+     * some 50,000 photos, far past any shoot; a larger file is not a review and would only cost memory.
+     */
+    public static final long MAX_BYTES = 16L << 20;
+    private static final String TEMP_SUFFIX = ".tmp";
+    private static final long STALE_TEMP_MILLIS = 10 * 60_000L;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private ReviewSidecar() {
     }
@@ -50,162 +59,153 @@ public final class ReviewSidecar {
         return folder.resolve(FILE_NAME);
     }
 
-    /** Writes (replaces) the sidecar of {@code folder}. */
-    public static void write(Path folder, SavedReview review) throws IOException {
-        Path target = fileIn(folder);
-        Path tmp = folder.resolve(FILE_NAME + ".tmp");
-        try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            line(out, MAGIC, Integer.toString(FORMAT_VERSION));
-            line(out, "MODEL", review.modelName(), review.modelVersion());
-            List<String> classes = new ArrayList<>();
-            classes.add("CLASSES");
-            classes.addAll(review.classNames());
-            line(out, classes.toArray(String[]::new));
-            for (SavedPhoto s : review.photos()) {
-                PhotoReview p = s.review();
-                String name = relative(folder, p.file());
-                String size = Long.toString(s.stamp().size());
-                String modified = Long.toString(s.stamp().modifiedMillis());
-                if (p.isReadable()) {
-                    ListingMark m = p.listing();
-                    line(out, "PHOTO", name, size, modified, p.agentLabel() == null ? "" : p.agentLabel(),
-                            joinScores(p.scores()), m.rejected() ? "rejected" : "", m.cover() ? "cover" : "",
-                            m.rank() == 0 ? "" : Integer.toString(m.rank()),
-                            p.unknownScore().isPresent() ? Double.toString(p.unknownScore().getAsDouble()) : "",
-                            p.modelLabel());
-                } else {
-                    line(out, "UNREADABLE", name, size, modified, p.error());
-                }
-            }
-        }
-        hide(tmp);
+    public static Path backupIn(Path folder) {
+        return folder.resolve(FILE_NAME + BACKUP_SUFFIX);
+    }
+
+    /** A snapshot and the exact bytes it was read from. */
+    record Raw(ReviewSnapshot snapshot, byte[] bytes) {
+    }
+
+    /** {@link ReviewSnapshot#read}. */
+    public static ReviewSnapshot snapshot(Path folder) throws IOException {
+        return readRaw(folder).snapshot();
+    }
+
+    /** The review's good lines (empty when there is no file); {@link #snapshot} also says which lines are damaged. */
+    public static Optional<SavedReview> read(Path folder) throws IOException {
+        return snapshot(folder).saved();
+    }
+
+    static Raw readRaw(Path folder) throws IOException {
+        Path file = fileIn(folder);
+        BasicFileAttributes attributes;
         try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return new Raw(ReviewSnapshot.none(folder), null);
         }
+        if (!attributes.isRegularFile()) {
+            throw new ReviewFileException("the review file " + file + " is not a regular file ("
+                    + (attributes.isSymbolicLink() ? "a symbolic link" : attributes.isDirectory() ? "a folder"
+                    : "a FIFO or device") + "); it was not read. Move it away to use the folder's review.");
+        }
+        if (attributes.size() > MAX_BYTES) {
+            throw tooLarge(file, attributes.size());
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            bytes = in.readNBytes((int) MAX_BYTES + 1); // it may have grown since the check
+        } catch (NoSuchFileException e) {
+            return new Raw(ReviewSnapshot.none(folder), null);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge(file, bytes.length);
+        }
+        SidecarFormat.Parsed parsed = SidecarFormat.parse(folder, bytes);
+        return new Raw(new ReviewSnapshot(folder, parsed.review(), parsed.damaged(), true, parsed.generation(),
+                sha256(bytes)), bytes);
+    }
+
+    private static ReviewFileException tooLarge(Path file, long size) {
+        return new ReviewFileException(String.format("the review file %s is %,d bytes, more than any review "
+                + "(at most %,d bytes); it was not read. Move it away to use the folder's review.", file, size, MAX_BYTES));
     }
 
     /**
-     * Reads the sidecar of {@code folder}: empty when there is none. A sidecar of another format
-     * version, or one that cannot be parsed, is an {@link IOException} saying so.
+     * Replaces the review of {@code folder} without looking at what is there (the previous file is kept
+     * as the backup): for tools and tests. The app saves through {@link ReviewStore}.
      */
-    public static Optional<SavedReview> read(Path folder) throws IOException {
-        List<String> lines;
+    public static void write(Path folder, SavedReview review) throws IOException {
+        Raw current;
         try {
-            lines = Files.readAllLines(fileIn(folder), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+            current = readRaw(folder);
+        } catch (ReviewFileException e) {
+            throw new IOException("the review was not saved: " + e.getMessage(), e);
         }
-        if (lines.isEmpty()) {
-            throw new IOException("the saved review is empty");
+        replace(folder, SidecarFormat.format(folder, review, current.snapshot().generation() + 1), current.bytes());
+    }
+
+    /**
+     * Puts {@code bytes} in place of the review file, keeping {@code previous} (the bytes it holds now,
+     * null when there is none) as the backup first. Returns the SHA-256 of what was written.
+     */
+    static String replace(Path folder, byte[] bytes, byte[] previous) throws IOException {
+        removeStaleTemporaries(folder);
+        if (previous != null) {
+            atomicWrite(backupIn(folder), previous);
         }
-        String[] header = TabSeparated.split(lines.get(0));
-        if (!MAGIC.equals(header[0]) || header.length < 2) {
-            throw new IOException("not a RoomNet review file");
+        atomicWrite(fileIn(folder), bytes);
+        return sha256(bytes);
+    }
+
+    /** Keeps a copy of a damaged review file before anything replaces it; returns where. */
+    static Path keepDamaged(Path folder, byte[] bytes) throws IOException {
+        String time = LocalDateTime.ofInstant(Instant.now(), ZoneId.systemDefault()).format(STAMP);
+        Path copy = folder.resolve(FILE_NAME + DAMAGED_INFIX + time);
+        for (int i = 2; Files.exists(copy, LinkOption.NOFOLLOW_LINKS); i++) {
+            copy = folder.resolve(FILE_NAME + DAMAGED_INFIX + time + "-" + i);
         }
-        int version;
+        atomicWrite(copy, bytes);
+        return copy;
+    }
+
+    /** Temporary file in the same folder, forced to disk, renamed over {@code target}, the folder forced. */
+    static void atomicWrite(Path target, byte[] bytes) throws IOException {
+        Path folder = target.getParent();
+        // not Files.createTempFile: its owner-only permissions would hide the review from colleagues on a share
+        Path tmp = folder.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                + TEMP_SUFFIX);
         try {
-            version = Integer.parseInt(header[1]);
-        } catch (NumberFormatException e) {
-            version = -1;
-        }
-        if (version < OLDEST_READ || version > FORMAT_VERSION) {
-            throw new IOException("the saved review has format version " + header[1] + "; this version reads "
-                    + OLDEST_READ + " to " + FORMAT_VERSION);
-        }
-        String modelName = "";
-        String modelVersion = "";
-        List<String> classes = List.of();
-        List<SavedPhoto> photos = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isEmpty()) {
-                continue;
-            }
-            String[] f = TabSeparated.split(lines.get(i));
-            try {
-                switch (f[0]) {
-                    case "MODEL" -> {
-                        modelName = f[1];
-                        modelVersion = f[2];
-                    }
-                    case "CLASSES" -> classes = List.of(Arrays.copyOfRange(f, 1, f.length));
-                    case "PHOTO" -> photos.add(readPhoto(folder, classes, f));
-                    case "UNREADABLE" -> photos.add(new SavedPhoto(
-                            PhotoReview.unreadable(folder.resolve(f[1]), f[4]), stamp(f)));
-                    default -> {
-                        // a line of a later minor addition: skipped
-                    }
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
                 }
-            } catch (RuntimeException e) {
-                throw new IOException("line " + (i + 1) + " of the saved review is damaged: " + e.getMessage(), e);
+                out.force(true);
             }
+            hide(tmp);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        if (classes.isEmpty()) {
-            throw new IOException("the saved review names no room types");
+        forceFolder(folder);
+    }
+
+    /** Makes the rename durable where the system allows opening a folder (Linux, macOS); elsewhere a no-op. */
+    private static void forceFolder(Path folder) {
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | RuntimeException ignored) {
+            // Windows cannot open a folder as a channel; its rename is durable once the file's data is
         }
+    }
+
+    /** Temporary files of saves killed part-way (older than ten minutes, so never one being written). */
+    private static void removeStaleTemporaries(Path folder) {
+        long before = System.currentTimeMillis() - STALE_TEMP_MILLIS;
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(folder, "." + FILE_NAME + "*" + TEMP_SUFFIX)) {
+            for (Path t : temps) {
+                BasicFileAttributes a = Files.readAttributes(t, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (a.isRegularFile() && a.lastModifiedTime().toMillis() < before) {
+                    Files.deleteIfExists(t);
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // only tidying
+        }
+    }
+
+    static String sha256(byte[] bytes) {
         try {
-            ClassNames.check(classes); // they become folder names when the review is sorted (issue 18.3)
-        } catch (IllegalArgumentException e) {
-            throw new IOException("the saved review's room types cannot be used: " + e.getMessage(), e);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        return Optional.of(new SavedReview(modelName, modelVersion, classes, photos));
-    }
-
-    private static SavedPhoto readPhoto(Path folder, List<String> classes, String[] f) {
-        if (classes.isEmpty()) {
-            throw new IllegalArgumentException("photo before the room types");
-        }
-        String[] parts = f[5].split(",");
-        float[] scores = new float[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            scores[i] = Float.parseFloat(parts[i]);
-        }
-        String agent = f[4].isEmpty() ? null : f[4];
-        if (agent != null && !classes.contains(agent)) {
-            throw new IllegalArgumentException("unknown room type " + agent);
-        }
-        OptionalDouble unknown = f.length > 9 && !f[9].isEmpty() ? OptionalDouble.of(Double.parseDouble(f[9]))
-                : OptionalDouble.empty();
-        Prediction prediction = Prediction.of(classes, scores, null, unknown);
-        if (f.length > 10 && !f[10].isEmpty()) {
-            if (!classes.contains(f[10])) {
-                throw new IllegalArgumentException("unknown room type " + f[10]);
-            }
-            prediction = prediction.withLabel(f[10]);
-        }
-        ListingMark mark = f.length < 9 ? ListingMark.NONE : new ListingMark("rejected".equals(f[6]), "cover".equals(f[7]),
-                f[8].isEmpty() ? 0 : Integer.parseInt(f[8]));
-        return new SavedPhoto(PhotoReview.fromPrediction(folder.resolve(f[1]), prediction, agent, mark), stamp(f));
-    }
-
-    private static FileStamp stamp(String[] f) {
-        return new FileStamp(Long.parseLong(f[2]), Long.parseLong(f[3]));
-    }
-
-    private static String relative(Path folder, Path file) {
-        Path rel = file.startsWith(folder) ? folder.relativize(file) : file.getFileName();
-        return rel.toString();
-    }
-
-    private static String joinScores(List<Float> scores) {
-        StringBuilder sb = new StringBuilder();
-        for (Float s : scores) {
-            if (!sb.isEmpty()) {
-                sb.append(',');
-            }
-            sb.append(s);
-        }
-        return sb.toString();
-    }
-
-    private static void line(BufferedWriter out, String... fields) throws IOException {
-        String[] plain = new String[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            plain[i] = fields[i] == null ? "" : fields[i];
-        }
-        out.write(TabSeparated.join(plain));
-        out.write('\n');
     }
 
     /** A dot file is hidden on Linux and macOS already; Windows needs the attribute. */

@@ -17,19 +17,20 @@ import java.util.function.Consumer;
 
 /**
  * Keeps a shoot's sidecar up to date as the agent works: each {@link #schedule} hands over a snapshot,
- * and the latest snapshot is written after a short quiet period on a background thread, so a burst
- * of edits (or 2,000 classification results) is one write. {@link #close} hands the pending state to
+ * and the latest snapshot is saved through a {@link ReviewStore} (merged with any other window's save)
+ * after a short quiet period on a background thread, so a burst of edits (or 2,000 classification
+ * results) is one write. {@link #close} hands the pending state to
  * the writer and returns at once (the UI thread never waits for the disk); the writer thread is not
  * a daemon, so the process does not exit before that last write is done. Thread-safe.
  */
 public final class SidecarAutosave implements AutoCloseable {
 
-    private final Path folder;
     private final String modelName;
     private final String modelVersion;
     private final List<SavedPhoto> carried;
     private final long delayMillis;
     private final Consumer<IOException> onError;
+    private final Consumer<ReviewStore.Saved> onSaved;
     private final SidecarWriter sidecarWriter;
     private final ScheduledThreadPoolExecutor writer;
     /** Only touched on the writer thread (after construction). */
@@ -40,13 +41,13 @@ public final class SidecarAutosave implements AutoCloseable {
     private boolean closed;
     private final CompletableFuture<Void> lastWrite = new CompletableFuture<>();
 
-    private record Snapshot(List<String> classNames, List<PhotoReview> photos) {
+    private record Snapshot(List<String> classNames, List<PhotoReview> photos, Map<Path, Long> editTimes) {
     }
 
-    /** Writes a sidecar; {@link ReviewSidecar#write} except in tests. */
+    /** Saves a review; {@link ReviewStore#save} except in tests. */
     @FunctionalInterface
     interface SidecarWriter {
-        void write(Path folder, SavedReview review) throws IOException;
+        ReviewStore.Saved write(SavedReview review) throws IOException;
     }
 
     /**
@@ -57,13 +58,24 @@ public final class SidecarAutosave implements AutoCloseable {
      */
     public SidecarAutosave(Path folder, String modelName, String modelVersion, List<SavedPhoto> carried,
                            List<SavedPhoto> restored, long delayMillis, Consumer<IOException> onError) {
-        this(folder, modelName, modelVersion, carried, restored, delayMillis, onError, ReviewSidecar::write);
+        this(new ReviewStore(folder), modelName, modelVersion, carried, restored, delayMillis, onError, s -> { });
     }
 
-    SidecarAutosave(Path folder, String modelName, String modelVersion, List<SavedPhoto> carried,
+    /**
+     * @param store   saves the review (merging with other windows' saves)
+     * @param onSaved told after each save (on the writer thread): whether another save was merged in, and
+     *                what the window should take from it
+     */
+    public SidecarAutosave(ReviewStore store, String modelName, String modelVersion, List<SavedPhoto> carried,
+                           List<SavedPhoto> restored, long delayMillis, Consumer<IOException> onError,
+                           Consumer<ReviewStore.Saved> onSaved) {
+        this(modelName, modelVersion, carried, restored, delayMillis, onError, onSaved, store::save);
+    }
+
+    SidecarAutosave(String modelName, String modelVersion, List<SavedPhoto> carried,
                     List<SavedPhoto> restored, long delayMillis, Consumer<IOException> onError,
-                    SidecarWriter sidecarWriter) {
-        this.folder = folder;
+                    Consumer<ReviewStore.Saved> onSaved, SidecarWriter sidecarWriter) {
+        this.onSaved = onSaved;
         this.modelName = modelName == null ? "" : modelName;
         this.modelVersion = modelVersion == null ? "" : modelVersion;
         this.carried = List.copyOf(carried);
@@ -80,10 +92,15 @@ public final class SidecarAutosave implements AutoCloseable {
 
     /** Saves this state of the review soon (replacing any state still waiting). */
     public synchronized void schedule(List<String> classNames, List<PhotoReview> photos) {
+        schedule(classNames, photos, Map.of());
+    }
+
+    /** Saves this state of the review soon, with when the agent last edited each photo ({@link Review#editTimes}). */
+    public synchronized void schedule(List<String> classNames, List<PhotoReview> photos, Map<Path, Long> editTimes) {
         if (closed) {
             return;
         }
-        pending = new Snapshot(List.copyOf(classNames), List.copyOf(photos));
+        pending = new Snapshot(List.copyOf(classNames), List.copyOf(photos), Map.copyOf(editTimes));
         if (scheduled == null || scheduled.isDone()) {
             scheduled = writer.schedule(this::writePending, delayMillis, TimeUnit.MILLISECONDS);
         }
@@ -116,14 +133,16 @@ public final class SidecarAutosave implements AutoCloseable {
         for (PhotoReview p : s.photos()) {
             FileStamp stamp = stamps.computeIfAbsent(p.file(), f -> FileStamp.of(f).orElse(null));
             if (stamp != null) {
-                photos.add(new SavedPhoto(p, stamp));
+                photos.add(new SavedPhoto(p, stamp, s.editTimes().getOrDefault(p.file(), 0L)));
             }
         }
         photos.addAll(carried);
         try {
-            sidecarWriter.write(folder, new SavedReview(modelName, modelVersion, s.classNames(), photos));
+            onSaved.accept(sidecarWriter.write(new SavedReview(modelName, modelVersion, s.classNames(), photos)));
         } catch (IOException e) {
             onError.accept(e);
+        } catch (RuntimeException e) {
+            onError.accept(new IOException("the review could not be saved: " + e, e));
         }
     }
 

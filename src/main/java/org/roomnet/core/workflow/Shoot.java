@@ -15,8 +15,10 @@ import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.RestorePlan;
 import org.roomnet.core.review.Review;
 import org.roomnet.core.review.ReviewListener;
+import org.roomnet.core.review.ReviewFileException;
 import org.roomnet.core.review.ReviewRules;
-import org.roomnet.core.review.ReviewSidecar;
+import org.roomnet.core.review.ReviewSnapshot;
+import org.roomnet.core.review.ReviewStore;
 import org.roomnet.core.review.SavedPhoto;
 import org.roomnet.core.review.SavedReview;
 import org.roomnet.core.review.SidecarAutosave;
@@ -53,6 +55,7 @@ public final class Shoot implements AutoCloseable {
     private final List<SavedPhoto> kept;
     private final int away;
     private final String problem;
+    private final ReviewSnapshot saved;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final CaptureTimes captureTimes = new CaptureTimes();
     private SidecarAutosave autosave;
@@ -60,8 +63,9 @@ public final class Shoot implements AutoCloseable {
 
     private Shoot(ShootSource source, List<String> classNames, RoomClassifier classifier, String modelName,
                   String modelVersion, List<Path> toClassify, List<SavedPhoto> restored, List<SavedPhoto> kept,
-                  int away, String problem) {
+                  int away, String problem, ReviewSnapshot saved) {
         this.source = source;
+        this.saved = saved;
         this.classifier = classifier;
         this.modelName = modelName;
         this.modelVersion = modelVersion;
@@ -72,26 +76,48 @@ public final class Shoot implements AutoCloseable {
         this.problem = problem;
         this.review = new Review(source.folder(), classNames,
                 classifier == null ? ReviewRules.FIXED : ReviewRules.forModel(classifier.description()));
-        review.addAll(restored.stream().map(SavedPhoto::review).toList());
+        review.addSaved(restored);
     }
 
     /**
      * Background: lists the shoot, reads its sidecar and plans what to restore and what to classify
-     * ({@link RestorePlan}). A sidecar that cannot be read is reported in {@link #problem()}, and its
-     * photos are classified again.
+     * ({@link RestorePlan}). Damaged lines of the sidecar are left out and named in {@link #problem()}
+     * (every good line is restored; the photos of the damaged ones are classified again); a sidecar
+     * that cannot be read at all is reported there too, and its photos are classified again. Neither
+     * is ever replaced without a copy ({@link ReviewStore}).
      *
      * @param classifier the model, or empty when none could be loaded (then only saved reviews open)
      * @throws IOException when the shoot cannot be listed, or there is neither a model nor a saved review
      */
     public static Shoot open(ShootSource source, Optional<RoomClassifier> classifier) throws IOException {
-        List<Path> files = source.list();
+        ReviewSnapshot snapshot;
         String problem = "";
-        Optional<SavedReview> saved;
         try {
-            saved = ReviewSidecar.read(source.folder());
+            snapshot = ReviewSnapshot.read(source.folder());
         } catch (IOException e) {
-            saved = Optional.empty();
-            problem = "The saved review could not be used (" + e.getMessage() + "); the photos are classified again.";
+            snapshot = new ReviewSnapshot(source.folder(), null, List.of(), true, 0, "");
+            problem = "The saved review could not be used (" + e.getMessage() + "); the photos are classified again"
+                    + (e instanceof ReviewFileException ? " and nothing is saved over it." : ".");
+        }
+        return open(source, classifier, snapshot, problem);
+    }
+
+    /** {@link #open(ShootSource, Optional)} with the review file as already read (one consistent snapshot). */
+    public static Shoot open(ShootSource source, Optional<RoomClassifier> classifier, ReviewSnapshot snapshot)
+            throws IOException {
+        return open(source, classifier, snapshot, "");
+    }
+
+    private static Shoot open(ShootSource source, Optional<RoomClassifier> classifier, ReviewSnapshot snapshot,
+                              String readProblem) throws IOException {
+        List<Path> files = source.list();
+        String problem = readProblem;
+        Optional<SavedReview> saved = snapshot.saved();
+        if (snapshot.isDamaged()) {
+            problem = (saved.isPresent() ? "Damaged lines of the saved review were left out: " + snapshot.damageSummary()
+                    + "; every other line is restored."
+                    : "The saved review is damaged: " + snapshot.damageSummary() + "; the photos are classified again.")
+                    + " A copy of the damaged file is kept when the review is next saved.";
         }
         RestorePlan plan = RestorePlan.of(saved, files, classifier.map(c -> c.description().classNames()).orElse(null));
         if (plan.classNames().isEmpty()) {
@@ -99,20 +125,20 @@ public final class Shoot implements AutoCloseable {
                     + "classified.");
         }
         if (!plan.note().isEmpty()) {
-            problem = "The " + plan.note() + ".";
+            problem = (problem.isEmpty() ? "" : problem + " ") + "The " + plan.note() + ".";
         }
         String name = classifier.map(c -> c.description().name()).orElse(saved.map(SavedReview::modelName).orElse(""));
         String version = classifier.map(c -> c.description().version())
                 .orElse(saved.map(SavedReview::modelVersion).orElse(""));
         return new Shoot(source, plan.classNames(), classifier.orElse(null), name, version, plan.toClassify(),
-                plan.restored(), plan.kept(), plan.away().size(), problem);
+                plan.restored(), plan.kept(), plan.away().size(), problem, snapshot);
     }
 
     /** A fresh review of {@code files} with no edits, nothing read or written beside the shoot: the command line. */
     public static Shoot fresh(Path folder, List<Path> files, RoomClassifier classifier) {
         var d = classifier.description();
         return new Shoot(ShootSource.folder(folder, false), d.classNames(), classifier, d.name(), d.version(), files,
-                List.of(), List.of(), 0, "");
+                List.of(), List.of(), 0, "", ReviewSnapshot.none(folder));
     }
 
     // ---- classifying -------------------------------------------------------------------------------
@@ -161,14 +187,43 @@ public final class Shoot implements AutoCloseable {
 
     /**
      * Keeps the sidecar up to date from now on: every change of the review is written after
-     * {@code delayMillis} of quiet, in the background. The command line never calls this.
+     * {@code delayMillis} of quiet, in the background, merged with any other window's save. The command
+     * line never calls this.
+     *
+     * @param onSaved told after each save, on the writer thread (another save merged in: show it with
+     *                {@link Review#adopt} on the review's thread)
      */
-    public void keepSaved(long delayMillis, Consumer<IOException> onError) {
+    public void keepSaved(long delayMillis, Consumer<IOException> onError, Consumer<ReviewStore.Saved> onSaved) {
         if (autosave != null) {
             return;
         }
-        autosave = new SidecarAutosave(source.folder(), modelName, modelVersion, kept, restored, delayMillis, onError);
-        review.addListener(ReviewListener.onPhotos(() -> autosave.schedule(review.classNames(), review.photos())));
+        autosave = new SidecarAutosave(new ReviewStore(saved), modelName, modelVersion, kept, restored, delayMillis,
+                onError, onSaved);
+        SidecarAutosave mine = autosave;
+        review.addListener(ReviewListener.onPhotos(() -> {
+            if (autosave == mine) {
+                mine.schedule(review.classNames(), review.photos(), review.editTimes());
+            }
+        }));
+    }
+
+    public void keepSaved(long delayMillis, Consumer<IOException> onError) {
+        keepSaved(delayMillis, onError, s -> { });
+    }
+
+    /**
+     * Stops keeping the review saved (the window turned read-only): what is pending is written, merged;
+     * the future completes once it is on disk.
+     */
+    public CompletableFuture<Void> stopSaving() {
+        SidecarAutosave a = autosave;
+        autosave = null;
+        return a == null ? CompletableFuture.completedFuture(null) : a.closeAsync();
+    }
+
+    /** Whether the review is being kept saved ({@link #keepSaved}); false for a read-only window. */
+    public boolean isSaving() {
+        return autosave != null;
     }
 
     /** Writes the review beside the shoot now and waits until it is on disk. Blocks: not on the UI thread. */
@@ -266,6 +321,11 @@ public final class Shoot implements AutoCloseable {
     /** Photos of the saved review whose files are gone (moved out by a sort, say): kept for their return. */
     public int awayCount() {
         return away;
+    }
+
+    /** The review file as read when the shoot was opened. */
+    public ReviewSnapshot savedReview() {
+        return saved;
     }
 
     /** What went wrong with the saved review, for the agent; empty when nothing did. */

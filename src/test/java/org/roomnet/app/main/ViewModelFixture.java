@@ -12,7 +12,9 @@ import org.roomnet.core.organize.JournalStore;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -28,6 +30,7 @@ final class ViewModelFixture implements AutoCloseable {
     final Preferences prefs = Preferences.userRoot().node("roomnet-test/" + UUID.randomUUID());
     final ScriptedDialogs dialogs = new ScriptedDialogs();
     private final List<MainViewModel> opened = new ArrayList<>();
+    private final Map<MainViewModel, CurrentThreadExecutor> executors = new HashMap<>();
     private Path shoot;
 
     ViewModelFixture(Path temp) {
@@ -44,8 +47,10 @@ final class ViewModelFixture implements AutoCloseable {
 
     MainViewModel viewModel(ModelService models) throws Exception {
         shoot();
-        MainViewModel vm = new MainViewModel(new CurrentThreadExecutor(), models, dialogs,
+        CurrentThreadExecutor executor = new CurrentThreadExecutor();
+        MainViewModel vm = new MainViewModel(executor, models, dialogs,
                 new JournalStore(temp.resolve("journals")), new ExportRecords(temp.resolve("listings")), new UserSettings(prefs), 10_000);
+        executors.put(vm, executor);
         vm.loadModel();
         opened.add(vm);
         return vm;
@@ -53,6 +58,12 @@ final class ViewModelFixture implements AutoCloseable {
 
     MainViewModel withModel() throws Exception {
         return viewModel(ModelService.of(TestShoots.classifier()));
+    }
+
+    /** Saves {@code vm}'s review now and runs what the save posted for its UI thread (a merge, a lost claim). */
+    void save(MainViewModel vm) {
+        vm.saveNowForTests();
+        executors.get(vm).drain();
     }
 
     static int shownPhotos(MainViewModel vm) {

@@ -42,14 +42,15 @@ class SidecarAutosaveTest {
         Path a = Files.writeString(folder.resolve("a.jpg"), "a");
         CountDownLatch diskIsSlow = new CountDownLatch(1);
         List<SavedReview> written = new CopyOnWriteArrayList<>();
-        SidecarAutosave autosave = new SidecarAutosave(folder, "m", "1", List.of(), List.of(), 60_000, e -> { },
-                (dir, review) -> {
+        SidecarAutosave autosave = new SidecarAutosave("m", "1", List.of(), List.of(), 60_000, e -> { }, s -> { },
+                review -> {
                     try {
                         diskIsSlow.await();
                     } catch (InterruptedException e) {
                         throw new IOException(e);
                     }
                     written.add(review);
+                    return new ReviewStore.Saved(false, List.of(), false, null);
                 });
         autosave.schedule(Photos.CLASSES, List.of(Photos.sure(a, "Kitchen")));
 

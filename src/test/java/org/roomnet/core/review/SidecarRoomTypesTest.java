@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -23,7 +22,9 @@ class SidecarRoomTypesTest {
     void aSavedReviewWhoseRoomTypesAreNoPlainFolderNamesIsNotUsed() throws IOException {
         Files.writeString(ReviewSidecar.fileIn(folder), "ROOMNET-REVIEW\t2\nMODEL\tm\t1\nCLASSES\tKitchen\t../../escape\n"
                 + "PHOTO\ta.jpg\t10\t20\t../../escape\t0.3,0.7\t\t\t\n");
-        IOException e = assertThrows(IOException.class, () -> ReviewSidecar.read(folder));
-        assertTrue(e.getMessage().contains("'../../escape' holds a path separator"), e.getMessage());
+        ReviewSnapshot snapshot = ReviewSidecar.snapshot(folder);
+        assertTrue(snapshot.saved().isEmpty(), "the review is not used");
+        assertTrue(snapshot.isDamaged());
+        assertTrue(snapshot.damageSummary().contains("'../../escape' holds a path separator"), snapshot.damageSummary());
     }
 }
