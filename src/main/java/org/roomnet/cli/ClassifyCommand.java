@@ -85,6 +85,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             err.println("error: not a folder: " + folder);
             return RoomNetCommand.EXIT_USAGE;
         }
+        folder = CliSupport.shootFolder(folder);
         if (into != null && organize == null) {
             err.println("error: --into needs --organize copy|move");
             return RoomNetCommand.EXIT_USAGE;

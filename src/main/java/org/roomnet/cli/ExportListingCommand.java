@@ -81,6 +81,7 @@ public final class ExportListingCommand implements Callable<Integer> {
             err.println("error: not a folder: " + folder);
             return RoomNetCommand.EXIT_USAGE;
         }
+        folder = CliSupport.shootFolder(folder);
         NamePattern pattern;
         try {
             pattern = new NamePattern(names);
