@@ -118,7 +118,9 @@ final class FileTransfer {
 
     /**
      * Modification time (the review sidecar recognises photos by it, as `mv` and `cp -p` keep it),
-     * owner and group where allowed (only root may give a file away), then the permission bits.
+     * owner and group where allowed (only root may give a file away), then the permission bits, with
+     * setuid, setgid and sticky where the file system has a Unix mode (after the owner: a change of
+     * owner clears setuid; the kernel may still drop setgid for a group the process is not in).
      */
     private static void copyMetadata(Path source, Path copy) throws IOException {
         PosixFileAttributeView view = Files.getFileAttributeView(copy, PosixFileAttributeView.class);
@@ -131,7 +133,12 @@ final class FileTransfer {
             } catch (FileSystemException | UnsupportedOperationException notAllowed) {
                 // an ordinary user keeps the copy as their own, like `cp -p` does
             }
-            view.setPermissions(original.permissions());
+            if (copy.getFileSystem().supportedFileAttributeViews().contains("unix")
+                    && source.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+                Files.setAttribute(copy, "unix:mode", Files.getAttribute(source, "unix:mode"));
+            } else {
+                view.setPermissions(original.permissions());
+            }
         }
         Files.setLastModifiedTime(copy, Files.getLastModifiedTime(source));
     }
