@@ -104,4 +104,34 @@ class ShootLinksAndOutputsTest {
         assertTrue(stderr.toString().contains("cannot be inside the shoot folder"), stderr.toString());
         assertEquals(before, Snapshot.of(shoot), "nothing was written inside the shoot");
     }
+
+    // Minor: dangling and looping links and FIFOs get a row with the reason, and are never moved.
+
+    @Test
+    void aDanglingLinkALoopingLinkAndAFifoGetARowWithTheReasonAndStayInPlace() throws Exception {
+        Files.createSymbolicLink(shoot.resolve("gone.jpg"), Path.of("deleted-long-ago.jpg"));
+        Files.createSymbolicLink(shoot.resolve("loop-a.jpg"), Path.of("loop-b.jpg"));
+        Files.createSymbolicLink(shoot.resolve("loop-b.jpg"), Path.of("loop-a.jpg"));
+        Process mkfifo = new ProcessBuilder("mkfifo", shoot.resolve("pipe.jpg").toString()).inheritIO().start();
+        assertEquals(0, mkfifo.waitFor(), "mkfifo");
+        Path csv = tmp.resolve("rooms.csv");
+
+        assertEquals(0, run("classify", shoot.toString(), "--csv", csv.toString(), "--organize", "move", "--into",
+                tmp.resolve("sorted").toString()), stderr.toString());
+
+        List<String> rows = csvRows(csv);
+        assertEquals(7, rows.size(), String.join("\n", rows));
+        assertTrue(row(rows, "gone.jpg").contains("symbolic link to a file that does not exist"), row(rows, "gone.jpg"));
+        assertTrue(row(rows, "loop-a.jpg").contains("symbolic link that loops"), row(rows, "loop-a.jpg"));
+        assertTrue(row(rows, "loop-b.jpg").contains("symbolic link that loops"), row(rows, "loop-b.jpg"));
+        assertTrue(row(rows, "pipe.jpg").contains("not a regular file"), row(rows, "pipe.jpg"));
+        assertTrue(Files.isSymbolicLink(shoot.resolve("gone.jpg")) && Files.isSymbolicLink(shoot.resolve("loop-a.jpg")));
+        assertTrue(Files.exists(shoot.resolve("pipe.jpg")), "the FIFO stays");
+        assertEquals(3, filesUnder(tmp.resolve("sorted")).size(), "only the photos moved");
+    }
+
+    private static String row(List<String> rows, String file) {
+        return rows.stream().filter(l -> l.startsWith(file + ",")).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + file + " in " + rows));
+    }
 }
