@@ -9,6 +9,7 @@ import org.roomnet.core.organize.OrganizeException;
 import org.roomnet.core.organize.OrganizeResult;
 import org.roomnet.core.organize.Organizer;
 import org.roomnet.core.organize.TransferMode;
+import org.roomnet.core.organize.Undoer;
 import org.roomnet.core.report.CsvReport;
 import org.roomnet.core.report.Report;
 import org.roomnet.core.report.ReportRow;
@@ -18,6 +19,7 @@ import org.roomnet.core.review.ListingChecklist;
 import org.roomnet.core.shoot.PhotoResult;
 import org.roomnet.core.shoot.ShootClassifier;
 import org.roomnet.core.shoot.ShootFolder;
+import org.roomnet.core.workflow.OrganizeOutputs;
 import org.roomnet.core.workflow.Shoot;
 import org.roomnet.core.workflow.SortJob;
 import org.roomnet.core.workflow.SortPlan;
@@ -99,8 +101,12 @@ public final class ClassifyCommand implements Callable<Integer> {
         try {
             ShootFolder.Listing listing = ShootFolder.scan(folder, recursive);
             List<Path> reports = Arrays.asList(csv, xlsx);
-            files = listing.files().stream().filter(f -> !ReportTarget.isReportTarget(f, reports)).toList();
-            unlisted = listing.problems().stream().map(p -> PhotoResult.failed(p.path(), p.reason())).toList();
+            List<Path> outputs = recursive && organize != null ? organizeOutputs() : List.of();
+            outputs.forEach(o -> err.printf("  not classified: %s, the output of an organize run from this folder%n", o));
+            files = listing.files().stream().filter(f -> !ReportTarget.isReportTarget(f, reports))
+                    .filter(f -> !OrganizeOutputs.isIn(f, outputs)).toList();
+            unlisted = listing.problems().stream().filter(p -> !OrganizeOutputs.isIn(p.path(), outputs))
+                    .map(p -> PhotoResult.failed(p.path(), p.reason())).toList();
         } catch (IOException e) {
             err.println("error: cannot list " + folder + ": " + e.getMessage());
             return RoomNetCommand.EXIT_FILES;
@@ -164,6 +170,15 @@ public final class ClassifyCommand implements Callable<Integer> {
         } catch (OrganizeException e) {
             err.println("error: " + e.getMessage());
             return RoomNetCommand.EXIT_FILES;
+        }
+    }
+
+    /** Room folders that this run or an earlier one (not undone) writes inside the shoot: an organize run never sorts them again. */
+    private List<Path> organizeOutputs() {
+        try {
+            return OrganizeOutputs.inside(folder, destination(), new Undoer(JournalStore.defaultStore()).runs(folder));
+        } catch (OrganizeException e) {
+            return OrganizeOutputs.inside(folder, destination(), List.of());
         }
     }
 

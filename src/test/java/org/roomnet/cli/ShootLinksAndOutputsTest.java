@@ -134,4 +134,28 @@ class ShootLinksAndOutputsTest {
         return rows.stream().filter(l -> l.startsWith(file + ",")).findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + file + " in " + rows));
     }
+
+    // Minor: with -r and --into inside the shoot, a second run does not sort its own output again.
+
+    @Test
+    void aRecursiveRunIntoTheShootLeavesTheOutputOfAnEarlierRunAlone() throws Exception {
+        Map<String, String> before = Snapshot.of(shoot);
+        Path sorted = shoot.resolve("sorted");
+        assertEquals(0, run("classify", shoot.toString(), "-r", "--organize", "move", "--into", sorted.toString()),
+                stderr.toString());
+        assertEquals(3, filesUnder(sorted).size());
+        Map<String, String> sortedOnce = Snapshot.of(sorted);
+        Path csv = tmp.resolve("again.csv");
+
+        assertEquals(0, run("classify", shoot.toString(), "-r", "--csv", csv.toString(), "--organize", "move", "--into",
+                sorted.toString()), stderr.toString());
+        assertEquals(List.of(), csvRows(csv), "the output of the first run is not classified again");
+        assertTrue(stderr.toString().contains("the output of an organize run"), stderr.toString());
+        assertEquals(sortedOnce, Snapshot.of(sorted), "nor sorted again");
+
+        assertEquals(0, run("classify", shoot.toString(), "-r", "--csv", csv.toString()), stderr.toString());
+        assertEquals(3, csvRows(csv).size(), "a run that only classifies still reports them: they are the shoot's photos");
+        assertEquals(0, run("undo", shoot.toString()), stderr.toString());
+        assertEquals(before, Snapshot.of(shoot));
+    }
 }
