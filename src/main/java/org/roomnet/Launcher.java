@@ -5,6 +5,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -36,13 +37,18 @@ public final class Launcher {
 
     public static void main(String[] args) {
         Optional<Path> folder = folderToOpen(args);
+        if (args.length > 0 && folder.isEmpty() && looksLikeAFolder(args)) {
+            System.err.println("error: " + args[0] + " is not a folder (nor a command). Open a shoot with "
+                    + "java -jar roomnet.jar <folder>; java -jar roomnet.jar --help lists the commands.");
+            System.exit(RoomNetCommand.EXIT_USAGE);
+        }
+        OptionalInt inChild = TelemetryOff.runInChild(args);
+        if (inChild.isPresent()) {
+            System.exit(inChild.getAsInt());
+        }
+        TelemetryOff.stopWithParent();
         if (args.length > 0 && folder.isEmpty()) {
-            if (looksLikeAFolder(args)) {
-                System.err.println("error: " + args[0] + " is not a folder (nor a command). Open a shoot with "
-                        + "java -jar roomnet.jar <folder>; java -jar roomnet.jar --help lists the commands.");
-                System.exit(RoomNetCommand.EXIT_USAGE);
-            }
-            System.exit(RoomNetCommand.execute(args));
+            System.exit(RoomNetCommand.run(args));
         }
         if (displayMissing(System.getProperty("os.name", ""), System.getenv(), System.getProperty("glass.platform"))) {
             System.err.println("No display found: the desktop app needs a graphical session."

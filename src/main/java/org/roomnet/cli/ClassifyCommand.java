@@ -88,6 +88,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             return RoomNetCommand.EXIT_USAGE;
         }
         folder = CliSupport.shootFolder(folder);
+        Interrupts.state("nothing was written or moved");
         if (into != null && organize == null) {
             err.println("error: --into needs --organize copy|move");
             return RoomNetCommand.EXIT_USAGE;
@@ -124,6 +125,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
             Report report = shoot.report(ListingChecklist.DEFAULT, ListingOrder.DEFAULT);
             writeReports(report);
+            Interrupts.state(csv == null && xlsx == null ? "nothing was moved" : "the reports are written; nothing was moved");
             printSummary(err, report, progress);
             if (organize != null) {
                 return organize(err, shoot, report);
@@ -216,6 +218,8 @@ public final class ClassifyCommand implements Callable<Integer> {
         job.skipped().forEach(s -> err.printf("  not organized %s: %s%n", s.file(), s.reason()));
         err.printf("%s %d photos into %s%n", organize == TransferMode.COPY ? "copying" : "moving",
                 job.photos(), job.destination());
+        Interrupts.state("what was already " + (organize == TransferMode.COPY ? "copied" : "moved")
+                + " is put back by: roomnet undo " + source);
         try {
             OrganizeResult result = job.run(JournalStore.defaultStore(), (target, done, total) -> {
                 if (done == total || done % 50 == 0) {

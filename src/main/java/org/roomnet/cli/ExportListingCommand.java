@@ -82,6 +82,7 @@ public final class ExportListingCommand implements Callable<Integer> {
             return RoomNetCommand.EXIT_USAGE;
         }
         folder = CliSupport.shootFolder(folder);
+        Interrupts.state("nothing was exported");
         NamePattern pattern;
         try {
             pattern = new NamePattern(names);

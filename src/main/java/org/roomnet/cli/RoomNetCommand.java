@@ -23,6 +23,13 @@ public final class RoomNetCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: classify, undo, export-listing, benchmark or benchmark-listing");
     }
 
+    /** Runs the command line in this JVM, with Ctrl+C ending it with exit code 4 ({@link Interrupts}). */
+    public static int run(String... args) {
+        Interrupts.state("");
+        Interrupts.exitOnInterrupt();
+        return execute(args);
+    }
+
     public static int execute(String... args) {
         return new CommandLine(new RoomNetCommand()).setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(RoomNetCommand::unexpected).execute(args);
