@@ -72,9 +72,19 @@ final class TelemetryOff {
 
     private static int waitFor(Process child) {
         AtomicBoolean interrupted = new AtomicBoolean();
-        Interrupts.onInterrupt(() -> { // Ctrl+C: the child, in the same process group, has it too
+        Interrupts.onInterrupt(() -> { // Ctrl+C at a terminal reaches the child too: give it time to end on its own
             interrupted.set(true);
-            child.destroy();
+            Thread stop = new Thread(() -> {
+                try {
+                    if (!child.waitFor(5, TimeUnit.SECONDS)) {
+                        child.destroy();
+                    }
+                } catch (InterruptedException e) {
+                    child.destroy();
+                }
+            });
+            stop.setDaemon(true);
+            stop.start();
         });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> { // killed (not -9): the child goes the same way
             if (child.isAlive()) {
