@@ -19,14 +19,14 @@ import org.roomnet.cli.Interrupts;
  * {@code OrtEnvironment.setTelemetry(false)} comes too late for the file; only the process environment
  * variable {@code ORT_DISABLE_TELEMETRY} prevents it, and Java cannot set its own. So a command that
  * loads the model (and the app) runs in a child JVM with the variable set; this JVM only waits, passes
- * the exit code on, and passes Ctrl+C and termination on. Where there is no {@code java} to start (a
- * trimmed runtime), it runs here, with the telemetry events switched off but the file written.
+ * the exit code on, and passes Ctrl+C and termination on. Where no child can be started, it runs here,
+ * with the telemetry events switched off ({@code setTelemetry(false)}) but the file written.
  */
 final class TelemetryOff {
 
     static final String VARIABLE = "ORT_DISABLE_TELEMETRY";
-    /** Set on the child: the process id of the JVM that started it. */
-    private static final String PARENT = "roomnet.parentPid";
+    /** Set for the child: the process id of the JVM that started it. */
+    private static final String PARENT = "ROOMNET_PARENT_PID";
     /** The commands that never load the model. */
     private static final Set<String> WITHOUT_MODEL = Set.of("undo", "help", "-h", "--help", "-V", "--version");
 
@@ -46,21 +46,17 @@ final class TelemetryOff {
         if (System.getenv(VARIABLE) != null || !loadsTheModel(args)) {
             return OptionalInt.empty();
         }
-        Path java = Path.of(System.getProperty("java.home"), "bin",
-                System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
-        if (!Files.isExecutable(java)) {
+        List<String> command = childCommand(args);
+        if (command.isEmpty()) {
             return OptionalInt.empty();
         }
-        List<String> command = new ArrayList<>(List.of(java.toString()));
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> !a.startsWith("-agentlib:jdwp")).forEach(command::add); // a debugger's port is this JVM's
-        command.add("-D" + PARENT + "=" + ProcessHandle.current().pid());
-        command.add(Launcher.class.getName());
-        command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(VARIABLE, "1");
-        // The class path from the environment: a long -cp on the command line crashed ONNX Runtime's start-up.
-        builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+        builder.environment().put(PARENT, Long.toString(ProcessHandle.current().pid()));
+        if (command.contains(Launcher.class.getName())) { // java, not an installed app's launcher
+            // The class path from the environment: a long -cp on the command line crashed ONNX Runtime's start-up.
+            builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+        }
         Process child;
         try {
             child = builder.start();
@@ -68,6 +64,29 @@ final class TelemetryOff {
             return OptionalInt.empty();
         }
         return OptionalInt.of(waitFor(child));
+    }
+
+    /**
+     * {@code java} with this JVM's options and the launcher; in an installed app (jpackage, whose trimmed
+     * runtime has no {@code java}) the app's own launcher, which brings its options. Empty: neither.
+     */
+    private static List<String> childCommand(String[] args) {
+        Path java = Path.of(System.getProperty("java.home"), "bin",
+                System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(java)) {
+            command.add(java.toString());
+            ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                    .filter(a -> !a.startsWith("-agentlib:jdwp")).forEach(command::add); // a debugger's port is this JVM's
+            command.add(Launcher.class.getName());
+        } else if (System.getProperty("jpackage.app-path") != null
+                && ProcessHandle.current().info().command().isPresent()) {
+            command.add(ProcessHandle.current().info().command().get());
+        } else {
+            return List.of();
+        }
+        command.addAll(List.of(args));
+        return command;
     }
 
     private static int waitFor(Process child) {
@@ -111,12 +130,16 @@ final class TelemetryOff {
 
     /** In the child: when the JVM that started it dies (kill -9, say), it stops too, at once. */
     static void stopWithParent() {
-        String parentPid = System.getProperty(PARENT);
+        String parentPid = System.getenv(PARENT);
         if (parentPid == null) {
             return;
         }
-        ProcessHandle.current().parent().filter(p -> Long.toString(p.pid()).equals(parentPid))
-                .ifPresentOrElse(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(137)),
-                        () -> Runtime.getRuntime().halt(137)); // gone already
+        try {
+            ProcessHandle.of(Long.parseLong(parentPid)).ifPresentOrElse(
+                    parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(137)),
+                    () -> Runtime.getRuntime().halt(137)); // gone already
+        } catch (NumberFormatException e) {
+            // not set by this launcher
+        }
     }
 }

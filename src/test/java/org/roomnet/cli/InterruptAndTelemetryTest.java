@@ -133,4 +133,17 @@ class InterruptAndTelemetryTest {
                     + "DeveloperTools/.onnxruntime/deviceid)");
         }
     }
+
+    @Test
+    void killingTheJvmTheUserStartedStopsTheOneThatWorks() throws Exception {
+        Path shoot = bigShoot(1500);
+        Started run = start(false, "classify", shoot.toString(), "--model", TestPhotos.model().toString(),
+                "--provider", "cpu", "--csv", tmp.resolve("rooms.csv").toString());
+        assertTrue(run.classifying().await(60, TimeUnit.SECONDS), "never started classifying:\n" + run.stderr());
+        List<ProcessHandle> working = run.process().descendants().toList();
+        assertEquals(1, working.size(), "one JVM does the work");
+        run.process().destroyForcibly(); // kill -9, as the audit did
+        assertTrue(working.get(0).onExit().orTimeout(30, TimeUnit.SECONDS).handle((p, e) -> e == null).get(),
+                "the working JVM went on after the one the user started was killed");
+    }
 }
