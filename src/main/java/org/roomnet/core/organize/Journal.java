@@ -27,8 +27,9 @@ import java.util.Map;
  * MKDIR   dir           (created by this run, removed by undo when empty)
  * PLAN    index  source  target
  * PLANNED count
- * WROTE   index  key  size  mtime-ns   (key: ino:N on Unix; the file about to appear at the target: proof of ownership, forced
- *                                       to disk before it appears and before a source is removed)
+ * WROTE   index  key  size  mtime-ns   (the file about to appear at the target, key ino:N on Unix: proof
+ *                                       of ownership, forced to disk before it appears and before a source
+ *                                       is removed; FileIdentity)
  * DONE    index  sha256|-
  * LEFT    what a rollback or undo could not put back, and why
  * COMPLETE | ROLLED-BACK | INCOMPLETE | UNDONE
