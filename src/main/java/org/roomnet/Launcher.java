@@ -5,6 +5,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -36,7 +37,16 @@ public final class Launcher {
 
     public static void main(String[] args) {
         Optional<Path> folder = folderToOpen(args);
+        if (args.length > 0 && folder.isEmpty() && looksLikeAFolder(args)) {
+            System.exit(runCommandLine(commandLine(), args)); // says so, without starting a second JVM first
+        }
+        OptionalInt inChild = TelemetryOff.runInChild(args);
+        if (inChild.isPresent()) {
+            System.exit(inChild.getAsInt());
+        }
+        TelemetryOff.stopWithParent();
         if (args.length > 0 && folder.isEmpty()) {
+            RoomNetCommand.exitOnInterrupt();
             System.exit(runCommandLine(commandLine(), args));
         }
         if (displayMissing(System.getProperty("os.name", ""), System.getenv(), System.getProperty("glass.platform"))) {

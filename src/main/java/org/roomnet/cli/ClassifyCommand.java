@@ -9,6 +9,7 @@ import org.roomnet.core.organize.OrganizeException;
 import org.roomnet.core.organize.OrganizeResult;
 import org.roomnet.core.organize.Organizer;
 import org.roomnet.core.organize.TransferMode;
+import org.roomnet.core.organize.Undoer;
 import org.roomnet.core.report.CsvReport;
 import org.roomnet.core.report.Report;
 import org.roomnet.core.report.ReportRow;
@@ -19,6 +20,7 @@ import org.roomnet.core.review.ReviewClaim;
 import org.roomnet.core.shoot.PhotoResult;
 import org.roomnet.core.shoot.ShootClassifier;
 import org.roomnet.core.shoot.ShootFolder;
+import org.roomnet.core.workflow.OrganizeOutputs;
 import org.roomnet.core.workflow.Shoot;
 import org.roomnet.core.workflow.SortJob;
 import org.roomnet.core.workflow.SortPlan;
@@ -86,6 +88,8 @@ public final class ClassifyCommand implements Callable<Integer> {
             err.println("error: not a folder: " + folder);
             return RoomNetCommand.EXIT_USAGE;
         }
+        folder = CliSupport.shootFolder(folder);
+        Interrupts.state("nothing was written or moved");
         if (into != null && organize == null) {
             err.println("error: --into needs --organize copy|move");
             return RoomNetCommand.EXIT_USAGE;
@@ -99,8 +103,12 @@ public final class ClassifyCommand implements Callable<Integer> {
         try {
             ShootFolder.Listing listing = ShootFolder.scan(folder, recursive);
             List<Path> reports = Arrays.asList(csv, xlsx);
-            files = listing.files().stream().filter(f -> !ReportTarget.isReportTarget(f, reports)).toList();
-            unlisted = listing.problems().stream().map(p -> PhotoResult.failed(p.path(), p.reason())).toList();
+            List<Path> outputs = recursive && organize != null ? organizeOutputs() : List.of();
+            outputs.forEach(o -> err.printf("  not classified: %s, the output of an organize run from this folder%n", o));
+            files = listing.files().stream().filter(f -> !ReportTarget.isReportTarget(f, reports))
+                    .filter(f -> !OrganizeOutputs.isIn(f, outputs)).toList();
+            unlisted = listing.problems().stream().filter(p -> !OrganizeOutputs.isIn(p.path(), outputs))
+                    .map(p -> PhotoResult.failed(p.path(), p.reason())).toList();
         } catch (IOException e) {
             err.println("error: cannot list " + folder + ": " + e.getMessage());
             return RoomNetCommand.EXIT_FILES;
@@ -118,6 +126,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
             Report report = shoot.report(ListingChecklist.DEFAULT, ListingOrder.DEFAULT);
             writeReports(report);
+            Interrupts.state(csv == null && xlsx == null ? "nothing was moved" : "the reports are written; nothing was moved");
             printSummary(err, report, progress);
             if (organize != null) {
                 return organize(err, shoot, report);
@@ -176,6 +185,15 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
+    /** Room folders that this run or an earlier one (not undone) writes inside the shoot: an organize run never sorts them again. */
+    private List<Path> organizeOutputs() {
+        try {
+            return OrganizeOutputs.inside(folder, destination(), new Undoer(JournalStore.defaultStore()).runs(folder));
+        } catch (OrganizeException e) {
+            return OrganizeOutputs.inside(folder, destination(), List.of());
+        }
+    }
+
     private Path destination() {
         return into != null ? into : SortPlan.defaultDestination(folder);
     }
@@ -210,6 +228,8 @@ public final class ClassifyCommand implements Callable<Integer> {
         job.skipped().forEach(s -> err.printf("  not organized %s: %s%n", s.file(), s.reason()));
         err.printf("%s %d photos into %s%n", organize == TransferMode.COPY ? "copying" : "moving",
                 job.photos(), job.destination());
+        Interrupts.state("what was already " + (organize == TransferMode.COPY ? "copied" : "moved")
+                + " is put back by: roomnet undo " + source);
         try {
             OrganizeResult result = job.run(JournalStore.defaultStore(), (target, done, total) -> {
                 if (done == total || done % 50 == 0) {

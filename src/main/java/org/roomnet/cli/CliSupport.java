@@ -3,6 +3,7 @@ package org.roomnet.cli;
 import org.roomnet.core.classify.ModelLoadException;
 import org.roomnet.core.classify.ModelLocator;
 import org.roomnet.core.classify.RoomClassifier;
+import org.roomnet.core.util.RealPaths;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -10,6 +11,14 @@ import java.nio.file.Path;
 final class CliSupport {
 
     private CliSupport() {
+    }
+
+    /**
+     * The shoot folder as the commands work on it: its real path, resolved once, so that a symbolic
+     * link to the shoot lists its photos and compares as the shoot (issue 18, point 10).
+     */
+    static Path shootFolder(Path folder) {
+        return RealPaths.of(folder);
     }
 
     static Path resolveModel(Path requested) throws ModelLoadException {

@@ -92,6 +92,8 @@ public final class ExportListingCommand implements Callable<Integer> {
             err.println("error: not a folder: " + folder);
             return RoomNetCommand.EXIT_USAGE;
         }
+        folder = CliSupport.shootFolder(folder);
+        Interrupts.state("nothing was exported");
         NamePattern pattern;
         try {
             pattern = new NamePattern(names);

@@ -29,6 +29,12 @@ public final class RoomNetCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: " + names);
     }
 
+    /** From now on Ctrl+C ends this JVM with exit code 4 and a message ({@link Interrupts}), not 130. */
+    public static void exitOnInterrupt() {
+        Interrupts.state("");
+        Interrupts.exitOnInterrupt();
+    }
+
     public static int execute(String... args) {
         return commandLine(List.of()).execute(args);
     }

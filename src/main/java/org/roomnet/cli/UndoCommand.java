@@ -43,6 +43,13 @@ public final class UndoCommand implements Callable<Integer> {
             UndoResult result = run != null ? undoer.undoRun(folder, run) : undoer.undoLast(folder);
             System.err.printf("undone: %s%n", result.summary());
             result.problems().forEach(p -> System.err.println("  left alone: " + p));
+            if (!result.notWritten().isEmpty()) {
+                System.err.println(result.notWrittenSummary() + " (another run's or yours; this undo never touches them):");
+                result.notWritten().stream().limit(5).forEach(p -> System.err.println("  " + p));
+                if (result.notWritten().size() > 5) {
+                    System.err.printf("  and %,d more%n", result.notWritten().size() - 5);
+                }
+            }
             if (!result.complete()) {
                 System.err.println("not every file could be put back; once the cause is fixed, undo again to finish");
             }

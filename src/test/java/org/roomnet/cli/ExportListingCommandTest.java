@@ -217,8 +217,14 @@ class ExportListingCommandTest {
                     () -> new Organizer(JournalStore.defaultStore()).preflight(shoot, tmp.resolve("sorted")));
             assertTrue(busy.getMessage().contains("or an export is reading it"), busy.getMessage());
         } finally {
+            // The JVM the user started may run the export in a worker JVM (TelemetryOff): kill -9 the first,
+            // and the worker must end with it; the next export may only be judged once both are gone.
+            List<ProcessHandle> workers = child.descendants().toList();
             child.destroyForcibly(); // SIGKILL: no shutdown hook runs
             child.waitFor();
+            for (ProcessHandle worker : workers) {
+                worker.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+            }
         }
         assertTrue(Files.isDirectory(staging), "kill -9 left the staging folder: " + staging);
         assertFalse(Files.exists(out), "nothing shown of the killed export");

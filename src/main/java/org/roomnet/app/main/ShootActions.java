@@ -187,7 +187,8 @@ public final class ShootActions {
         finish();
         String text = "Undid the last sort: " + result.summary() + "."
                 + (result.problems().isEmpty() ? "" : " " + MainViewModel.plural(result.problems().size(), "item")
-                + " left in place.");
+                + " left in place.")
+                + (result.notWritten().isEmpty() ? "" : " Also " + result.notWrittenSummary() + " (left as they are).");
         if (folder.equals(main.folder())) {
             main.reopen(text);
         } else {

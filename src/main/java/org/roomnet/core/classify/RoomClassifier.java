@@ -49,6 +49,11 @@ public final class RoomClassifier implements AutoCloseable {
             throw new ModelLoadException("model file not found: " + modelFile.toAbsolutePath());
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try {
+            env.setTelemetry(false); // no usage events; the device id file needs ORT_DISABLE_TELEMETRY (see TelemetryOff)
+        } catch (OrtException e) {
+            // a build without telemetry
+        }
         String note = "";
         if (preference != ProviderPreference.CPU) {
             if (!NvidiaDriverProbe.driverPresent()) {

@@ -1,5 +1,7 @@
 package org.roomnet.core.listing;
 
+import org.roomnet.core.util.RealPaths;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -26,8 +28,8 @@ public record ListingTarget(Path folder, boolean replaces) {
      */
     public static ListingTarget choose(Path folder, Path shoot, boolean replace, ExportRecords records)
             throws ListingException {
-        Path target = folder.toAbsolutePath().normalize();
-        Path source = shoot.toAbsolutePath().normalize();
+        Path target = RealPaths.of(folder); // a link in either path must not hide that one is inside the other
+        Path source = RealPaths.of(shoot);
         if (target.startsWith(source) || source.startsWith(target)) {
             throw new ListingException("the export folder " + target + " cannot be inside the shoot folder or hold it; "
                     + "choose a folder beside the shoot");

@@ -27,12 +27,27 @@ final class FileTransfer {
 
     static final String PART_SUFFIX = ".roomnet-part";
 
+    /**
+     * Told the identity of the file that is about to appear at a target, before it appears there: the
+     * journal records it (forced to disk) as this run's proof of ownership (decision 0012).
+     */
+    @FunctionalInterface
+    interface Ownership {
+        Ownership NONE = identity -> { };
+
+        void wrote(FileIdentity identity) throws IOException;
+    }
+
     private FileTransfer() {
     }
 
-    /** Copies {@code source} to {@code target} (which must not exist), verified; returns the SHA-256. */
-    static String copyVerified(Path source, Path target) throws IOException {
-        Path part = partFile(target);
+    /**
+     * Copies {@code source} to {@code target} (which must not exist), verified; returns the SHA-256.
+     * The copy is made under a temporary name of this run ({@code token}); its identity goes to
+     * {@code ownership} once it is verified and before it is put in place (the name it gets keeps it).
+     */
+    static String copyVerified(Path source, Path target, String token, Ownership ownership) throws IOException {
+        Path part = partFile(target, token);
         Files.deleteIfExists(part);
         String sourceHash;
         try (InputStream in = Files.newInputStream(source);
@@ -50,6 +65,7 @@ final class FileTransfer {
                 throw new IOException("the copy of " + source.getFileName() + " does not match the original");
             }
             copyMetadata(source, part);
+            ownership.wrote(FileIdentity.of(part));
             publish(part, target);
         } catch (IOException e) {
             Files.deleteIfExists(part);
@@ -61,15 +77,18 @@ final class FileTransfer {
     /**
      * Moves without overwriting: a hard link plus unlink on the same file system (atomic, and
      * a crash in between leaves both names), else a verified copy and then removal of the source.
-     * Returns the SHA-256 when a copy was made, "-" for a link.
+     * The identity of what will be at the target goes to {@code ownership} before it is there, so
+     * the source is never removed before the journal holds the proof. Returns the SHA-256 when a
+     * copy was made, "-" for a link.
      */
-    static String moveSafely(Path source, Path target) throws IOException {
+    static String moveSafely(Path source, Path target, String token, Ownership ownership) throws IOException {
+        ownership.wrote(FileIdentity.of(source)); // a hard link is the same file
         try {
             Files.createLink(target, source);
         } catch (FileAlreadyExistsException e) {
             throw e;
         } catch (UnsupportedOperationException | FileSystemException e) {
-            String hash = copyVerified(source, target);
+            String hash = copyVerified(source, target, token, ownership);
             Files.delete(source);
             return hash;
         }
@@ -99,7 +118,9 @@ final class FileTransfer {
 
     /**
      * Modification time (the review sidecar recognises photos by it, as `mv` and `cp -p` keep it),
-     * owner and group where allowed (only root may give a file away), then the permission bits.
+     * owner and group where allowed (only root may give a file away), then the permission bits, with
+     * setuid, setgid and sticky where the file system has a Unix mode (after the owner: a change of
+     * owner clears setuid; the kernel may still drop setgid for a group the process is not in).
      */
     private static void copyMetadata(Path source, Path copy) throws IOException {
         PosixFileAttributeView view = Files.getFileAttributeView(copy, PosixFileAttributeView.class);
@@ -112,18 +133,26 @@ final class FileTransfer {
             } catch (FileSystemException | UnsupportedOperationException notAllowed) {
                 // an ordinary user keeps the copy as their own, like `cp -p` does
             }
-            view.setPermissions(original.permissions());
+            if (copy.getFileSystem().supportedFileAttributeViews().contains("unix")
+                    && source.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+                Files.setAttribute(copy, "unix:mode", Files.getAttribute(source, "unix:mode"));
+            } else {
+                view.setPermissions(original.permissions());
+            }
         }
         Files.setLastModifiedTime(copy, Files.getLastModifiedTime(source));
     }
 
     /**
      * The temporary name of a copy in progress: a hidden name derived from a hash of the target's
-     * name, so it stays short (a 250-byte photo name plus a prefix and suffix would pass the 255-byte limit).
+     * name, so it stays short (a 250-byte photo name plus a prefix and suffix would pass the 255-byte
+     * limit), and the run's token, so that no other run ever writes or removes it (a journal of an
+     * earlier version has no token: null).
      */
-    static Path partFile(Path target) {
+    static Path partFile(Path target, String token) {
         byte[] name = target.getFileName().toString().getBytes(StandardCharsets.UTF_8);
-        return target.resolveSibling("." + HexFormat.of().formatHex(sha256().digest(name), 0, 8) + PART_SUFFIX);
+        String hash = HexFormat.of().formatHex(sha256().digest(name), 0, 8);
+        return target.resolveSibling("." + hash + (token == null ? "" : "-" + token) + PART_SUFFIX);
     }
 
     static boolean sameContent(Path a, Path b) throws IOException {

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +21,15 @@ import java.util.Map;
  * then one line per finished file. Undo and crash repair read it back.
  *
  * <pre>
- * ROOMNET-JOURNAL 1
+ * ROOMNET-JOURNAL 2
+ * RUN     token         (random; names this run's temporary files)
  * SOURCE  folder        DEST dir        MODE COPY|MOVE
  * MKDIR   dir           (created by this run, removed by undo when empty)
  * PLAN    index  source  target
  * PLANNED count
+ * WROTE   index  key  size  mtime-ns   (the file about to appear at the target, key ino:N on Unix: proof
+ *                                       of ownership, forced to disk before it appears and before a source
+ *                                       is removed; FileIdentity)
  * DONE    index  sha256|-
  * LEFT    what a rollback or undo could not put back, and why
  * COMPLETE | ROLLED-BACK | INCOMPLETE | UNDONE
@@ -31,6 +37,7 @@ import java.util.Map;
  * The last state line counts: {@code INCOMPLETE} (a rollback or undo that could not finish) is
  * followed by {@code UNDONE} once an undo has put everything back.
  * Fields are tab-separated; backslash, tab and line breaks in paths are escaped ({@link TabSeparated}).
+ * Version 1 (before decision 0012) had no {@code RUN} and no {@code WROTE} lines.
  */
 final class Journal implements AutoCloseable {
 
@@ -46,8 +53,15 @@ final class Journal implements AutoCloseable {
         }
     }
 
+    static final int VERSION = 2;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Path file;
     private FileChannel channel;
+
+    private int version = 1;
+    private String token;
+    private final Map<Integer, FileIdentity> written = new HashMap<>();
 
     private Path sourceFolder;
     private Path destination;
@@ -69,8 +83,13 @@ final class Journal implements AutoCloseable {
         j.sourceFolder = sourceFolder;
         j.destination = destination;
         j.mode = mode;
+        j.version = VERSION;
+        byte[] random = new byte[8];
+        RANDOM.nextBytes(random);
+        j.token = HexFormat.of().formatHex(random);
         j.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        j.append("ROOMNET-JOURNAL", "1");
+        j.append("ROOMNET-JOURNAL", Integer.toString(VERSION));
+        j.append("RUN", j.token);
         j.append("SOURCE", sourceFolder.toString());
         j.append("DEST", destination.toString());
         j.append("MODE", mode.name());
@@ -85,6 +104,10 @@ final class Journal implements AutoCloseable {
             }
             String[] f = TabSeparated.split(line);
             switch (f[0]) {
+                case "ROOMNET-JOURNAL" -> j.version = Integer.parseInt(f[1]);
+                case "RUN" -> j.token = f[1];
+                case "WROTE" -> j.written.put(Integer.parseInt(f[1]),
+                        new FileIdentity(f[2], Long.parseLong(f[3]), Long.parseLong(f[4])));
                 case "SOURCE" -> j.sourceFolder = Path.of(f[1]);
                 case "DEST" -> j.destination = Path.of(f[1]);
                 case "MODE" -> j.mode = TransferMode.valueOf(f[1]);
@@ -128,10 +151,22 @@ final class Journal implements AutoCloseable {
         force();
     }
 
+    /**
+     * Records, and forces to disk, the identity of the file about to appear at entry {@code index}'s
+     * target: the proof that lets undo remove or move back that file, and nothing else. A later line
+     * for the same entry replaces it (a move that fell back from a link to a copy).
+     */
+    void wrote(int index, FileIdentity identity) throws IOException {
+        written.put(index, identity);
+        append("WROTE", Integer.toString(index), identity.key(), Long.toString(identity.size()),
+                Long.toString(identity.modifiedNanos()));
+        force();
+    }
+
+    /** The entry is finished. Not forced: undo decides from the {@code WROTE} proof and the files, not from this line. */
     void done(int index, String hash) throws IOException {
         done.put(index, hash);
         append("DONE", Integer.toString(index), hash);
-        force();
     }
 
     void finish(State finalState) throws IOException {
@@ -186,8 +221,23 @@ final class Journal implements AutoCloseable {
         return List.copyOf(entries);
     }
 
-    String doneHash(int index) {
-        return done.get(index);
+    boolean isDone(int index) {
+        return done.containsKey(index);
+    }
+
+    /** What this run recorded as written at entry {@code index}'s target; null when it wrote nothing there. */
+    FileIdentity written(int index) {
+        return written.get(index);
+    }
+
+    /** A journal of version 1 holds no proof of ownership. */
+    boolean hasProofs() {
+        return version >= 2;
+    }
+
+    /** This run's token (its temporary files' names); null for a version-1 journal. */
+    String token() {
+        return token;
     }
 
     State state() {

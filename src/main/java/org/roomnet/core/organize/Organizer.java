@@ -98,9 +98,10 @@ public final class Organizer {
             int done = 0;
             for (Journal.Entry entry : entries) {
                 try {
+                    FileTransfer.Ownership proof = identity -> journal.wrote(entry.index(), identity);
                     String hash = mode == TransferMode.COPY
-                            ? FileTransfer.copyVerified(entry.source(), entry.target())
-                            : FileTransfer.moveSafely(entry.source(), entry.target());
+                            ? FileTransfer.copyVerified(entry.source(), entry.target(), journal.token(), proof)
+                            : FileTransfer.moveSafely(entry.source(), entry.target(), journal.token(), proof);
                     journal.done(entry.index(), hash);
                 } catch (IOException e) {
                     throw rollBack(journal, "stopped at " + entry.source().getFileName() + ": " + describe(e, dest));
@@ -260,13 +261,18 @@ public final class Organizer {
             journal.left(undo.problems());
             journal.finish(Journal.State.INCOMPLETE);
             return new OrganizeException(reason + ". Not every file could be put back: " + summary(undo.problems())
-                    + ". The journal records what is left: undo this folder once the cause is fixed to finish putting them back.");
+                    + ". The journal records what is left: undo this folder once the cause is fixed to finish putting them back."
+                    + notWritten(undo));
         }
         journal.finish(Journal.State.ROLLED_BACK);
         String state = undo.problems().isEmpty()
                 ? "Nothing was changed: every file is where it was."
                 : "Files were put back, except: " + summary(undo.problems());
-        return new OrganizeException(reason + ". " + state);
+        return new OrganizeException(reason + ". " + state + notWritten(undo));
+    }
+
+    private static String notWritten(UndoResult undo) {
+        return undo.notWritten().isEmpty() ? "" : " " + undo.notWrittenSummary() + "; left as they are.";
     }
 
     /** The first few problems; a full list of hundreds would bury the message. */

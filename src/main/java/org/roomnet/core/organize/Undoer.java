@@ -3,6 +3,7 @@ package org.roomnet.core.organize;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -104,17 +105,23 @@ public final class Undoer {
     /**
      * Puts back every planned file, whatever point the run reached; safe to repeat. Incomplete when
      * an operation failed, as opposed to files left alone on purpose (changed since, or not ours).
+     * Only a file this run wrote is removed or moved back: its identity must match the proof the
+     * journal recorded before the file appeared (decision 0012); the same bytes are no proof.
      */
     static UndoResult revert(Journal journal) {
         List<String> problems = new ArrayList<>();
+        List<Path> notWritten = new ArrayList<>();
         boolean complete = true;
         int restored = 0;
         List<Journal.Entry> entries = new ArrayList<>(journal.entries());
         Collections.reverse(entries);
         for (Journal.Entry e : entries) {
             try {
-                Files.deleteIfExists(FileTransfer.partFile(e.target()));
-                if (revertOne(journal, e, problems)) {
+                if (journal.token() != null) { // only this run's own temporary names; an old journal's could be anyone's
+                    Files.deleteIfExists(FileTransfer.partFile(e.target(), journal.token()));
+                    Files.deleteIfExists(FileTransfer.partFile(e.source(), journal.token()));
+                }
+                if (revertOne(journal, e, problems, notWritten)) {
                     restored++;
                 }
             } catch (IOException ex) {
@@ -134,20 +141,37 @@ public final class Undoer {
                 complete = false;
             }
         }
-        return new UndoResult(journal.mode(), restored, problems, complete);
+        return new UndoResult(journal.mode(), restored, problems, complete, notWritten);
     }
 
-    private static boolean revertOne(Journal journal, Journal.Entry e, List<String> problems) throws IOException {
-        boolean targetExists = Files.exists(e.target());
-        boolean sourceExists = Files.exists(e.source());
+    private static boolean revertOne(Journal journal, Journal.Entry e, List<String> problems, List<Path> notWritten)
+            throws IOException {
+        boolean targetExists = Files.exists(e.target(), LinkOption.NOFOLLOW_LINKS);
+        boolean sourceExists = Files.exists(e.source(), LinkOption.NOFOLLOW_LINKS);
         if (!targetExists) {
             if (!sourceExists) {
                 problems.add(e.source() + " is neither in place nor at " + e.target());
             }
             return false;
         }
+        if (!journal.hasProofs()) {
+            return revertWithoutProof(journal, e, sourceExists, problems);
+        }
+        FileIdentity recorded = journal.written(e.index());
+        FileIdentity now = FileIdentity.of(e.target());
+        if (recorded == null || !recorded.sameFile(now)) {
+            notWritten.add(e.target()); // not this run's file: another run's with the same bytes, say
+            if (recorded != null && !sourceExists) {
+                problems.add(e.source() + " is neither in place nor at " + e.target() + " (another file is there)");
+            }
+            return false;
+        }
+        if (!recorded.equals(now)) {
+            problems.add(e.target() + " was changed since this run wrote it; left in place");
+            return false;
+        }
         if (journal.mode() == TransferMode.MOVE && !sourceExists) {
-            FileTransfer.moveSafely(e.target(), e.source());
+            FileTransfer.moveSafely(e.target(), e.source(), journal.token(), FileTransfer.Ownership.NONE);
             return true;
         }
         if (!sourceExists) {
@@ -155,10 +179,26 @@ public final class Undoer {
             return false;
         }
         if (FileTransfer.sameContent(e.source(), e.target())) {
-            Files.delete(e.target());
+            Files.delete(e.target()); // ours, and the original is in place: a copy, or a move caught before the source went
             return true;
         }
         problems.add(e.target() + " differs from " + e.source() + "; left in place");
+        return false;
+    }
+
+    /**
+     * A journal written before decision 0012 holds no proof: a photo it moved is moved back (which
+     * loses nothing, wherever the file came from), but nothing is ever deleted.
+     */
+    private static boolean revertWithoutProof(Journal journal, Journal.Entry e, boolean sourceExists,
+                                              List<String> problems) throws IOException {
+        if (journal.mode() == TransferMode.MOVE && !sourceExists && journal.isDone(e.index())) {
+            FileTransfer.moveSafely(e.target(), e.source(), null, FileTransfer.Ownership.NONE);
+            return true;
+        }
+        problems.add(e.target() + (sourceExists
+                ? " kept: the journal of this run (an earlier version of RoomNet) cannot prove that the run wrote it"
+                : " kept: it is the only copy left, " + e.source() + " is gone"));
         return false;
     }
 }

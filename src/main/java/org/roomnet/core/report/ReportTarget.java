@@ -1,5 +1,7 @@
 package org.roomnet.core.report;
 
+import org.roomnet.core.util.RealPaths;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,15 +46,15 @@ public final class ReportTarget {
 
     /** Two reports must not go to the same file. */
     public static void checkDistinct(Path csv, Path xlsx) throws RefusedException {
-        if (csv != null && xlsx != null && real(csv).equals(real(xlsx))) {
+        if (csv != null && xlsx != null && RealPaths.of(csv).equals(RealPaths.of(xlsx))) {
             throw new RefusedException("--csv and --xlsx name the same file: " + csv);
         }
     }
 
     /** Whether {@code file} is one of the report files (by real path, so another spelling counts too). */
     public static boolean isReportTarget(Path file, List<Path> targets) {
-        Path real = real(file);
-        return targets.stream().anyMatch(t -> t != null && real(t).equals(real));
+        Path real = RealPaths.of(file);
+        return targets.stream().anyMatch(t -> t != null && RealPaths.of(t).equals(real));
     }
 
     /** A CSV with RoomNet's header, or a workbook with RoomNet's two sheets. */
@@ -85,24 +87,7 @@ public final class ReportTarget {
     }
 
     private static boolean isInside(Path target, Path folder) {
-        Path parent = real(target).getParent();
-        return parent != null && parent.startsWith(real(folder));
-    }
-
-    /** The real path of the file, or of its nearest existing folder plus the rest. */
-    private static Path real(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        Path existing = absolute;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return absolute;
-        }
-        try {
-            return existing.toRealPath().resolve(existing.relativize(absolute));
-        } catch (IOException e) {
-            return absolute;
-        }
+        Path parent = RealPaths.of(target).getParent();
+        return parent != null && parent.startsWith(RealPaths.of(folder));
     }
 }

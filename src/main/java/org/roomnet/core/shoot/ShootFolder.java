@@ -2,9 +2,11 @@ package org.roomnet.core.shoot;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -16,7 +18,8 @@ import java.util.List;
 /**
  * The photos of a shoot: every regular, non-hidden file in the folder, by path (a symbolic link to
  * a regular file included). Not recursive by default; recursively, hidden folders are skipped too,
- * and a subfolder that cannot be read is reported, not fatal.
+ * and a subfolder that cannot be read is reported, not fatal. A FIFO, socket or device, and a link
+ * that leads nowhere, loops or leads to one of those, is reported too (a row with the reason).
  */
 public final class ShootFolder {
 
@@ -60,9 +63,17 @@ public final class ShootFolder {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (isHidden(folder.relativize(file)) || attrs.isDirectory()) {
+                            return FileVisitResult.CONTINUE;
+                        }
                         boolean regular = attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(file));
-                        if (regular && !isHidden(folder.relativize(file))) {
+                        if (regular) {
                             files.add(file);
+                        } else {
+                            String why = notAPhoto(file, attrs);
+                            if (why != null) {
+                                problems.add(new Problem(file, why));
+                            }
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -92,6 +103,29 @@ public final class ShootFolder {
         files.sort(Comparator.comparing(p -> folder.relativize(p).toString()));
         problems.sort(Comparator.comparing(p -> folder.relativize(p.path()).toString()));
         return new Listing(files, problems);
+    }
+
+    /**
+     * Why a name in the shoot that is neither a photo file nor a folder is left out (a row with this
+     * error, never moved); null for a link to a folder, which is not followed, like a subfolder is not.
+     */
+    private static String notAPhoto(Path file, BasicFileAttributes attrs) {
+        if (!attrs.isSymbolicLink()) {
+            return "not a regular file (a FIFO, socket or device); left in place";
+        }
+        try {
+            BasicFileAttributes target = Files.readAttributes(file, BasicFileAttributes.class);
+            return target.isDirectory() ? null
+                    : "symbolic link to something that is not a regular file (a FIFO, socket or device); left in place";
+        } catch (NoSuchFileException e) {
+            return "symbolic link to a file that does not exist; left in place";
+        } catch (FileSystemException e) {
+            String message = String.valueOf(e.getReason());
+            return message.contains("levels of symbolic links") ? "symbolic link that loops; left in place"
+                    : "symbolic link that cannot be followed (" + message + "); left in place";
+        } catch (IOException e) {
+            return "symbolic link that cannot be followed (" + e.getMessage() + "); left in place";
+        }
     }
 
     private static String reason(IOException e) {

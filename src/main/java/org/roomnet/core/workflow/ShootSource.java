@@ -1,6 +1,7 @@
 package org.roomnet.core.workflow;
 
 import org.roomnet.core.shoot.ShootFolder;
+import org.roomnet.core.util.RealPaths;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import java.util.List;
 public record ShootSource(Path folder, List<Path> photos, boolean recursive) {
 
     public ShootSource {
-        folder = folder.toAbsolutePath().normalize();
+        folder = RealPaths.of(folder); // a symbolic link to the shoot is the shoot (issue 18, point 10)
         photos = photos == null ? null : List.copyOf(photos);
     }
 
@@ -28,7 +29,7 @@ public record ShootSource(Path folder, List<Path> photos, boolean recursive) {
      * @throws IllegalArgumentException when none is left, or they lie in several folders
      */
     public static ShootSource photos(List<Path> files) {
-        List<Path> chosen = files.stream().map(p -> p.toAbsolutePath().normalize()).filter(Files::isRegularFile)
+        List<Path> chosen = files.stream().map(ShootSource::inRealFolder).filter(Files::isRegularFile)
                 .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("no photo among the files");
@@ -38,6 +39,12 @@ public record ShootSource(Path folder, List<Path> photos, boolean recursive) {
             throw new IllegalArgumentException("the photos lie in several folders");
         }
         return new ShootSource(parent, chosen, false);
+    }
+
+    /** The file in the real path of its folder (the file itself may be a link, and stays one). */
+    private static Path inRealFolder(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.getParent() == null ? absolute : RealPaths.of(absolute.getParent()).resolve(absolute.getFileName());
     }
 
     /** The files of the shoot as they are now (chosen photos that have gone are left out). */

@@ -82,10 +82,15 @@ class OrganizerTest extends ShootFixture {
                         throw new Killed(); // the process dies after two files
                     }
                 }));
-        // The third file was caught mid-move: linked into place but not yet removed from the shoot.
-        Files.createDirectories(dest.resolve("Bathroom"));
-        Files.createLink(dest.resolve("Bathroom/b1.jpg"), shoot.resolve("b1.jpg"));
-        Files.writeString(FileTransfer.partFile(dest.resolve("Frontyard/f1.jpg")), "half a copy");
+        // The third file was caught mid-move: its proof of ownership recorded (that comes first), linked into
+        // place, but not yet removed from the shoot; and half a copy of the fourth under the run's temporary name.
+        try (Journal journal = Journal.read(journals.journals(shoot).get(0))) {
+            journal.openForAppend();
+            journal.wrote(2, FileIdentity.of(shoot.resolve("b1.jpg")));
+            Files.createDirectories(dest.resolve("Bathroom"));
+            Files.createLink(dest.resolve("Bathroom/b1.jpg"), shoot.resolve("b1.jpg"));
+            Files.writeString(FileTransfer.partFile(dest.resolve("Frontyard/f1.jpg"), journal.token()), "half a copy");
+        }
 
         OrganizeException refused = assertThrows(OrganizeException.class, () ->
                 new Organizer(journals).organize(shoot, dest, TransferMode.MOVE, assignments, OrganizeProgress.NONE));
