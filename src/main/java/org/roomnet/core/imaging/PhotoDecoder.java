@@ -7,10 +7,8 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Optional;
@@ -20,7 +18,8 @@ import java.util.Optional;
  * scaled in the DCT domain); every other file, and any JPEG it declines, through ImageIO, which asks the
  * reader for every n-th pixel (n chosen so the short side stays at least {@code minShortSide}): a 24 MP
  * photo decoded in full would take ~100 MB. The size checks ({@link PhotoLimits}) come before either
- * decoder, and problems are always reported by the ImageIO path.
+ * decoder, and problems are always reported by the ImageIO path. Every path yields sRGB ({@link SrgbPixels}):
+ * grey copied to R = G = B, embedded colour profiles converted. The file is read once ({@link PhotoBytes}).
  */
 public final class PhotoDecoder {
 
@@ -34,17 +33,29 @@ public final class PhotoDecoder {
 
     /** Decodes with the short side at least {@code minShortSide} (when the photo is that large). */
     public static BufferedImage decode(Path file, int minShortSide) throws UnreadablePhotoException {
-        BufferedImage stored = decodeStored(file, minShortSide);
-        return Orientation.of(file).apply(stored);
+        return upright(PhotoBytes.read(file), minShortSide);
     }
 
-    /** {@link #decode}, and whether the file is damaged (a cut JPEG decodes, partly grey): see {@link DecodedPhoto}. */
+    /**
+     * {@link #decode}, and whether the file is damaged (a cut JPEG decodes, partly grey): see {@link DecodedPhoto}.
+     * The file is read once; the checks, the orientation and the decoder all read those bytes.
+     */
     public static DecodedPhoto decodeChecked(Path file, int minShortSide) throws UnreadablePhotoException {
-        BufferedImage image = decode(file, minShortSide);
-        try (SeekableByteChannel channel = open(file)) {
+        PhotoBytes bytes = PhotoBytes.read(file);
+        BufferedImage image = upright(bytes, minShortSide);
+        try (SeekableByteChannel channel = bytes.channel()) {
             return new DecodedPhoto(image, JpegIntegrity.damage(channel).orElse(null));
         } catch (IOException e) {
             throw new UnreadablePhotoException("cannot read file: " + e.getMessage(), e);
+        }
+    }
+
+    private static BufferedImage upright(PhotoBytes bytes, int minShortSide) throws UnreadablePhotoException {
+        BufferedImage stored = decodeStored(bytes, minShortSide, true);
+        try (InputStream in = bytes.stream()) {
+            return Orientation.of(in).apply(stored);
+        } catch (IOException e) {
+            return stored; // cannot happen for bytes in memory; a file read again that fails now is upright
         }
     }
 
@@ -72,17 +83,18 @@ public final class PhotoDecoder {
      * and its declared size checked against {@link PhotoLimits} before the decoder allocates anything.
      */
     static BufferedImage decodeStored(Path file, int minShortSide) throws UnreadablePhotoException {
-        return decodeStored(file, minShortSide, true);
+        return decodeStored(PhotoBytes.read(file), minShortSide, true);
     }
 
     /** The ImageIO path alone, as for every file the fast path declines (tests compare the two). */
     static BufferedImage decodeWithImageIo(Path file, int minShortSide) throws UnreadablePhotoException {
-        return decodeStored(file, minShortSide, false);
+        return decodeStored(PhotoBytes.read(file), minShortSide, false);
     }
 
-    private static BufferedImage decodeStored(Path file, int minShortSide, boolean fastJpeg)
+    /** The picture as stored (not turned), in sRGB ({@link SrgbPixels}). */
+    private static BufferedImage decodeStored(PhotoBytes bytes, int minShortSide, boolean fastJpeg)
             throws UnreadablePhotoException {
-        try (SeekableByteChannel channel = open(file); ImageInputStream in = new ChannelImageInputStream(channel)) {
+        try (SeekableByteChannel channel = bytes.channel(); ImageInputStream in = new ChannelImageInputStream(channel)) {
             if (channel.size() == 0) {
                 throw new UnreadablePhotoException("empty file (0 bytes)");
             }
@@ -94,7 +106,7 @@ public final class PhotoDecoder {
                 // which alone reports problems, so every file is reported the same whichever decoder saw it.
                 Optional<BufferedImage> fast = fastJpeg ? FastJpegDecoder.decode(channel, minShortSide) : Optional.empty();
                 if (fast.isPresent()) {
-                    return fast.get();
+                    return inProfile(fast.get(), channel);
                 }
             }
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
@@ -116,7 +128,8 @@ public final class PhotoDecoder {
                 if (image == null) {
                     throw new UnreadablePhotoException("the image holds no picture");
                 }
-                return image;
+                // ImageIO's JPEG reader (TwelveMonkeys) has applied an embedded profile already
+                return SrgbPixels.of(image);
             } finally {
                 reader.dispose();
             }
@@ -129,15 +142,19 @@ public final class PhotoDecoder {
         }
     }
 
-    private static SeekableByteChannel open(Path file) throws UnreadablePhotoException {
+    /**
+     * libjpeg-turbo leaves the numbers as stored: a JPEG with an embedded profile (Adobe RGB, Display P3) is
+     * converted here. A profile that cannot be read or used leaves the numbers as they are (taken for sRGB).
+     */
+    private static BufferedImage inProfile(BufferedImage decoded, SeekableByteChannel channel) throws IOException {
+        Optional<byte[]> profile = JpegColourProfile.read(channel);
+        if (profile.isEmpty()) {
+            return decoded;
+        }
         try {
-            return Files.newByteChannel(file);
-        } catch (AccessDeniedException e) {
-            throw new UnreadablePhotoException("permission denied: the file cannot be read", e);
-        } catch (NoSuchFileException e) {
-            throw new UnreadablePhotoException("file not found (moved or deleted?)", e);
-        } catch (IOException e) {
-            throw new UnreadablePhotoException("cannot read file: " + e.getMessage(), e);
+            return SrgbPixels.fromProfile(decoded, profile.get());
+        } catch (IllegalArgumentException e) {
+            return decoded;
         }
     }
 

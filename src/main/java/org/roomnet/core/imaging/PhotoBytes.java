@@ -1,0 +1,62 @@
+package org.roomnet.core.imaging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * A photo file's bytes, read from disk once for everything a decode needs: the checks ({@link JpegIntegrity},
+ * {@link PhotoLimits}), the EXIF orientation, the colour profile and the decoder itself. A file larger than
+ * {@link #MAX_IN_MEMORY} bytes (a huge TIFF, say) is not held in memory but read from disk by each of them.
+ */
+final class PhotoBytes {
+
+    static final long MAX_IN_MEMORY = 256L << 20;
+
+    private final Path file;
+    private final ByteBuffer bytes;
+
+    private PhotoBytes(Path file, ByteBuffer bytes) {
+        this.file = file;
+        this.bytes = bytes;
+    }
+
+    static PhotoBytes read(Path file) throws UnreadablePhotoException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size > MAX_IN_MEMORY) {
+                return new PhotoBytes(file, null);
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) size);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // a file that shrinks while read keeps what was there
+            }
+            return new PhotoBytes(file, buffer.flip());
+        } catch (AccessDeniedException e) {
+            throw new UnreadablePhotoException("permission denied: the file cannot be read", e);
+        } catch (NoSuchFileException e) {
+            throw new UnreadablePhotoException("file not found (moved or deleted?)", e);
+        } catch (IOException e) {
+            throw new UnreadablePhotoException("cannot read file: " + e.getMessage(), e);
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** A new channel over the bytes, at position 0; the caller closes it. */
+    SeekableByteChannel channel() throws IOException {
+        return bytes != null ? new MemoryChannel(bytes) : Files.newByteChannel(file);
+    }
+
+    InputStream stream() throws IOException {
+        return Channels.newInputStream(channel());
+    }
+}
