@@ -56,6 +56,28 @@ final class PhotoBytes {
         return bytes != null ? new MemoryChannel(bytes) : Files.newByteChannel(file);
     }
 
+    /** The first {@code n} bytes at most (fewer for a shorter file), for recognising the format. */
+    ByteBuffer head(int n) throws IOException {
+        if (bytes != null) {
+            return bytes.slice(0, Math.min(n, bytes.limit()));
+        }
+        try (SeekableByteChannel channel = channel()) {
+            ByteBuffer head = ByteBuffer.allocate(n);
+            while (head.hasRemaining() && channel.read(head) >= 0) {
+                // until full or at the end
+            }
+            return head.flip();
+        }
+    }
+
+    /** All the bytes; a file too large to hold in memory is refused. */
+    ByteBuffer all() throws UnreadablePhotoException {
+        if (bytes == null) {
+            throw new UnreadablePhotoException("too large to decode: the file is over " + (MAX_IN_MEMORY >> 20) + " MB");
+        }
+        return bytes.duplicate().position(0);
+    }
+
     InputStream stream() throws IOException {
         return Channels.newInputStream(channel());
     }

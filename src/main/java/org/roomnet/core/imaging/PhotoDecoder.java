@@ -20,6 +20,7 @@ import java.util.Optional;
  * photo decoded in full would take ~100 MB. The size checks ({@link PhotoLimits}) come before either
  * decoder, and problems are always reported by the ImageIO path. Every path yields sRGB ({@link SrgbPixels}):
  * grey copied to R = G = B, embedded colour profiles converted. The file is read once ({@link PhotoBytes}).
+ * HEIC/HEIF photos (phones) go through libheif ({@link HeifDecoder}), where it is installed.
  */
 public final class PhotoDecoder {
 
@@ -53,6 +54,9 @@ public final class PhotoDecoder {
     private static BufferedImage upright(PhotoBytes bytes, int minShortSide) throws UnreadablePhotoException {
         BufferedImage stored = decodeStored(bytes, minShortSide, true);
         try (InputStream in = bytes.stream()) {
+            if (isHeif(bytes)) {
+                return stored; // libheif has applied the file's own rotation and mirroring
+            }
             return Orientation.of(in).apply(stored);
         } catch (IOException e) {
             return stored; // cannot happen for bytes in memory; a file read again that fails now is upright
@@ -109,6 +113,9 @@ public final class PhotoDecoder {
                     return inProfile(fast.get(), channel);
                 }
             }
+            if (isHeif(bytes)) {
+                return heif(bytes);
+            }
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new UnreadablePhotoException("not a supported image format");
@@ -139,6 +146,23 @@ public final class PhotoDecoder {
             throw new UnreadablePhotoException("corrupt or unsupported image: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw new UnreadablePhotoException("corrupt image: " + e, e);
+        }
+    }
+
+    private static boolean isHeif(PhotoBytes bytes) throws IOException {
+        return HeifDecoder.isHeif(bytes.head(64));
+    }
+
+    /** A HEIC/HEIF photo, decoded whole by libheif (no reduced-size decoding there), in sRGB. */
+    private static BufferedImage heif(PhotoBytes bytes) throws UnreadablePhotoException {
+        HeifDecoder.Decoded decoded = HeifDecoder.decode(bytes.all(), (w, h) -> PhotoLimits.check(w, h, false));
+        if (decoded.iccProfile() == null) {
+            return decoded.image();
+        }
+        try {
+            return SrgbPixels.fromProfile(decoded.image(), decoded.iccProfile());
+        } catch (IllegalArgumentException e) {
+            return decoded.image();
         }
     }
 
