@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roomnet.core.review.Photos;
 import org.roomnet.core.review.Review;
 import org.roomnet.testing.ColourPhotos;
+import org.roomnet.testing.HeifFixtures;
 import org.roomnet.testing.IccProfiles;
 import org.roomnet.testing.TestPhotos;
 
@@ -73,6 +74,20 @@ class ListingColourTest {
             Files.delete(exported.getParent().resolve(exported.getFileName()));
             deleteTree(temp.resolve("out"));
         }
+    }
+
+    @Test
+    void aHeicPhotoIsExportedAsJpeg() throws Exception {
+        BufferedImage original = ColourPhotos.chart(900, 600);
+        Path png = temp.resolve("chart.png");
+        ImageIO.write(original, "png", png.toFile());
+        Path photo = HeifFixtures.encode(png, shoot().resolve("IMG_0001.HEIC"), 92);
+        Path exported = exportOne(photo);
+        byte[] bytes = Files.readAllBytes(exported);
+        assertTrue((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8, "a JPEG");
+        BufferedImage image = ImageIO.read(exported.toFile());
+        assertEquals(900, image.getWidth());
+        assertTrue(ColourPhotos.meanDifference(image, original) < 5);
     }
 
     private static void deleteTree(Path dir) throws Exception {
