@@ -29,15 +29,12 @@ final class PhotoBytes {
 
     static PhotoBytes read(Path file) throws UnreadablePhotoException {
         try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            long size = channel.size();
-            if (size > MAX_IN_MEMORY) {
+            if (channel.size() > MAX_IN_MEMORY) {
                 return new PhotoBytes(file, null);
             }
-            ByteBuffer buffer = ByteBuffer.allocate((int) size);
-            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-                // a file that shrinks while read keeps what was there
-            }
-            return new PhotoBytes(file, buffer.flip());
+            // to the end rather than to the size first seen: a file still being written, or a pipe, is read whole
+            byte[] data = Channels.newInputStream(channel).readNBytes((int) MAX_IN_MEMORY + 1);
+            return new PhotoBytes(file, data.length > MAX_IN_MEMORY ? null : ByteBuffer.wrap(data));
         } catch (AccessDeniedException e) {
             throw new UnreadablePhotoException("permission denied: the file cannot be read", e);
         } catch (NoSuchFileException e) {
