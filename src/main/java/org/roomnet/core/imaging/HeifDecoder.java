@@ -69,6 +69,15 @@ final class HeifDecoder {
         if (heif == null) {
             throw new UnreadablePhotoException(HeifNatives.problem());
         }
+        try {
+            return decode(heif, data, sizeCheck);
+        } catch (LinkageError e) { // a libheif without a function this needs
+            throw new UnreadablePhotoException("HEIC/HEIF photos need a newer libheif (" + e.getMessage() + "): "
+                    + HeifNatives.installHint(), e);
+        }
+    }
+
+    private static Decoded decode(LibHeif heif, ByteBuffer data, SizeCheck sizeCheck) throws UnreadablePhotoException {
         int size = data.limit();
         Memory memory = new Memory(Math.max(1, size));
         memory.write(0, toArray(data), 0, size);
