@@ -34,7 +34,9 @@ public final class PhotoDecoder {
 
     /** Decodes with the short side at least {@code minShortSide} (when the photo is that large). */
     public static BufferedImage decode(Path file, int minShortSide) throws UnreadablePhotoException {
-        return upright(PhotoBytes.read(file), minShortSide);
+        try (PhotoBytes bytes = PhotoBytes.read(file)) {
+            return upright(bytes, minShortSide);
+        }
     }
 
     /**
@@ -42,9 +44,8 @@ public final class PhotoDecoder {
      * The file is read once; the checks, the orientation and the decoder all read those bytes.
      */
     public static DecodedPhoto decodeChecked(Path file, int minShortSide) throws UnreadablePhotoException {
-        PhotoBytes bytes = PhotoBytes.read(file);
-        BufferedImage image = upright(bytes, minShortSide);
-        try (SeekableByteChannel channel = bytes.channel()) {
+        try (PhotoBytes bytes = PhotoBytes.read(file); SeekableByteChannel channel = bytes.channel()) {
+            BufferedImage image = upright(bytes, minShortSide);
             return new DecodedPhoto(image, JpegIntegrity.damage(channel).orElse(null));
         } catch (IOException e) {
             throw new UnreadablePhotoException("cannot read file: " + e.getMessage(), e);
@@ -87,12 +88,16 @@ public final class PhotoDecoder {
      * and its declared size checked against {@link PhotoLimits} before the decoder allocates anything.
      */
     static BufferedImage decodeStored(Path file, int minShortSide) throws UnreadablePhotoException {
-        return decodeStored(PhotoBytes.read(file), minShortSide, true);
+        try (PhotoBytes bytes = PhotoBytes.read(file)) {
+            return decodeStored(bytes, minShortSide, true);
+        }
     }
 
     /** The ImageIO path alone, as for every file the fast path declines (tests compare the two). */
     static BufferedImage decodeWithImageIo(Path file, int minShortSide) throws UnreadablePhotoException {
-        return decodeStored(PhotoBytes.read(file), minShortSide, false);
+        try (PhotoBytes bytes = PhotoBytes.read(file)) {
+            return decodeStored(bytes, minShortSide, false);
+        }
     }
 
     /** The picture as stored (not turned), in sRGB ({@link SrgbPixels}). */
@@ -108,7 +113,8 @@ public final class PhotoDecoder {
                 PhotoLimits.check(jpeg.get().width(), jpeg.get().height(), progressive);
                 // The seam: colour JPEGs that libjpeg-turbo decodes cleanly stop here; the rest go on to ImageIO,
                 // which alone reports problems, so every file is reported the same whichever decoder saw it.
-                Optional<BufferedImage> fast = fastJpeg ? FastJpegDecoder.decode(channel, minShortSide) : Optional.empty();
+                Optional<BufferedImage> fast = !fastJpeg ? Optional.empty() : bytes.nativeBytes() != null
+                        ? FastJpegDecoder.decode(bytes.nativeBytes(), minShortSide) : FastJpegDecoder.decode(channel, minShortSide);
                 if (fast.isPresent()) {
                     return inProfile(fast.get(), channel);
                 }
