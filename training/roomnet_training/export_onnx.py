@@ -127,17 +127,28 @@ def reference_pixels(index: int, width: int, height: int) -> np.ndarray:
 
 def reference_images(out_dir: Path) -> list[Path]:
     """Each reference picture as PNG and as JPEG quality 90 (libjpeg-turbo through PIL; ImageIO's encoder at
-    quality 0.9 gives the same decoded pixels, which is what lets the Java tests write their own copies)."""
+    quality 0.9 gives the same decoded pixels, which is what lets the Java tests write their own copies); and
+    as JPEGs that exercise the conversion to sRGB: its red channel as a grey JPEG ("_grey"), and its numbers
+    tagged as Adobe RGB ("_adobe") and as Display P3 ("_p3") with the profiles of icc.py."""
     from PIL import Image
+    from . import icc
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for i, (w, h) in enumerate(REFERENCE_SIZES):
-        img = Image.fromarray(reference_pixels(i, w, h))
+        pixels = reference_pixels(i, w, h)
+        img = Image.fromarray(pixels)
         path = out_dir / f"reference_{i}_{w}x{h}.png"
         img.save(path)
         jpeg = path.with_suffix(".jpg")
         img.save(jpeg, quality=90)
         paths += [path, jpeg]
+        grey = out_dir / f"reference_{i}_{w}x{h}_grey.jpg"
+        Image.fromarray(pixels[..., 0]).save(grey, quality=90)
+        paths.append(grey)
+        for name, profile in (("adobe", icc.adobe_rgb()), ("p3", icc.display_p3())):
+            tagged = out_dir / f"reference_{i}_{w}x{h}_{name}.jpg"
+            img.save(tagged, quality=90, icc_profile=profile)
+            paths.append(tagged)
     return paths
 
 

@@ -3,7 +3,9 @@
 The Java classifier reimplements exactly these steps (org.roomnet.core.imaging.Preprocessor) and a
 test compares its scores with reference scores computed here.
 
-1. EXIF orientation applied, converted to RGB.
+1. EXIF orientation applied, converted to sRGB: an RGB photo with an embedded ICC profile (Adobe RGB,
+   Display P3, ...) through LittleCMS (PIL ImageCms) to sRGB; grey copied into R, G and B unchanged;
+   anything else by PIL's convert("RGB"). The Java app does the same (org.roomnet.core.imaging.SrgbPixels).
 2. Centre crop to a square: side = min(w, h), offset = (longer - side) // 2 on the longer axis.
 3. Resize to SIZE x SIZE with an antialiased triangle (bilinear) filter: output pixel i samples the
    input around centre (i + 0.5) * scale with weights max(0, 1 - |x - centre| / support),
@@ -12,11 +14,12 @@ test compares its scores with reference scores computed here.
 """
 from __future__ import annotations
 
+import io
 import math
 from functools import lru_cache
 
 import numpy as np
-from PIL import Image, ImageOps
+from PIL import Image, ImageCms, ImageOps
 
 SIZE = 224
 CROP_RULE = "center-square"
@@ -55,10 +58,27 @@ def resize_square(rgb: np.ndarray, size: int = SIZE) -> np.ndarray:
     return np.einsum("ij,jkc,lk->ilc", rows, rgb, cols, optimize=True)
 
 
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+def to_srgb(im: Image.Image) -> Image.Image:
+    """The picture as 8-bit sRGB: an embedded RGB profile converted (perceptual intent, as Java's
+    ColorConvertOp takes a matrix/TRC profile's); an unreadable profile is taken for sRGB."""
+    profile = im.info.get("icc_profile")
+    if im.mode == "RGB" and profile:
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+            if source.profile.xcolor_space.strip() == "RGB":
+                return ImageCms.profileToProfile(im, source, _SRGB, outputMode="RGB")
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass
+    return im.convert("RGB")
+
+
 def load_rgb(path) -> np.ndarray:
     with Image.open(path) as im:
         im = ImageOps.exif_transpose(im)
-        return np.asarray(im.convert("RGB"), dtype=np.float64)
+        return np.asarray(to_srgb(im), dtype=np.float64)
 
 
 def to_pixels_224(rgb: np.ndarray, size: int = SIZE) -> np.ndarray:

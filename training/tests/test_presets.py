@@ -1,3 +1,5 @@
+import io
+
 import numpy as np
 from PIL import Image
 
@@ -34,3 +36,43 @@ def test_preprocess_file_applies_exif_orientation_and_normalisation(tmp_path):
     assert x.shape == (3, 224, 224) and x.dtype == np.float32
     assert -1.0 <= x.min() and x.max() <= 1.0
     assert x[:, :100].mean() > 0.8 and x[:, 124:].mean() < -0.8
+
+
+def test_a_grey_jpeg_is_copied_into_red_green_and_blue(tmp_path):
+    grey = np.tile(np.linspace(10, 245, 64).astype(np.uint8), (48, 1))
+    path = tmp_path / "grey.jpg"
+    Image.fromarray(grey).save(path, quality=95)
+    stored = np.asarray(Image.open(path), dtype=np.float64)
+    rgb = presets.load_rgb(path)
+    for c in range(3):
+        np.testing.assert_array_equal(rgb[..., c], stored)
+
+
+def _chart():
+    """Saturated bars over a ramp: an unconverted Adobe RGB or P3 copy is far off on it."""
+    rng = np.random.default_rng(3)
+    bars = np.array([[255, 0, 0], [0, 255, 0], [0, 0, 255], [0, 255, 255], [255, 0, 255], [255, 255, 0]])
+    img = np.repeat(np.repeat(bars[None], 40, 0), 20, 1).astype(np.float64)
+    img = img * np.linspace(1, 0.4, 40)[:, None, None] + np.linspace(0, 30, 120)[None, :, None]
+    return np.clip(img, 0, 255).astype(np.uint8)
+
+
+def test_adobe_rgb_and_display_p3_jpegs_are_converted_to_srgb(tmp_path):
+    from PIL import ImageCms
+    from roomnet_training import icc
+    original = _chart()
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+    for name, profile in (("adobe", icc.adobe_rgb()), ("p3", icc.display_p3())):
+        space = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        numbers = ImageCms.profileToProfile(Image.fromarray(original), srgb, space, outputMode="RGB")
+        assert np.abs(np.asarray(numbers, np.float64) - original).mean() > 6  # the chart tells them apart
+        path = tmp_path / f"{name}.jpg"
+        numbers.save(path, quality=95, subsampling=0, icc_profile=profile)
+        assert np.abs(presets.load_rgb(path) - original).mean() < 2.5, name
+
+
+def test_an_unreadable_profile_is_taken_for_srgb(tmp_path):
+    original = _chart()
+    path = tmp_path / "junk.jpg"
+    Image.fromarray(original).save(path, quality=95, subsampling=0, icc_profile=b"\0" * 300)
+    assert np.abs(presets.load_rgb(path) - original).mean() < 2.5

@@ -7,13 +7,15 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Draws the reference pictures of training/roomnet_training/export_onnx.py ({@code reference_pixels}) with
  * the same integer arithmetic, so the pictures behind {@link ReferenceScores} are generated, not committed.
  * Writes each as PNG and as JPEG quality 0.9: ImageIO's encoder then yields the same decoded pixels as the
- * PIL quality-90 JPEG that Python scored.
+ * PIL quality-90 JPEG that Python scored. Also, as Python does: the red channel as a grey JPEG ("_grey") and
+ * the picture's numbers tagged as Adobe RGB ("_adobe") and Display P3 ("_p3") with {@link IccProfiles}.
  */
 public final class ReferencePictures {
 
@@ -31,6 +33,16 @@ public final class ReferencePictures {
                 throw new IOException("no PNG writer");
             }
             writeJpeg(image, dir.resolve(name + ".jpg"));
+            BufferedImage grey = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    grey.getRaster().setSample(x, y, 0, (image.getRGB(x, y) >> 16) & 0xFF);
+                }
+            }
+            writeJpeg(grey, dir.resolve(name + "_grey.jpg"));
+            byte[] plain = Files.readAllBytes(dir.resolve(name + ".jpg"));
+            Files.write(dir.resolve(name + "_adobe.jpg"), ColourPhotos.withIccProfile(plain, IccProfiles.adobeRgb()));
+            Files.write(dir.resolve(name + "_p3.jpg"), ColourPhotos.withIccProfile(plain, IccProfiles.displayP3()));
         }
         return dir;
     }

@@ -32,7 +32,8 @@ import java.util.stream.Stream;
 public final class FxDialogs implements AppDialogs {
 
     /** What {@link org.roomnet.core.imaging.PhotoDecoder} reads, in both cases (GTK's filter is case-sensitive). */
-    private static final List<String> PHOTO_PATTERNS = Stream.of("jpg", "jpeg", "png", "webp", "tif", "tiff", "bmp", "gif")
+    private static final List<String> PHOTO_PATTERNS = Stream.of("jpg", "jpeg", "png", "webp", "tif", "tiff", "bmp", "gif",
+                    "heic", "heif")
             .flatMap(ext -> Stream.of("*." + ext, "*." + ext.toUpperCase())).toList();
 
     private final Supplier<Window> owner;

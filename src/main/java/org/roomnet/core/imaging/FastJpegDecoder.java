@@ -88,6 +88,26 @@ final class FastJpegDecoder {
         }
     }
 
+    /**
+     * {@link #decode(SeekableByteChannel, int)} of a file already in native memory ({@link PhotoBytes}):
+     * libjpeg-turbo reads it where it is.
+     */
+    static Optional<BufferedImage> decode(BytePointer file, int minShortSide) {
+        if (!JpegNatives.available()) {
+            return Optional.empty();
+        }
+        try {
+            ByteBuffer data = file.asByteBuffer();
+            long size = data.limit();
+            if (size < 4 || data.get(0) != (byte) 0xFF || data.get(1) != (byte) 0xD8 || data.get(2) != (byte) 0xFF) {
+                return Optional.empty();
+            }
+            return endsWithEoi(data) ? decode(file, size, minShortSide) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty(); // ImageIO reads it again and says what is wrong
+        }
+    }
+
     private static Optional<BufferedImage> decode(BytePointer data, long size, int minShortSide) {
         try (IntPointer w = new IntPointer(1); IntPointer h = new IntPointer(1); IntPointer spp = new IntPointer(1);
              IntPointer ycck = new IntPointer(1); IntPointer cmyk = new IntPointer(1)) {

@@ -39,6 +39,15 @@ public enum Orientation {
     /** Reads the orientation tag; a file without one, or with unreadable metadata, is upright. */
     public static Orientation of(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
+            return of(in);
+        } catch (IOException e) {
+            return NORMAL;
+        }
+    }
+
+    /** {@link #of(Path)} of bytes already read ({@link PhotoBytes}); the caller closes the stream. */
+    static Orientation of(InputStream in) {
+        try {
             Metadata metadata = ImageMetadataReader.readMetadata(in);
             ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
             if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {

@@ -7,10 +7,9 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.file.AccessDeniedException;
+import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Optional;
@@ -20,7 +19,9 @@ import java.util.Optional;
  * scaled in the DCT domain); every other file, and any JPEG it declines, through ImageIO, which asks the
  * reader for every n-th pixel (n chosen so the short side stays at least {@code minShortSide}): a 24 MP
  * photo decoded in full would take ~100 MB. The size checks ({@link PhotoLimits}) come before either
- * decoder, and problems are always reported by the ImageIO path.
+ * decoder, and problems are always reported by the ImageIO path. Every path yields sRGB ({@link SrgbPixels}):
+ * grey copied to R = G = B, embedded colour profiles converted. The file is read once ({@link PhotoBytes}).
+ * HEIC/HEIF photos (phones) go through libheif ({@link HeifDecoder}), where it is installed.
  */
 public final class PhotoDecoder {
 
@@ -34,39 +35,37 @@ public final class PhotoDecoder {
 
     /** Decodes with the short side at least {@code minShortSide} (when the photo is that large). */
     public static BufferedImage decode(Path file, int minShortSide) throws UnreadablePhotoException {
-        BufferedImage stored = decodeStored(file, minShortSide);
-        return Orientation.of(file).apply(stored);
+        try (PhotoBytes bytes = PhotoBytes.read(file)) {
+            return upright(bytes, decodeStored(bytes, minShortSide, true, false).image());
+        }
     }
 
     /**
      * {@link #decode}, and whether the file is damaged: see {@link DecodedPhoto}. A cut JPEG is told by its
      * bytes ({@link JpegIntegrity}: "truncated: …"); one whose image data is corrupt inside (a cut file with an
      * end marker appended, a zeroed stretch) decodes with a grey or garbled part, and only the decoder's
-     * warning tells: "corrupt JPEG data: premature end of data segment".
+     * warning tells: "corrupt JPEG data: premature end of data segment". The file is read once; the checks,
+     * the orientation and the decoder all read those bytes.
      */
     public static DecodedPhoto decodeChecked(Path file, int minShortSide) throws UnreadablePhotoException {
-        Stored stored = decodeStored(file, minShortSide, true, true);
-        BufferedImage image = Orientation.of(file).apply(stored.image());
-        try (SeekableByteChannel channel = open(file)) {
-            Optional<String> truncated = JpegIntegrity.damage(channel);
-            return new DecodedPhoto(image, truncated.orElse(stored.corruption()));
+        try (PhotoBytes bytes = PhotoBytes.read(file); SeekableByteChannel channel = bytes.channel()) {
+            Stored stored = decodeStored(bytes, minShortSide, true, true);
+            BufferedImage image = upright(bytes, stored.image());
+            return new DecodedPhoto(image, JpegIntegrity.damage(channel).orElse(stored.corruption()));
         } catch (IOException e) {
             throw new UnreadablePhotoException("cannot read file: " + e.getMessage(), e);
         }
     }
 
-    /**
-     * Whether colour JPEGs are reduced by averaging (libjpeg-turbo's DCT scaling) rather than by ImageIO's
-     * keeping every n-th pixel, which aliases: a caller that scales further can then ask for its target size.
-     */
-    public static boolean reducesJpegByAveraging() {
-        return FastJpegDecoder.available();
-    }
-
-    /** Which decoder colour JPEGs go through, for the record in benchmarks and logs. */
-    public static String jpegDecoderInUse() {
-        return FastJpegDecoder.available() ? "libjpeg-turbo with DCT scaling"
-                : "ImageIO (" + JpegNatives.problem() + ")";
+    private static BufferedImage upright(PhotoBytes bytes, BufferedImage stored) {
+        try (InputStream in = bytes.stream()) {
+            if (isHeif(bytes)) {
+                return stored; // libheif has applied the file's own rotation and mirroring
+            }
+            return Orientation.of(in).apply(stored);
+        } catch (IOException e) {
+            return stored; // cannot happen for bytes in memory; a file read again that fails now is upright
+        }
     }
 
     /** The size a file's header declares (as stored, not turned), and whether it is a JPEG. */
@@ -105,6 +104,20 @@ public final class PhotoDecoder {
         }
     }
 
+    /**
+     * Whether colour JPEGs are reduced by averaging (libjpeg-turbo's DCT scaling) rather than by ImageIO's
+     * keeping every n-th pixel, which aliases: a caller that scales further can then ask for its target size.
+     */
+    public static boolean reducesJpegByAveraging() {
+        return FastJpegDecoder.available();
+    }
+
+    /** Which decoder colour JPEGs go through, for the record in benchmarks and logs. */
+    public static String jpegDecoderInUse() {
+        return FastJpegDecoder.available() ? "libjpeg-turbo with DCT scaling"
+                : "ImageIO (" + JpegNatives.problem() + ")";
+    }
+
     /** Decodes at full size, upright: for the preview. */
     public static BufferedImage decodeFull(Path file) throws UnreadablePhotoException {
         return decode(file, Integer.MAX_VALUE);
@@ -115,21 +128,26 @@ public final class PhotoDecoder {
      * and its declared size checked against {@link PhotoLimits} before the decoder allocates anything.
      */
     static BufferedImage decodeStored(Path file, int minShortSide) throws UnreadablePhotoException {
-        return decodeStored(file, minShortSide, true, false).image();
+        try (PhotoBytes bytes = PhotoBytes.read(file)) {
+            return decodeStored(bytes, minShortSide, true, false).image();
+        }
     }
 
     /** The ImageIO path alone, as for every file the fast path declines (tests compare the two). */
     static BufferedImage decodeWithImageIo(Path file, int minShortSide) throws UnreadablePhotoException {
-        return decodeStored(file, minShortSide, false, false).image();
+        try (PhotoBytes bytes = PhotoBytes.read(file)) {
+            return decodeStored(bytes, minShortSide, false, false).image();
+        }
     }
 
     /** A decoded picture as stored, and the decoder's complaint about corrupt JPEG data (null when none). */
     private record Stored(BufferedImage image, String corruption) {
     }
 
-    private static Stored decodeStored(Path file, int minShortSide, boolean fastJpeg, boolean listen)
+    /** The picture as stored (not turned), in sRGB ({@link SrgbPixels}); {@code listen}: collect the decoder's warnings. */
+    private static Stored decodeStored(PhotoBytes bytes, int minShortSide, boolean fastJpeg, boolean listen)
             throws UnreadablePhotoException {
-        try (SeekableByteChannel channel = open(file); ImageInputStream in = new ChannelImageInputStream(channel)) {
+        try (SeekableByteChannel channel = bytes.channel(); ImageInputStream in = new ChannelImageInputStream(channel)) {
             if (channel.size() == 0) {
                 throw new UnreadablePhotoException("empty file (0 bytes)");
             }
@@ -139,10 +157,14 @@ public final class PhotoDecoder {
                 PhotoLimits.check(jpeg.get().width(), jpeg.get().height(), progressive);
                 // The seam: colour JPEGs that libjpeg-turbo decodes cleanly stop here; the rest go on to ImageIO,
                 // which alone reports problems, so every file is reported the same whichever decoder saw it.
-                Optional<BufferedImage> fast = fastJpeg ? FastJpegDecoder.decode(channel, minShortSide) : Optional.empty();
+                Optional<BufferedImage> fast = !fastJpeg ? Optional.empty() : bytes.nativeBytes() != null
+                        ? FastJpegDecoder.decode(bytes.nativeBytes(), minShortSide) : FastJpegDecoder.decode(channel, minShortSide);
                 if (fast.isPresent()) {
-                    return new Stored(fast.get(), null);
+                    return new Stored(inProfile(fast.get(), channel), null);
                 }
+            }
+            if (isHeif(bytes)) {
+                return new Stored(heif(bytes), null);
             }
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -167,7 +189,8 @@ public final class PhotoDecoder {
                 if (image == null) {
                     throw new UnreadablePhotoException("the image holds no picture");
                 }
-                return new Stored(image, warnings.corruption().orElse(null));
+                // ImageIO's JPEG reader (TwelveMonkeys) has applied an embedded profile already
+                return new Stored(SrgbPixels.of(image), warnings.corruption().orElse(null));
             } finally {
                 reader.dispose();
             }
@@ -180,15 +203,36 @@ public final class PhotoDecoder {
         }
     }
 
-    private static SeekableByteChannel open(Path file) throws UnreadablePhotoException {
+    private static boolean isHeif(PhotoBytes bytes) throws IOException {
+        return HeifDecoder.isHeif(bytes.head(64));
+    }
+
+    /** A HEIC/HEIF photo, decoded whole by libheif (no reduced-size decoding there), in sRGB. */
+    private static BufferedImage heif(PhotoBytes bytes) throws UnreadablePhotoException {
+        HeifDecoder.Decoded decoded = HeifDecoder.decode(bytes.all(), (w, h) -> PhotoLimits.check(w, h, false));
+        if (decoded.iccProfile() == null) {
+            return decoded.image();
+        }
         try {
-            return Files.newByteChannel(file);
-        } catch (AccessDeniedException e) {
-            throw new UnreadablePhotoException("permission denied: the file cannot be read", e);
-        } catch (NoSuchFileException e) {
-            throw new UnreadablePhotoException("file not found (moved or deleted?)", e);
-        } catch (IOException e) {
-            throw new UnreadablePhotoException("cannot read file: " + e.getMessage(), e);
+            return SrgbPixels.fromProfile(decoded.image(), decoded.iccProfile());
+        } catch (IllegalArgumentException e) {
+            return decoded.image();
+        }
+    }
+
+    /**
+     * libjpeg-turbo leaves the numbers as stored: a JPEG with an embedded profile (Adobe RGB, Display P3) is
+     * converted here. A profile that cannot be read or used leaves the numbers as they are (taken for sRGB).
+     */
+    private static BufferedImage inProfile(BufferedImage decoded, SeekableByteChannel channel) throws IOException {
+        Optional<byte[]> profile = JpegColourProfile.read(channel);
+        if (profile.isEmpty()) {
+            return decoded;
+        }
+        try {
+            return SrgbPixels.fromProfile(decoded, profile.get());
+        } catch (IllegalArgumentException e) {
+            return decoded;
         }
     }
 

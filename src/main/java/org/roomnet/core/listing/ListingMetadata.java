@@ -11,6 +11,8 @@ import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
 import org.apache.commons.imaging.formats.jpeg.iptc.JpegIptcRewriter;
 import org.apache.commons.imaging.formats.jpeg.xmp.JpegXmpRewriter;
 import org.apache.commons.imaging.formats.tiff.TiffImageMetadata;
+import org.apache.commons.imaging.formats.tiff.constants.TiffDirectoryType;
+import org.apache.commons.imaging.formats.tiff.taginfos.TagInfoShort;
 import org.apache.commons.imaging.formats.tiff.constants.TiffDirectoryConstants;
 import org.apache.commons.imaging.formats.tiff.fieldtypes.AbstractFieldType;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
@@ -36,6 +38,8 @@ final class ListingMetadata {
 
     private static final int ORIENTATION = 0x0112;
     private static final int COLOR_SPACE = 0xA001;
+    private static final TagInfoShort COLOR_SPACE_SRGB = new TagInfoShort("ColorSpace", COLOR_SPACE,
+            TiffDirectoryType.EXIF_DIRECTORY_EXIF_IFD);
     /** IFD0: Make, Model, Orientation, DateTime. */
     private static final Set<Integer> ROOT_KEPT = Set.of(0x010F, 0x0110, ORIENTATION, 0x0132);
     /**
@@ -61,9 +65,14 @@ final class ListingMetadata {
         if (exif != null) {
             exif = keepAll ? allButThumbnail(exif) : allowed(exif);
             replaceShort(exif.getRootDirectory(), ORIENTATION, (short) 1, exif.byteOrder);
-            replaceShort(exif.getExifDirectory(), COLOR_SPACE, (short) 1, exif.byteOrder); // the pixels are sRGB now
-            out = withExif(out, exif);
+        } else {
+            exif = new TiffOutputSet();
         }
+        // The pixels are sRGB now, and the file says so in EXIF (no ICC profile: decision 18)
+        TiffOutputDirectory exifDir = exif.getOrCreateExifDirectory();
+        exifDir.removeField(COLOR_SPACE);
+        exifDir.add(COLOR_SPACE_SRGB, (short) 1);
+        out = withExif(out, exif);
         if (keepAll) {
             out = withXmpAndIptcOf(out, original);
         }

@@ -20,7 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The model's input does not depend on which decoder read the photo: the JPEG reference pictures, decoded by
- * libjpeg-turbo and by ImageIO, give the scores Python computed (PIL decoding) within 1e-3.
+ * libjpeg-turbo and by ImageIO, give the scores Python computed (PIL decoding) within 1e-3; so do their grey
+ * copies and their copies tagged Adobe RGB and Display P3 (issue 17), which go through
+ * {@link PhotoDecoder} (grey JPEGs are ImageIO's alone). The profile-converted ones within 5e-3: Java's LittleCMS
+ * and PIL's (other versions, other sRGB profiles) differ by 1-2 levels on ~1.5 % of the values.
  */
 class DecoderParityTest {
 
@@ -31,26 +34,32 @@ class DecoderParityTest {
     void jpegReferencesGiveThePythonScoresOnBothPaths() throws Exception {
         Map<String, float[]> reference = ReferenceScores.read(".jpg");
         ReferencePictures.writeAll(dir);
-        assertEquals(6, reference.size());
+        assertEquals(24, reference.size());
         assertTrue(FastJpegDecoder.available(), JpegNatives.problem());
         try (RoomClassifier classifier = RoomClassifier.open(TestPhotos.model(), ProviderPreference.CPU)) {
             ModelDescription d = classifier.description();
             Preprocessor preprocessor = new Preprocessor(d.inputSize(), d.pixelScale(), d.pixelOffset());
             int minSide = 2 * d.inputSize();
+            double worst = 0;
             for (var entry : reference.entrySet()) {
                 Path file = dir.resolve(entry.getKey());
-                BufferedImage fast = FastJpegDecoder.decode(file, minSide).orElseThrow();
+                boolean grey = entry.getKey().endsWith("_grey.jpg");
+                BufferedImage fast = grey ? PhotoDecoder.decode(file, minSide) : PhotoDecoder.decodeStored(file, minSide);
+                assertEquals(!grey, FastJpegDecoder.decode(file, minSide).isPresent(), entry.getKey());
                 BufferedImage imageIo = PhotoDecoder.decodeWithImageIo(file, minSide);
                 for (BufferedImage decoded : List.of(fast, imageIo)) {
-                    String what = entry.getKey() + (decoded == fast ? " (libjpeg-turbo)" : " (ImageIO)");
+                    String what = entry.getKey() + (decoded == imageIo ? " (ImageIO)" : " (PhotoDecoder)");
                     Prediction p = classifier.classify(List.of(preprocessor.toTensor(decoded))).get(0);
                     float[] expected = entry.getValue();
                     assertEquals(d.classNames().get(ReferenceScores.argmax(expected)), p.label(), what);
+                    double tolerance = entry.getKey().endsWith("_adobe.jpg") || entry.getKey().endsWith("_p3.jpg") ? 5e-3 : 1e-3;
                     for (int c = 0; c < expected.length; c++) {
-                        assertEquals(expected[c], p.scores().get(c), 1e-3, what + " class " + c);
+                        worst = Math.max(worst, Math.abs(expected[c] - p.scores().get(c)));
+                        assertEquals(expected[c], p.scores().get(c), tolerance, what + " class " + c);
                     }
                 }
             }
+            System.out.println("largest score difference to Python: " + worst);
         }
     }
 }

@@ -1,0 +1,119 @@
+package org.roomnet.testing;
+
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorConvertOp;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** Grey and colour-managed test photos: grey JPEGs, and JPEGs whose numbers are in an embedded ICC profile's space. */
+public final class ColourPhotos {
+
+    private ColourPhotos() {
+    }
+
+    /** Saturated bars over a grey ramp: where an unconverted Adobe RGB or P3 copy is far off. */
+    public static BufferedImage chart(int width, int height) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        Color[] bars = {Color.RED, Color.GREEN, Color.BLUE, Color.CYAN, Color.MAGENTA, Color.YELLOW,
+                new Color(200, 120, 40), new Color(40, 140, 90)};
+        int barWidth = (width + bars.length - 1) / bars.length;
+        for (int i = 0; i < bars.length; i++) {
+            g.setPaint(new GradientPaint(0, 0, bars[i], 0, height * 0.6f, Color.WHITE));
+            g.fillRect(i * barWidth, 0, barWidth, height * 2 / 3);
+        }
+        g.setPaint(new GradientPaint(0, 0, Color.BLACK, width, 0, Color.WHITE));
+        g.fillRect(0, height * 2 / 3, width, height - height * 2 / 3);
+        g.dispose();
+        return img;
+    }
+
+    /** A one-channel picture: a ramp with a few shapes. */
+    public static BufferedImage grey(int width, int height) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = img.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, new Color(20, 20, 20), width, height, new Color(235, 235, 235)));
+        g.fillRect(0, 0, width, height);
+        g.setColor(new Color(128, 128, 128));
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        return img;
+    }
+
+    /** The sRGB picture's colours as numbers of the profile's space (TYPE_INT_RGB, the numbers as stored). */
+    public static BufferedImage numbersIn(BufferedImage srgb, byte[] iccProfile) {
+        ICC_ColorSpace space = new ICC_ColorSpace(ICC_Profile.getInstance(iccProfile));
+        BufferedImage converted = new ColorConvertOp(ColorSpace.getInstance(ColorSpace.CS_sRGB), space, null)
+                .filter(srgb, null);
+        BufferedImage out = new BufferedImage(srgb.getWidth(), srgb.getHeight(), BufferedImage.TYPE_INT_RGB);
+        int[] pixel = new int[3];
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                converted.getRaster().getPixel(x, y, pixel);
+                out.setRGB(x, y, pixel[0] << 16 | pixel[1] << 8 | pixel[2]);
+            }
+        }
+        return out;
+    }
+
+    /** A JPEG of the picture's numbers (quality 0.95) carrying {@code iccProfile} in an APP2 segment. */
+    public static byte[] taggedJpeg(BufferedImage numbers, byte[] iccProfile) throws IOException {
+        return withIccProfile(TestPhotos.jpegBytes(numbers, false), iccProfile);
+    }
+
+    /** Inserts an ICC profile (one APP2 "ICC_PROFILE" chunk) after the JFIF segment, or after SOI. */
+    public static byte[] withIccProfile(byte[] jpeg, byte[] iccProfile) {
+        int at = 2;
+        if ((jpeg[2] & 0xFF) == 0xFF && (jpeg[3] & 0xFF) == 0xE0) {
+            at = 4 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF));
+        }
+        byte[] name = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
+        int length = 2 + name.length + 2 + iccProfile.length;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length + length + 2);
+        out.write(jpeg, 0, at);
+        out.write(0xFF);
+        out.write(0xE2);
+        out.write(length >> 8);
+        out.write(length);
+        out.writeBytes(name);
+        out.write(1);
+        out.write(1);
+        out.writeBytes(iccProfile);
+        out.write(jpeg, at, jpeg.length - at);
+        return out.toByteArray();
+    }
+
+    /** Mean absolute difference per channel, in 0-255 levels, of two pictures of the same size. */
+    public static double meanDifference(BufferedImage a, BufferedImage b) {
+        long sum = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int shift = 0; shift < 24; shift += 8) {
+                    sum += Math.abs(((p >> shift) & 255) - ((q >> shift) & 255));
+                }
+            }
+        }
+        return sum / (3.0 * a.getWidth() * a.getHeight());
+    }
+
+    /** Mean of R, G and B over the picture, 0-255, read through getRGB (sRGB). */
+    public static double meanLevel(BufferedImage image) {
+        long sum = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int p = image.getRGB(x, y);
+                sum += ((p >> 16) & 255) + ((p >> 8) & 255) + (p & 255);
+            }
+        }
+        return sum / (3.0 * image.getWidth() * image.getHeight());
+    }
+}
