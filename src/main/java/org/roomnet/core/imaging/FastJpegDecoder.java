@@ -102,7 +102,8 @@ final class FastJpegDecoder {
             if (size < 4 || data.get(0) != (byte) 0xFF || data.get(1) != (byte) 0xD8 || data.get(2) != (byte) 0xFF) {
                 return Optional.empty();
             }
-            return endsWithEoi(data) ? decode(file, size, minShortSide) : Optional.empty();
+            return endsWithEoi(data) && !hasZeroRun(data, ZERO_RUN_BYTES)
+                    ? decode(file, size, minShortSide) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty(); // ImageIO reads it again and says what is wrong
         }
