@@ -1,0 +1,94 @@
+package org.roomnet.core.memory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The model's scores mixed with the memory's vote: {@code (1 - w) * model + w * vote}, over the model's classes
+ * followed by the room types only the memory knows (which only the vote can give). A photo whose label the mix
+ * changed is labelled by the memory.
+ */
+public final class MemoryBlend {
+
+    private final MemoryIndex index;
+    private final List<String> classNames;
+    private final int modelClasses;
+    private final BlendSettings settings;
+
+    /** What the mix gave for one photo: scores in {@link #classNames()} order, and whether the memory decided. */
+    public record Blended(List<String> classNames, float[] scores, boolean fromMemory, float memoryWeight) {
+    }
+
+    public MemoryBlend(Memory memory, List<String> modelClassNames, BlendSettings settings) {
+        this.index = MemoryIndex.of(memory);
+        List<String> names = new ArrayList<>(modelClassNames);
+        names.addAll(memory.customLabels(modelClassNames));
+        this.classNames = List.copyOf(names);
+        this.modelClasses = modelClassNames.size();
+        this.settings = settings;
+    }
+
+    /** The model's classes, then the room types the agent added. */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    public int size() {
+        return index.size();
+    }
+
+    public int dimension() {
+        return index.dimension();
+    }
+
+    /** Mixes the model's {@code scores} (in the model's class order) with the vote of the photo's neighbours. */
+    public Blended blend(List<Float> scores, float[] embedding) {
+        if (scores.size() != modelClasses) {
+            throw new IllegalArgumentException("scores for " + scores.size() + " classes, the model has " + modelClasses);
+        }
+        float[] mixed = new float[classNames.size()];
+        for (int i = 0; i < modelClasses; i++) {
+            mixed[i] = scores.get(i);
+        }
+        List<MemoryIndex.Neighbour> neighbours = index.nearest(embedding, settings.k());
+        if (neighbours.isEmpty()) {
+            return new Blended(classNames, mixed, false, 0f);
+        }
+        float nearest = neighbours.get(0).similarity();
+        float w = settings.weight(nearest);
+        if (w == 0f) {
+            return new Blended(classNames, mixed, false, 0f);
+        }
+        float[] vote = new float[classNames.size()];
+        double total = 0;
+        for (MemoryIndex.Neighbour n : neighbours) {
+            double weight = Math.exp((n.similarity() - nearest) / settings.temperature());
+            vote[classNames.indexOf(n.label())] += (float) weight;
+            total += weight;
+        }
+        for (int i = 0; i < mixed.length; i++) {
+            mixed[i] = (1 - w) * mixed[i] + w * (float) (vote[i] / total);
+        }
+        return new Blended(classNames, mixed, argmax(mixed) != argmax(scores), w);
+    }
+
+    private static int argmax(float[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static int argmax(List<Float> v) {
+        int best = 0;
+        for (int i = 1; i < v.size(); i++) {
+            if (v.get(i) > v.get(best)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
