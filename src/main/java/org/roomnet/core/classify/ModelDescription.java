@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a RoomNet ONNX file says about itself in its metadata: class names in id order and the
- * pre-processing it expects. Nothing of this is hard-coded in the app.
+ * pre-processing it expects. Nothing of this is hard-coded in the app. {@code embeddingOutput} and
+ * {@code unknownOutput} name the optional outputs (null when the model has none).
  */
 public record ModelDescription(
         String name,
@@ -23,7 +24,9 @@ public record ModelDescription(
         String channelOrder,
         String layout,
         float reviewMinConfidence,
-        float reviewMinMargin) {
+        float reviewMinMargin,
+        String embeddingOutput,
+        String unknownOutput) {
 
     public static final String SUPPORTED_CROP = "center-square";
 
@@ -65,7 +68,16 @@ public record ModelDescription(
                 require(metadata, "channel_order"),
                 require(metadata, "input_layout"),
                 optionalFloat(metadata, "review_min_confidence", FIXED_REVIEW_MIN_CONFIDENCE),
-                optionalFloat(metadata, "review_min_margin", FIXED_REVIEW_MIN_MARGIN));
+                optionalFloat(metadata, "review_min_margin", FIXED_REVIEW_MIN_MARGIN),
+                optionalText(metadata, "embedding_output") != null ? optionalText(metadata, "embedding_output")
+                        : optionalText(metadata, "embedding_name"), // v2's key
+                optionalText(metadata, "unknown_output"));
+    }
+
+    /** The same description with the embedding found under {@code output} (a model that does not name it). */
+    public ModelDescription withEmbeddingOutput(String output) {
+        return new ModelDescription(name, version, classNames, inputName, outputName, inputSize, pixelScale, pixelOffset,
+                cropRule, channelOrder, layout, reviewMinConfidence, reviewMinMargin, output, unknownOutput);
     }
 
     public int classCount() {
@@ -78,6 +90,11 @@ public record ModelDescription(
             throw new IllegalArgumentException("the model's metadata lacks '" + key + "'; export it with training/export_onnx.py");
         }
         return value;
+    }
+
+    private static String optionalText(Map<String, String> metadata, String key) {
+        String value = metadata.get(key);
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static float optionalFloat(Map<String, String> metadata, String key, float fallback) {

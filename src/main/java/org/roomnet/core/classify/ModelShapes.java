@@ -10,7 +10,8 @@ import java.util.Arrays;
 
 /**
  * Checks, when a model is opened, that its graph takes and gives what its metadata promises:
- * input {@code [batch, 3, size, size]} floats, output {@code [batch, classes]}. A model that does not
+ * input {@code [batch, 3, size, size]} floats, output {@code [batch, classes]}, and the optional outputs it
+ * names: {@code [batch, features]} for the embedding, {@code [batch, 1]} for the unknown score. A model that does not
  * is refused then, with what it expects, instead of failing on the first batch.
  */
 final class ModelShapes {
@@ -34,6 +35,22 @@ final class ModelShapes {
         if (out.length != 2 || !fits(out[1], d.classCount())) {
             throw new IllegalArgumentException("the model's output '" + d.outputName() + "' is " + shape(out)
                     + ", but its metadata names " + d.classCount() + " classes ([batch, " + d.classCount() + "])");
+        }
+        if (d.embeddingOutput() != null) {
+            long[] emb = tensor(session.getOutputInfo().get(d.embeddingOutput()), "output", d.embeddingOutput(),
+                    session.getOutputNames().toString()).getShape();
+            if (emb.length != 2 || emb[1] == 0) {
+                throw new IllegalArgumentException("the model's embedding output '" + d.embeddingOutput() + "' is "
+                        + shape(emb) + ", expected [batch, features]");
+            }
+        }
+        if (d.unknownOutput() != null) {
+            long[] unknown = tensor(session.getOutputInfo().get(d.unknownOutput()), "output", d.unknownOutput(),
+                    session.getOutputNames().toString()).getShape();
+            if (!(unknown.length == 1 || unknown.length == 2 && fits(unknown[1], 1))) {
+                throw new IllegalArgumentException("the model's unknown-score output '" + d.unknownOutput() + "' is "
+                        + shape(unknown) + ", expected [batch, 1]");
+            }
         }
     }
 

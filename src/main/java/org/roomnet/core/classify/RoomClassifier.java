@@ -9,8 +9,10 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -19,6 +21,9 @@ import java.util.Set;
  * Thread-safe for {@link #classify}: ONNX Runtime sessions may be run concurrently.
  */
 public final class RoomClassifier implements AutoCloseable {
+
+    /** The embedding's output name when the metadata names none. */
+    static final String EMBEDDING = "embedding";
 
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -75,6 +80,9 @@ public final class RoomClassifier implements AutoCloseable {
     private static ModelDescription describe(OrtSession session, Path modelFile) throws ModelLoadException {
         try {
             ModelDescription d = ModelDescription.fromMetadata(session.getMetadata().getCustomMetadata());
+            if (d.embeddingOutput() == null && session.getOutputNames().contains(EMBEDDING)) {
+                d = d.withEmbeddingOutput(EMBEDDING); // v2 has the output but does not name it in its metadata
+            }
             ModelShapes.check(session, d);
             return d;
         } catch (OrtException | IllegalArgumentException e) {
@@ -100,7 +108,10 @@ public final class RoomClassifier implements AutoCloseable {
         return providerNote;
     }
 
-    /** Classifies a batch of pre-processed tensors, each {@code 3 * size * size} floats. */
+    /**
+     * Classifies a batch of pre-processed tensors, each {@code 3 * size * size} floats. Each prediction carries
+     * the photo's embedding and unknown score when the model gives them.
+     */
     public List<Prediction> classify(List<float[]> tensors) throws OrtException {
         if (tensors.isEmpty()) {
             return List.of();
@@ -116,19 +127,43 @@ public final class RoomClassifier implements AutoCloseable {
         }
         buffer.flip();
         long[] shape = {tensors.size(), 3, size, size};
+        Set<String> outputs = new LinkedHashSet<>();
+        outputs.add(description.outputName());
+        if (description.embeddingOutput() != null) {
+            outputs.add(description.embeddingOutput());
+        }
+        if (description.unknownOutput() != null) {
+            outputs.add(description.unknownOutput());
+        }
         try (OnnxTensor input = OnnxTensor.createTensor(environment, buffer, shape);
-             OrtSession.Result result = session.run(Map.of(description.inputName(), input),
-                     Set.of(description.outputName()))) {
-            // By name: a model may have more outputs (v2 adds its embedding), in any order.
-            float[][] scores = (float[][]) result.get(description.outputName())
-                    .orElseThrow(() -> new OrtException("the model has no output '" + description.outputName() + "'"))
-                    .getValue();
+             OrtSession.Result result = session.run(Map.of(description.inputName(), input), outputs)) {
+            // By name: a model may have more outputs, in any order.
+            float[][] scores = (float[][]) output(result, description.outputName());
+            float[][] embeddings = description.embeddingOutput() == null ? null
+                    : (float[][]) output(result, description.embeddingOutput());
+            Object unknown = description.unknownOutput() == null ? null : output(result, description.unknownOutput());
             List<Prediction> predictions = new ArrayList<>(scores.length);
-            for (float[] row : scores) {
-                predictions.add(Prediction.of(description.classNames(), row));
+            for (int i = 0; i < scores.length; i++) {
+                predictions.add(Prediction.of(description.classNames(), scores[i],
+                        embeddings == null ? null : embeddings[i], unknownScore(unknown, i)));
             }
             return predictions;
         }
+    }
+
+    private static Object output(OrtSession.Result result, String name) throws OrtException {
+        return result.get(name).orElseThrow(() -> new OrtException("the model has no output '" + name + "'")).getValue();
+    }
+
+    /** The unknown score of photo {@code i}, from a {@code [batch, 1]} or {@code [batch]} output. */
+    private static OptionalDouble unknownScore(Object output, int i) {
+        if (output instanceof float[][] rows) {
+            return OptionalDouble.of(rows[i][0]);
+        }
+        if (output instanceof float[] values) {
+            return OptionalDouble.of(values[i]);
+        }
+        return OptionalDouble.empty();
     }
 
     @Override
