@@ -26,7 +26,8 @@ public final class Launcher {
      */
     private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
     /** The command line's commands and options: a folder of one of these names needs the classify command. */
-    private static final Set<String> COMMANDS = Set.of("classify", "undo", "benchmark", "help");
+    private static final Set<String> COMMANDS = Set.of("classify", "undo", "benchmark", "help", "learn", "memory",
+            "benchmark-memory");
     static final String NO_GTK = "The desktop app needs GTK 3, which is not installed (on Debian or Ubuntu: "
             + "sudo apt install libgtk-3-0; on Fedora: sudo dnf install gtk3). Without it, use the command line, "
             + "e.g. java -jar roomnet.jar classify <folder> --csv rooms.csv.";

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "roomnet", mixinStandardHelpOptions = true, version = "RoomNet Organizer 0.1.0",
         description = "Sorts the photos of a property shoot by room type (runs locally).",
         subcommands = {ClassifyCommand.class, UndoCommand.class, ExportListingCommand.class, BenchmarkCommand.class,
-                FirstThumbnailsCommand.class, ListingBenchmarkCommand.class})
+                FirstThumbnailsCommand.class, ListingBenchmarkCommand.class,
+                MemoryBenchmarkCommand.class})
 public final class RoomNetCommand implements Runnable {
 
     public static final int EXIT_OK = 0;
