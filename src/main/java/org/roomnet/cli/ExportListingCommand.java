@@ -57,8 +57,8 @@ public final class ExportListingCommand implements Callable<Integer> {
     String names;
 
     @Option(names = "--room-order", paramLabel = "<rooms>",
-            description = "rooms in listing order, comma-separated (default: Frontyard,LivingRoom,Kitchen,Bedroom,"
-                    + "Bathroom,Backyard)")
+            description = "rooms in listing order, comma-separated (default: " + ListingOrder.DEFAULT_ROOMS
+                    + "; room types not named go after the named ones, before a FloorPlan that ends the order)")
     String roomOrder;
 
     @Option(names = "--keep-metadata", description = "keep all metadata (default: GPS, owner, serial numbers and "
@@ -116,7 +116,9 @@ public final class ExportListingCommand implements Callable<Integer> {
             }
             err.printf("labels: %d photos from the saved review, %d classified now%n", shoot.restoredCount(),
                     shoot.classifiedCount());
-            unknownRooms(err, order, shoot);
+            if (roomOrder != null) {
+                unknownRooms(err, order, shoot); // the default names rooms of every model; only the agent's list is checked
+            }
             shoot.loadCaptureTimes(shoot.readableFiles());
             ListingPlan plan = shoot.listingPlan(order, preset, pattern);
             return export(err, plan, target, records);

@@ -79,12 +79,13 @@ class ClassifyCommandTest {
         assertEquals(0, code, stderr.toString());
 
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("file,label,confidence,error,Backyard,Bathroom,Bedroom,Frontyard,Kitchen,LivingRoom", lines.get(0));
+        assertEquals("file,label,confidence,error,needs_review,Backyard,Bathroom,Bedroom,Frontyard,Kitchen,LivingRoom",
+                lines.get(0));
         assertEquals(10, lines.size() - 1, "one row per file: " + lines);
         int classified = 0;
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);
-            assertEquals(10, cells.length, line);
+            assertEquals(11, cells.length, line);
             boolean bad = Set.of("zero-bytes.jpg", "corrupt.jpg", "notes.txt").contains(cells[0]);
             if (bad) {
                 assertEquals("", cells[1], line);
@@ -96,7 +97,8 @@ class ClassifyCommandTest {
                 assertTrue(confidence > 0 && confidence <= 1, line);
                 assertEquals("", cells[3], line);
                 double sum = 0;
-                for (int i = 4; i < 10; i++) {
+                assertTrue(Set.of("true", "false").contains(cells[4]), line);
+                for (int i = 5; i < 11; i++) {
                     sum += Double.parseDouble(cells[i]);
                 }
                 assertEquals(1.0, sum, 1e-4, line);

@@ -143,6 +143,14 @@ public final class TinyOnnx {
         return Files.write(file, model);
     }
 
+    /** The description of a model written here, as RoomClassifier reads it. */
+    public static org.roomnet.core.classify.ModelDescription description(Path model) throws Exception {
+        try (var classifier = org.roomnet.core.classify.RoomClassifier.open(model,
+                org.roomnet.core.classify.ProviderPreference.CPU)) {
+            return classifier.description();
+        }
+    }
+
     /** A JSON list of strings, escaping quotes, backslashes and control characters. */
     public static String json(List<String> names) {
         StringBuilder sb = new StringBuilder("[");

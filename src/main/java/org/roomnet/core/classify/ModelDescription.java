@@ -1,15 +1,13 @@
 package org.roomnet.core.classify;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What a RoomNet ONNX file says about itself in its metadata: class names in id order and the
- * pre-processing it expects. Nothing of this is hard-coded in the app. {@code embeddingOutput} and
- * {@code unknownOutput} name the optional outputs (null when the model has none).
+ * pre-processing it expects. Nothing of this is hard-coded in the app. {@code embeddingOutput} names the
+ * optional embedding output and {@code unknown} the optional unknown detector (null when the model has none).
+ * The class names are checked ({@link ClassNames}): they become folder names.
  */
 public record ModelDescription(
         String name,
@@ -26,7 +24,7 @@ public record ModelDescription(
         float reviewMinConfidence,
         float reviewMinMargin,
         String embeddingOutput,
-        String unknownOutput) {
+        UnknownDetector unknown) {
 
     public static final String SUPPORTED_CROP = "center-square";
 
@@ -42,6 +40,7 @@ public record ModelDescription(
         if (classNames.isEmpty()) {
             throw new IllegalArgumentException("the model names no classes");
         }
+        ClassNames.check(classNames);
         if (!SUPPORTED_CROP.equals(cropRule)) {
             throw new IllegalArgumentException("unsupported crop rule: " + cropRule);
         }
@@ -55,10 +54,11 @@ public record ModelDescription(
 
     /** Reads the description from ONNX custom metadata; fails with a clear message when a key is missing. */
     public static ModelDescription fromMetadata(Map<String, String> metadata) {
+        List<String> classNames = JsonStringList.parse(require(metadata, "class_names"));
         return new ModelDescription(
                 metadata.getOrDefault("model_name", "RoomNet"),
                 metadata.getOrDefault("model_version", "unknown"),
-                parseStringList(require(metadata, "class_names")),
+                classNames,
                 require(metadata, "input_name"),
                 require(metadata, "output_name"),
                 Integer.parseInt(require(metadata, "input_size")),
@@ -71,13 +71,18 @@ public record ModelDescription(
                 optionalFloat(metadata, "review_min_margin", FIXED_REVIEW_MIN_MARGIN),
                 optionalText(metadata, "embedding_output") != null ? optionalText(metadata, "embedding_output")
                         : optionalText(metadata, "embedding_name"), // v2's key
-                optionalText(metadata, "unknown_output"));
+                UnknownDetector.fromMetadata(metadata, classNames));
     }
 
     /** The same description with the embedding found under {@code output} (a model that does not name it). */
     public ModelDescription withEmbeddingOutput(String output) {
         return new ModelDescription(name, version, classNames, inputName, outputName, inputSize, pixelScale, pixelOffset,
-                cropRule, channelOrder, layout, reviewMinConfidence, reviewMinMargin, output, unknownOutput);
+                cropRule, channelOrder, layout, reviewMinConfidence, reviewMinMargin, output, unknown);
+    }
+
+    /** The unknown detector's output name; null when the model has none. */
+    public String unknownOutput() {
+        return unknown == null ? null : unknown.output();
     }
 
     public int classCount() {
@@ -92,7 +97,7 @@ public record ModelDescription(
         return value;
     }
 
-    private static String optionalText(Map<String, String> metadata, String key) {
+    static String optionalText(Map<String, String> metadata, String key) {
         String value = metadata.get(key);
         return value == null || value.isBlank() ? null : value.trim();
     }
@@ -107,21 +112,5 @@ public record ModelDescription(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("the model's metadata '" + key + "' is not a number: " + value);
         }
-    }
-
-    private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
-
-    /** Parses a JSON array of plain strings, e.g. {@code ["Backyard", "Bathroom"]}. */
-    static List<String> parseStringList(String json) {
-        String trimmed = json.trim();
-        if (!trimmed.startsWith("[") || !trimmed.endsWith("]")) {
-            throw new IllegalArgumentException("class_names is not a JSON list: " + json);
-        }
-        List<String> names = new ArrayList<>();
-        Matcher m = JSON_STRING.matcher(trimmed);
-        while (m.find()) {
-            names.add(m.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
-        }
-        return names;
     }
 }

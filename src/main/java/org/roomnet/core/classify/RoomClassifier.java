@@ -110,7 +110,8 @@ public final class RoomClassifier implements AutoCloseable {
 
     /**
      * Classifies a batch of pre-processed tensors, each {@code 3 * size * size} floats. Each prediction carries
-     * the photo's embedding and unknown score when the model gives them.
+     * the photo's embedding and unknown score when the model gives them; a photo whose unknown score reaches
+     * the model's {@code unknown_label_threshold} is labelled the model's {@code unknown_label}.
      */
     public List<Prediction> classify(List<float[]> tensors) throws OrtException {
         if (tensors.isEmpty()) {
@@ -144,8 +145,13 @@ public final class RoomClassifier implements AutoCloseable {
             Object unknown = description.unknownOutput() == null ? null : output(result, description.unknownOutput());
             List<Prediction> predictions = new ArrayList<>(scores.length);
             for (int i = 0; i < scores.length; i++) {
-                predictions.add(Prediction.of(description.classNames(), scores[i],
-                        embeddings == null ? null : embeddings[i], unknownScore(unknown, i)));
+                Prediction p = Prediction.of(description.classNames(), scores[i],
+                        embeddings == null ? null : embeddings[i], unknownScore(unknown, i));
+                UnknownDetector detector = description.unknown();
+                if (detector != null && p.unknownScore().isPresent() && detector.relabels(p.unknownScore().getAsDouble())) {
+                    p = p.withLabel(detector.label()); // far from every photo it learned from: the model's "unknown" class
+                }
+                predictions.add(p);
             }
             return predictions;
         }

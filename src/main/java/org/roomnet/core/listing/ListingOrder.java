@@ -15,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * The order of a listing: the cover first; then room by room in {@code rooms} order (room types not in
- * it follow, in the order first met); inside a room by capture time (photos with one first, oldest
+ * it follow, in the order first met, but before {@value #FLOOR_PLAN} when the order ends with it: portals
+ * show floor plans last); inside a room by capture time (photos with one first, oldest
  * first), then by file name. Once the agent has arranged the listing by hand (photos with a rank), the
  * ranked photos keep the agent's order, and each photo without a rank (new, relabelled, taken back)
  * comes right after the ranked photo that precedes it in the automatic order, so it lands among its
@@ -23,8 +24,12 @@ import java.util.function.Function;
  */
 public record ListingOrder(List<String> rooms) {
 
-    public static final ListingOrder DEFAULT =
-            new ListingOrder(List.of("Frontyard", "LivingRoom", "Kitchen", "Bedroom", "Bathroom", "Backyard"));
+    /** The room type portals want last; room types missing from an order ending with it go before it. */
+    public static final String FLOOR_PLAN = "FloorPlan";
+    /** The default order, as {@link #format()} writes it: a model's room types it does not name go before FloorPlan. */
+    public static final String DEFAULT_ROOMS =
+            "Frontyard,LivingRoom,DiningRoom,Kitchen,Bedroom,Bathroom,Backyard,Other," + FLOOR_PLAN;
+    public static final ListingOrder DEFAULT = parse(DEFAULT_ROOMS);
 
     public ListingOrder {
         rooms = List.copyOf(new LinkedHashSet<>(rooms));
@@ -73,9 +78,15 @@ public record ListingOrder(List<String> rooms) {
     private Comparator<PhotoReview> automaticOrder(List<PhotoReview> photos,
                                                    Function<Path, Optional<LocalDateTime>> times) {
         Map<String, Integer> roomIndex = new HashMap<>();
-        rooms.forEach(r -> roomIndex.put(r, roomIndex.size()));
+        boolean floorPlanLast = !rooms.isEmpty() && rooms.get(rooms.size() - 1).equals(FLOOR_PLAN);
+        (floorPlanLast ? rooms.subList(0, rooms.size() - 1) : rooms).forEach(r -> roomIndex.put(r, roomIndex.size()));
         for (PhotoReview p : photos) {
-            roomIndex.putIfAbsent(p.finalLabel(), roomIndex.size());
+            if (!(floorPlanLast && p.finalLabel().equals(FLOOR_PLAN))) {
+                roomIndex.putIfAbsent(p.finalLabel(), roomIndex.size());
+            }
+        }
+        if (floorPlanLast) {
+            roomIndex.put(FLOOR_PLAN, roomIndex.size());
         }
         Map<Path, Optional<LocalDateTime>> captured = new HashMap<>();
         photos.forEach(p -> captured.put(p.file(), times.apply(p.file())));

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * CSV: {@code file,label,confidence,error,<one score column per class>}, RFC 4180 quoting, UTF-8.
- * A damaged photo has its label and scores and, in {@code error}, the damage.
+ * CSV: {@code file,label,confidence,error,needs_review,<one score column per class, in the model's order>},
+ * RFC 4180 quoting, UTF-8. A damaged photo has its label and scores and, in {@code error}, the damage;
+ * {@code needs_review} is {@code true} or {@code false} (the model's rule, its unknown detector included).
  */
 public final class CsvReport {
 
@@ -24,7 +25,7 @@ public final class CsvReport {
 
     private static void writeRows(Report report, Path tmp) throws IOException {
         try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            List<String> header = new ArrayList<>(List.of("file", "label", "confidence", "error"));
+            List<String> header = new ArrayList<>(List.of("file", "label", "confidence", "error", "needs_review"));
             header.addAll(report.classNames());
             out.write(line(header));
             for (ReportRow row : report.rows()) {
@@ -33,6 +34,7 @@ public final class CsvReport {
                 cells.add(row.label());
                 cells.add(row.isClassified() ? format(row.confidence()) : "");
                 cells.add(row.error());
+                cells.add(Boolean.toString(row.needsReview()));
                 for (int i = 0; i < report.classNames().size(); i++) {
                     cells.add(i < row.scores().size() ? format(row.scores().get(i)) : "");
                 }

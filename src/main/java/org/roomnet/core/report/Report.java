@@ -3,6 +3,7 @@ package org.roomnet.core.report;
 import org.roomnet.core.listing.ListingPlan;
 import org.roomnet.core.review.ListingChecklist;
 import org.roomnet.core.review.PhotoReview;
+import org.roomnet.core.review.ReviewRules;
 import org.roomnet.core.shoot.PhotoResult;
 
 import java.nio.file.Path;
@@ -36,29 +37,39 @@ public record Report(List<String> classNames, List<ReportRow> rows, ListingCheck
     /**
      * The one place report rows are made: from the photos of a review, as they stand (the CLI's
      * review has no edits), sorted by their path relative to {@code folder}. A damaged photo keeps the
-     * model's label and scores, its damage in {@code error}.
+     * model's label and scores, its damage in {@code error}. {@code needs_review} is {@code rules}' answer.
      */
-    public static Report of(List<String> classNames, Path folder, List<PhotoReview> photos, ListingChecklist checklist) {
+    public static Report of(List<String> classNames, Path folder, List<PhotoReview> photos, ListingChecklist checklist,
+                            ReviewRules rules) {
         List<ReportRow> rows = new ArrayList<>(photos.size());
         for (PhotoReview p : photos) {
             String file = relative(folder, p.file());
             if (p.isReadable()) {
                 rows.add(new ReportRow(file, folder.toString(), p.finalLabel(), p.modelLabel(), p.confidence(),
-                        p.isCorrected(), p.isReviewed(), "", p.scores()));
+                        p.isCorrected(), p.isReviewed(), "", p.scores(), rules.needsReview(p)));
             } else if (p.isDamaged()) {
                 rows.add(new ReportRow(file, folder.toString(), p.modelLabel(), p.modelLabel(), p.confidence(), false,
-                        false, p.damage(), p.scores()));
+                        false, p.damage(), p.scores(), rules.needsReview(p)));
             } else {
-                rows.add(new ReportRow(file, folder.toString(), "", "", 0f, false, false, p.error(), List.of()));
+                rows.add(new ReportRow(file, folder.toString(), "", "", 0f, false, false, p.error(), List.of(), false));
             }
         }
         rows.sort(Comparator.comparing(ReportRow::file));
         return new Report(classNames, rows, checklist);
     }
 
-    /** A report straight from the model's results: no edits, the default checklist. */
+    /** As {@link #of(List, Path, List, ListingChecklist, ReviewRules)} with the fixed rule (a review without model). */
+    public static Report of(List<String> classNames, Path folder, List<PhotoReview> photos, ListingChecklist checklist) {
+        return of(classNames, folder, photos, checklist, ReviewRules.FIXED);
+    }
+
+    /** A report straight from the model's results: no edits, the default checklist, the model's {@code rules}. */
+    public static Report fromResults(List<String> classNames, Path folder, List<PhotoResult> results, ReviewRules rules) {
+        return of(classNames, folder, results.stream().map(PhotoReview::of).toList(), ListingChecklist.DEFAULT, rules);
+    }
+
     public static Report fromResults(List<String> classNames, Path folder, List<PhotoResult> results) {
-        return of(classNames, folder, results.stream().map(PhotoReview::of).toList(), ListingChecklist.DEFAULT);
+        return fromResults(classNames, folder, results, ReviewRules.FIXED);
     }
 
     public Map<String, Integer> countsByLabel() {

@@ -7,6 +7,7 @@ import java.util.List;
  * {@code modelLabel} and {@code confidence} are the model's choice and its confidence in it, which
  * differ from {@code label} for a corrected photo. Labels are empty for a photo that could not be read.
  * {@code error} says why a file could not be read, or, beside the labels, why a photo is damaged.
+ * {@code needsReview} is the model's rule ({@link org.roomnet.core.review.ReviewRules}) for the photo as it stands.
  */
 public record ReportRow(
         String file,
@@ -17,13 +18,20 @@ public record ReportRow(
         boolean corrected,
         boolean reviewed,
         String error,
-        List<Float> scores) {
+        List<Float> scores,
+        boolean needsReview) {
 
     public ReportRow {
         label = label == null ? "" : label;
         modelLabel = modelLabel == null ? "" : modelLabel;
         error = error == null ? "" : error;
         scores = List.copyOf(scores);
+    }
+
+    /** A row that does not need review. */
+    public ReportRow(String file, String folder, String label, String modelLabel, float confidence, boolean corrected,
+                     boolean reviewed, String error, List<Float> scores) {
+        this(file, folder, label, modelLabel, confidence, corrected, reviewed, error, scores, false);
     }
 
     public boolean isClassified() {

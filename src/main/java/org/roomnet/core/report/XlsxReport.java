@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * XLSX for the listing: sheet "Photos" with one row per file (sorted by file; the final label beside
- * the model's label and confidence; scores as percentages; header frozen, filters on), sheet
+ * the model's label and confidence; {@code needs_review} TRUE/FALSE; one score per class of the model, as
+ * percentages; header frozen, filters on), sheet
  * "Summary" with the count per room type, how many photos are still to review, and the listing
  * checklist (rejected photos not counted), and sheet "Listing": the listing in order (position, new
  * name, original file, room, cover), then the rejected photos.
@@ -32,9 +33,9 @@ public final class XlsxReport {
     public static final List<String> LISTING_COLUMNS = List.of("position", "new name", "original file", "room",
             "cover", "rejected");
     public static final List<String> FIXED_COLUMNS = List.of("file", "folder", "final label", "reviewed", "corrected",
-            "model label", "model confidence", "error");
+            "model label", "model confidence", "error", "needs_review");
     /** Column widths in characters, for the fixed columns; each score column gets {@link #SCORE_WIDTH}. */
-    private static final int[] WIDTHS = {36, 30, 14, 10, 10, 14, 18, 36};
+    private static final int[] WIDTHS = {36, 30, 14, 10, 10, 14, 18, 36, 14};
     private static final int SCORE_WIDTH = 12;
 
     private XlsxReport() {
@@ -74,6 +75,7 @@ public final class XlsxReport {
                     x.getCell(6).setCellStyle(percent);
                 }
                 text(x, 7, row.error(), asText);
+                x.createCell(8).setCellValue(row.needsReview()); // TRUE/FALSE, as in the CSV: the model's rule
                 for (int i = 0; i < row.scores().size(); i++) {
                     x.createCell(FIXED_COLUMNS.size() + i).setCellValue(row.scores().get(i));
                     x.getCell(FIXED_COLUMNS.size() + i).setCellStyle(percent);

@@ -6,13 +6,15 @@ import org.roomnet.core.shoot.PhotoResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * One file of a shoot as the agent reviews it: what the model said (label, confidence, all scores in
  * the model's class order, and the runner-up), what the agent set ({@code agentLabel}, null while the
  * agent has not touched it), or why the file could not be read ({@code error}; then the labels are null,
  * except for a damaged photo, which keeps the model's label for reports: {@link #isDamaged()}), and its
- * place in the listing ({@link ListingMark}: rejected, cover, the agent's order).
+ * place in the listing ({@link ListingMark}: rejected, cover, the agent's order), and the model's unknown
+ * score of the photo (empty when the model has no unknown detector).
  */
 public record PhotoReview(
         Path file,
@@ -23,7 +25,8 @@ public record PhotoReview(
         float secondConfidence,
         String agentLabel,
         String error,
-        ListingMark listing) {
+        ListingMark listing,
+        OptionalDouble unknownScore) {
 
     /** How a damaged photo's error begins; the rest is the damage. */
     static final String DAMAGED = "damaged, ";
@@ -32,6 +35,7 @@ public record PhotoReview(
         Objects.requireNonNull(file, "file");
         scores = List.copyOf(scores);
         listing = listing == null ? ListingMark.NONE : listing;
+        unknownScore = unknownScore == null ? OptionalDouble.empty() : unknownScore;
         if (error != null && !listing.equals(ListingMark.NONE)) {
             throw new IllegalArgumentException("an unreadable file has no place in the listing: " + file);
         }
@@ -41,6 +45,13 @@ public record PhotoReview(
         if (error != null && agentLabel != null) {
             throw new IllegalArgumentException("an unreadable file cannot be labelled: " + file);
         }
+    }
+
+    /** Without an unknown score (a model without unknown detector). */
+    public PhotoReview(Path file, String modelLabel, float confidence, List<Float> scores, String secondLabel,
+                       float secondConfidence, String agentLabel, String error, ListingMark listing) {
+        this(file, modelLabel, confidence, scores, secondLabel, secondConfidence, agentLabel, error, listing,
+                OptionalDouble.empty());
     }
 
     /**
@@ -53,7 +64,7 @@ public record PhotoReview(
             // the model's label of what is there stays, for reports (see isDamaged)
             Prediction p = result.prediction();
             return new PhotoReview(result.file(), p.label(), p.confidence(), p.scores(), p.secondLabel(),
-                    p.secondConfidence(), null, DAMAGED + result.damage(), ListingMark.NONE);
+                    p.secondConfidence(), null, DAMAGED + result.damage(), ListingMark.NONE, p.unknownScore());
         }
         return result.isClassified()
                 ? fromPrediction(result.file(), result.prediction(), null)
@@ -66,7 +77,8 @@ public record PhotoReview(
 
     public static PhotoReview fromPrediction(Path file, Prediction prediction, String agentLabel, ListingMark listing) {
         return new PhotoReview(file, prediction.label(), prediction.confidence(), prediction.scores(),
-                prediction.secondLabel(), prediction.secondConfidence(), agentLabel, null, listing);
+                prediction.secondLabel(), prediction.secondConfidence(), agentLabel, null, listing,
+                prediction.unknownScore());
     }
 
     public static PhotoReview unreadable(Path file, String error) {
@@ -119,11 +131,13 @@ public record PhotoReview(
     public PhotoReview withAgentLabel(String label) {
         boolean moves = !Objects.equals(label != null ? label : modelLabel, finalLabel());
         ListingMark mark = moves ? listing.withRank(0) : listing;
-        return new PhotoReview(file, modelLabel, confidence, scores, secondLabel, secondConfidence, label, error, mark);
+        return new PhotoReview(file, modelLabel, confidence, scores, secondLabel, secondConfidence, label, error, mark,
+                unknownScore);
     }
 
     public PhotoReview withListing(ListingMark mark) {
-        return new PhotoReview(file, modelLabel, confidence, scores, secondLabel, secondConfidence, agentLabel, error, mark);
+        return new PhotoReview(file, modelLabel, confidence, scores, secondLabel, secondConfidence, agentLabel, error, mark,
+                unknownScore);
     }
 
     /** Readable and not rejected: the photo may go into the listing. */

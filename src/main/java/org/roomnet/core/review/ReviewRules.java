@@ -1,24 +1,34 @@
 package org.roomnet.core.review;
 
 import org.roomnet.core.classify.ModelDescription;
+import org.roomnet.core.classify.UnknownDetector;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * When a photo deserves the agent's look: the model was not sure (confidence below {@code lowConfidence}),
- * or hesitated between two rooms (the runner-up within {@code closeMargin}). A photo the agent has already
- * labelled no longer needs it. The thresholds are the model's: a calibrated model carries the ones fitted on
- * its validation split ({@link #forModel}); the app shows them from here.
+ * hesitated between two rooms (the runner-up within {@code closeMargin}), or found the photo unlike the ones
+ * it learned from (its unknown score at or above the {@code unknown} detector's threshold; model v3 on).
+ * A photo the agent has already labelled no longer needs it. The thresholds are the model's: a calibrated
+ * model carries the ones fitted on its validation split ({@link #forModel}). This is the one place that decides
+ * "needs review": the app, the CSV and XLSX reports ({@code needs_review}) all ask it.
+ *
+ * @param unknown the model's unknown detector; null when it has none (v1, v2)
  */
-public record ReviewRules(float lowConfidence, float closeMargin) {
+public record ReviewRules(float lowConfidence, float closeMargin, UnknownDetector unknown) {
 
     /** The rule of a model that names no thresholds (model v1), and of a review opened without a model. */
     public static final ReviewRules FIXED = new ReviewRules(ModelDescription.FIXED_REVIEW_MIN_CONFIDENCE,
             ModelDescription.FIXED_REVIEW_MIN_MARGIN);
 
+    public ReviewRules(float lowConfidence, float closeMargin) {
+        this(lowConfidence, closeMargin, null);
+    }
+
     public static ReviewRules forModel(ModelDescription model) {
-        return new ReviewRules(model.reviewMinConfidence(), model.reviewMinMargin());
+        return new ReviewRules(model.reviewMinConfidence(), model.reviewMinMargin(), model.unknown());
     }
 
     public boolean isLowConfidence(PhotoReview photo) {
@@ -29,8 +39,15 @@ public record ReviewRules(float lowConfidence, float closeMargin) {
         return photo.isReadable() && photo.margin() < closeMargin;
     }
 
+    /** The photo is unlike the photos the model learned from (its unknown detector flags it). */
+    public boolean isUnfamiliar(PhotoReview photo) {
+        return photo.isReadable() && unknown != null && photo.unknownScore().isPresent()
+                && unknown.flags(photo.unknownScore().getAsDouble());
+    }
+
     public boolean needsReview(PhotoReview photo) {
-        return photo.isReadable() && !photo.isReviewed() && (isLowConfidence(photo) || isCloseCall(photo));
+        return photo.isReadable() && !photo.isReviewed()
+                && (isUnfamiliar(photo) || isLowConfidence(photo) || isCloseCall(photo));
     }
 
     /**
@@ -41,7 +58,12 @@ public record ReviewRules(float lowConfidence, float closeMargin) {
         if (!needsReview(photo)) {
             return List.of();
         }
-        List<String> reasons = new ArrayList<>(2);
+        List<String> reasons = new ArrayList<>(3);
+        if (isUnfamiliar(photo)) {
+            // both rounded alike, so the figure shown is never below the threshold shown
+            reasons.add(String.format(Locale.ROOT, "unlike the photos the model learned from (score %.3f \u2265 %.3f)",
+                    photo.unknownScore().getAsDouble(), unknown.threshold()));
+        }
         if (isLowConfidence(photo)) {
             reasons.add("low confidence: " + Percent.tenths(photo.confidence()) + " is below "
                     + Percent.whole(lowConfidence));

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The small hidden file that keeps a review beside its shoot, so that opening the folder again
@@ -23,13 +24,14 @@ import java.util.Optional;
  * ROOMNET-REVIEW  2
  * MODEL       name  version
  * CLASSES     Backyard  Bathroom  ...            (the model's order)
- * PHOTO       file  size  modified-ms  agent-label|""  score,score,...  rejected|""  cover|""  rank|""
+ * PHOTO       file  size  modified-ms  agent-label|""  score,score,...  rejected|""  cover|""  rank|""  unknown-score|""  model-label
  * UNREADABLE  file  size  modified-ms  error
  * </pre>
- * Version 1 (before the listing: no last three columns) is read as well.
+ * Version 1 (before the listing: no last five columns) is read as well; the last two (model v3's unknown
+ * score, and the model's label, which its unknown detector may have set) are a minor addition that older
+ * versions skip: without them the model's label is the class of the highest score.
  * File names are relative to the shoot folder; backslash, tab and line breaks are escaped
- * ({@link TabSeparated}). The model's label, confidence and second choice are derived from the
- * scores. Writes are atomic (a temporary file moved over the old one), so a crash never leaves half
+ * ({@link TabSeparated}). The model's confidence and second choice are derived from the scores and its label. Writes are atomic (a temporary file moved over the old one), so a crash never leaves half
  * a sidecar.
  */
 public final class ReviewSidecar {
@@ -67,7 +69,9 @@ public final class ReviewSidecar {
                     ListingMark m = p.listing();
                     line(out, "PHOTO", name, size, modified, p.agentLabel() == null ? "" : p.agentLabel(),
                             joinScores(p.scores()), m.rejected() ? "rejected" : "", m.cover() ? "cover" : "",
-                            m.rank() == 0 ? "" : Integer.toString(m.rank()));
+                            m.rank() == 0 ? "" : Integer.toString(m.rank()),
+                            p.unknownScore().isPresent() ? Double.toString(p.unknownScore().getAsDouble()) : "",
+                            p.modelLabel());
                 } else {
                     line(out, "UNREADABLE", name, size, modified, p.error());
                 }
@@ -155,7 +159,15 @@ public final class ReviewSidecar {
         if (agent != null && !classes.contains(agent)) {
             throw new IllegalArgumentException("unknown room type " + agent);
         }
-        Prediction prediction = Prediction.of(classes, scores);
+        OptionalDouble unknown = f.length > 9 && !f[9].isEmpty() ? OptionalDouble.of(Double.parseDouble(f[9]))
+                : OptionalDouble.empty();
+        Prediction prediction = Prediction.of(classes, scores, null, unknown);
+        if (f.length > 10 && !f[10].isEmpty()) {
+            if (!classes.contains(f[10])) {
+                throw new IllegalArgumentException("unknown room type " + f[10]);
+            }
+            prediction = prediction.withLabel(f[10]);
+        }
         ListingMark mark = f.length < 9 ? ListingMark.NONE : new ListingMark("rejected".equals(f[6]), "cover".equals(f[7]),
                 f[8].isEmpty() ? 0 : Integer.parseInt(f[8]));
         return new SavedPhoto(PhotoReview.fromPrediction(folder.resolve(f[1]), prediction, agent, mark), stamp(f));

@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ShootClassifier {
 
+    /** The error of a photo the model gave NaN or infinite scores for (a broken model): it gets no label. */
+    public static final String NOT_A_NUMBER = "the model gave no usable scores for this photo (NaN or infinite)";
+
     /** How many tensors may wait for inference, in batches. */
     private static final int QUEUED_BATCHES = 2;
 
@@ -105,8 +108,10 @@ public final class ShootClassifier {
                     for (int k = 0; k < tensors.size(); k++) {
                         int index = tensors.get(k).index;
                         String damage = tensors.get(k).damage;
-                        results[index] = damage == null ? PhotoResult.classified(files.get(index), predictions.get(k))
-                                : PhotoResult.damaged(files.get(index), predictions.get(k), damage);
+                        Prediction p = predictions.get(k);
+                        results[index] = !p.isFinite() ? PhotoResult.failed(files.get(index), NOT_A_NUMBER)
+                                : damage == null ? PhotoResult.classified(files.get(index), p)
+                                : PhotoResult.damaged(files.get(index), p, damage);
                         listener.onResult(results[index], ++done, files.size());
                     }
                 }

@@ -193,7 +193,7 @@ public final class Shoot implements AutoCloseable {
 
     /** The report of the review as it stands, with its listing (every photo's place, no preset's cap). */
     public Report report(ListingChecklist checklist, ListingOrder order) {
-        return Report.of(review.classNames(), source.folder(), review.photos(), checklist)
+        return Report.of(review.classNames(), source.folder(), review.photos(), checklist, review.rules())
                 .withListing(listingPlan(order, ListingPreset.WEB, NamePattern.defaultPattern()));
     }
 

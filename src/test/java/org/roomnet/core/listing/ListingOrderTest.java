@@ -118,4 +118,51 @@ class ListingOrderTest {
         assertEquals(new ListingMark(true, false, 0), cover.withRejected(true));
         assertEquals(new ListingMark(false, true, 0), cover.withRejected(true).withCover(true));
     }
+
+    // Issue 15: the default order knows model v3's rooms; floor plans go last, unknown rooms before them.
+
+    private static PhotoReview nine(String file, String label) {
+        List<String> classes = org.roomnet.testing.TinyOnnx.NINE;
+        float[] scores = new float[classes.size()];
+        java.util.Arrays.fill(scores, 0.01f);
+        scores[classes.indexOf(label)] = 0.92f;
+        return PhotoReview.fromPrediction(f(file), org.roomnet.core.classify.Prediction.of(classes, scores), null);
+    }
+
+    @Test
+    void theDefaultOrderPlacesDiningRoomAfterTheLivingRoomAndFloorPlansLast() {
+        Review r = new Review(DIR, org.roomnet.testing.TinyOnnx.NINE);
+        r.addAll(List.of(nine("plan.jpg", "FloorPlan"), nine("other.jpg", "Other"), nine("back.jpg", "Backyard"),
+                nine("dining.jpg", "DiningRoom"), nine("kitchen.jpg", "Kitchen"), nine("living.jpg", "LivingRoom"),
+                nine("front.jpg", "Frontyard"), nine("bed.jpg", "Bedroom"), nine("bath.jpg", "Bathroom")));
+        assertEquals(List.of("front.jpg", "living.jpg", "dining.jpg", "kitchen.jpg", "bed.jpg", "bath.jpg", "back.jpg",
+                "other.jpg", "plan.jpg"), arrange(r));
+    }
+
+    @Test
+    void roomTypesTheOrderDoesNotNameGoAfterTheKnownRoomsButBeforeTheFloorPlan() {
+        List<String> classes = List.of("Kitchen", "FloorPlan", "WineCellar", "Garage");
+        Review r = new Review(DIR, classes);
+        java.util.function.BiFunction<String, String, PhotoReview> photo = (file, label) -> {
+            float[] scores = {0.1f, 0.1f, 0.1f, 0.1f};
+            scores[classes.indexOf(label)] = 0.7f;
+            return PhotoReview.fromPrediction(f(file), org.roomnet.core.classify.Prediction.of(classes, scores), null);
+        };
+        r.addAll(List.of(photo.apply("plan.jpg", "FloorPlan"), photo.apply("garage.jpg", "Garage"),
+                photo.apply("kitchen.jpg", "Kitchen"), photo.apply("cellar.jpg", "WineCellar")));
+        assertEquals(List.of("kitchen.jpg", "garage.jpg", "cellar.jpg", "plan.jpg"), arrange(r));
+        // an order of the agent's that does not end with FloorPlan keeps the old rule: the rest in the order met
+        assertEquals(List.of("cellar.jpg", "kitchen.jpg", "plan.jpg", "garage.jpg"), names(ListingOrder.parse("WineCellar,Kitchen")
+                .arrange(r.photos(), p -> Optional.empty())));
+    }
+
+    @Test
+    void aFloorPlanIsExportedAsNnFloorplan() {
+        Review r = new Review(DIR, org.roomnet.testing.TinyOnnx.NINE);
+        r.addAll(List.of(nine("plan.jpg", "FloorPlan"), nine("front.jpg", "Frontyard"), nine("dining.jpg", "DiningRoom")));
+        ListingPlan plan = ListingPlan.of(r.photos(), ListingOrder.DEFAULT, ListingPreset.WEB, NamePattern.defaultPattern(),
+                p -> Optional.empty(), "shoot");
+        assertEquals(List.of("01-frontyard.jpg", "02-diningroom.jpg", "03-floorplan.jpg"),
+                plan.entries().stream().map(ListingEntry::name).toList());
+    }
 }

@@ -57,9 +57,11 @@ class ReportTest {
         Path csv = dir.resolve("out.csv");
         CsvReport.write(sample(), csv);
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("file,label,confidence,error,Backyard,Bathroom,Bedroom,Frontyard,Kitchen,LivingRoom", lines.get(0));
-        assertEquals("\"a, kitchen.jpg\",Kitchen,0.900000,,0.000000,0.000000,0.000000,0.000000,0.900000,0.100000", lines.get(1));
-        assertEquals("c.jpg,,,empty file (0 bytes),,,,,,", lines.get(3));
+        assertEquals("file,label,confidence,error,needs_review,Backyard,Bathroom,Bedroom,Frontyard,Kitchen,LivingRoom",
+                lines.get(0));
+        assertEquals("\"a, kitchen.jpg\",Kitchen,0.900000,,false,0.000000,0.000000,0.000000,0.000000,0.900000,0.100000",
+                lines.get(1));
+        assertEquals("c.jpg,,,empty file (0 bytes),false,,,,,,", lines.get(3));
         assertEquals(4, lines.size());
     }
 
@@ -73,7 +75,7 @@ class ReportTest {
             List<String> header = new ArrayList<>();
             photos.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
             assertEquals(List.of("file", "folder", "final label", "reviewed", "corrected", "model label",
-                    "model confidence", "error", "Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom"),
+                    "model confidence", "error", "needs_review", "Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom"),
                     header);
             List<String> files = new ArrayList<>();
             for (int r = 1; r <= photos.getLastRowNum(); r++) {
@@ -88,7 +90,7 @@ class ReportTest {
             assertEquals("Bathroom", corrected.getCell(5).getStringCellValue());
             assertEquals(0.6, corrected.getCell(6).getNumericCellValue(), 1e-6, "the model's confidence in its own label");
             assertEquals("0.0%", corrected.getCell(6).getCellStyle().getDataFormatString());
-            assertEquals("0.0%", corrected.getCell(8 + 2).getCellStyle().getDataFormatString(), "scores as percentages");
+            assertEquals("0.0%", corrected.getCell(XlsxReport.FIXED_COLUMNS.size() + 2).getCellStyle().getDataFormatString(), "scores as percentages");
             assertEquals("no", photos.getRow(4).getCell(3).getStringCellValue(), "d.jpg is not reviewed");
             assertEquals("", photos.getRow(3).getCell(3).getStringCellValue(), "an unreadable file is not to review");
             assertEquals("empty file (0 bytes)", photos.getRow(3).getCell(7).getStringCellValue());
@@ -141,7 +143,7 @@ class ReportTest {
                 "'@SUM(A1).jpg,")) {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith(start)), start + " in " + lines);
         }
-        assertEquals("sub/x.jpg,,,'=not a formula,,,,,,", lines.get(lines.size() - 1));
+        assertEquals("sub/x.jpg,,,'=not a formula,false,,,,,,", lines.get(lines.size() - 1));
 
         Path xlsx = dir.resolve("out.xlsx");
         XlsxReport.write(report, xlsx);
@@ -171,7 +173,7 @@ class ReportTest {
         Report report = Report.fromResults(CLASSES, folder, List.of(cut));
         Path csv = dir.resolve("out.csv");
         CsvReport.write(report, csv);
-        assertEquals("cut.jpg,Kitchen,0.900000,truncated: 38 % of the image data missing,0.000000,0.000000,0.000000,"
+        assertEquals("cut.jpg,Kitchen,0.900000,truncated: 38 % of the image data missing,false,0.000000,0.000000,0.000000,"
                 + "0.000000,0.900000,0.100000", Files.readAllLines(csv).get(1));
         assertEquals(1, report.damagedCount());
         assertEquals(0, report.unreadableCount());
@@ -186,5 +188,49 @@ class ReportTest {
         assertTrue(reviewed.isDamaged(), "the model's label is kept for reports");
         assertEquals("truncated: 38 % of the image data missing", reviewed.damage());
         assertEquals(0, report.unreviewedCount(), "a damaged photo cannot be reviewed: it is never sorted");
+    }
+
+    // Issue 15: needs_review in both reports is the model's rule, its unknown detector included.
+
+    @Test
+    void needsReviewIsTheModelsRuleInTheCsvAndTheXlsx() throws Exception {
+        Path folder = dir.toAbsolutePath();
+        List<String> nine = org.roomnet.testing.TinyOnnx.NINE;
+        float[] sure = {0, 0, 0, 0, 0.95f, 0.05f, 0, 0, 0};
+        float[] unsure = {0, 0, 0, 0, 0.5f, 0.3f, 0.2f, 0, 0};
+        var rules = new org.roomnet.core.review.ReviewRules(0.6f, 0.15f,
+                new org.roomnet.core.classify.UnknownDetector("u", 0.5, "Other", 0.8, ""));
+        java.util.function.BiFunction<float[], Double, Prediction> p = (scores, unknown) ->
+                Prediction.of(nine, scores, null, java.util.OptionalDouble.of(unknown));
+        List<PhotoReview> photos = List.of(
+                PhotoReview.fromPrediction(folder.resolve("a-sure.jpg"), p.apply(sure, 0.1), null),
+                PhotoReview.fromPrediction(folder.resolve("b-unsure.jpg"), p.apply(unsure, 0.1), null),
+                PhotoReview.fromPrediction(folder.resolve("c-unsure-reviewed.jpg"), p.apply(unsure, 0.1), "Kitchen"),
+                PhotoReview.fromPrediction(folder.resolve("d-unfamiliar.jpg"), p.apply(sure, 0.6), null),
+                PhotoReview.unreadable(folder.resolve("e-unreadable.jpg"), "empty file (0 bytes)"));
+        Report report = Report.of(nine, folder, photos, ListingChecklist.DEFAULT, rules);
+        Path csv = dir.resolve("out.csv");
+        CsvReport.write(report, csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("file,label,confidence,error,needs_review,Backyard,Bathroom,Bedroom,Frontyard,Kitchen,LivingRoom,"
+                + "DiningRoom,FloorPlan,Other", lines.get(0));
+        List<String> expected = List.of("false", "true", "false", "true", "false");
+        for (int i = 0; i < expected.size(); i++) {
+            String[] cells = lines.get(i + 1).split(",", -1);
+            assertEquals(expected.get(i), cells[4], lines.get(i + 1));
+            assertEquals(14, cells.length, lines.get(i + 1));
+        }
+        Path xlsx = dir.resolve("out.xlsx");
+        XlsxReport.write(report, xlsx);
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            Sheet sheet = book.getSheet(XlsxReport.PHOTOS_SHEET);
+            int column = XlsxReport.FIXED_COLUMNS.indexOf("needs_review");
+            assertEquals("needs_review", sheet.getRow(0).getCell(column).getStringCellValue());
+            assertEquals("Other", sheet.getRow(0).getCell(XlsxReport.FIXED_COLUMNS.size() + 8).getStringCellValue());
+            for (int i = 0; i < expected.size(); i++) {
+                assertEquals(Boolean.parseBoolean(expected.get(i)), sheet.getRow(i + 1).getCell(column).getBooleanCellValue(),
+                        sheet.getRow(i + 1).getCell(0).getStringCellValue());
+            }
+        }
     }
 }
