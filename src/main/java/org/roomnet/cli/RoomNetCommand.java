@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Sorts the photos of a property shoot by room type (runs locally).",
         subcommands = {ClassifyCommand.class, UndoCommand.class, ExportListingCommand.class, BenchmarkCommand.class,
                 FirstThumbnailsCommand.class, ListingBenchmarkCommand.class,
-                MemoryBenchmarkCommand.class})
+                MemoryBenchmarkCommand.class, LearnCommand.class, MemoryCommand.class})
 public final class RoomNetCommand implements Runnable {
 
     public static final int EXIT_OK = 0;

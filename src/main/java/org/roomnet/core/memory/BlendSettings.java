@@ -8,7 +8,7 @@ package org.roomnet.core.memory;
 public record BlendSettings(int k, float temperature, float rampLow, float rampHigh, float maxWeight) {
 
     /** Chosen on v2's embedding of the validation split, its grey copies and floor plans (decision 0017). */
-    public static final BlendSettings DEFAULT = new BlendSettings(10, 0.05f, 0.60f, 0.80f, 0.80f);
+    public static final BlendSettings DEFAULT = new BlendSettings(10, 0.05f, 0.60f, 0.80f, 0.90f);
 
     public BlendSettings {
         if (k < 1 || !(temperature > 0) || !(rampHigh > rampLow) || !(maxWeight >= 0 && maxWeight <= 1)) {

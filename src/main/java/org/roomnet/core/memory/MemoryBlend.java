@@ -1,7 +1,10 @@
 package org.roomnet.core.memory;
 
+import org.roomnet.core.classify.Prediction;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The model's scores mixed with the memory's vote: {@code (1 - w) * model + w * vote}, over the model's classes
@@ -39,6 +42,38 @@ public final class MemoryBlend {
 
     public int dimension() {
         return index.dimension();
+    }
+
+    /** A prediction after the memory: over {@link #classNames()}; {@code fromMemory} when the memory changed the label. */
+    public record Recalled(Prediction prediction, boolean fromMemory) {
+    }
+
+    /**
+     * The model's prediction with the memory's vote mixed in. A photo with close memories is familiar: the
+     * model's unknown score no longer flags it, and the model's "unknown" label (if it gave one) gives way to
+     * the mix. A prediction without embedding (model v1) only gets the room types added, with score 0.
+     */
+    public Recalled recall(Prediction model) {
+        if (!model.hasEmbedding() || index.size() == 0) {
+            float[] padded = new float[classNames.size()];
+            for (int i = 0; i < modelClasses; i++) {
+                padded[i] = model.scores().get(i);
+            }
+            Prediction p = Prediction.of(classNames, padded, model.embedding(), model.unknownScore());
+            return new Recalled(withLabelOf(p, model), false);
+        }
+        Blended b = blend(model.scores(), model.embedding());
+        if (b.memoryWeight() == 0f) {
+            Prediction p = Prediction.of(classNames, b.scores(), model.embedding(), model.unknownScore());
+            return new Recalled(withLabelOf(p, model), false);
+        }
+        Prediction p = Prediction.of(classNames, b.scores(), model.embedding(), OptionalDouble.empty());
+        return new Recalled(p, !p.label().equals(model.label()));
+    }
+
+    /** Keeps a label the model forced (its unknown label) on the padded prediction. */
+    private static Prediction withLabelOf(Prediction padded, Prediction model) {
+        return padded.label().equals(model.label()) ? padded : padded.withLabel(model.label());
     }
 
     /** Mixes the model's {@code scores} (in the model's class order) with the vote of the photo's neighbours. */

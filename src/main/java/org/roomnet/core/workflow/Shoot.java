@@ -7,6 +7,7 @@ import org.roomnet.core.listing.ListingOrder;
 import org.roomnet.core.listing.ListingPlan;
 import org.roomnet.core.listing.ListingPreset;
 import org.roomnet.core.listing.NamePattern;
+import org.roomnet.core.memory.MemoryBlend;
 import org.roomnet.core.organize.AssignmentPolicy;
 import org.roomnet.core.organize.TransferMode;
 import org.roomnet.core.report.Report;
@@ -57,10 +58,12 @@ public final class Shoot implements AutoCloseable {
     private final CaptureTimes captureTimes = new CaptureTimes();
     private SidecarAutosave autosave;
     private int classified;
+    private final MemoryBlend memory;
 
     private Shoot(ShootSource source, List<String> classNames, RoomClassifier classifier, String modelName,
                   String modelVersion, List<Path> toClassify, List<SavedPhoto> restored, List<SavedPhoto> kept,
-                  int away, String problem) {
+                  int away, String problem, MemoryBlend memory) {
+        this.memory = memory;
         this.source = source;
         this.classifier = classifier;
         this.modelName = modelName;
@@ -84,6 +87,15 @@ public final class Shoot implements AutoCloseable {
      * @throws IOException when the shoot cannot be listed, or there is neither a model nor a saved review
      */
     public static Shoot open(ShootSource source, Optional<RoomClassifier> classifier) throws IOException {
+        return open(source, classifier, null);
+    }
+
+    /**
+     * As {@link #open(ShootSource, Optional)}, the photos classified now proposed through the memory of reviewed
+     * photos ({@code memory}; null for the model alone), whose room types follow the model's.
+     */
+    public static Shoot open(ShootSource source, Optional<RoomClassifier> classifier, MemoryBlend memory)
+            throws IOException {
         List<Path> files = source.list();
         String problem = "";
         Optional<SavedReview> saved;
@@ -93,7 +105,8 @@ public final class Shoot implements AutoCloseable {
             saved = Optional.empty();
             problem = "The saved review could not be used (" + e.getMessage() + "); the photos are classified again.";
         }
-        RestorePlan plan = RestorePlan.of(saved, files, classifier.map(c -> c.description().classNames()).orElse(null));
+        RestorePlan plan = RestorePlan.of(saved, files, memory != null && classifier.isPresent() ? memory.classNames()
+                : classifier.map(c -> c.description().classNames()).orElse(null));
         if (plan.classNames().isEmpty()) {
             throw new IOException("No model is loaded and this folder has no saved review, so its photos cannot be "
                     + "classified.");
@@ -105,14 +118,22 @@ public final class Shoot implements AutoCloseable {
         String version = classifier.map(c -> c.description().version())
                 .orElse(saved.map(SavedReview::modelVersion).orElse(""));
         return new Shoot(source, plan.classNames(), classifier.orElse(null), name, version, plan.toClassify(),
-                plan.restored(), plan.kept(), plan.away().size(), problem);
+                plan.restored(), plan.kept(), plan.away().size(), problem, classifier.isPresent() ? memory : null);
     }
 
     /** A fresh review of {@code files} with no edits, nothing read or written beside the shoot: the command line. */
     public static Shoot fresh(Path folder, List<Path> files, RoomClassifier classifier) {
+        return fresh(folder, files, classifier, null);
+    }
+
+    /**
+     * A fresh review whose proposals mix the model with the memory of reviewed photos ({@code memory}; null for
+     * the model alone): its room types are the model's and then those the agent added.
+     */
+    public static Shoot fresh(Path folder, List<Path> files, RoomClassifier classifier, MemoryBlend memory) {
         var d = classifier.description();
-        return new Shoot(ShootSource.folder(folder, false), d.classNames(), classifier, d.name(), d.version(), files,
-                List.of(), List.of(), 0, "");
+        return new Shoot(ShootSource.folder(folder, false), memory == null ? d.classNames() : memory.classNames(),
+                classifier, d.name(), d.version(), files, List.of(), List.of(), 0, "", memory);
     }
 
     // ---- classifying -------------------------------------------------------------------------------
@@ -137,10 +158,19 @@ public final class Shoot implements AutoCloseable {
         return pipeline.classify(toClassify, listener, cancelled);
     }
 
-    /** Adds classification results to the review. */
+    /** Adds classification results to the review, through the memory when the shoot has one. */
     public void addResults(List<PhotoResult> results) {
-        review.addAll(results.stream().map(PhotoReview::of).toList());
+        review.addAll(results.stream().map(this::reviewOf).toList());
         classified += results.size();
+    }
+
+    private PhotoReview reviewOf(PhotoResult result) {
+        if (memory == null || !result.isClassified()) {
+            return PhotoReview.of(result);
+        }
+        MemoryBlend.Recalled recalled = memory.recall(result.prediction());
+        PhotoReview review = PhotoReview.of(new PhotoResult(result.file(), recalled.prediction(), null, result.damage()));
+        return recalled.fromMemory() ? review.proposedByMemory() : review;
     }
 
     /** Results added so far. */

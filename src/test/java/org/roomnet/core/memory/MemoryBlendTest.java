@@ -58,7 +58,7 @@ class MemoryBlendTest {
         MemoryBlend.Blended b = blend.blend(SURE_BEDROOM, gen.near(look, 0.05f));
         assertEquals(2, argmax(b.scores()));
         assertTrue(b.fromMemory());
-        assertEquals(0.8f * 1f + 0.2f * 0.05f, b.scores()[2], 1e-4f);
+        assertEquals(0.9f * 1f + 0.1f * 0.05f, b.scores()[2], 1e-4f);
     }
 
     @Test
