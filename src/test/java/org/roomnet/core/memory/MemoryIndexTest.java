@@ -38,11 +38,11 @@ class MemoryIndexTest {
     void theProjectedScanFindsTheExactNeighboursQuickly() {
         List<float[]> centres = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        for (int c = 0; c < 50; c++) {
+        for (int c = 0; c < 250; c++) {
             centres.add(gen.centre());
             labels.add("L" + (c % 12));
         }
-        Memory m = Memory.empty(Embeddings.MODEL).with(Embeddings.clusters(gen, centres, labels, 100, 0.8f, "s"));
+        Memory m = Memory.empty(Embeddings.MODEL).with(Embeddings.clusters(gen, centres, labels, 20, 0.8f, "s"));
         long built = System.nanoTime();
         MemoryIndex index = MemoryIndex.of(m);
         System.out.printf("index of %d built in %.0f ms%n", m.size(), (System.nanoTime() - built) / 1e6);
@@ -51,25 +51,30 @@ class MemoryIndexTest {
         long start = System.nanoTime();
         List<float[]> qs = new ArrayList<>();
         for (int q = 0; q < queries; q++) {
-            qs.add(gen.near(centres.get(q * 2), 0.8f));
+            qs.add(gen.near(centres.get(q * 7), 0.8f));
         }
         List<List<MemoryIndex.Neighbour>> fast = new ArrayList<>();
         for (float[] q : qs) {
             fast.add(index.nearest(q, 10));
         }
         double msPerLookup = (System.nanoTime() - start) / 1e6 / queries;
-        System.out.printf("%.2f ms a lookup%n", msPerLookup);
+        long exactStart = System.nanoTime();
+        List<List<Float>> exact = new ArrayList<>();
+        for (float[] q : qs) {
+            exact.add(exactTop(m, q, 10));
+        }
+        double exactMsPerLookup = (System.nanoTime() - exactStart) / 1e6 / queries;
         for (int q = 0; q < queries; q++) {
-            List<Float> exact = exactTop(m, qs.get(q), 10);
             for (MemoryIndex.Neighbour n : fast.get(q)) {
-                if (exact.stream().anyMatch(s -> Math.abs(s - n.similarity()) < 1e-6f)) {
+                if (exact.get(q).stream().anyMatch(s -> Math.abs(s - n.similarity()) < 1e-6f)) {
                     found++;
                 }
             }
         }
-        assertTrue(found >= 0.95 * queries * 10, "recall@10 " + found / (queries * 10.0));
-        // a loose bound for a shared test machine; the benchmark command measures the real figure
-        assertTrue(msPerLookup < 50, msPerLookup + " ms a lookup");
+        assertTrue(found >= 0.9 * queries * 10, "recall@10 " + found / (queries * 10.0));
+        // relative, so that a loaded test machine cannot fail it: the benchmark command measures the real figure
+        assertTrue(msPerLookup * 3 < exactMsPerLookup, msPerLookup + " ms a lookup against " + exactMsPerLookup
+                + " ms for a full exact scan");
     }
 
     private static List<Float> exactTop(Memory m, float[] query, int k) {
