@@ -118,6 +118,32 @@ class ModelLabelSetCommandTest {
         assertTrue(stderr.toString().contains("nothing to organize"), stderr.toString());
     }
 
+    @Test
+    void aModelGivingNaNExportsNothingForTheListing() throws Exception {
+        Path model = TinyOnnx.v3(0.1f).nanScores().write(tmp.resolve("nan.onnx"));
+        Path out = tmp.resolve("listing");
+        int code = run("export-listing", shoot.toString(), "--into", out.toString(), "--preset", "web",
+                "--model", model.toString());
+        assertEquals(RoomNetCommand.EXIT_FILES, code, stderr.toString());
+        assertTrue(stderr.toString().contains("no photo to export"), stderr.toString());
+        try (Stream<Path> walk = Files.exists(out) ? Files.walk(out) : Stream.empty()) {
+            assertEquals(0, walk.filter(Files::isRegularFile).count(), "nothing exported");
+        }
+    }
+
+    @Test
+    void aNineClassModelExportsPhotosNamedByItsOwnRoomTypes() throws Exception {
+        // every photo far from the training photos: all Other, exported as other, other-2, ...
+        Path model = TinyOnnx.v3(0.9f).write(tmp.resolve("v3-far.onnx"));
+        Path out = tmp.resolve("listing");
+        assertEquals(RoomNetCommand.EXIT_OK, run("export-listing", shoot.toString(), "--into", out.toString(),
+                "--preset", "web", "--model", model.toString()), stderr.toString());
+        try (Stream<Path> list = Files.list(out)) {
+            assertEquals(List.of("01-other.jpg", "02-other-2.jpg", "03-other-3.jpg"),
+                    list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jpg")).sorted().toList());
+        }
+    }
+
     // Issue 15: nine classes from a v3 model; six from v1 and v2.
 
     @Test

@@ -104,7 +104,7 @@ final class MainShortcuts {
         return (MenuItem) items.get(id);
     }
 
-    /** "1 – 6": one number key per room type of the open shoot. */
+    /** "1 – 9": one number key per room type of the open shoot (the first nine). */
     private static String digits(MainViewModel vm) {
         int n = Math.min(9, vm.photos().groups().size());
         return n == 0 ? "1, 2, 3 \u2026" : n == 1 ? "1" : "1 \u2013 " + n;

@@ -33,7 +33,8 @@ final class ViewControls {
     /** The filter toggles and check items show the filter; acting on one toggles its filter. */
     void bindFilters(ToggleButton needsReview, ToggleButton notReviewed, CheckMenuItem needsReviewItem,
                      CheckMenuItem notReviewedItem) {
-        needsReview.setTooltip(new Tooltip("Only photos the model was unsure of and you have not labelled yet"));
+        needsReview.setTooltip(new Tooltip("Only photos the model was unsure of, or found unlike the photos it learned from, "
+                + "and you have not labelled yet"));
         notReviewed.setTooltip(new Tooltip("Only photos you have not labelled yet (no \u2713)"));
         needsReview.setOnAction(e -> toggle(PhotoFilter.NEEDS_REVIEW));
         notReviewed.setOnAction(e -> toggle(PhotoFilter.NOT_REVIEWED));

@@ -1,5 +1,6 @@
 package org.roomnet.core.review;
 
+import org.roomnet.core.classify.ClassNames;
 import org.roomnet.core.classify.Prediction;
 import org.roomnet.core.util.TabSeparated;
 
@@ -142,6 +143,11 @@ public final class ReviewSidecar {
         }
         if (classes.isEmpty()) {
             throw new IOException("the saved review names no room types");
+        }
+        try {
+            ClassNames.check(classes); // they become folder names when the review is sorted (issue 18.3)
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the saved review's room types cannot be used: " + e.getMessage(), e);
         }
         return Optional.of(new SavedReview(modelName, modelVersion, classes, photos));
     }

@@ -41,8 +41,13 @@ final class WindowFixture {
     private final FxTaskExecutor executor = new FxTaskExecutor();
 
     WindowFixture(Path temp, Stage stage) throws Exception {
+        this(temp, stage, ModelService.of(TestShoots.classifier()));
+    }
+
+    /** The window on another model (a generated one with other room types, say). */
+    WindowFixture(Path temp, Stage stage, ModelService models) throws Exception {
         shoot = TestShoots.create(temp.resolve("shoot"));
-        vm = new MainViewModel(executor, ModelService.of(TestShoots.classifier()), dialogs,
+        vm = new MainViewModel(executor, models, dialogs,
                 new JournalStore(temp.resolve("journals")), new ExportRecords(temp.resolve("listings")), new UserSettings(prefs), 50);
         view = new MainView(vm, new WindowState(prefs), dialogs);
         view.show(stage);
