@@ -11,6 +11,11 @@ import org.roomnet.app.task.TaskExecutor;
 import org.roomnet.app.task.UiBatcher;
 import org.roomnet.app.util.Durations;
 import org.roomnet.core.classify.ModelService;
+import org.roomnet.core.classify.RoomClassifier;
+import org.roomnet.core.memory.AgentMemory;
+import org.roomnet.core.memory.MemoryBlend;
+import org.roomnet.core.memory.MemoryEntry;
+import org.roomnet.core.memory.MemoryStore;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewListener;
 import org.roomnet.core.shoot.PhotoResult;
@@ -20,6 +25,7 @@ import org.roomnet.core.workflow.ShootSource;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +42,10 @@ final class ShootLoader {
     private final PhotoGroups photos;
     private final StatusModel status;
     private final long autosaveDelayMillis;
+    private final MemoryStore memoryStore;
+    private final ReadOnlyObjectWrapper<String> memoryText = new ReadOnlyObjectWrapper<>("");
+    /** Read in the background with the first shoot opened after the model loaded; null before, or without a store. */
+    private volatile AgentMemory memory;
     private final ReadOnlyObjectWrapper<Shoot> shoot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
@@ -51,8 +61,10 @@ final class ShootLoader {
     private record Thumb(Path file, Thumbnail thumbnail) {
     }
 
+    /** @param memoryStore where the memory of reviewed photos lives; null: the app works without one */
     ShootLoader(TaskExecutor executor, ModelService models, AppDialogs dialogs, PhotoGroups photos, StatusModel status,
-                long autosaveDelayMillis) {
+                long autosaveDelayMillis, MemoryStore memoryStore) {
+        this.memoryStore = memoryStore;
         this.executor = executor;
         this.models = models;
         this.dialogs = dialogs;
@@ -72,10 +84,12 @@ final class ShootLoader {
         status.show("", false);
         CompletableFuture<Void> previousSave = lastSave;
         executor.execute(() -> {
-            previousSave.get(30, TimeUnit.SECONDS); // the sidecar may be the one just closed
-            return Shoot.open(next, models.await());
+            previousSave.get(30, TimeUnit.SECONDS); // the sidecar (and the memory) may be the one just closed
+            Optional<RoomClassifier> classifier = models.await();
+            return Shoot.open(next, classifier, classifier.map(this::memoryFor).map(AgentMemory::blend).orElse(null));
         }, opened -> {
             if (gen == generation) {
+                updateMemoryText();
                 begin(opened, notice);
             }
         }, e -> {
@@ -86,6 +100,44 @@ final class ShootLoader {
                 dialogs.showError("Cannot open the shoot", e.getMessage());
             }
         });
+    }
+
+    /** Background: the memory for the loaded model, read once. */
+    private AgentMemory memoryFor(RoomClassifier classifier) {
+        if (memory == null && memoryStore != null) {
+            try {
+                memory = AgentMemory.open(memoryStore, classifier);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        }
+        return memory;
+    }
+
+    private void updateMemoryText() {
+        AgentMemory m = memory;
+        memoryText.set(m == null ? "" : !m.problem().isEmpty() ? "Memory not used"
+                : "Learned from " + MainViewModel.plural(m.size(), "photo"));
+    }
+
+    /** "Learned from N photos" (empty without a memory), for the status bar; its tooltip is the memory's problem. */
+    ReadOnlyObjectProperty<String> memoryTextProperty() {
+        return memoryText.getReadOnlyProperty();
+    }
+
+    /** Forgets every photo the memory learned (Settings › Forget); the next shoot opened uses the model alone. */
+    void forgetMemory() {
+        AgentMemory m = memory;
+        if (m == null) {
+            return;
+        }
+        executor.execute(() -> {
+            m.forgetAll();
+            return null;
+        }, ok -> {
+            updateMemoryText();
+            status.show("The memory of reviewed photos is forgotten.", false);
+        }, e -> status.show("The memory could not be cleared: " + e.getMessage(), true));
     }
 
     /** Opens the open shoot again as its folder now is (after a sort moved photos out, or its undo put them back). */
@@ -211,7 +263,7 @@ final class ShootLoader {
         generation++;
         Shoot s = shoot.get();
         if (s != null) {
-            lastSave = s.closeAsync();
+            lastSave = s.closeAsync().thenCombine(learnFrom(s), (a, b) -> null);
         }
         shoot.set(null);
         source = null;
@@ -221,6 +273,32 @@ final class ShootLoader {
         folder.set(null);
         status.clearProgress();
         return lastSave;
+    }
+
+    /**
+     * The agent's reviewed photos of a shoot being left go into the memory, in the background; the next shoot
+     * waits for it (as for the sidecar) so that it is proposed with them.
+     */
+    private CompletableFuture<Void> learnFrom(Shoot s) {
+        AgentMemory m = memory;
+        if (m == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<PhotoReview> reviewed = s.review().photos().stream().filter(PhotoReview::isReviewed).toList();
+        if (reviewed.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        executor.execute(() -> {
+            try {
+                List<MemoryEntry> entries = s.memoriesOf(reviewed, System.currentTimeMillis());
+                return m.learn(entries);
+            } finally {
+                done.complete(null);
+            }
+        }, learned -> updateMemoryText(), e -> status.show("The reviewed photos could not be saved into the memory: "
+                + e.getMessage(), true));
+        return done;
     }
 
     ReadOnlyObjectProperty<Shoot> shootProperty() {

@@ -8,6 +8,8 @@ import org.roomnet.core.listing.ListingPlan;
 import org.roomnet.core.listing.ListingPreset;
 import org.roomnet.core.listing.NamePattern;
 import org.roomnet.core.memory.MemoryBlend;
+import org.roomnet.core.memory.MemoryEntry;
+import org.roomnet.core.memory.MemoryLearner;
 import org.roomnet.core.organize.AssignmentPolicy;
 import org.roomnet.core.organize.TransferMode;
 import org.roomnet.core.report.Report;
@@ -27,8 +29,11 @@ import org.roomnet.core.shoot.ShootClassifier;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -59,6 +64,8 @@ public final class Shoot implements AutoCloseable {
     private SidecarAutosave autosave;
     private int classified;
     private final MemoryBlend memory;
+    /** The embeddings of the photos classified in this session, for the memory once the agent reviewed them. */
+    private final Map<Path, float[]> embeddings = new ConcurrentHashMap<>();
 
     private Shoot(ShootSource source, List<String> classNames, RoomClassifier classifier, String modelName,
                   String modelVersion, List<Path> toClassify, List<SavedPhoto> restored, List<SavedPhoto> kept,
@@ -165,12 +172,35 @@ public final class Shoot implements AutoCloseable {
     }
 
     private PhotoReview reviewOf(PhotoResult result) {
+        if (result.isClassified() && !result.isDamaged() && result.prediction().hasEmbedding()) {
+            embeddings.put(result.file(), result.prediction().embedding());
+        }
         if (memory == null || !result.isClassified()) {
             return PhotoReview.of(result);
         }
         MemoryBlend.Recalled recalled = memory.recall(result.prediction());
         PhotoReview review = PhotoReview.of(new PhotoResult(result.file(), recalled.prediction(), null, result.damage()));
         return recalled.fromMemory() ? review.proposedByMemory() : review;
+    }
+
+    /**
+     * Background: the memories of {@code photos} (taken from the review on its thread) that the agent reviewed
+     * and that were classified in this session (a restored photo has no embedding at hand); content hashed now.
+     */
+    public List<MemoryEntry> memoriesOf(List<PhotoReview> photos, long now) {
+        List<MemoryEntry> entries = new ArrayList<>();
+        for (PhotoReview p : photos) {
+            float[] embedding = embeddings.get(p.file());
+            if (p.isReadable() && p.isReviewed() && embedding != null) {
+                try {
+                    entries.add(MemoryEntry.of(p.agentLabel(), folder().toString(), Report.relative(folder(), p.file()),
+                            MemoryLearner.sha256(p.file()), now, embedding));
+                } catch (IOException e) {
+                    // moved or deleted since: nothing to learn from
+                }
+            }
+        }
+        return entries;
     }
 
     /** Results added so far. */
