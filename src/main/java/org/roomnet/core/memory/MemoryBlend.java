@@ -23,12 +23,42 @@ public final class MemoryBlend {
     }
 
     public MemoryBlend(Memory memory, List<String> modelClassNames, BlendSettings settings) {
-        this.index = MemoryIndex.of(memory);
+        this(MemoryIndex.of(memory), withCustom(modelClassNames, memory), modelClassNames.size(), settings);
+    }
+
+    private MemoryBlend(MemoryIndex index, List<String> classNames, int modelClasses, BlendSettings settings) {
+        this.index = index;
+        this.classNames = List.copyOf(classNames);
+        this.modelClasses = modelClasses;
+        this.settings = settings;
+    }
+
+    private static List<String> withCustom(List<String> modelClassNames, Memory memory) {
         List<String> names = new ArrayList<>(modelClassNames);
         names.addAll(memory.customLabels(modelClassNames));
-        this.classNames = List.copyOf(names);
-        this.modelClasses = modelClassNames.size();
-        this.settings = settings;
+        return names;
+    }
+
+    /** No memory, the model's scores padded with zeros for room types added earlier ({@code classNames} after the model's). */
+    public static MemoryBlend modelOnly(List<String> modelClassNames, List<String> classNames) {
+        return new MemoryBlend(MemoryIndex.of(Memory.empty(new ModelKey("none", "none"))), requirePrefix(modelClassNames,
+                classNames), modelClassNames.size(), BlendSettings.DEFAULT);
+    }
+
+    /**
+     * The same memory over the room types {@code classes} (the model's, then added ones, as a saved review has
+     * them): memories of a room type not among them do not vote.
+     */
+    public MemoryBlend forClasses(List<String> classes) {
+        return classes.equals(classNames) ? this
+                : new MemoryBlend(index, requirePrefix(classNames.subList(0, modelClasses), classes), modelClasses, settings);
+    }
+
+    private static List<String> requirePrefix(List<String> model, List<String> classes) {
+        if (classes.size() < model.size() || !classes.subList(0, model.size()).equals(model)) {
+            throw new IllegalArgumentException("room types " + classes + " do not begin with the model's " + model);
+        }
+        return classes;
     }
 
     /** The model's classes, then the room types the agent added. */
@@ -97,9 +127,16 @@ public final class MemoryBlend {
         float[] vote = new float[classNames.size()];
         double total = 0;
         for (MemoryIndex.Neighbour n : neighbours) {
+            int label = classNames.indexOf(n.label());
+            if (label < 0) {
+                continue; // a room type this review does not have
+            }
             double weight = Math.exp((n.similarity() - nearest) / settings.temperature());
-            vote[classNames.indexOf(n.label())] += (float) weight;
+            vote[label] += (float) weight;
             total += weight;
+        }
+        if (total == 0) {
+            return new Blended(classNames, mixed, false, 0f);
         }
         for (int i = 0; i < mixed.length; i++) {
             mixed[i] = (1 - w) * mixed[i] + w * (float) (vote[i] / total);

@@ -112,8 +112,18 @@ public final class Shoot implements AutoCloseable {
             saved = Optional.empty();
             problem = "The saved review could not be used (" + e.getMessage() + "); the photos are classified again.";
         }
-        RestorePlan plan = RestorePlan.of(saved, files, memory != null && classifier.isPresent() ? memory.classNames()
-                : classifier.map(c -> c.description().classNames()).orElse(null));
+        List<String> modelClasses = classifier.map(c -> c.description().classNames()).orElse(null);
+        List<String> classes = modelClasses == null ? null : memory != null ? memory.classNames() : modelClasses;
+        if (modelClasses != null && saved.isPresent() && extendsModel(saved.get().classNames(), modelClasses)) {
+            // the same model's rooms, and maybe some the agent added: the review stays, with the memory's new types too
+            List<String> union = new ArrayList<>(saved.get().classNames());
+            classes.stream().filter(c -> !union.contains(c)).forEach(union::add);
+            saved = Optional.of(widened(saved.get(), union));
+            classes = union;
+        }
+        MemoryBlend blend = classes == null || classes.equals(modelClasses) && memory == null ? null
+                : memory == null ? MemoryBlend.modelOnly(modelClasses, classes) : memory.forClasses(classes);
+        RestorePlan plan = RestorePlan.of(saved, files, classes);
         if (plan.classNames().isEmpty()) {
             throw new IOException("No model is loaded and this folder has no saved review, so its photos cannot be "
                     + "classified.");
@@ -125,7 +135,33 @@ public final class Shoot implements AutoCloseable {
         String version = classifier.map(c -> c.description().version())
                 .orElse(saved.map(SavedReview::modelVersion).orElse(""));
         return new Shoot(source, plan.classNames(), classifier.orElse(null), name, version, plan.toClassify(),
-                plan.restored(), plan.kept(), plan.away().size(), problem, classifier.isPresent() ? memory : null);
+                plan.restored(), plan.kept(), plan.away().size(), problem, blend);
+    }
+
+    /** {@code saved} is {@code model}'s room types, maybe followed by some the agent added. */
+    private static boolean extendsModel(List<String> saved, List<String> model) {
+        return saved.size() >= model.size() && saved.subList(0, model.size()).equals(model);
+    }
+
+    /** The saved review over more room types: every photo's scores padded with zeros for the new ones. */
+    private static SavedReview widened(SavedReview saved, List<String> classes) {
+        if (saved.classNames().equals(classes)) {
+            return saved;
+        }
+        List<SavedPhoto> photos = new ArrayList<>();
+        for (SavedPhoto sp : saved.photos()) {
+            PhotoReview p = sp.review();
+            List<Float> scores = new ArrayList<>(p.scores());
+            if (!scores.isEmpty()) {
+                while (scores.size() < classes.size()) {
+                    scores.add(0f);
+                }
+            }
+            photos.add(new SavedPhoto(new PhotoReview(p.file(), p.modelLabel(), p.confidence(), scores, p.secondLabel(),
+                    p.secondConfidence(), p.agentLabel(), p.error(), p.listing(), p.unknownScore(), p.byMemory()),
+                    sp.stamp()));
+        }
+        return new SavedReview(saved.modelName(), saved.modelVersion(), classes, photos);
     }
 
     /** A fresh review of {@code files} with no edits, nothing read or written beside the shoot: the command line. */
