@@ -33,8 +33,11 @@ sys.path.insert(0, str(ROOT / "training"))
 from roomnet_training import CLASS_NAMES, data  # noqa: E402
 
 
+JAR = ROOT / "target" / "roomnet.jar"
+
+
 def jar(args: list[str], home: Path) -> str:
-    cmd = ["java", "-Xmx1g", f"-Droomnet.home={home}", "-jar", str(ROOT / "target" / "roomnet.jar")] + args
+    cmd = ["java", "-Xmx1g", f"-Droomnet.home={home}", "-jar", str(JAR)] + args
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
@@ -111,9 +114,13 @@ def main():
     ap.add_argument("--work", type=Path, required=True)
     ap.add_argument("--pool", type=Path, default=data.DEFAULT_POOL)
     ap.add_argument("--seed", type=int, default=16)
+    ap.add_argument("--jar", type=Path, help="the roomnet.jar to run (default: target/roomnet.jar; copy it with "
+                    "target/lib elsewhere to keep building while this runs)")
     ap.add_argument("--scenarios", default="grey,miniplaces,in_domain,new_types",
                     help="comma-separated: grey, miniplaces, in_domain, new_types, harsh")
     a = ap.parse_args()
+    global JAR
+    JAR = a.jar or JAR
     work, pool = a.work, a.pool
     work.mkdir(parents=True, exist_ok=True)
     rng = random.Random(a.seed)
