@@ -163,6 +163,29 @@ class MemoryCommandsTest {
     }
 
     @Test
+    void exportListingNamesAndPlacesARoomTypeTheAgentAdded() throws IOException {
+        String front = name(first, 2);
+        assertEquals(0, run("learn", first.toString(), "--labels", labels(front, "Street").toString(), "--model", model()),
+                stderr.toString());
+        Path listing = tmp.resolve("listing");
+        assertEquals(0, run("export-listing", next.toString(), "--into", listing.toString(), "--preset", "original",
+                "--model", model()), stderr.toString());
+        List<String> names;
+        try (var files = Files.list(listing)) {
+            names = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(4, names.size(), names.toString());
+        assertEquals("04-street.jpg", names.get(3), "after the model's rooms: " + names);
+
+        Path plain = tmp.resolve("listing-plain");
+        assertEquals(0, run("export-listing", next.toString(), "--into", plain.toString(), "--preset", "original",
+                "--no-memory", "--model", model()), stderr.toString());
+        try (var files = Files.list(plain)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().contains("street")));
+        }
+    }
+
+    @Test
     void learnReadsTheAgentsReviewFromTheSavedReview() throws IOException {
         List<SavedPhoto> saved = new ArrayList<>();
         List<Path> files;
