@@ -72,6 +72,11 @@ public final class LearnCommand implements Callable<Integer> {
             return RoomNetCommand.EXIT_OK;
         }
         try (RoomClassifier classifier = models.open(err)) {
+            if (classifier.description().embeddingOutput() == null) {
+                err.println("error: the model " + classifier.description().version() + " gives no embedding, which the "
+                        + "memory needs (model v2 or later); nothing learned");
+                return RoomNetCommand.EXIT_MODEL;
+            }
             MemoryStore store = MemoryStore.defaultStore();
             ModelKey key = ModelKey.of(models.modelFile(), classifier.description().version());
             MemoryStore.Loaded loaded = store.load(key);

@@ -219,6 +219,9 @@ class MemoryCommandsTest {
         assertTrue(stderr.toString().contains("no such photo: missing.jpg"), stderr.toString());
         assertEquals(2, run("learn", first.toString(), "--labels", labels("../outside.jpg", "Garage").toString(),
                 "--model", model()));
+        assertEquals(3, run("learn", first.toString(), "--labels", labels(photo, "Garage").toString(), "--model",
+                TestPhotos.modelV1().toString()), "v1 has no embedding");
+        assertTrue(stderr.toString().contains("gives no embedding"), stderr.toString());
         assertEquals(2, run("learn", first.toString(), "--model", model()), "no saved review");
         assertTrue(stderr.toString().contains("has no saved review"), stderr.toString());
         assertFalse(Files.exists(memoryFile));
