@@ -10,6 +10,7 @@ import org.roomnet.app.task.TaskExecutor;
 import org.roomnet.app.util.UserSettings;
 import org.roomnet.app.util.WindowState;
 import org.roomnet.core.classify.ModelService;
+import org.roomnet.core.memory.MemoryStore;
 import org.roomnet.core.listing.ExportRecords;
 import org.roomnet.core.organize.JournalStore;
 
@@ -43,7 +44,7 @@ public final class DesktopApp extends Application {
         FxDialogs dialogs = new FxDialogs(() -> stage);
         Preferences prefs = Preferences.userNodeForPackage(DesktopApp.class);
         viewModel = new MainViewModel(executor, models, dialogs, JournalStore.defaultStore(), ExportRecords.defaultRecords(), new UserSettings(prefs),
-                AUTOSAVE_DELAY_MILLIS);
+                AUTOSAVE_DELAY_MILLIS, MemoryStore.defaultStore());
         view = new MainView(viewModel, new WindowState(prefs), dialogs);
         view.show(stage);
         viewModel.loadModel();

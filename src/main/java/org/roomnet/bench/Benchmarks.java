@@ -14,6 +14,7 @@ public final class Benchmarks {
 
     /** Their picocli command classes (each {@code hidden = true}). */
     public static List<Object> commands() {
-        return List.of(BenchmarkCommand.class, FirstThumbnailsCommand.class, ListingBenchmarkCommand.class);
+        return List.of(BenchmarkCommand.class, FirstThumbnailsCommand.class, ListingBenchmarkCommand.class,
+                MemoryBenchmarkCommand.class);
     }
 }

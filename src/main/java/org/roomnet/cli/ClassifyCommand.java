@@ -75,6 +75,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--follow-links", description = "organize the file a symbolic link points to (default: leave links in place)")
     boolean followLinks;
 
+    @Option(names = "--no-memory", description = "classify with the model alone, without the memory of reviewed photos")
+    boolean noMemory;
+
     @Option(names = "--batch", defaultValue = "16", description = "photos per inference batch (default: ${DEFAULT-VALUE})")
     int batch;
 
@@ -117,7 +120,8 @@ public final class ClassifyCommand implements Callable<Integer> {
             ShootClassifier pipeline = new ShootClassifier(classifier, batch,
                     threads != null ? threads : Runtime.getRuntime().availableProcessors());
             ProgressPrinter progress = new ProgressPrinter(err);
-            Shoot shoot = Shoot.fresh(folder, files, classifier);
+            Shoot shoot = Shoot.fresh(folder, files, classifier,
+                    MemorySupport.open(noMemory, classifier, models.modelFile(), err));
             shoot.addResults(shoot.classify(pipeline, progress));
             shoot.addResults(unlisted);
             progress.finish();

@@ -82,6 +82,10 @@ public final class ExportListingCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models = new ModelOptions();
 
+    @Option(names = "--no-memory", description = "label photos without a saved review by the model alone, without the "
+            + "memory of reviewed photos")
+    boolean noMemory;
+
     @Option(names = "--threads", description = "export threads (default: number of cores)")
     Integer threads;
 
@@ -123,7 +127,8 @@ public final class ExportListingCommand implements Callable<Integer> {
             Shoot shoot = openWithoutModel(source, saved);
             if (shoot == null || !shoot.toClassify().isEmpty()) {
                 classifier = models.open(err);
-                shoot = Shoot.open(source, Optional.of(classifier), saved);
+                shoot = Shoot.open(source, Optional.of(classifier), saved,
+                        MemorySupport.open(noMemory, classifier, models.modelFile(), err));
                 ProgressPrinter progress = new ProgressPrinter(err);
                 shoot.addResults(shoot.classify(new ShootClassifier(classifier, 16,
                         threads != null ? threads : Runtime.getRuntime().availableProcessors()), progress));

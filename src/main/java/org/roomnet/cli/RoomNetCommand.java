@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code roomnet <command>}: the command line over the same core as the desktop app. */
 @Command(name = "roomnet", mixinStandardHelpOptions = true, version = "RoomNet Organizer 0.1.0",
         description = "Sorts the photos of a property shoot by room type (runs locally).",
-        subcommands = {ClassifyCommand.class, UndoCommand.class, ExportListingCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ClassifyCommand.class, UndoCommand.class, ExportListingCommand.class, LearnCommand.class,
+                MemoryCommand.class, CommandLine.HelpCommand.class})
 public final class RoomNetCommand implements Runnable {
 
     public static final int EXIT_OK = 0;

@@ -79,13 +79,13 @@ class ClassifyCommandTest {
         assertEquals(0, code, stderr.toString());
 
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("file,label,confidence,error,needs_review,Backyard,Bathroom,Bedroom,Frontyard,Kitchen,LivingRoom",
+        assertEquals("file,label,confidence,error,needs_review,Backyard,Bathroom,Bedroom,Frontyard,Kitchen,LivingRoom,source",
                 lines.get(0));
         assertEquals(10, lines.size() - 1, "one row per file: " + lines);
         int classified = 0;
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);
-            assertEquals(11, cells.length, line);
+            assertEquals(12, cells.length, line);
             boolean bad = Set.of("zero-bytes.jpg", "corrupt.jpg", "notes.txt").contains(cells[0]);
             if (bad) {
                 assertEquals("", cells[1], line);
@@ -102,6 +102,7 @@ class ClassifyCommandTest {
                     sum += Double.parseDouble(cells[i]);
                 }
                 assertEquals(1.0, sum, 1e-4, line);
+                assertEquals("model", cells[11], "an empty memory: the model proposes every label");
             }
         }
         assertEquals(7, classified);

@@ -95,6 +95,7 @@ final class MainShortcuts {
         item(items, "undoSortItem").setOnAction(e -> vm.actions().undoLastSort());
         item(items, "checklistItem").setOnAction(e -> vm.checklist().change());
         item(items, "roomOrderItem").setOnAction(e -> vm.listing().changeRoomOrder());
+        item(items, "forgetMemoryItem").setOnAction(e -> vm.forgetMemoryAfterAsking());
         item(items, "previewItem").setOnAction(e -> vm.openPreview());
         item(items, "aboutItem").setOnAction(e -> view.showAbout());
         return s;

@@ -93,6 +93,7 @@ public final class MainView {
     @FXML private Button cancelButton;
     @FXML private Label providerLabel;
     @FXML private Label modelLabel;
+    @FXML private Label memoryLabel;
     @FXML private VBox dropOverlay;
     @FXML private HBox claimBanner;
     @FXML private Label claimLabel;
@@ -129,6 +130,9 @@ public final class MainView {
         bindMenusAndToolbar(loader.getNamespace());
         new StatusBar(viewModel, summaryLabel, messageLabel, progressBox, progressBar, progressLabel, cancelButton,
                 providerLabel, modelLabel).bind();
+        memoryLabel.textProperty().bind(viewModel.memoryTextProperty());
+        memoryLabel.visibleProperty().bind(memoryLabel.textProperty().isNotEmpty());
+        memoryLabel.managedProperty().bind(memoryLabel.visibleProperty());
         new ExternalDrop(root, dropOverlay, viewModel::openDropped).install();
         viewModel.preview().openProperty().addListener((o, was, open) -> {
             if (!open) {

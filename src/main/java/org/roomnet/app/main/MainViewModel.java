@@ -17,6 +17,7 @@ import org.roomnet.app.preview.PreviewViewModel;
 import org.roomnet.app.task.TaskExecutor;
 import org.roomnet.app.util.UserSettings;
 import org.roomnet.core.classify.ModelService;
+import org.roomnet.core.memory.MemoryStore;
 import org.roomnet.core.listing.ExportRecords;
 import org.roomnet.core.organize.JournalStore;
 import org.roomnet.core.review.Review;
@@ -68,12 +69,21 @@ public final class MainViewModel {
      */
     public MainViewModel(TaskExecutor executor, ModelService models, AppDialogs dialogs, JournalStore journals,
                          ExportRecords exports, UserSettings settings, long autosaveDelayMillis) {
+        this(executor, models, dialogs, journals, exports, settings, autosaveDelayMillis, null);
+    }
+
+    /**
+     * @param memory where the memory of reviewed photos lives: each shoot is proposed through it and the agent's
+     *               reviewed photos go into it when the shoot is left; null for none
+     */
+    public MainViewModel(TaskExecutor executor, ModelService models, AppDialogs dialogs, JournalStore journals,
+                         ExportRecords exports, UserSettings settings, long autosaveDelayMillis, MemoryStore memory) {
         this.executor = executor;
         this.models = models;
         this.dialogs = dialogs;
         this.settings = settings;
         this.photos = new PhotoGroups(executor, THUMBNAIL_MAX_SIDE);
-        this.loader = new ShootLoader(executor, models, dialogs, photos, status, autosaveDelayMillis);
+        this.loader = new ShootLoader(executor, models, dialogs, photos, status, autosaveDelayMillis, memory);
         this.editor = new ReviewEditor(photos, status, loader.claimNoticeProperty());
         this.checklist = new ChecklistModel(settings, dialogs);
         this.actions = new ShootActions(this, executor, dialogs, journals);
@@ -180,6 +190,27 @@ public final class MainViewModel {
         CompletableFuture<Void> saved = closeShoot();
         photos.close();
         return saved;
+    }
+
+    // ---- the memory of reviewed photos ------------------------------------------------------------
+
+    /** "Learned from N photos"; empty without a memory. */
+    public javafx.beans.property.ReadOnlyObjectProperty<String> memoryTextProperty() {
+        return loader.memoryTextProperty();
+    }
+
+    /** Forgets everything the memory learned. */
+    public void forgetMemory() {
+        loader.forgetMemory();
+    }
+
+    /** Edit › Forget Learned Photos…: asks first; the photos' labels in their shoots stay as they are. */
+    public void forgetMemoryAfterAsking() {
+        if (dialogs.confirm("Forget learned photos", "RoomNet proposes labels from the photos you reviewed ("
+                + memoryTextProperty().get().toLowerCase(java.util.Locale.ROOT) + "). Forget them all? Reviews saved "
+                + "beside the shoots stay as they are.")) {
+            forgetMemory();
+        }
     }
 
     // ---- editing and preview -----------------------------------------------------------------------

@@ -13,6 +13,11 @@ import org.roomnet.app.task.UiBatcher;
 import org.roomnet.app.util.Durations;
 import org.roomnet.core.classify.ModelService;
 import org.roomnet.core.review.ClaimOwner;
+import org.roomnet.core.classify.RoomClassifier;
+import org.roomnet.core.memory.AgentMemory;
+import org.roomnet.core.memory.MemoryBlend;
+import org.roomnet.core.memory.MemoryEntry;
+import org.roomnet.core.memory.MemoryStore;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewClaim;
 import org.roomnet.core.review.ReviewListener;
@@ -24,6 +29,7 @@ import org.roomnet.core.workflow.ShootSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -42,6 +48,10 @@ final class ShootLoader {
     private final PhotoGroups photos;
     private final StatusModel status;
     private final long autosaveDelayMillis;
+    private final MemoryStore memoryStore;
+    private final ReadOnlyObjectWrapper<String> memoryText = new ReadOnlyObjectWrapper<>("");
+    /** Read in the background with the first shoot opened after the model loaded; null before, or without a store. */
+    private volatile AgentMemory memory;
     private final ReadOnlyObjectWrapper<Shoot> shoot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
@@ -62,8 +72,10 @@ final class ShootLoader {
     private record Opened(Shoot shoot, ReviewClaim claim, ClaimOwner holder) {
     }
 
+    /** @param memoryStore where the memory of reviewed photos lives; null: the app works without one */
     ShootLoader(TaskExecutor executor, ModelService models, AppDialogs dialogs, PhotoGroups photos, StatusModel status,
-                long autosaveDelayMillis) {
+                long autosaveDelayMillis, MemoryStore memoryStore) {
+        this.memoryStore = memoryStore;
         this.executor = executor;
         this.models = models;
         this.dialogs = dialogs;
@@ -95,7 +107,7 @@ final class ShootLoader {
         status.show("", false);
         CompletableFuture<Void> previousSave = lastSave;
         executor.execute(() -> {
-            previousSave.get(30, TimeUnit.SECONDS); // the sidecar may be the one just closed
+            previousSave.get(30, TimeUnit.SECONDS); // the sidecar (and the memory) may be the one just closed
             ReviewClaim.Attempt attempt;
             try {
                 attempt = takeOver ? new ReviewClaim.Attempt(ReviewClaim.takeOver(next.folder()), null)
@@ -104,7 +116,9 @@ final class ShootLoader {
                 attempt = new ReviewClaim.Attempt(null, null); // a folder we cannot write: saving says so
             }
             try {
-                return new Opened(Shoot.open(next, models.await()), attempt.claim(), attempt.holder());
+                Optional<RoomClassifier> classifier = models.await();
+                Shoot shoot = Shoot.open(next, classifier, classifier.map(this::memoryFor).map(AgentMemory::blend).orElse(null));
+                return new Opened(shoot, attempt.claim(), attempt.holder());
             } catch (Exception e) {
                 if (attempt.claim() != null) {
                     attempt.claim().release();
@@ -113,6 +127,7 @@ final class ShootLoader {
             }
         }, opened -> {
             if (gen == generation) {
+                updateMemoryText();
                 begin(opened, notice);
             } else if (opened.claim() != null) {
                 opened.claim().release();
@@ -125,6 +140,44 @@ final class ShootLoader {
                 dialogs.showError("Cannot open the shoot", e.getMessage());
             }
         });
+    }
+
+    /** Background: the memory for the loaded model, read once. */
+    private AgentMemory memoryFor(RoomClassifier classifier) {
+        if (memory == null && memoryStore != null) {
+            try {
+                memory = AgentMemory.open(memoryStore, classifier);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        }
+        return memory;
+    }
+
+    private void updateMemoryText() {
+        AgentMemory m = memory;
+        memoryText.set(m == null ? "" : !m.problem().isEmpty() ? "Memory not used"
+                : "Learned from " + MainViewModel.plural(m.size(), "photo"));
+    }
+
+    /** "Learned from N photos" (empty without a memory), for the status bar; its tooltip is the memory's problem. */
+    ReadOnlyObjectProperty<String> memoryTextProperty() {
+        return memoryText.getReadOnlyProperty();
+    }
+
+    /** Forgets every photo the memory learned (Settings › Forget); the next shoot opened uses the model alone. */
+    void forgetMemory() {
+        AgentMemory m = memory;
+        if (m == null) {
+            return;
+        }
+        executor.execute(() -> {
+            m.forgetAll();
+            return null;
+        }, ok -> {
+            updateMemoryText();
+            status.show("The memory of reviewed photos is forgotten.", false);
+        }, e -> status.show("The memory could not be cleared: " + e.getMessage(), true));
     }
 
     /** Opens the open shoot again as its folder now is (after a sort moved photos out, or its undo put them back). */
@@ -255,7 +308,7 @@ final class ShootLoader {
     CompletableFuture<Void> close() {
         generation++;
         Shoot s = shoot.get();
-        lastSave = claims.close(s == null ? lastSave : CompletableFuture.allOf(lastSave, s.closeAsync()));
+        lastSave = claims.close(s == null ? lastSave : CompletableFuture.allOf(lastSave, s.closeAsync(), learnFrom(s)));
         shoot.set(null);
         source = null;
         photos.clear();
@@ -264,6 +317,32 @@ final class ShootLoader {
         folder.set(null);
         status.clearProgress();
         return lastSave;
+    }
+
+    /**
+     * The agent's reviewed photos of a shoot being left go into the memory, in the background; the next shoot
+     * waits for it (as for the sidecar) so that it is proposed with them.
+     */
+    private CompletableFuture<Void> learnFrom(Shoot s) {
+        AgentMemory m = memory;
+        if (m == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<PhotoReview> reviewed = s.review().photos().stream().filter(PhotoReview::isReviewed).toList();
+        if (reviewed.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        executor.execute(() -> {
+            try {
+                List<MemoryEntry> entries = s.memoriesOf(reviewed, System.currentTimeMillis());
+                return m.learn(entries);
+            } finally {
+                done.complete(null);
+            }
+        }, learned -> updateMemoryText(), e -> status.show("The reviewed photos could not be saved into the memory: "
+                + e.getMessage(), true));
+        return done;
     }
 
     ReadOnlyObjectProperty<Shoot> shootProperty() {

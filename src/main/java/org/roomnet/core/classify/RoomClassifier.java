@@ -30,6 +30,7 @@ public final class RoomClassifier implements AutoCloseable {
     private final ModelDescription description;
     private final ExecutionProvider provider;
     private final String providerNote;
+    private Path modelFile;
 
     private RoomClassifier(OrtEnvironment environment, OrtSession session, ModelDescription description,
                            ExecutionProvider provider, String providerNote) {
@@ -62,7 +63,8 @@ public final class RoomClassifier implements AutoCloseable {
                 try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                     options.addCUDA(0);
                     OrtSession session = env.createSession(modelFile.toString(), options);
-                    return new RoomClassifier(env, session, describe(session, modelFile), ExecutionProvider.CUDA, "");
+                    return new RoomClassifier(env, session, describe(session, modelFile), ExecutionProvider.CUDA, "")
+                            .from(modelFile);
                 } catch (OrtException | RuntimeException | LinkageError e) {
                     note = "CUDA provider unavailable: " + firstLine(e.getMessage());
                 }
@@ -76,7 +78,8 @@ public final class RoomClassifier implements AutoCloseable {
             // Idle inference threads must not spin: the decoding threads need those cores (docs/decisions/0009).
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             OrtSession session = env.createSession(modelFile.toString(), options);
-            return new RoomClassifier(env, session, describe(session, modelFile), ExecutionProvider.CPU, note);
+            return new RoomClassifier(env, session, describe(session, modelFile), ExecutionProvider.CPU, note)
+                    .from(modelFile);
         } catch (OrtException e) {
             throw new ModelLoadException("cannot load model " + modelFile + ": " + e.getMessage(), e);
         }
@@ -98,6 +101,16 @@ public final class RoomClassifier implements AutoCloseable {
             }
             throw new ModelLoadException(modelFile + " is not a usable RoomNet model: " + e.getMessage(), e);
         }
+    }
+
+    private RoomClassifier from(Path file) {
+        this.modelFile = file;
+        return this;
+    }
+
+    /** The file the model was read from (the memory of reviewed photos is keyed by its content). */
+    public Path modelFile() {
+        return modelFile;
     }
 
     public ModelDescription description() {

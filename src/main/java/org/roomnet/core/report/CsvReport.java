@@ -12,7 +12,9 @@ import java.util.Locale;
 /**
  * CSV: {@code file,label,confidence,error,needs_review,<one score column per class, in the model's order>},
  * RFC 4180 quoting, UTF-8. A damaged photo has its label and scores and, in {@code error}, the damage;
- * {@code needs_review} is {@code true} or {@code false} (the model's rule, its unknown detector included).
+ * {@code needs_review} is {@code true} or {@code false} (the model's rule, its unknown detector included);
+ * last, {@code source}: {@code model}, or {@code memory} when the memory of reviewed photos proposed the label
+ * (empty for an unreadable file). Room types the agent added follow the model's in the score columns.
  */
 public final class CsvReport {
 
@@ -27,6 +29,7 @@ public final class CsvReport {
         try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             List<String> header = new ArrayList<>(List.of("file", "label", "confidence", "error", "needs_review"));
             header.addAll(report.classNames());
+            header.add("source");
             out.write(line(header));
             for (ReportRow row : report.rows()) {
                 List<String> cells = new ArrayList<>();
@@ -38,6 +41,7 @@ public final class CsvReport {
                 for (int i = 0; i < report.classNames().size(); i++) {
                     cells.add(i < row.scores().size() ? format(row.scores().get(i)) : "");
                 }
+                cells.add(row.isClassified() ? row.source() : "");
                 out.write(line(cells));
             }
         }

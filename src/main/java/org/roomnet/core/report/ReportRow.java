@@ -7,7 +7,8 @@ import java.util.List;
  * {@code modelLabel} and {@code confidence} are the model's choice and its confidence in it, which
  * differ from {@code label} for a corrected photo. Labels are empty for a photo that could not be read.
  * {@code error} says why a file could not be read, or, beside the labels, why a photo is damaged.
- * {@code needsReview} is the model's rule ({@link org.roomnet.core.review.ReviewRules}) for the photo as it stands.
+ * {@code needsReview} is the model's rule ({@link org.roomnet.core.review.ReviewRules}) for the photo as it stands;
+ * {@code source} who proposed the label: {@code model}, or {@code memory} (the agent's reviewed photos).
  */
 public record ReportRow(
         String file,
@@ -19,13 +20,21 @@ public record ReportRow(
         boolean reviewed,
         String error,
         List<Float> scores,
-        boolean needsReview) {
+        boolean needsReview,
+        String source) {
 
     public ReportRow {
         label = label == null ? "" : label;
         modelLabel = modelLabel == null ? "" : modelLabel;
         error = error == null ? "" : error;
         scores = List.copyOf(scores);
+        source = source == null || source.isEmpty() ? "model" : source;
+    }
+
+    /** A row proposed by the model alone. */
+    public ReportRow(String file, String folder, String label, String modelLabel, float confidence, boolean corrected,
+                     boolean reviewed, String error, List<Float> scores, boolean needsReview) {
+        this(file, folder, label, modelLabel, confidence, corrected, reviewed, error, scores, needsReview, "model");
     }
 
     /** A row that does not need review. */

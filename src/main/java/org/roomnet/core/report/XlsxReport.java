@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * XLSX for the listing: sheet "Photos" with one row per file (sorted by file; the final label beside
  * the model's label and confidence; {@code needs_review} TRUE/FALSE; one score per class of the model, as
- * percentages; header frozen, filters on), sheet
+ * percentages; then {@code source}, model or memory; header frozen, filters on), sheet
  * "Summary" with the count per room type, how many photos are still to review, and the listing
  * checklist (rejected photos not counted), and sheet "Listing": the listing in order (position, new
  * name, original file, room, cover), then the rejected photos.
@@ -34,6 +34,8 @@ public final class XlsxReport {
             "cover", "rejected");
     public static final List<String> FIXED_COLUMNS = List.of("file", "folder", "final label", "reviewed", "corrected",
             "model label", "model confidence", "error", "needs_review");
+    /** After the score columns: who proposed the label, {@code model} or {@code memory} (as in the CSV). */
+    public static final String SOURCE_COLUMN = "source";
     /** Column widths in characters, for the fixed columns; each score column gets {@link #SCORE_WIDTH}. */
     private static final int[] WIDTHS = {36, 30, 14, 10, 10, 14, 18, 36, 14};
     private static final int SCORE_WIDTH = 12;
@@ -59,6 +61,8 @@ public final class XlsxReport {
             Sheet photos = book.createSheet(PHOTOS_SHEET);
             List<String> header = new ArrayList<>(FIXED_COLUMNS);
             header.addAll(report.classNames());
+            header.add(SOURCE_COLUMN);
+            int sourceColumn = header.size() - 1;
             writeRow(photos.createRow(0), header, bold);
             int r = 1;
             for (ReportRow row : report.rows()) {
@@ -81,6 +85,7 @@ public final class XlsxReport {
                     x.createCell(FIXED_COLUMNS.size() + i).setCellValue(row.scores().get(i));
                     x.getCell(FIXED_COLUMNS.size() + i).setCellStyle(percent);
                 }
+                text(x, sourceColumn, row.isClassified() ? row.source() : "", asText);
             }
             photos.createFreezePane(0, 1);
             photos.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(0, r - 1), 0, header.size() - 1));

@@ -14,7 +14,8 @@ import java.util.OptionalDouble;
  * agent has not touched it), or why the file could not be read ({@code error}; then the labels are null,
  * except for a damaged photo, which keeps the model's label for reports: {@link #isDamaged()}), and its
  * place in the listing ({@link ListingMark}: rejected, cover, the agent's order), and the model's unknown
- * score of the photo (empty when the model has no unknown detector).
+ * score of the photo (empty when the model has no unknown detector). {@code byMemory}: the proposed label
+ * ({@code modelLabel}) came from the memory of reviewed photos, not the model alone (CSV/XLSX {@code source}).
  */
 public record PhotoReview(
         Path file,
@@ -26,7 +27,8 @@ public record PhotoReview(
         String agentLabel,
         String error,
         ListingMark listing,
-        OptionalDouble unknownScore) {
+        OptionalDouble unknownScore,
+        boolean byMemory) {
 
     /** How a damaged photo's error begins; the rest is the damage. */
     static final String DAMAGED = "damaged, ";
@@ -45,6 +47,14 @@ public record PhotoReview(
         if (error != null && agentLabel != null) {
             throw new IllegalArgumentException("an unreadable file cannot be labelled: " + file);
         }
+    }
+
+    /** Proposed by the model alone. */
+    public PhotoReview(Path file, String modelLabel, float confidence, List<Float> scores, String secondLabel,
+                       float secondConfidence, String agentLabel, String error, ListingMark listing,
+                       OptionalDouble unknownScore) {
+        this(file, modelLabel, confidence, scores, secondLabel, secondConfidence, agentLabel, error, listing,
+                unknownScore, false);
     }
 
     /** Without an unknown score (a model without unknown detector). */
@@ -132,12 +142,23 @@ public record PhotoReview(
         boolean moves = !Objects.equals(label != null ? label : modelLabel, finalLabel());
         ListingMark mark = moves ? listing.withRank(0) : listing;
         return new PhotoReview(file, modelLabel, confidence, scores, secondLabel, secondConfidence, label, error, mark,
-                unknownScore);
+                unknownScore, byMemory);
     }
 
     public PhotoReview withListing(ListingMark mark) {
         return new PhotoReview(file, modelLabel, confidence, scores, secondLabel, secondConfidence, agentLabel, error, mark,
-                unknownScore);
+                unknownScore, byMemory);
+    }
+
+    /** The same review, its proposal marked as the memory's ({@link #source()}). */
+    public PhotoReview proposedByMemory() {
+        return new PhotoReview(file, modelLabel, confidence, scores, secondLabel, secondConfidence, agentLabel, error,
+                listing, unknownScore, true);
+    }
+
+    /** Who proposed the label: {@code memory} (the agent's reviewed photos) or {@code model}. */
+    public String source() {
+        return byMemory ? "memory" : "model";
     }
 
     /** Readable and not rejected: the photo may go into the listing. */

@@ -7,6 +7,9 @@ import org.roomnet.core.listing.ListingOrder;
 import org.roomnet.core.listing.ListingPlan;
 import org.roomnet.core.listing.ListingPreset;
 import org.roomnet.core.listing.NamePattern;
+import org.roomnet.core.memory.MemoryBlend;
+import org.roomnet.core.memory.MemoryEntry;
+import org.roomnet.core.memory.MemoryLearner;
 import org.roomnet.core.organize.AssignmentPolicy;
 import org.roomnet.core.organize.TransferMode;
 import org.roomnet.core.report.Report;
@@ -28,8 +31,11 @@ import org.roomnet.core.shoot.ShootClassifier;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -60,10 +66,14 @@ public final class Shoot implements AutoCloseable {
     private final CaptureTimes captureTimes = new CaptureTimes();
     private SidecarAutosave autosave;
     private int classified;
+    private final MemoryBlend memory;
+    /** The embeddings of the photos classified in this session, for the memory once the agent reviewed them. */
+    private final Map<Path, float[]> embeddings = new ConcurrentHashMap<>();
 
     private Shoot(ShootSource source, List<String> classNames, RoomClassifier classifier, String modelName,
                   String modelVersion, List<Path> toClassify, List<SavedPhoto> restored, List<SavedPhoto> kept,
-                  int away, String problem, ReviewSnapshot saved) {
+                  int away, String problem, ReviewSnapshot saved, MemoryBlend memory) {
+        this.memory = memory;
         this.source = source;
         this.saved = saved;
         this.classifier = classifier;
@@ -90,6 +100,15 @@ public final class Shoot implements AutoCloseable {
      * @throws IOException when the shoot cannot be listed, or there is neither a model nor a saved review
      */
     public static Shoot open(ShootSource source, Optional<RoomClassifier> classifier) throws IOException {
+        return open(source, classifier, (MemoryBlend) null);
+    }
+
+    /**
+     * As {@link #open(ShootSource, Optional)}, the photos classified now proposed through the memory of reviewed
+     * photos ({@code memory}; null for the model alone), whose room types follow the model's.
+     */
+    public static Shoot open(ShootSource source, Optional<RoomClassifier> classifier, MemoryBlend memory)
+            throws IOException {
         ReviewSnapshot snapshot;
         String problem = "";
         try {
@@ -99,17 +118,23 @@ public final class Shoot implements AutoCloseable {
             problem = "The saved review could not be used (" + e.getMessage() + "); the photos are classified again"
                     + (e instanceof ReviewFileException ? " and nothing is saved over it." : ".");
         }
-        return open(source, classifier, snapshot, problem);
+        return open(source, classifier, snapshot, problem, memory);
     }
 
     /** {@link #open(ShootSource, Optional)} with the review file as already read (one consistent snapshot). */
     public static Shoot open(ShootSource source, Optional<RoomClassifier> classifier, ReviewSnapshot snapshot)
             throws IOException {
-        return open(source, classifier, snapshot, "");
+        return open(source, classifier, snapshot, "", null);
+    }
+
+    /** {@link #open(ShootSource, Optional, MemoryBlend)} with the review file as already read. */
+    public static Shoot open(ShootSource source, Optional<RoomClassifier> classifier, ReviewSnapshot snapshot,
+                             MemoryBlend memory) throws IOException {
+        return open(source, classifier, snapshot, "", memory);
     }
 
     private static Shoot open(ShootSource source, Optional<RoomClassifier> classifier, ReviewSnapshot snapshot,
-                              String readProblem) throws IOException {
+                              String readProblem, MemoryBlend memory) throws IOException {
         List<Path> files = source.list();
         String problem = readProblem;
         Optional<SavedReview> saved = snapshot.saved();
@@ -119,7 +144,18 @@ public final class Shoot implements AutoCloseable {
                     : "The saved review is damaged: " + snapshot.damageSummary() + "; the photos are classified again.")
                     + " A copy of the damaged file is kept when the review is next saved.";
         }
-        RestorePlan plan = RestorePlan.of(saved, files, classifier.map(c -> c.description().classNames()).orElse(null));
+        List<String> modelClasses = classifier.map(c -> c.description().classNames()).orElse(null);
+        List<String> classes = modelClasses == null ? null : memory != null ? memory.classNames() : modelClasses;
+        if (modelClasses != null && saved.isPresent() && extendsModel(saved.get().classNames(), modelClasses)) {
+            // the same model's rooms, and maybe some the agent added: the review stays, with the memory's new types too
+            List<String> union = new ArrayList<>(saved.get().classNames());
+            classes.stream().filter(c -> !union.contains(c)).forEach(union::add);
+            saved = Optional.of(widened(saved.get(), union));
+            classes = union;
+        }
+        MemoryBlend blend = classes == null || classes.equals(modelClasses) && memory == null ? null
+                : memory == null ? MemoryBlend.modelOnly(modelClasses, classes) : memory.forClasses(classes);
+        RestorePlan plan = RestorePlan.of(saved, files, classes);
         if (plan.classNames().isEmpty()) {
             throw new IOException("No model is loaded and this folder has no saved review, so its photos cannot be "
                     + "classified.");
@@ -131,14 +167,48 @@ public final class Shoot implements AutoCloseable {
         String version = classifier.map(c -> c.description().version())
                 .orElse(saved.map(SavedReview::modelVersion).orElse(""));
         return new Shoot(source, plan.classNames(), classifier.orElse(null), name, version, plan.toClassify(),
-                plan.restored(), plan.kept(), plan.away().size(), problem, snapshot);
+                plan.restored(), plan.kept(), plan.away().size(), problem, snapshot, blend);
+    }
+
+    /** {@code saved} is {@code model}'s room types, maybe followed by some the agent added. */
+    private static boolean extendsModel(List<String> saved, List<String> model) {
+        return saved.size() >= model.size() && saved.subList(0, model.size()).equals(model);
+    }
+
+    /** The saved review over more room types: every photo's scores padded with zeros for the new ones. */
+    private static SavedReview widened(SavedReview saved, List<String> classes) {
+        if (saved.classNames().equals(classes)) {
+            return saved;
+        }
+        List<SavedPhoto> photos = new ArrayList<>();
+        for (SavedPhoto sp : saved.photos()) {
+            PhotoReview p = sp.review();
+            List<Float> scores = new ArrayList<>(p.scores());
+            if (!scores.isEmpty()) {
+                while (scores.size() < classes.size()) {
+                    scores.add(0f);
+                }
+            }
+            photos.add(new SavedPhoto(new PhotoReview(p.file(), p.modelLabel(), p.confidence(), scores, p.secondLabel(),
+                    p.secondConfidence(), p.agentLabel(), p.error(), p.listing(), p.unknownScore(), p.byMemory()),
+                    sp.stamp(), sp.editedMillis()));
+        }
+        return new SavedReview(saved.modelName(), saved.modelVersion(), classes, photos);
     }
 
     /** A fresh review of {@code files} with no edits, nothing read or written beside the shoot: the command line. */
     public static Shoot fresh(Path folder, List<Path> files, RoomClassifier classifier) {
+        return fresh(folder, files, classifier, null);
+    }
+
+    /**
+     * A fresh review whose proposals mix the model with the memory of reviewed photos ({@code memory}; null for
+     * the model alone): its room types are the model's and then those the agent added.
+     */
+    public static Shoot fresh(Path folder, List<Path> files, RoomClassifier classifier, MemoryBlend memory) {
         var d = classifier.description();
-        return new Shoot(ShootSource.folder(folder, false), d.classNames(), classifier, d.name(), d.version(), files,
-                List.of(), List.of(), 0, "", ReviewSnapshot.none(folder));
+        return new Shoot(ShootSource.folder(folder, false), memory == null ? d.classNames() : memory.classNames(),
+                classifier, d.name(), d.version(), files, List.of(), List.of(), 0, "", ReviewSnapshot.none(folder), memory);
     }
 
     // ---- classifying -------------------------------------------------------------------------------
@@ -163,10 +233,42 @@ public final class Shoot implements AutoCloseable {
         return pipeline.classify(toClassify, listener, cancelled);
     }
 
-    /** Adds classification results to the review. */
+    /** Adds classification results to the review, through the memory when the shoot has one. */
     public void addResults(List<PhotoResult> results) {
-        review.addAll(results.stream().map(PhotoReview::of).toList());
+        review.addAll(results.stream().map(this::reviewOf).toList());
         classified += results.size();
+    }
+
+    private PhotoReview reviewOf(PhotoResult result) {
+        if (result.isClassified() && !result.isDamaged() && result.prediction().hasEmbedding()) {
+            embeddings.put(result.file(), result.prediction().embedding());
+        }
+        if (memory == null || !result.isClassified()) {
+            return PhotoReview.of(result);
+        }
+        MemoryBlend.Recalled recalled = memory.recall(result.prediction());
+        PhotoReview review = PhotoReview.of(new PhotoResult(result.file(), recalled.prediction(), null, result.damage()));
+        return recalled.fromMemory() ? review.proposedByMemory() : review;
+    }
+
+    /**
+     * Background: the memories of {@code photos} (taken from the review on its thread) that the agent reviewed
+     * and that were classified in this session (a restored photo has no embedding at hand); content hashed now.
+     */
+    public List<MemoryEntry> memoriesOf(List<PhotoReview> photos, long now) {
+        List<MemoryEntry> entries = new ArrayList<>();
+        for (PhotoReview p : photos) {
+            float[] embedding = embeddings.get(p.file());
+            if (p.isReadable() && p.isReviewed() && embedding != null) {
+                try {
+                    entries.add(MemoryEntry.of(p.agentLabel(), folder().toString(), Report.relative(folder(), p.file()),
+                            MemoryLearner.sha256(p.file()), now, embedding));
+                } catch (IOException e) {
+                    // moved or deleted since: nothing to learn from
+                }
+            }
+        }
+        return entries;
     }
 
     /** Results added so far. */

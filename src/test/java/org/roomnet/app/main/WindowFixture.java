@@ -11,6 +11,7 @@ import org.roomnet.app.util.UserSettings;
 import org.roomnet.app.util.WindowState;
 import org.roomnet.core.classify.ModelService;
 import org.roomnet.core.listing.ExportRecords;
+import org.roomnet.core.memory.MemoryStore;
 import org.roomnet.core.organize.JournalStore;
 import org.roomnet.core.review.PhotoReview;
 import org.testfx.api.FxRobot;
@@ -46,9 +47,15 @@ final class WindowFixture {
 
     /** The window on another model (a generated one with other room types, say). */
     WindowFixture(Path temp, Stage stage, ModelService models) throws Exception {
+        this(temp, stage, models, null);
+    }
+
+    /** The window with a memory of reviewed photos kept in {@code memory} (null: none). */
+    WindowFixture(Path temp, Stage stage, ModelService models, MemoryStore memory) throws Exception {
         shoot = TestShoots.create(temp.resolve("shoot"));
         vm = new MainViewModel(executor, models, dialogs,
-                new JournalStore(temp.resolve("journals")), new ExportRecords(temp.resolve("listings")), new UserSettings(prefs), 50);
+                new JournalStore(temp.resolve("journals")), new ExportRecords(temp.resolve("listings")), new UserSettings(prefs), 50,
+                memory);
         view = new MainView(vm, new WindowState(prefs), dialogs);
         view.show(stage);
         vm.loadModel();

@@ -57,11 +57,11 @@ class ReportTest {
         Path csv = dir.resolve("out.csv");
         CsvReport.write(sample(), csv);
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("file,label,confidence,error,needs_review,Backyard,Bathroom,Bedroom,Frontyard,Kitchen,LivingRoom",
+        assertEquals("file,label,confidence,error,needs_review,Backyard,Bathroom,Bedroom,Frontyard,Kitchen,LivingRoom,source",
                 lines.get(0));
-        assertEquals("\"a, kitchen.jpg\",Kitchen,0.900000,,false,0.000000,0.000000,0.000000,0.000000,0.900000,0.100000",
+        assertEquals("\"a, kitchen.jpg\",Kitchen,0.900000,,false,0.000000,0.000000,0.000000,0.000000,0.900000,0.100000,model",
                 lines.get(1));
-        assertEquals("c.jpg,,,empty file (0 bytes),false,,,,,,", lines.get(3));
+        assertEquals("c.jpg,,,empty file (0 bytes),false,,,,,,,", lines.get(3));
         assertEquals(4, lines.size());
     }
 
@@ -75,8 +75,8 @@ class ReportTest {
             List<String> header = new ArrayList<>();
             photos.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
             assertEquals(List.of("file", "folder", "final label", "reviewed", "corrected", "model label",
-                    "model confidence", "error", "needs_review", "Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom"),
-                    header);
+                    "model confidence", "error", "needs_review", "Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom",
+                    "source"), header);
             List<String> files = new ArrayList<>();
             for (int r = 1; r <= photos.getLastRowNum(); r++) {
                 files.add(photos.getRow(r).getCell(0).getStringCellValue());
@@ -143,7 +143,7 @@ class ReportTest {
                 "'@SUM(A1).jpg,")) {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith(start)), start + " in " + lines);
         }
-        assertEquals("sub/x.jpg,,,'=not a formula,false,,,,,,", lines.get(lines.size() - 1));
+        assertEquals("sub/x.jpg,,,'=not a formula,false,,,,,,,", lines.get(lines.size() - 1));
 
         Path xlsx = dir.resolve("out.xlsx");
         XlsxReport.write(report, xlsx);
@@ -174,7 +174,7 @@ class ReportTest {
         Path csv = dir.resolve("out.csv");
         CsvReport.write(report, csv);
         assertEquals("cut.jpg,Kitchen,0.900000,truncated: 38 % of the image data missing,false,0.000000,0.000000,0.000000,"
-                + "0.000000,0.900000,0.100000", Files.readAllLines(csv).get(1));
+                + "0.000000,0.900000,0.100000,model", Files.readAllLines(csv).get(1));
         assertEquals(1, report.damagedCount());
         assertEquals(0, report.unreadableCount());
         Review review = new Review(folder, CLASSES);
@@ -213,12 +213,12 @@ class ReportTest {
         CsvReport.write(report, csv);
         List<String> lines = Files.readAllLines(csv);
         assertEquals("file,label,confidence,error,needs_review,Backyard,Bathroom,Bedroom,Frontyard,Kitchen,LivingRoom,"
-                + "DiningRoom,FloorPlan,Other", lines.get(0));
+                + "DiningRoom,FloorPlan,Other,source", lines.get(0));
         List<String> expected = List.of("false", "true", "false", "true", "false");
         for (int i = 0; i < expected.size(); i++) {
             String[] cells = lines.get(i + 1).split(",", -1);
             assertEquals(expected.get(i), cells[4], lines.get(i + 1));
-            assertEquals(14, cells.length, lines.get(i + 1));
+            assertEquals(15, cells.length, lines.get(i + 1));
         }
         Path xlsx = dir.resolve("out.xlsx");
         XlsxReport.write(report, xlsx);
