@@ -27,28 +27,36 @@ class Head:
         return embedding.astype(np.float32) @ self.weight.T + self.bias
 
 
-def _train(x, y, weights, classes: int, l2: float):
+def _train(x, y, weights, classes: int, l2: float, fixed: tuple[np.ndarray, np.ndarray] | None = None):
+    """With `fixed` (weights, bias of the first classes, e.g. v2's six rooms) only the rows after them learn:
+    the six rooms' scores stay the shipped model's, and the new labels learn where they take over."""
     import torch
     torch.manual_seed(0)
     xt, yt, wt = torch.from_numpy(x).double(), torch.from_numpy(y).long(), torch.from_numpy(weights).double()
     mean, std = xt.mean(0), xt.std(0).clamp_min(1e-6)
     xs = (xt - mean) / std
-    w = torch.zeros(classes, x.shape[1], dtype=torch.double, requires_grad=True)
-    b = torch.zeros(classes, dtype=torch.double, requires_grad=True)
+    first = 0 if fixed is None else len(fixed[1])
+    fixed_logits = (xt @ torch.from_numpy(fixed[0]).double().T + torch.from_numpy(fixed[1]).double()
+                    if fixed is not None else torch.zeros(len(y), 0, dtype=torch.double))
+    w = torch.zeros(classes - first, x.shape[1], dtype=torch.double, requires_grad=True)
+    b = torch.zeros(classes - first, dtype=torch.double, requires_grad=True)
     optimizer = torch.optim.LBFGS([w, b], lr=1, max_iter=200, history_size=20, line_search_fn="strong_wolfe")
 
     def closure():
         optimizer.zero_grad()
-        loss = (torch.nn.functional.cross_entropy(xs @ w.T + b, yt, reduction="none") * wt).sum() / wt.sum()
+        logits = torch.cat([fixed_logits, xs @ w.T + b], 1)
+        loss = (torch.nn.functional.cross_entropy(logits, yt, reduction="none") * wt).sum() / wt.sum()
         loss = loss + l2 * (w ** 2).sum()
         loss.backward()
         return loss
 
     optimizer.step(closure)
     # fold the standardisation into the weights: the graph applies them to the raw embedding
-    weight = (w / std).detach()
-    bias = (b - (w * mean / std).sum(1)).detach()
-    return weight.float().numpy(), bias.float().numpy()
+    weight = (w / std).detach().float().numpy()
+    bias = (b - (w * mean / std).sum(1)).detach().float().numpy()
+    if fixed is not None:
+        weight, bias = np.concatenate([fixed[0], weight]), np.concatenate([fixed[1], bias])
+    return weight.astype(np.float32), bias.astype(np.float32)
 
 
 def balance(labels: np.ndarray, power: float) -> np.ndarray:
@@ -57,18 +65,19 @@ def balance(labels: np.ndarray, power: float) -> np.ndarray:
 
 
 def fit(embedding: np.ndarray, labels: np.ndarray, classes: int, power: float = 0.5,
-        groups: np.ndarray | None = None) -> tuple[Head, dict]:
-    """`groups` (e.g. paths) decide the inner tenth used to pick L2; returns the head and the inner scores."""
+        groups: np.ndarray | None = None, fixed: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[Head, dict]:
+    """`groups` (e.g. paths) decide the inner tenth used to pick L2; `fixed` keeps the first classes' weights
+    (see _train). Returns the head and the inner scores."""
     keys = groups if groups is not None else np.arange(len(labels)).astype(str)
     inner = np.array([hashlib.sha256(f"head:{k}".encode()).digest()[0] < 26 for k in keys])
     scores = {}
     for l2 in L2_GRID:
-        w, b = _train(embedding[~inner], labels[~inner], balance(labels[~inner], power), classes, l2)
+        w, b = _train(embedding[~inner], labels[~inner], balance(labels[~inner], power), classes, l2, fixed)
         pred = (embedding[inner] @ w.T + b).argmax(1)
         recalls = [float((pred[labels[inner] == c] == c).mean()) for c in range(classes) if (labels[inner] == c).any()]
         scores[l2] = float(np.mean(recalls))
     best = max(L2_GRID, key=lambda v: (scores[v], v))
-    w, b = _train(embedding, labels, balance(labels, power), classes, best)
+    w, b = _train(embedding, labels, balance(labels, power), classes, best, fixed)
     return Head(w, b, best), {"inner_mean_recall_by_l2": scores, "l2": best}
 
 

@@ -22,6 +22,7 @@ measures them as unseen photos: the honest figure for "photos unlike any label".
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import time
 from pathlib import Path
@@ -41,8 +42,9 @@ SIX = len(CLASS_NAMES)
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--base", type=Path, required=True, help="ONNX graph with probabilities and embedding")
-    p.add_argument("--head", choices=("own", "fit"), default="own",
-                   help="own: the base graph's classifier (exported at T=1); fit: a new one on its embedding")
+    p.add_argument("--head", choices=("own", "fit", "extend"), default="own",
+                   help="own: the base graph's classifier (exported at T=1); fit: a new one on its embedding; "
+                        "extend: keep the base classifier's rows (e.g. v2's six rooms) and learn the new labels' rows")
     p.add_argument("--pool", type=Path, required=True)
     p.add_argument("--cache-dir", type=Path, default=Path(__file__).resolve().parents[1] / "cache")
     p.add_argument("--classes", default="v3")
@@ -50,10 +52,10 @@ def parse_args(argv=None):
     p.add_argument("--holdout-folder", action="append", default=[],
                    help="class folder kept out of every fit and measured as unseen (e.g. Hallway)")
     p.add_argument("--head-balance-power", type=float, default=0.5)
-    p.add_argument("--bank-size", type=int, default=2048)
+    p.add_argument("--bank-size", type=int, default=2048, help="rows (at most the training sample)")
     p.add_argument("--dims", type=int, default=128, help="PCA dimensions of the bank (1280: none)")
-    p.add_argument("--k", type=int, default=10)
-    p.add_argument("--selection", choices=("kmeans", "sample"), default="kmeans")
+    p.add_argument("--k", type=int, default=5)
+    p.add_argument("--selection", choices=("kmeans", "sample"), default="sample")
     p.add_argument("--unknown-budget", type=float, default=0.05)
     p.add_argument("--label-budget", type=float, default=0.01)
     p.add_argument("--max-flagged", type=float, default=0.15)
@@ -79,9 +81,10 @@ def main(argv=None):
     grey_val = np.isin(val_rows_in_grey, np.flatnonzero(val))
 
     head_info = {}
-    if args.head == "fit":
+    if args.head in ("fit", "extend"):
+        fixed = _own_head(args.base) if args.head == "extend" else None
         head, head_info = heads.fit(o.embedding[train], o.labels[train], len(classes), args.head_balance_power,
-                                    o.paths[train])
+                                    o.paths[train], fixed)
         logits, grey_logits = head.logits(o.embedding), head.logits(o.grey_embedding)
     else:
         if o.probabilities.shape[1] != len(classes):
@@ -135,7 +138,7 @@ def main(argv=None):
         (args.out / "banks.json").write_text(json.dumps(compare_banks(o, train, val, held), indent=1))
     result["seconds"] = round(time.time() - started, 1)
     if args.ship:
-        ship(args, o, head if args.head == "fit" else None, temperature, rule, detector, threshold, label_threshold,
+        ship(args, o, head if args.head != "own" else None, temperature, rule, detector, threshold, label_threshold,
              other, classes, result)
         if args.java_reference_dir:
             from .export_onnx import write_java_reference
@@ -153,12 +156,13 @@ def compare_banks(o, train, val, held) -> list[dict]:
     six_val = val & (o.labels < SIX)
     rows = []
     for dims in (64, 128, 256):
-        for bank in (512, 1024, 2048, 4096):
-            for selection in ("kmeans", "sample"):
+        for bank in (1024, 2048, 10 ** 9):
+            for selection in ("kmeans", "sample") if bank < 10 ** 9 else ("sample",):
+                built = unknown.build(o.embedding[train], o.labels[train], bank, dims, 10, selection)
+                if built.graph_bytes() > 3_200_000:
+                    continue
                 for k in (1, 5, 10):
-                    det = unknown.build(o.embedding[train], o.labels[train], bank, dims, k, selection)
-                    if det.graph_bytes() > 3_200_000:
-                        continue
+                    det = dataclasses.replace(built, k=k)
                     s = det.score(o.embedding)
                     row = {"dims": dims, "bank": len(det.bank), "selection": selection, "k": k,
                            "graph_bytes": det.graph_bytes(), "rank_corr_with_full": round(_spearman(s[val], reference), 4),

@@ -63,11 +63,10 @@ def kmeans(x: np.ndarray, n: int, rng: np.random.Generator, iterations: int = 25
     c = np.stack(centres)
     for _ in range(iterations):
         assign = (x @ c.T).argmax(1)
-        for j in range(n):
-            members = x[assign == j]
-            if len(members):
-                c[j] = members.sum(0)
-        c = _unit(c)
+        sums = np.zeros_like(c)
+        np.add.at(sums, assign, x)
+        filled = np.bincount(assign, minlength=n) > 0
+        c[filled] = _unit(sums[filled])  # an empty cluster keeps its centre
     return c.astype(np.float32)
 
 
@@ -87,8 +86,9 @@ def build(train_embedding: np.ndarray, train_labels: np.ndarray, bank_size: int,
         rows.append(kmeans(members, n, rng) if selection == "kmeans" else
                     members[rng.choice(len(members), min(n, len(members)), replace=False)])
     bank = np.concatenate(rows).astype(np.float32)
-    method = (f"kNN k={k} cosine over {len(bank)} {'k-means centroids' if selection == 'kmeans' else 'sampled'} "
-              f"of training embeddings (per class, sqrt share), centred" + (f", PCA {dims}" if dims < z.shape[1] else ""))
+    kind = "k-means centroids of" if selection == "kmeans" else "randomly sampled"
+    method = (f"kNN k={k} cosine over {len(bank)} {kind} training embeddings (per class, sqrt share), centred"
+              + (f", PCA {dims}" if dims < train_embedding.shape[1] else ""))
     return Detector(mean, projection, bank, k, method)
 
 

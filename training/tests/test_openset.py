@@ -112,3 +112,14 @@ def test_a_non_six_photo_is_caught_when_labelled_other_or_flagged():
     assert openset_figures.caught(pred, flagged, classes).tolist() == [True, True, False, False]
     scores = np.array([0.9, 0.1, 0.5, 0.2])
     assert openset_figures.effective_labels(np.eye(3)[[0, 1, 1, 0]], scores, 0.5, 2).tolist() == [2, 1, 2, 0]
+
+
+def test_extending_a_head_keeps_the_old_rows_and_learns_the_new_labels():
+    rng = np.random.default_rng(4)
+    x, y = clusters(20, [np.eye(E)[i] * 3 for i in range(4)], rng)
+    old_w, old_b = np.eye(E, dtype=np.float32)[:2] * 2, np.zeros(2, np.float32)  # knows classes 0 and 1
+    extended, _ = head.fit(x, y, 4, fixed=(old_w, old_b))
+    assert extended.weight.shape == (4, E)
+    np.testing.assert_array_equal(extended.weight[:2], old_w)
+    np.testing.assert_array_equal(extended.bias[:2], old_b)
+    assert (extended.logits(x).argmax(1)[y >= 2] == y[y >= 2]).mean() > 0.9
