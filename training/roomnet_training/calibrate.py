@@ -81,16 +81,26 @@ class ReviewRule:
                 "errors_missed": int((~flagged & wrong).sum())}
 
 
-def fit_review_rule(probs: np.ndarray, labels: np.ndarray, max_flagged: float) -> ReviewRule:
-    """The rule on a 0.01 grid that catches the most errors within the flagging budget (fewest flags on ties)."""
+def fit_review_rule(probs: np.ndarray, labels: np.ndarray, max_flagged: float,
+                    already_flagged: np.ndarray | None = None, budget_rows: np.ndarray | None = None) -> ReviewRule:
+    """The rule on a 0.01 grid that catches the most errors within the flagging budget (fewest flags on ties).
+
+    With `already_flagged` (e.g. the unknown detector's flags) the budget holds for the union of both, and
+    errors already flagged count as caught either way; with `budget_rows` the budget is a share of those
+    photos only (e.g. the six rooms' photos), while errors are counted over all of them."""
+    already = np.zeros(len(labels), bool) if already_flagged is None else already_flagged
+    rows = np.ones(len(labels), bool) if budget_rows is None else budget_rows
+    wrong = probs.argmax(axis=1) != labels
+    top2 = np.sort(probs, axis=1)[:, -2:]
     best, best_key = ReviewRule(0.0, 0.0), (-1, 0.0)
     for c in np.round(np.arange(0.30, 1.00, 0.01), 2):
         for m in np.round(np.arange(0.0, 0.61, 0.01), 2):
             rule = ReviewRule(float(c), float(m))
-            s = rule.score(probs, labels)
-            if s["flagged_share"] > max_flagged:
+            flagged = (top2[:, 1] < rule.min_confidence) | (top2[:, 1] - top2[:, 0] < rule.min_margin) | already
+            share = float(flagged[rows].mean())
+            if share > max_flagged:
                 continue
-            key = (s["errors"] - s["errors_missed"], -s["flagged_share"])
+            key = (int((flagged & wrong).sum()), -share)
             if key > best_key:
                 best, best_key = rule, key
     return best
@@ -129,7 +139,8 @@ def calibrate(logits: np.ndarray, labels: np.ndarray, max_flagged: float = 0.15)
 
 
 def main(argv=None):
-    from . import data
+    import torch
+    from . import architectures, data, parse_aliases
     from .predict import checkpoint_logits, validation_pixels
 
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -137,9 +148,13 @@ def main(argv=None):
     p.add_argument("--out", type=Path, required=True, help="calibration.json to write")
     p.add_argument("--max-flagged", type=float, default=0.15, help="the needs-review rule's flagging budget")
     p.add_argument("--pool", type=Path, default=data.DEFAULT_POOL)
+    p.add_argument("--alias", action="append", help="FOLDER=CLASS as in training (default: the checkpoint's)")
     p.add_argument("--cache-dir", type=Path, default=Path(__file__).resolve().parents[1] / "cache")
     args = p.parse_args(argv)
-    pixels, labels, _ = validation_pixels(args.pool, args.cache_dir)
+    state = torch.load(args.checkpoint, weights_only=False, map_location="cpu")
+    aliases = parse_aliases(args.alias) if args.alias is not None else state.get("aliases", {})
+    pixels, labels, _ = validation_pixels(args.pool, args.cache_dir, classes=architectures.class_names(state),
+                                          aliases=aliases)
     result = calibrate(checkpoint_logits(args.checkpoint, pixels), labels, args.max_flagged)
     result["checkpoint"] = str(args.checkpoint)
     args.out.parent.mkdir(parents=True, exist_ok=True)

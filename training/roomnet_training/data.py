@@ -27,13 +27,22 @@ class Sample:
     group: str         # photos of one group never straddle train and validation
 
 
-def list_pool(root: Path = DEFAULT_POOL) -> list[Sample]:
+def list_pool(root: Path = DEFAULT_POOL, classes: tuple[str, ...] = CLASS_NAMES,
+              aliases: dict[str, str] | None = None) -> list[Sample]:
+    """Every photo in a class folder of `classes` (or a folder that `aliases` maps to one of them); other
+    folders are ignored, so the six-class listing of a pool that also holds DiningRoom etc. is unchanged."""
+    aliases = aliases or {}
+    unknown = set(aliases.values()) - set(classes)
+    if unknown:
+        raise ValueError(f"aliases name classes not in the label set: {sorted(unknown)}")
+    label_of = {name: i for i, name in enumerate(classes)}
     samples = []
     for source_dir in sorted(p for p in root.iterdir() if p.is_dir()):
-        for label, name in enumerate(CLASS_NAMES):
-            class_dir = source_dir / name
-            if not class_dir.is_dir():
+        for folder in sorted(p.name for p in source_dir.iterdir() if p.is_dir()):
+            name = aliases.get(folder, folder)
+            if name not in label_of:
                 continue
+            label, class_dir = label_of[name], source_dir / folder
             for f in sorted(class_dir.iterdir()):
                 if f.suffix.lower() not in IMAGE_SUFFIXES:
                     continue
@@ -79,8 +88,9 @@ class PoolArrays:
 
 
 def load_arrays(pool: Path, cache_dir: Path, val_fraction: float = 0.15, seed: int = 0,
-                limit_pool: int = 0, size: int = presets.SIZE) -> PoolArrays:
-    samples = list_pool(pool)
+                limit_pool: int = 0, size: int = presets.SIZE, classes: tuple[str, ...] = CLASS_NAMES,
+                aliases: dict[str, str] | None = None) -> PoolArrays:
+    samples = list_pool(pool, classes, aliases)
     if limit_pool:
         samples = limit_per_group(samples, limit_pool)
     pixels = build_cache(samples, pool, cache_dir, size)

@@ -11,21 +11,19 @@ from pathlib import Path
 
 import numpy as np
 
-from . import CLASS_NAMES, data
+from . import CLASS_NAMES, data, parse_aliases
 from .predict import checkpoint_logits, greyscale, onnx_probabilities, validation_pixels
 
-K = len(CLASS_NAMES)
 
-
-def confusion(true: np.ndarray, pred: np.ndarray) -> np.ndarray:
-    m = np.zeros((K, K), dtype=int)
+def confusion(true: np.ndarray, pred: np.ndarray, k: int = len(CLASS_NAMES)) -> np.ndarray:
+    m = np.zeros((k, k), dtype=int)
     np.add.at(m, (true, pred), 1)
     return m
 
 
-def per_class(m: np.ndarray) -> dict:
+def per_class(m: np.ndarray, classes: tuple[str, ...] = CLASS_NAMES) -> dict:
     out = {}
-    for c, name in enumerate(CLASS_NAMES):
+    for c, name in enumerate(classes):
         tp = m[c, c]
         precision = tp / m[:, c].sum() if m[:, c].sum() else 0.0
         recall = tp / m[c].sum() if m[c].sum() else 0.0
@@ -35,25 +33,26 @@ def per_class(m: np.ndarray) -> dict:
     return out
 
 
-def metrics(true: np.ndarray, pred: np.ndarray, sources: list[str]) -> dict:
-    m = confusion(true, pred)
-    classes = per_class(m)
+def metrics(true: np.ndarray, pred: np.ndarray, sources: list[str], names: tuple[str, ...] = CLASS_NAMES) -> dict:
+    k = len(names)
+    m = confusion(true, pred, k)
+    classes = per_class(m, names)
     by_source = {}
     for source in sorted(set(sources)):
         mask = np.array([s == source for s in sources])
-        sm = confusion(true[mask], pred[mask])
+        sm = confusion(true[mask], pred[mask], k)
         by_source[source] = {
             "images": int(mask.sum()),
             "accuracy": float(np.trace(sm) / sm.sum()),
-            "recall": {CLASS_NAMES[c]: float(sm[c, c] / sm[c].sum()) for c in range(K) if sm[c].sum()},
+            "recall": {names[c]: float(sm[c, c] / sm[c].sum()) for c in range(k) if sm[c].sum()},
         }
     return {
         "images": int(len(true)),
         "accuracy": float(np.trace(m) / m.sum()),
-        "macro_f1": float(np.mean([c["f1"] for c in classes.values()])),
+        "macro_f1": float(np.mean([c["f1"] for c in classes.values() if c["support"]])),
         "per_class": classes,
         "per_source": by_source,
-        "confusion_matrix": {"rows_true_cols_pred": list(CLASS_NAMES), "counts": m.tolist()},
+        "confusion_matrix": {"rows_true_cols_pred": list(names), "counts": m.tolist()},
     }
 
 
@@ -71,11 +70,13 @@ def plot(result: dict, history: list[dict], out_dir: Path) -> None:
         ax.grid(alpha=.3); ax.legend(); ax.set_title("RoomNet accuracy over training")
         fig.tight_layout(); fig.savefig(out_dir / "accuracy.png", dpi=100); plt.close(fig)
 
+    names = result["confusion_matrix"]["rows_true_cols_pred"]
+    K = len(names)
     fig, ax = plt.subplots(figsize=(7, 4))
     x = np.arange(K)
     for i, key in enumerate(("precision", "recall", "f1")):
-        ax.bar(x + (i - 1) * 0.27, [result["per_class"][n][key] for n in CLASS_NAMES], 0.27, label=key)
-    ax.set_xticks(x, CLASS_NAMES, rotation=20); ax.set_ylim(0, 1); ax.legend(); ax.grid(axis="y", alpha=.3)
+        ax.bar(x + (i - 1) * 0.27, [result["per_class"][n][key] for n in names], 0.27, label=key)
+    ax.set_xticks(x, names, rotation=20); ax.set_ylim(0, 1); ax.legend(); ax.grid(axis="y", alpha=.3)
     ax.set_title(f"Per class (accuracy {result['accuracy']:.3f}, macro F1 {result['macro_f1']:.3f})")
     fig.tight_layout(); fig.savefig(out_dir / "per_class.png", dpi=100); plt.close(fig)
 
@@ -85,7 +86,7 @@ def plot(result: dict, history: list[dict], out_dir: Path) -> None:
     for i in range(K):
         for j in range(K):
             ax.text(j, i, str(m[i, j]), ha="center", va="center", fontsize=8)
-    ax.set_xticks(range(K), CLASS_NAMES, rotation=30); ax.set_yticks(range(K), CLASS_NAMES)
+    ax.set_xticks(range(K), names, rotation=30); ax.set_yticks(range(K), names)
     ax.set_xlabel("predicted"); ax.set_ylabel("true"); ax.set_title("Confusion matrix (validation)")
     fig.tight_layout(); fig.savefig(out_dir / "confusion.png", dpi=100); plt.close(fig)
 
@@ -128,9 +129,18 @@ def main(argv=None):
     p.add_argument("--pool", type=Path, default=data.DEFAULT_POOL)
     p.add_argument("--cache-dir", type=Path, default=Path(__file__).resolve().parents[1] / "cache")
     p.add_argument("--size", type=int, default=224, help="the model's input size (lite1: 240, lite2: 260)")
+    p.add_argument("--alias", action="append", default=[], help="FOLDER=CLASS as in training, e.g. Hallway=Other")
     args = p.parse_args(argv)
 
-    pixels, true, sources = validation_pixels(args.pool, args.cache_dir, args.size)
+    if args.onnx:
+        import onnx
+        names = tuple(json.loads({q.key: q.value for q in onnx.load(str(args.onnx)).metadata_props}["class_names"]))
+    else:
+        import torch
+        from .architectures import class_names
+        names = class_names(torch.load(args.checkpoint, weights_only=False, map_location="cpu"))
+    pixels, true, sources = validation_pixels(args.pool, args.cache_dir, args.size, classes=names,
+                                              aliases=parse_aliases(args.alias))
     if args.onnx:
         probs, meta = onnx_probabilities(args.onnx, pixels)
         grey_probs, _ = onnx_probabilities(args.onnx, greyscale(pixels))
@@ -138,8 +148,8 @@ def main(argv=None):
         from .calibrate import softmax
         probs, meta = softmax(checkpoint_logits(args.checkpoint, pixels)), {}
         grey_probs = softmax(checkpoint_logits(args.checkpoint, greyscale(pixels)))
-    result = metrics(true, probs.argmax(1), sources)
-    grey = metrics(true, grey_probs.argmax(1), sources)
+    result = metrics(true, probs.argmax(1), sources, names)
+    grey = metrics(true, grey_probs.argmax(1), sources, names)
     result["greyscale_copies"] = {"accuracy": grey["accuracy"], "macro_f1": grey["macro_f1"],
                                   "recall": {n: c["recall"] for n, c in grey["per_class"].items()}}
     result["calibration"] = calibration_figures(probs, true, meta)

@@ -46,10 +46,11 @@ class Deployed(nn.Module):
         return [OUTPUT_NAME, EMBEDDING_NAME] if self.with_embedding else [OUTPUT_NAME]
 
 
-def metadata(extra: dict[str, str] | None = None, size: int = presets.SIZE) -> dict[str, str]:
+def metadata(extra: dict[str, str] | None = None, size: int = presets.SIZE,
+             classes: tuple[str, ...] = CLASS_NAMES) -> dict[str, str]:
     props = {
         "model_name": "RoomNet",
-        "class_names": json.dumps(list(CLASS_NAMES)),
+        "class_names": json.dumps(list(classes)),
         "input_name": INPUT_NAME,
         "output_name": OUTPUT_NAME,
         "output_kind": "probabilities",
@@ -68,7 +69,7 @@ def metadata(extra: dict[str, str] | None = None, size: int = presets.SIZE) -> d
 
 
 def export(model: nn.Module, path: Path, extra_metadata: dict[str, str] | None = None, size: int = presets.SIZE,
-           temperature: float = 1.0) -> Path:
+           temperature: float = 1.0, classes: tuple[str, ...] = CLASS_NAMES) -> Path:
     wrapped = Deployed(model.eval(), temperature).eval()
     dummy = torch.zeros(1, 3, size, size)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -81,7 +82,8 @@ def export(model: nn.Module, path: Path, extra_metadata: dict[str, str] | None =
     extra = {"temperature": repr(float(temperature)), **(extra_metadata or {})}
     if wrapped.with_embedding:
         extra["embedding_name"] = EMBEDDING_NAME
-    for key, value in metadata(extra, size).items():
+        extra["embedding_output"] = EMBEDDING_NAME
+    for key, value in metadata(extra, size, classes).items():
         entry = proto.metadata_props.add()
         entry.key, entry.value = key, value
     proto.producer_name = "roomnet-training"
@@ -165,7 +167,8 @@ def write_java_reference(model_path: Path, out_dir: Path, size: int = presets.SI
             scores[path.name] = session.run([OUTPUT_NAME], {INPUT_NAME: x})[0][0].astype(float).tolist()
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / "reference_scores.json"
-    target.write_text(json.dumps({"model_sha256": sha256(model_path), "class_names": list(CLASS_NAMES),
+    classes = json.loads(session.get_modelmeta().custom_metadata_map["class_names"])
+    target.write_text(json.dumps({"model_sha256": sha256(model_path), "class_names": classes,
                                   "scores": scores}, indent=1))
     return target
 
@@ -187,8 +190,7 @@ def main(argv=None):
 
     state = torch.load(args.checkpoint, weights_only=False, map_location="cpu")
     arch = state.get("arch", "roomnet")
-    model = architectures.create(arch, pretrained=False)
-    model.load_state_dict(state["model"])
+    model = architectures.from_checkpoint(state)
     size = architectures.input_size(arch)
     extra = {"model_version": args.version, "trained_on": args.trained_on, "architecture": arch}
     temperature = 1.0
@@ -198,7 +200,7 @@ def main(argv=None):
         rule = calibration["review_rule"]
         extra.update({"review_min_confidence": repr(rule["min_confidence"]),
                       "review_min_margin": repr(rule["min_margin"])})
-    export(model, args.out, extra, size, temperature)
+    export(model, args.out, extra, size, temperature, architectures.class_names(state))
     batch = torch.from_numpy(np.random.default_rng(0).uniform(-1, 1, (8, 3, size, size)).astype(np.float32))
     diffs = parity(model, args.out, batch, temperature)
     print(json.dumps({"onnx": str(args.out), "bytes": args.out.stat().st_size, "parameters": parameter_count(model),

@@ -8,9 +8,10 @@ import numpy as np
 from . import data
 
 
-def validation_pixels(pool: Path, cache_dir: Path, size: int = 224, val_fraction: float = 0.15, seed: int = 0):
+def validation_pixels(pool: Path, cache_dir: Path, size: int = 224, val_fraction: float = 0.15, seed: int = 0,
+                      classes: tuple[str, ...] = data.CLASS_NAMES, aliases: dict[str, str] | None = None):
     """The held-out photos through the exact pre-processing: (uint8 pixels NHWC, labels, sources)."""
-    samples = data.list_pool(pool)
+    samples = data.list_pool(pool, classes, aliases)
     pixels = data.build_cache(samples, pool, cache_dir, size)
     index = {s.path: i for i, s in enumerate(samples)}
     _, val = data.split(samples, val_fraction, seed)
@@ -29,9 +30,7 @@ def checkpoint_logits(checkpoint: Path, pixels: np.ndarray, batch_size: int = 64
     from . import architectures
     from .augment import to_input
 
-    state = torch.load(checkpoint, weights_only=False, map_location="cpu")
-    model = architectures.create(state.get("arch", "roomnet"), pretrained=False)
-    model.load_state_dict(state["model"])
+    model = architectures.from_checkpoint(torch.load(checkpoint, weights_only=False, map_location="cpu"))
     model = model.eval().to(memory_format=torch.channels_last)
     out = []
     with torch.inference_mode():

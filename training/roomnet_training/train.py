@@ -26,7 +26,7 @@ import torch
 import torch.nn.functional as F
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 
-from . import CLASS_NAMES, architectures, data, pack, trunk_cache
+from . import CLASS_NAMES, architectures, data, pack, parse_aliases, parse_classes, trunk_cache
 from .augment import Policy, augment
 
 PROBE_FIRST, PROBE_LAST = 10, 30
@@ -42,6 +42,11 @@ def parse_args(argv=None):
     store.add_argument("--pack", type=Path, help="read a data pack (pack.py) instead of the pool")
     store.add_argument("--pool", type=Path, default=data.DEFAULT_POOL)
     p.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE)
+    p.add_argument("--classes", default="six",
+                   help="the label set, ids in this order: six (v1/v2), v3 (the six, DiningRoom, FloorPlan, Other) "
+                        "or a comma-separated list of class folder names")
+    p.add_argument("--alias", action="append", default=[], metavar="FOLDER=CLASS",
+                   help="label the photos of pool folder FOLDER as CLASS, e.g. Hallway=Other (repeatable)")
     p.add_argument("--exclude-source", action="append", default=[],
                    help="leave this source's training photos out (e.g. miniplaces); validation keeps them")
     p.add_argument("--limit-pool", type=int, default=0, help="only N photos per class and source (smoke tests)")
@@ -93,9 +98,9 @@ def lr_factor(step: int, total: int, warmup: int) -> float:
     return 0.5 * (1 + math.cos(math.pi * min(1.0, (step - warmup) / max(1, total - warmup))))
 
 
-def macro_f1(pred: torch.Tensor, labels: torch.Tensor) -> float:
+def macro_f1(pred: torch.Tensor, labels: torch.Tensor, num_classes: int = len(CLASS_NAMES)) -> float:
     f1s = []
-    for c in range(len(CLASS_NAMES)):
+    for c in range(num_classes):
         tp = ((pred == c) & (labels == c)).sum().item()
         p_den, r_den = (pred == c).sum().item(), (labels == c).sum().item()
         if r_den:
@@ -104,11 +109,12 @@ def macro_f1(pred: torch.Tensor, labels: torch.Tensor) -> float:
     return float(np.mean(f1s))
 
 
-def summarise(logits: torch.Tensor, labels: torch.Tensor) -> dict:
+def summarise(logits: torch.Tensor, labels: torch.Tensor, classes: tuple[str, ...] = CLASS_NAMES) -> dict:
     pred = logits.argmax(1)
-    recall = {CLASS_NAMES[c]: round(float((pred[labels == c] == c).float().mean()), 4)
-              for c in range(len(CLASS_NAMES)) if (labels == c).any()}
-    return {"accuracy": round(float((pred == labels).float().mean()), 4), "macro_f1": round(macro_f1(pred, labels), 4),
+    recall = {classes[c]: round(float((pred[labels == c] == c).float().mean()), 4)
+              for c in range(len(classes)) if (labels == c).any()}
+    return {"accuracy": round(float((pred == labels).float().mean()), 4),
+            "macro_f1": round(macro_f1(pred, labels, len(classes)), 4),
             "recall": recall, "nll": round(float(F.cross_entropy(logits.float(), labels)), 4)}
 
 
@@ -206,16 +212,20 @@ def main(argv=None):
     torch.backends.cudnn.benchmark = True
     if args.cached_views and not (args.freeze_blocks and args.arch != "roomnet"):
         raise SystemExit("--cached-views needs an EfficientNet --arch and --freeze-blocks > 0")
+    classes, aliases = parse_classes(args.classes), parse_aliases(args.alias)
     args.out.mkdir(parents=True, exist_ok=True)
     size = architectures.input_size(args.arch)
 
     if args.pack:
+        if classes != CLASS_NAMES or aliases:
+            raise SystemExit("a pack holds the six classes; --classes/--alias need --pool")
         arrays = pack.load_arrays(args.pack, workers=os.cpu_count() or 1)
     else:
-        arrays = data.load_arrays(args.pool, args.cache_dir, args.val_fraction, 0, args.limit_pool, size)
+        arrays = data.load_arrays(args.pool, args.cache_dir, args.val_fraction, 0, args.limit_pool, size,
+                                  classes, aliases)
 
     model = architectures.create(args.arch, pretrained=not (args.init or args.no_pretrained),
-                                 dropout=args.dropout, drop_path=args.drop_path)
+                                 dropout=args.dropout, drop_path=args.drop_path, num_classes=len(classes))
     if args.init:
         model.load_state_dict(load_weights(args.init)["model"])
     model = model.to(device, memory_format=torch.channels_last)
@@ -228,7 +238,8 @@ def main(argv=None):
                PixelBatches(arrays, device, size, policy, args.freeze_blocks, args.seed))
     print(json.dumps({"arch": args.arch, "device": str(device), "torch": torch.__version__,
                       "train": int((~arrays.is_val & ~np.isin(arrays.sources, args.exclude_source)).sum()), "val": int(arrays.is_val.sum()),
-                      "excluded": args.exclude_source, "setup_seconds": round(time.time() - started, 1)}), flush=True)
+                      "excluded": args.exclude_source, "classes": list(classes), "aliases": aliases,
+                      "setup_seconds": round(time.time() - started, 1)}), flush=True)
 
     trainable = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
     head = [p for n, p in trainable if n.startswith("_fc.")]
@@ -257,14 +268,15 @@ def main(argv=None):
     seen, loss_sum, correct, since = 0, torch.zeros(()), torch.zeros(()), time.time()
 
     def save(name: str, state_dict) -> None:
-        torch.save({"arch": args.arch, "model": {k: v.detach().cpu() for k, v in state_dict.items()}, "step": step,
+        torch.save({"arch": args.arch, "class_names": list(classes), "aliases": aliases,
+                    "model": {k: v.detach().cpu() for k, v in state_dict.items()}, "step": step,
                     "history": history, "args": {k: str(v) for k, v in vars(args).items()}}, args.out / f"{name}.tmp")
         (args.out / f"{name}.tmp").replace(args.out / f"{name}.pt")
 
     def validate() -> None:
         nonlocal seen, loss_sum, correct, since
-        raw = summarise(*batches.val_logits(model.eval(), autocast))
-        averaged = summarise(*batches.val_logits(ema.module.eval(), autocast))
+        raw = summarise(*batches.val_logits(model.eval(), autocast), classes)
+        averaged = summarise(*batches.val_logits(ema.module.eval(), autocast), classes)
         elapsed = time.time() - since
         entry = {"step": step, "total_steps": total_steps, "epoch": round(step / steps_per_epoch, 2),
                  "samples_seen": step * args.batch_size, "train_loss": round(float(loss_sum) / max(seen, 1), 4),

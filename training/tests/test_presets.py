@@ -50,7 +50,6 @@ def test_a_grey_jpeg_is_copied_into_red_green_and_blue(tmp_path):
 
 def _chart():
     """Saturated bars over a ramp: an unconverted Adobe RGB or P3 copy is far off on it."""
-    rng = np.random.default_rng(3)
     bars = np.array([[255, 0, 0], [0, 255, 0], [0, 0, 255], [0, 255, 255], [255, 0, 255], [255, 255, 0]])
     img = np.repeat(np.repeat(bars[None], 40, 0), 20, 1).astype(np.float64)
     img = img * np.linspace(1, 0.4, 40)[:, None, None] + np.linspace(0, 30, 120)[None, :, None]

@@ -7,16 +7,18 @@ import onnxruntime as ort
 import pytest
 import torch
 
-from roomnet_training import CLASS_NAMES, architectures, export_onnx, pack, train
+from roomnet_training import V3_CLASS_NAMES, architectures, export_onnx, pack, train
 from roomnet_training.augment import Policy, augment
 from roomnet_training.model import RoomNet
 
 
 @pytest.fixture(scope="module")
 def tiny_lite0_run(tmp_path_factory, pool):
-    """Two cached-trunk steps: builds two views of trunk activations, trains the tail, saves raw and EMA."""
+    """Two cached-trunk steps on the v3 label set (Hallway photos teach Other): builds two views of trunk
+    activations, trains the tail, saves raw and EMA."""
     root = tmp_path_factory.mktemp("lite0")
     history = train.main(["--pool", str(pool), "--cache-dir", str(root / "cache"), "--out", str(root / "run"),
+                          "--classes", "v3", "--alias", "Hallway=Other",
                           "--limit-pool", "1", "--arch", "lite0", "--freeze-blocks", "11", "--cached-views", "2",
                           "--steps", "2", "--batch-size", "4", "--val-times", "1", "--threads", "2"])
     return root, history
@@ -27,7 +29,9 @@ def test_cached_trunk_run_trains_only_the_tail_and_logs(tiny_lite0_run):
     assert history[-1]["step"] == 2 and np.isfinite(history[-1]["train_loss"])
     assert json.loads((root / "run" / "history.jsonl").read_text().splitlines()[-1])["step"] == 2
     trained = torch.load(root / "run" / "raw.pt", weights_only=False)
-    assert trained["arch"] == "lite0"
+    assert trained["arch"] == "lite0" and trained["class_names"] == list(V3_CLASS_NAMES)
+    assert trained["aliases"] == {"Hallway": "Other"} and trained["model"]["_fc.weight"].shape == (9, 1280)
+    assert set(history[-1]["ema_val_recall"]) <= set(V3_CLASS_NAMES)
     imagenet = architectures.create("lite0").state_dict()
     assert torch.equal(trained["model"]["_blocks.5._expand_conv.weight"], imagenet["_blocks.5._expand_conv.weight"])
     assert not torch.equal(trained["model"]["_blocks.12._expand_conv.weight"], imagenet["_blocks.12._expand_conv.weight"])
@@ -38,7 +42,8 @@ def test_excluding_a_source_reuses_the_cached_trunk(tiny_lite0_run, pool):
     root, _ = tiny_lite0_run
     before = sorted(p.name for p in (root / "cache").glob("trunk_*"))
     history = train.main(["--pool", str(pool), "--cache-dir", str(root / "cache"), "--out", str(root / "no-mp"),
-                          "--limit-pool", "1", "--arch", "lite0", "--freeze-blocks", "11", "--cached-views", "2",
+                          "--classes", "v3", "--alias", "Hallway=Other", "--limit-pool", "1", "--arch", "lite0",
+                          "--freeze-blocks", "11", "--cached-views", "2",
                           "--steps", "1", "--batch-size", "4", "--val-times", "1", "--exclude-source", "miniplaces"])
     assert history[-1]["step"] == 1
     assert sorted(p.name for p in (root / "cache").glob("trunk_*")) == before
@@ -57,17 +62,17 @@ def test_export_bakes_in_the_temperature_and_ships_the_embedding(tiny_lite0_run,
     assert float(meta["temperature"]) == 1.7 and meta["architecture"] == "lite0"
     assert float(meta["review_min_confidence"]) == 0.55 and float(meta["review_min_margin"]) == 0.1
     assert meta["input_name"] == "input" and meta["output_name"] == "probabilities"
-    assert meta["embedding_name"] == "embedding" and json.loads(meta["class_names"]) == list(CLASS_NAMES)
+    assert meta["embedding_name"] == "embedding" and json.loads(meta["class_names"]) == list(V3_CLASS_NAMES)
+    assert meta["embedding_output"] == "embedding"
     assert out.stat().st_size <= 16 * 1024 * 1024
 
     session = ort.InferenceSession(str(out), providers=["CPUExecutionProvider"])
     x = np.random.default_rng(2).uniform(-1, 1, (3, 3, 224, 224)).astype(np.float32)
     probs, embedding = session.run(["probabilities", "embedding"], {"input": x})
-    assert probs.shape == (3, 6) and embedding.shape == (3, 1280) and embedding.dtype == np.float32
+    assert probs.shape == (3, 9) and embedding.shape == (3, 1280) and embedding.dtype == np.float32
     np.testing.assert_allclose(probs.sum(1), 1.0, atol=1e-5)
 
-    model = architectures.create("lite0", pretrained=False)
-    model.load_state_dict(torch.load(root / "run" / "ema.pt", weights_only=False)["model"])
+    model = architectures.from_checkpoint(torch.load(root / "run" / "ema.pt", weights_only=False))
     with torch.no_grad():
         logits = model.eval()(torch.from_numpy(x)).numpy()
     shifted = logits / 1.7

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.core.classify.ProviderPreference;
+import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.testing.TestPhotos;
 
 import java.io.ByteArrayOutputStream;
@@ -26,7 +28,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** End to end through the command line, on real pool photos copied into a temporary shoot. */
 class ClassifyCommandTest {
 
-    private static final Set<String> CLASSES = Set.of("Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom");
+    /** The shipped model's labels, read from its metadata (v3: the six rooms, DiningRoom, FloorPlan, Other). */
+    private static final List<String> SHIPPED_CLASSES = shippedClasses();
+    private static final Set<String> CLASSES = Set.copyOf(SHIPPED_CLASSES);
+
+    private static List<String> shippedClasses() {
+        try (RoomClassifier classifier = RoomClassifier.open(TestPhotos.model(), ProviderPreference.CPU)) {
+            return classifier.description().classNames();
+        } catch (Exception e) {
+            throw new IllegalStateException("the shipped model cannot be opened", e);
+        }
+    }
 
     @TempDir
     Path tmp;
@@ -79,13 +91,13 @@ class ClassifyCommandTest {
         assertEquals(0, code, stderr.toString());
 
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("file,label,confidence,error,needs_review,Backyard,Bathroom,Bedroom,Frontyard,Kitchen,LivingRoom,source",
+        assertEquals("file,label,confidence,error,needs_review," + String.join(",", SHIPPED_CLASSES) + ",source",
                 lines.get(0));
         assertEquals(10, lines.size() - 1, "one row per file: " + lines);
         int classified = 0;
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);
-            assertEquals(12, cells.length, line);
+            assertEquals(6 + SHIPPED_CLASSES.size(), cells.length, line);
             boolean bad = Set.of("zero-bytes.jpg", "corrupt.jpg", "notes.txt").contains(cells[0]);
             if (bad) {
                 assertEquals("", cells[1], line);
@@ -98,11 +110,11 @@ class ClassifyCommandTest {
                 assertEquals("", cells[3], line);
                 double sum = 0;
                 assertTrue(Set.of("true", "false").contains(cells[4]), line);
-                for (int i = 5; i < 11; i++) {
+                for (int i = 5; i < 5 + SHIPPED_CLASSES.size(); i++) {
                     sum += Double.parseDouble(cells[i]);
                 }
                 assertEquals(1.0, sum, 1e-4, line);
-                assertEquals("model", cells[11], "an empty memory: the model proposes every label");
+                assertEquals("model", cells[5 + SHIPPED_CLASSES.size()], "an empty memory: the model proposes every label");
             }
         }
         assertEquals(7, classified);
