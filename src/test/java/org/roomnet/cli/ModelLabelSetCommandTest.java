@@ -189,7 +189,7 @@ class ModelLabelSetCommandTest {
 
     @Test
     void modelsV1AndV2WithSixClassesStillClassifyAndSort() throws Exception {
-        for (Path model : List.of(TestPhotos.modelV1(), TestPhotos.model())) {
+        for (Path model : List.of(TestPhotos.modelV1(), TestPhotos.modelV2())) {
             Path csv = tmp.resolve(model.getFileName() + ".csv");
             Path into = tmp.resolve("sorted-" + model.getFileName());
             int code = run("classify", shoot.toString(), "--model", model.toString(), "--csv", csv.toString(),

@@ -79,7 +79,7 @@ class ReviewFileCommandTest {
 
     private int export(String... more) {
         List<String> args = new ArrayList<>(List.of("export-listing", shoot.toString(), "--into", out.toString(),
-                "--preset", "web", "--model", TestPhotos.model().toString(), "--provider", "cpu"));
+                "--preset", "web", "--model", TestPhotos.modelV2().toString(), "--provider", "cpu"));
         args.addAll(List.of(more));
         return RoomNetCommand.execute(args.toArray(String[]::new));
     }
@@ -141,7 +141,7 @@ class ReviewFileCommandTest {
             assertTrue(stderr.toString().contains("note: the shoot is open for review by "), stderr.toString());
 
             int code = RoomNetCommand.execute("classify", shoot.toString(), "--organize", "move", "--into",
-                    tmp.resolve("sorted").toString(), "--model", TestPhotos.model().toString());
+                    tmp.resolve("sorted").toString(), "--model", TestPhotos.modelV2().toString());
             assertEquals(4, code, stderr.toString());
             assertTrue(stderr.toString().contains("is open for review in RoomNet by "), stderr.toString());
             assertEquals(5, names(shoot).stream().filter(n -> n.endsWith(".jpg")).count(), "nothing moved");

@@ -38,6 +38,11 @@ public final class TestPhotos {
         return Path.of(System.getProperty("roomnet.model", "model/roomnet.onnx"));
     }
 
+    /** Model v2 (six rooms, an embedding, no unknown detector), kept beside the shipped v3. */
+    public static Path modelV2() {
+        return Path.of("model/v2/roomnet-v2.onnx");
+    }
+
     /** RoomNet v1 (the original architecture), kept beside the shipped model as its baseline. */
     public static Path modelV1() {
         return Path.of("model/v1/roomnet-v1.onnx");

@@ -67,8 +67,17 @@ class OptionalOutputsTest {
     }
 
     @Test
-    void theShippedModelGivesItsEmbeddingOf1280Features() throws Exception {
+    void theShippedModelGivesItsEmbeddingOf1280FeaturesAndItsUnknownScore() throws Exception {
         try (RoomClassifier classifier = RoomClassifier.open(TestPhotos.model(), ProviderPreference.CPU)) {
+            Prediction p = classifier.classify(List.of(filled(0f))).get(0);
+            assertEquals(1280, p.embedding().length);
+            assertTrue(p.unknownScore().isPresent(), "model v3 has the unknown_score output");
+        }
+    }
+
+    @Test
+    void modelV2GivesItsEmbeddingAndNoUnknownScore() throws Exception {
+        try (RoomClassifier classifier = RoomClassifier.open(TestPhotos.modelV2(), ProviderPreference.CPU)) {
             Prediction p = classifier.classify(List.of(filled(0f))).get(0);
             assertEquals(1280, p.embedding().length);
             assertTrue(p.unknownScore().isEmpty());

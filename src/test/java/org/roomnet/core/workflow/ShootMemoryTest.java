@@ -41,7 +41,7 @@ class ShootMemoryTest {
 
     @BeforeAll
     static void open() throws Exception {
-        classifier = RoomClassifier.open(TestPhotos.model(), ProviderPreference.CPU);
+        classifier = RoomClassifier.open(TestPhotos.modelV2(), ProviderPreference.CPU);
         six = classifier.description().classNames();
     }
 
