@@ -1,6 +1,5 @@
 package org.roomnet.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 

@@ -15,7 +15,6 @@ import org.roomnet.core.classify.ModelService;
 import org.roomnet.core.review.ClaimOwner;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.memory.AgentMemory;
-import org.roomnet.core.memory.MemoryBlend;
 import org.roomnet.core.memory.MemoryEntry;
 import org.roomnet.core.memory.MemoryStore;
 import org.roomnet.core.review.PhotoReview;
