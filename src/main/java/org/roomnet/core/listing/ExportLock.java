@@ -1,12 +1,9 @@
 package org.roomnet.core.listing;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+
+import org.roomnet.core.util.ExclusiveFileLock;
 
 /**
  * The exclusive right to write an export folder and the hidden folders beside it: an OS file lock, kept
@@ -17,52 +14,24 @@ import java.nio.file.StandardOpenOption;
  */
 final class ExportLock implements AutoCloseable {
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final ExclusiveFileLock lock;
 
-    private ExportLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
+    private ExportLock(ExclusiveFileLock lock) {
         this.lock = lock;
     }
 
     static ExportLock acquire(ExportRecords records, Path folder) throws ListingException {
-        Path file = records.lockFile(folder);
-        FileChannel channel = null;
         try {
-            Files.createDirectories(file.getParent());
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock != null) {
-                return new ExportLock(channel, lock);
-            }
-        } catch (OverlappingFileLockException held) {
-            // held by another export in this process
+            return ExclusiveFileLock.tryAcquire(records.lockFile(folder)).map(ExportLock::new)
+                    .orElseThrow(() -> new ListingException("another export into " + folder + " is running right now; nothing was exported. "
+                            + "Try again when it has finished"));
         } catch (IOException e) {
-            closeQuietly(channel);
             throw new ListingException("cannot lock the export to " + folder + ": " + e.getMessage(), e);
-        }
-        closeQuietly(channel);
-        throw new ListingException("another export into " + folder + " is running right now; nothing was exported. "
-                + "Try again when it has finished");
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // it was only opened to take the lock
-            }
         }
     }
 
     @Override
     public void close() {
-        try {
-            lock.release();
-        } catch (IOException ignored) {
-            // closing the channel releases it as well
-        }
-        closeQuietly(channel);
+        lock.close();
     }
 }

@@ -1,12 +1,9 @@
 package org.roomnet.core.organize;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+
+import org.roomnet.core.util.ExclusiveFileLock;
 
 /**
  * The exclusive right to change a shoot's files and journals: an OS file lock on a file beside the
@@ -17,52 +14,24 @@ import java.nio.file.StandardOpenOption;
  */
 public final class ShootLock implements AutoCloseable {
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final ExclusiveFileLock lock;
 
-    private ShootLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
+    private ShootLock(ExclusiveFileLock lock) {
         this.lock = lock;
     }
 
     public static ShootLock acquire(JournalStore journals, Path sourceFolder) throws OrganizeException {
-        Path file = journals.lockFile(sourceFolder);
-        FileChannel channel = null;
         try {
-            Files.createDirectories(file.getParent());
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock != null) {
-                return new ShootLock(channel, lock);
-            }
-        } catch (OverlappingFileLockException held) {
-            // held by another command in this process (the app, or a test)
+            return ExclusiveFileLock.tryAcquire(journals.lockFile(sourceFolder)).map(ShootLock::new)
+                    .orElseThrow(() -> new OrganizeException("another organize or undo is working on " + sourceFolder
+                            + " right now, or an export is reading it; nothing was changed by this one. Try again when it has finished."));
         } catch (IOException e) {
-            closeQuietly(channel);
             throw new OrganizeException("cannot lock the journal of " + sourceFolder + ": " + e.getMessage(), e);
-        }
-        closeQuietly(channel);
-        throw new OrganizeException("another organize or undo is working on " + sourceFolder
-                + " right now, or an export is reading it; nothing was changed by this one. Try again when it has finished.");
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // it was only opened to take the lock
-            }
         }
     }
 
     @Override
     public void close() {
-        try {
-            lock.release();
-        } catch (IOException ignored) {
-            // closing the channel releases it as well
-        }
-        closeQuietly(channel);
+        lock.close();
     }
 }
