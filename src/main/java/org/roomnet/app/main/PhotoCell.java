@@ -210,7 +210,7 @@ final class PhotoCell extends GridCell<PhotoItem> {
         pseudoClassStateChanged(CORRECTED, r.isCorrected());
         ListingMark mark = r.listing();
         pseudoClassStateChanged(REJECTED, mark.rejected());
-        confidence.setText(r.isCorrected() ? "" : Percent.whole(r.confidence()));
+        confidence.setText(r.isCorrected() ? "" : r.isLabelledUnfamiliar() ? "unfamiliar" : Percent.whole(r.confidence()));
         if (mark.cover()) {
             badge.setText("Cover");
             badgeTooltip.setText("The listing's cover: exported first (C on it again: no cover)");
@@ -225,7 +225,7 @@ final class PhotoCell extends GridCell<PhotoItem> {
             badge.setText("\u2713");
             badgeTooltip.setText("Reviewed: you confirmed " + r.finalLabel());
         } else {
-            badge.setText(low ? "Low" : close ? "Unsure" : "");
+            badge.setText(r.isLabelledUnfamiliar() ? "Unfamiliar" : low ? "Low" : close ? "Unsure" : "");
             badgeTooltip.setText(String.join("\n", rules.reasons(r)));
         }
         badge.setVisible(!badge.getText().isEmpty());
@@ -234,7 +234,8 @@ final class PhotoCell extends GridCell<PhotoItem> {
         String reasons = String.join("\n", rules.reasons(r));
         tooltip.setText(shown.fileName() + "\n" + (r.isCorrected()
                 ? "Labelled " + r.finalLabel() + " by you; the model said " + r.modelLabel() + " (" + Percent.tenths(r.confidence()) + ")"
-                : (r.isReviewed() ? "Confirmed as " : "Model: ") + r.finalLabel() + " (" + Percent.tenths(r.confidence()) + ")")
+                : (r.isReviewed() ? "Confirmed as " : "Model: ") + r.finalLabel() + (r.isLabelledUnfamiliar()
+                        ? " (unlike every photo it learned from)" : " (" + Percent.tenths(r.confidence()) + ")"))
                 + "\nSecond choice: " + r.secondLabel() + " (" + Percent.tenths(r.secondConfidence()) + ")"
                 + (reasons.isEmpty() ? "" : "\nNeeds review: " + reasons)
                 + (mark.cover() ? "\nThe listing's cover" : mark.rejected() ? "\nRejected: not in the listing" : ""));

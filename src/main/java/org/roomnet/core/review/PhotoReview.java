@@ -115,6 +115,14 @@ public record PhotoReview(
         return agentLabel != null ? agentLabel : modelLabel;
     }
 
+    /**
+     * The model's unknown detector chose the label (the photo is far from every photo it learned from), not its
+     * scores: the label's own score is then not the model's confidence in it, and is not shown as such.
+     */
+    public boolean isLabelledUnfamiliar() {
+        return unknownScore.isPresent() && scores.stream().anyMatch(s -> s > confidence);
+    }
+
     /** The agent chose another room than the model did. */
     public boolean isCorrected() {
         return agentLabel != null && !agentLabel.equals(modelLabel);

@@ -87,6 +87,9 @@ class UnknownRuleTest {
         assertTrue(rules.reasons(p).get(0).startsWith("unlike the photos the model learned from (score 0.850"),
                 rules.reasons(p).toString());
         assertFalse(rules.isUnfamiliar(PhotoReview.fromPrediction(dir.resolve("f.jpg"), familiar, null)));
+        assertTrue(p.isLabelledUnfamiliar(), "its label's score is no confidence: the window says 'unfamiliar'");
+        assertFalse(PhotoReview.fromPrediction(dir.resolve("u.jpg"), unfamiliar, null).isLabelledUnfamiliar(),
+                "flagged, but labelled by its scores");
     }
 
     @Test
