@@ -62,8 +62,12 @@ _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
 def to_srgb(im: Image.Image) -> Image.Image:
-    """The picture as 8-bit sRGB: an embedded RGB profile converted (perceptual intent, as Java's
-    ColorConvertOp takes a matrix/TRC profile's); an unreadable profile is taken for sRGB."""
+    """The picture as 8-bit sRGB: transparency flattened on white; an embedded RGB profile converted
+    (perceptual intent, as Java's ColorConvertOp takes a matrix/TRC profile's); an unreadable profile is
+    taken for sRGB."""
+    if im.mode in ("RGBA", "LA", "PA", "La", "RGBa") or "transparency" in im.info:
+        # transparency flattened on white, as the Java side does (SrgbPixels)
+        im = Image.alpha_composite(Image.new("RGBA", im.size, (255, 255, 255, 255)), im.convert("RGBA")).convert("RGB")
     profile = im.info.get("icc_profile")
     if im.mode == "RGB" and profile:
         try:

@@ -75,3 +75,18 @@ def test_an_unreadable_profile_is_taken_for_srgb(tmp_path):
     path = tmp_path / "junk.jpg"
     Image.fromarray(original).save(path, quality=95, subsampling=0, icc_profile=b"\0" * 300)
     assert np.abs(presets.load_rgb(path) - original).mean() < 2.5
+
+
+def test_transparency_is_flattened_on_white(tmp_path):
+    """Issue 17: as the Java side (SrgbPixels), transparent pixels become white, not the black PIL's convert leaves."""
+    from PIL import Image
+    from roomnet_training import presets
+    rgba = np.zeros((48, 64, 4), np.uint8)
+    rgba[:, 32:48, 3] = 128
+    rgba[:, 48:, 3] = 255
+    path = tmp_path / "alpha.png"
+    Image.fromarray(rgba, "RGBA").save(path)
+    rgb = presets.load_rgb(path)
+    assert rgb[5, 5].tolist() == [255, 255, 255]
+    assert abs(rgb[5, 40, 0] - 127) <= 1
+    assert rgb[5, 60].tolist() == [0, 0, 0]

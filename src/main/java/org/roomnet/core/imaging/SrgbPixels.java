@@ -25,6 +25,7 @@ import java.util.Map;
  * {@code getRGB} of a grey image would brighten its mid-tones (88 becomes 159);</li>
  * <li>a picture in another colour space (an embedded ICC profile: Adobe RGB, Display P3, ...) is converted
  * by Java's colour-management engine (LittleCMS, through {@link ColorConvertOp});</li>
+ * <li>transparency (a PNG's alpha or transparent palette entry, a WebP's alpha) is flattened on white;</li>
  * <li>a picture already in sRGB is returned as it is.</li>
  * </ul>
  */
@@ -45,6 +46,9 @@ public final class SrgbPixels {
 
     /** The picture in sRGB: grey copied to R = G = B, another colour space converted; sRGB as it is. */
     public static BufferedImage of(BufferedImage image) {
+        if (image.getColorModel().hasAlpha()) {
+            return onWhite(image);
+        }
         ColorSpace space = image.getColorModel().getColorSpace();
         if (space.getType() == ColorSpace.TYPE_GRAY) {
             return greyToRgb(image.getRaster());
@@ -55,6 +59,40 @@ public final class SrgbPixels {
         BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
         new ColorConvertOp(space, SRGB, null).filter(image, out);
         return out;
+    }
+
+    /** A picture with transparency, composited on white (grey copied to R = G = B, colour through sRGB). */
+    private static BufferedImage onWhite(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        boolean grey = image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+        Raster raster = image.getRaster();
+        Raster alpha = image.getAlphaRaster();
+        int greyShift = grey ? Math.max(0, raster.getSampleModel().getSampleSize(0) - 8) : 0;
+        int alphaShift = alpha == null ? 0 : Math.max(0, alpha.getSampleModel().getSampleSize(0) - 8);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int a;
+                int rgb;
+                if (grey && alpha != null) {
+                    int v = raster.getSample(x, y, 0) >> greyShift;
+                    a = alpha.getSample(x, y, 0) >> alphaShift;
+                    rgb = v << 16 | v << 8 | v;
+                } else {
+                    int argb = image.getRGB(x, y); // a palette or an RGB picture: sRGB, not premultiplied
+                    a = argb >>> 24;
+                    rgb = argb & 0xFFFFFF;
+                }
+                out.setRGB(x, y, blendOnWhite(rgb >> 16 & 0xFF, a) << 16 | blendOnWhite(rgb >> 8 & 0xFF, a) << 8
+                        | blendOnWhite(rgb & 0xFF, a));
+            }
+        }
+        return out;
+    }
+
+    private static int blendOnWhite(int channel, int alpha) {
+        return (channel * alpha + 255 * (255 - alpha) + 127) / 255;
     }
 
     /**
