@@ -9,6 +9,7 @@ import org.roomnet.app.task.FxTaskExecutor;
 import org.roomnet.app.task.TaskExecutor;
 import org.roomnet.app.util.UserSettings;
 import org.roomnet.app.util.WindowState;
+import org.roomnet.core.classify.InferenceGate;
 import org.roomnet.core.classify.ModelService;
 import org.roomnet.core.memory.MemoryStore;
 import org.roomnet.core.listing.ExportRecords;
@@ -16,6 +17,7 @@ import org.roomnet.core.organize.JournalStore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.prefs.Preferences;
 
 /**
@@ -26,6 +28,9 @@ public final class DesktopApp extends Application {
 
     /** Quiet period before the review is written beside the shoot. */
     static final long AUTOSAVE_DELAY_MILLIS = 700;
+
+    /** Longer than one batch takes on a slow, loaded machine. */
+    private static final Duration BATCH_PATIENCE = Duration.ofSeconds(30);
 
     private TaskExecutor executor;
     private ModelService models;
@@ -64,8 +69,10 @@ public final class DesktopApp extends Application {
         boolean classifying = viewModel.classifierBusy();
         view.saveState();
         viewModel.shutdown();
-        if (!classifying) {
-            models.close(); // while a batch may still run, the process exit frees the session instead
+        // The cancelled classifying's batch in ONNX Runtime ends first: the exit releasing its environment
+        // mid-batch crashes.
+        if (!classifying || InferenceGate.awaitIdle(BATCH_PATIENCE)) {
+            models.close();
         }
         executor.shutdown();
     }

@@ -1,16 +1,22 @@
 package org.roomnet.cli;
 
+import java.time.Duration;
+import org.roomnet.core.classify.InferenceGate;
 import sun.misc.Signal;
 
 /**
  * Ctrl+C ends a command with the documented exit code 4 and a message, not the JVM's 130 (issue 18).
  * {@link System#exit} runs the shutdown hooks, so an export still removes what it wrote; an organize
- * run stops as if killed, and its journal lets undo put back what it moved.
+ * run stops as if killed, and its journal lets undo put back what it moved. A batch inside ONNX Runtime
+ * ends first ({@link InferenceGate}): exiting in the middle of one crashes the process.
  */
 public final class Interrupts {
 
     public static final int EXIT_CODE = RoomNetCommand.EXIT_FILES;
     public static final String MESSAGE = "error: interrupted (Ctrl+C)";
+
+    /** Longer than one batch takes on a slow, loaded machine. */
+    private static final Duration BATCH_PATIENCE = Duration.ofSeconds(30);
 
     private static volatile String state = "";
 
@@ -45,6 +51,7 @@ public final class Interrupts {
     static void exitOnInterrupt() {
         onInterrupt(() -> {
             System.err.println(message());
+            InferenceGate.closeAndAwait(BATCH_PATIENCE);
             System.exit(EXIT_CODE);
         });
     }

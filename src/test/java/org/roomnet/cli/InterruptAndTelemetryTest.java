@@ -110,9 +110,6 @@ class InterruptAndTelemetryTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("open defect: when the JVM that runs the command itself gets Ctrl+C during inference, "
-            + "ONNX Runtime now and then crashes (SIGSEGV, exit 134) as the JVM exits; 2 of 7 runs on a loaded machine. "
-            + "The default path (a worker JVM behind the one the user started) always exits 4: the test below")
     void ctrlCDuringClassifyExitsWithFourAndSaysSo() throws Exception {
         ctrlCDuringClassifyExitsWithFour(true); // the command runs in the JVM that gets Ctrl+C
     }

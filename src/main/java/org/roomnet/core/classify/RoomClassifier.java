@@ -62,7 +62,7 @@ public final class RoomClassifier implements AutoCloseable {
             } else {
                 try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                     options.addCUDA(0);
-                    OrtSession session = env.createSession(modelFile.toString(), options);
+                    OrtSession session = InferenceGate.enter(() -> env.createSession(modelFile.toString(), options));
                     return new RoomClassifier(env, session, describe(session, modelFile), ExecutionProvider.CUDA, "")
                             .from(modelFile);
                 } catch (OrtException | RuntimeException | LinkageError e) {
@@ -77,7 +77,7 @@ public final class RoomClassifier implements AutoCloseable {
             options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
             // Idle inference threads must not spin: the decoding threads need those cores (docs/decisions/0009).
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            OrtSession session = env.createSession(modelFile.toString(), options);
+            OrtSession session = InferenceGate.enter(() -> env.createSession(modelFile.toString(), options));
             return new RoomClassifier(env, session, describe(session, modelFile), ExecutionProvider.CPU, note)
                     .from(modelFile);
         } catch (OrtException e) {
@@ -154,6 +154,10 @@ public final class RoomClassifier implements AutoCloseable {
         if (description.unknownOutput() != null) {
             outputs.add(description.unknownOutput());
         }
+        return InferenceGate.enter(() -> run(buffer, shape, outputs));
+    }
+
+    private List<Prediction> run(FloatBuffer buffer, long[] shape, Set<String> outputs) throws OrtException {
         try (OnnxTensor input = OnnxTensor.createTensor(environment, buffer, shape);
              OrtSession.Result result = session.run(Map.of(description.inputName(), input), outputs)) {
             // By name: a model may have more outputs, in any order.
