@@ -86,7 +86,7 @@ public final class ExportListingCommand implements Callable<Integer> {
             + "memory of reviewed photos")
     boolean noMemory;
 
-    @Option(names = "--threads", description = "export threads (default: number of cores)")
+    @Option(names = "--threads", description = "decoding and export threads (default: number of cores)")
     Integer threads;
 
     @Override
