@@ -1,9 +1,12 @@
 package org.roomnet.cli;
 
 import ai.onnxruntime.OrtException;
+import org.roomnet.core.classify.ClassifyOptions;
 import org.roomnet.core.classify.ModelLoadException;
+import org.roomnet.core.classify.PhotoResult;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.listing.ListingOrder;
+import org.roomnet.core.memory.MemoryBlend;
 import org.roomnet.core.organize.JournalStore;
 import org.roomnet.core.organize.OrganizeException;
 import org.roomnet.core.organize.OrganizeResult;
@@ -17,10 +20,11 @@ import org.roomnet.core.report.ReportTarget;
 import org.roomnet.core.report.XlsxReport;
 import org.roomnet.core.review.ListingChecklist;
 import org.roomnet.core.review.ReviewClaim;
-import org.roomnet.core.shoot.PhotoResult;
-import org.roomnet.core.shoot.ShootClassifier;
-import org.roomnet.core.shoot.ShootFolder;
+import org.roomnet.core.review.ReviewSidecar;
+import org.roomnet.core.review.ReviewSnapshot;
+import org.roomnet.core.util.Words;
 import org.roomnet.core.workflow.OrganizeOutputs;
+import org.roomnet.core.workflow.ShootFolder;
 import org.roomnet.core.workflow.Shoot;
 import org.roomnet.core.workflow.SortJob;
 import org.roomnet.core.workflow.SortPlan;
@@ -36,6 +40,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "classify", mixinStandardHelpOptions = true,
@@ -78,11 +83,19 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--no-memory", description = "classify with the model alone, without the memory of reviewed photos")
     boolean noMemory;
 
-    @Option(names = "--batch", defaultValue = "16", description = "photos per inference batch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--no-review", description = "with --organize: sort by the model's labels alone, not by the "
+            + "saved review of the app (default: the agent's labels, rejected photos left where they are)")
+    boolean noReview;
+
+    @Option(names = "--batch", defaultValue = ClassifyOptions.DEFAULT_BATCH + "",
+            description = "photos per inference batch (default: ${DEFAULT-VALUE})")
     int batch;
 
     @Option(names = "--threads", description = "decoding threads (default: number of cores)")
     Integer threads;
+
+    /** The saved review that --organize follows; null without one, or with --no-review. */
+    private ReviewSnapshot review;
 
     @Override
     public Integer call() {
@@ -117,12 +130,11 @@ public final class ClassifyCommand implements Callable<Integer> {
             return RoomNetCommand.EXIT_FILES;
         }
         try (RoomClassifier classifier = models.open(err)) {
-            ShootClassifier pipeline = new ShootClassifier(classifier, batch,
-                    threads != null ? threads : Runtime.getRuntime().availableProcessors());
             ProgressPrinter progress = new ProgressPrinter(err);
-            Shoot shoot = Shoot.fresh(folder, files, classifier,
-                    MemorySupport.open(noMemory, classifier, models.modelFile(), err));
-            shoot.addResults(shoot.classify(pipeline, progress));
+            MemoryBlend memory = MemorySupport.open(noMemory, classifier, models.modelFile(), err);
+            Shoot shoot = Shoot.fresh(folder, files, classifier, memory);
+            List<PhotoResult> results = shoot.classifyRest(ClassifyOptions.of(batch, threads), progress);
+            shoot.addResults(results);
             shoot.addResults(unlisted);
             progress.finish();
             if (xlsx != null) {
@@ -133,7 +145,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             Interrupts.state(csv == null && xlsx == null ? "nothing was moved" : "the reports are written; nothing was moved");
             printSummary(err, report, progress);
             if (organize != null) {
-                return organize(err, shoot, report);
+                return organize(err, review == null ? shoot : reviewed(err, classifier, memory, files, results), report);
             }
             return RoomNetCommand.EXIT_OK;
         } catch (ModelLoadException e) {
@@ -176,6 +188,10 @@ public final class ClassifyCommand implements Callable<Integer> {
                 return RoomNetCommand.EXIT_FILES;
             }
         }
+        Integer unusable = noReview ? null : readReview(err);
+        if (unusable != null) {
+            return unusable;
+        }
         if (Files.exists(destination()) && !Files.isDirectory(destination())) {
             err.println("error: --into " + destination() + " is a file, not a folder; nothing was classified or moved");
             return RoomNetCommand.EXIT_USAGE;
@@ -187,6 +203,51 @@ public final class ClassifyCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return RoomNetCommand.EXIT_FILES;
         }
+    }
+
+    /**
+     * Reads the shoot's saved review once, for --organize to follow (null: it may go on). A review that cannot be
+     * read, or has damaged lines, stops the run before anything is classified: a photo the agent rejected or
+     * relabelled could be among the lost lines.
+     */
+    private Integer readReview(PrintStream err) {
+        String instead = " Nothing was classified or moved; --no-review organizes by the model's labels alone.";
+        try {
+            ReviewSnapshot snapshot = ReviewSnapshot.read(folder);
+            if (snapshot.isDamaged()) {
+                err.println("error: the saved review " + ReviewSidecar.fileIn(folder) + " has damaged lines: "
+                        + snapshot.damageSummary() + "; the agent's labels and rejects of their photos are unknown."
+                        + instead);
+                return RoomNetCommand.EXIT_FILES;
+            }
+            review = snapshot.saved().isPresent() ? snapshot : null;
+        } catch (IOException e) {
+            err.println("error: the saved review of " + folder + " cannot be read: " + e.getMessage() + instead);
+            return RoomNetCommand.EXIT_FILES;
+        }
+        if (review != null) {
+            ReviewClaim.holder(folder).ifPresent(owner -> err.println("note: the shoot is open for review by "
+                    + owner.describe() + "; organizing by the review as last saved"));
+        }
+        return null;
+    }
+
+    /**
+     * The shoot as the agent reviewed it, for --organize: the saved review's labels and rejects, and for the photos
+     * it does not cover (new or changed since) the results just classified (nothing is classified twice).
+     */
+    private Shoot reviewed(PrintStream err, RoomClassifier classifier, MemoryBlend memory, List<Path> files,
+                           List<PhotoResult> results) throws IOException {
+        Shoot reviewed = Shoot.reviewed(folder, files, classifier, review, memory);
+        Set<Path> rest = Set.copyOf(reviewed.toClassify());
+        reviewed.addResults(results.stream().filter(r -> rest.contains(r.file())).toList());
+        if (!reviewed.problem().isEmpty()) {
+            err.println("warning: " + reviewed.problem());
+        }
+        err.printf("organizing as reviewed in %s: %d photos from the saved review, %d by the model (new or changed "
+                + "since; --no-review sorts by the model alone)%n", ReviewSidecar.fileIn(folder),
+                reviewed.restoredCount(), reviewed.classifiedCount());
+        return reviewed;
     }
 
     /** Room folders that this run or an earlier one (not undone) writes inside the shoot: an organize run never sorts them again. */
@@ -210,13 +271,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             XlsxReport.write(report, xlsx);
         }
         if (csv == null && xlsx == null && organize == null) {
-            Path tmp = Files.createTempFile("roomnet", ".csv");
-            try {
-                CsvReport.write(report, tmp);
-                System.out.print(Files.readString(tmp));
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            CsvReport.write(report, System.out);
         }
     }
 
@@ -230,6 +285,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         SortJob job = shoot.sortJob(organize, destination(), includeDamaged, followLinks);
         job.skipped().forEach(s -> err.printf("  not organized %s: %s%n", s.file(), s.reason()));
+        job.rejected().forEach(f -> err.printf("  not organized %s: rejected in the saved review, left where it is%n", f));
         err.printf("%s %d photos into %s%n", organize == TransferMode.COPY ? "copying" : "moving",
                 job.photos(), job.destination());
         Interrupts.state("what was already " + (organize == TransferMode.COPY ? "copied" : "moved")
@@ -240,11 +296,14 @@ public final class ClassifyCommand implements Callable<Integer> {
                     err.printf("  %d/%d%n", done, total);
                 }
             });
+            String left = job.rejected().isEmpty() ? ""
+                    : "; " + Words.plural(job.rejected().size(), "rejected photo") + " left in place";
             if (result.transferred() == 0) {
-                err.println("nothing to organize: no file was copied or moved, and there is nothing to undo");
+                err.println("nothing to organize: no file was copied or moved, and there is nothing to undo" + left);
             } else {
-                err.printf("%s %d photos into %s; undo with: roomnet undo %s%n",
-                        organize == TransferMode.COPY ? "copied" : "moved", result.transferred(), result.destination(), source);
+                err.printf("%s %d photos into %s%s; undo with: roomnet undo %s%n",
+                        organize == TransferMode.COPY ? "copied" : "moved", result.transferred(), result.destination(),
+                        left, source);
             }
             return RoomNetCommand.EXIT_OK;
         } catch (OrganizeException e) {
@@ -255,7 +314,8 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     private static void printSummary(PrintStream err, Report report, ProgressPrinter progress) {
         err.println("summary:");
-        for (Map.Entry<String, Integer> e : report.countsByLabel().entrySet()) {
+        // a damaged photo is counted with the errors below, not in its room (it is not sorted or listed by default)
+        for (Map.Entry<String, Integer> e : report.intactCountsByLabel().entrySet()) {
             err.printf("  %-11s %5d%n", e.getKey(), e.getValue());
         }
         err.printf("  %-11s %5d%n", "unreadable", report.unreadableCount());

@@ -1,5 +1,6 @@
 package org.roomnet.cli;
 
+import org.roomnet.core.classify.ClassifyOptions;
 import org.roomnet.core.classify.ModelLoadException;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.listing.ExportRecords;
@@ -19,7 +20,6 @@ import org.roomnet.core.review.ReviewClaim;
 import org.roomnet.core.review.ReviewFileException;
 import org.roomnet.core.review.ReviewSidecar;
 import org.roomnet.core.review.ReviewSnapshot;
-import org.roomnet.core.shoot.ShootClassifier;
 import org.roomnet.core.workflow.Shoot;
 import org.roomnet.core.workflow.ShootSource;
 import picocli.CommandLine.Command;
@@ -86,7 +86,7 @@ public final class ExportListingCommand implements Callable<Integer> {
             + "memory of reviewed photos")
     boolean noMemory;
 
-    @Option(names = "--threads", description = "export threads (default: number of cores)")
+    @Option(names = "--threads", description = "decoding and export threads (default: number of cores)")
     Integer threads;
 
     @Override
@@ -130,8 +130,7 @@ public final class ExportListingCommand implements Callable<Integer> {
                 shoot = Shoot.open(source, Optional.of(classifier), saved,
                         MemorySupport.open(noMemory, classifier, models.modelFile(), err));
                 ProgressPrinter progress = new ProgressPrinter(err);
-                shoot.addResults(shoot.classify(new ShootClassifier(classifier, 16,
-                        threads != null ? threads : Runtime.getRuntime().availableProcessors()), progress));
+                shoot.addResults(shoot.classifyRest(ClassifyOptions.of(null, threads), progress));
                 progress.finish();
             }
             if (!shoot.problem().isEmpty()) {

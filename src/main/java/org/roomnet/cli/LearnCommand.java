@@ -95,8 +95,10 @@ public final class LearnCommand implements Callable<Integer> {
                 }
                 labels.put(e.getKey(), label);
             }
-            MemoryLearner.Outcome outcome = MemoryLearner.learn(classifier, base, labels, base.toString(),
-                    System.currentTimeMillis());
+            ProgressPrinter progress = new ProgressPrinter(err);
+            MemoryLearner.Outcome outcome = MemorySupport.learn(classifier, base, labels, base.toString(),
+                    System.currentTimeMillis(), progress);
+            progress.finish();
             outcome.skipped().forEach(s -> err.println("  not learned " + s));
             Memory updated = memory.with(outcome.entries());
             store.save(updated);

@@ -160,7 +160,8 @@ public final class MemoryCommand implements Callable<Integer> {
                     }
                 }
                 if (!labels.isEmpty()) {
-                    MemoryLearner.Outcome o = MemoryLearner.learn(classifier, folder, labels, shoot.getKey(), 0L);
+                    MemoryLearner.Outcome o = MemorySupport.learn(classifier, folder, labels, shoot.getKey(), 0L,
+                            (r, done, total) -> { });
                     o.entries().forEach(e -> relearned.add(e.withLabel(e.label(),
                             times.get(folder.resolve(e.file()).normalize()))));
                     gone += o.skipped().size();

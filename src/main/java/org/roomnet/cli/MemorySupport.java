@@ -1,16 +1,26 @@
 package org.roomnet.cli;
 
+import ai.onnxruntime.OrtException;
+import org.roomnet.core.classify.ClassificationListener;
+import org.roomnet.core.classify.ClassifyOptions;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.memory.BlendSettings;
 import org.roomnet.core.memory.MemoryBlend;
+import org.roomnet.core.memory.MemoryLearner;
 import org.roomnet.core.memory.MemoryStore;
 import org.roomnet.core.memory.ModelKey;
+import org.roomnet.core.workflow.Shoot;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
-/** The memory of reviewed photos for classify and export-listing: used unless --no-memory, never fatal. */
+/**
+ * The memory of reviewed photos for the commands: classify and export-listing use it unless --no-memory (never
+ * fatal); learn and memory re-learn add photos to it.
+ */
 final class MemorySupport {
 
     private MemorySupport() {
@@ -49,5 +59,18 @@ final class MemorySupport {
                 > classifier.description().classCount() ? "; room types added: " + String.join(", ",
                 blend.classNames().subList(classifier.description().classCount(), blend.classNames().size())) : "");
         return blend;
+    }
+
+    /**
+     * The memories of labelled photos: classified as every shoot is ({@link Shoot#classifyRest}), then remembered.
+     *
+     * @throws IllegalArgumentException the model gives no embedding
+     */
+    static MemoryLearner.Outcome learn(RoomClassifier classifier, Path folder, Map<Path, String> labels, String shoot,
+                                       long now, ClassificationListener progress)
+            throws OrtException, InterruptedException {
+        MemoryLearner.requireEmbedding(classifier);
+        Shoot photos = Shoot.fresh(folder, List.copyOf(labels.keySet()), classifier);
+        return MemoryLearner.learn(photos.classifyRest(ClassifyOptions.defaults(), progress), folder, labels, shoot, now);
     }
 }

@@ -1,7 +1,7 @@
 package org.roomnet.cli;
 
-import org.roomnet.core.shoot.ClassificationListener;
-import org.roomnet.core.shoot.PhotoResult;
+import org.roomnet.core.classify.ClassificationListener;
+import org.roomnet.core.classify.PhotoResult;
 
 import java.io.PrintStream;
 

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.core.shoot.ShootClassifier;
+import org.roomnet.core.classify.ShootClassifier;
 import org.roomnet.testing.Snapshot;
 import org.roomnet.testing.TestPhotos;
 import org.roomnet.testing.TinyOnnx;

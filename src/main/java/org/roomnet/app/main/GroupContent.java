@@ -14,6 +14,7 @@ import org.roomnet.app.photos.PhotoFilter;
 import org.roomnet.app.photos.PhotoGroup;
 import org.roomnet.app.photos.PhotoGroups;
 import org.roomnet.app.photos.PhotoItem;
+import org.roomnet.core.util.Words;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -144,7 +145,7 @@ final class GroupContent {
         groupTitle.setText(g.label());
         if (listing) {
             int n = g.shown().size();
-            groupSubtitle.setText(MainViewModel.plural(n, "photo") + " in export order \u00b7 the cover first \u00b7 "
+            groupSubtitle.setText(Words.plural(n, "photo") + " in export order \u00b7 the cover first \u00b7 "
                     + "drag to reorder \u00b7 X rejects, C makes the cover");
             int selected = viewModel.photos().selection().sizeProperty().get();
             selectionLabel.setText(selected == 0 ? "" : String.format("%,d selected", selected));
@@ -154,7 +155,7 @@ final class GroupContent {
             return;
         }
         int shown = g.shown().size();
-        String counts = MainViewModel.plural(g.count(), unreadable ? "file" : "photo");
+        String counts = Words.plural(g.count(), unreadable ? "file" : "photo");
         PhotoFilter filter = viewModel.photos().filterProperty().get();
         if (!unreadable) {
             int unreviewed = g.unreviewedCountProperty().get();

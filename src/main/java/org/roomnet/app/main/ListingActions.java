@@ -2,6 +2,7 @@ package org.roomnet.app.main;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import org.roomnet.app.dialogs.AppDialogs;
 import org.roomnet.app.dialogs.ExistingFolderChoice;
 import org.roomnet.app.dialogs.ListingRequest;
@@ -15,6 +16,7 @@ import org.roomnet.core.listing.ListingPlan;
 import org.roomnet.core.listing.ListingResult;
 import org.roomnet.core.listing.ListingTarget;
 import org.roomnet.core.listing.NamePattern;
+import org.roomnet.core.util.Words;
 import org.roomnet.core.workflow.Shoot;
 
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +35,11 @@ import java.util.stream.Collectors;
  */
 public final class ListingActions {
 
-    private final MainViewModel main;
+    private final ReadOnlyObjectProperty<Shoot> shoot;
+    private final ListingModel listing;
+    private final UnreviewedGate unreviewed;
+    private final StatusModel status;
+    private final BooleanSupplier busy;
     private final TaskExecutor executor;
     private final AppDialogs dialogs;
     private final UserSettings settings;
@@ -40,9 +47,18 @@ public final class ListingActions {
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper();
     private AtomicBoolean cancelled = new AtomicBoolean();
 
-    ListingActions(MainViewModel main, TaskExecutor executor, AppDialogs dialogs, UserSettings settings,
-                   ExportRecords records) {
-        this.main = main;
+    /**
+     * @param shoot the open shoot
+     * @param busy  whether the window is busy with something else (opening, classifying, sorting)
+     */
+    ListingActions(ReadOnlyObjectProperty<Shoot> shoot, ListingModel listing, UnreviewedGate unreviewed,
+                   StatusModel status, BooleanSupplier busy, TaskExecutor executor, AppDialogs dialogs,
+                   UserSettings settings, ExportRecords records) {
+        this.shoot = shoot;
+        this.listing = listing;
+        this.unreviewed = unreviewed;
+        this.status = status;
+        this.busy = busy;
         this.executor = executor;
         this.dialogs = dialogs;
         this.settings = settings;
@@ -54,13 +70,13 @@ public final class ListingActions {
     }
 
     public void exportForListing() {
-        Shoot shoot = main.shoot();
-        if (shoot == null || working.get() || main.busyProperty().get() || !main.actions().unreviewedSettled("Export")) {
+        Shoot shoot = this.shoot.get();
+        if (shoot == null || working.get() || busy.getAsBoolean() || !unreviewed.settled("Export")) {
             return;
         }
         List<Path> files = shoot.readableFiles();
         working.set(true);
-        main.statusModel().progress(-1, "Reading capture times\u2026");
+        status.progress(-1, "Reading capture times\u2026");
         executor.execute(() -> {
             shoot.loadCaptureTimes(files);
             return null;
@@ -69,11 +85,11 @@ public final class ListingActions {
 
     private void ask(Shoot shoot) {
         finish();
-        if (shoot != main.shoot()) {
+        if (shoot != this.shoot.get()) {
             return;
         }
         NamePattern names = pattern(settings.namePattern());
-        ListingPlan preview = shoot.listingPlan(main.listing().order(), settings.listingPreset(), names);
+        ListingPlan preview = shoot.listingPlan(listing.order(), settings.listingPreset(), names);
         Optional<ListingRequest> answer = dialogs.askListingExport(ListingTarget.defaultFolder(shoot.folder()),
                 settings.listingPreset(), names.pattern(), summary(preview));
         if (answer.isEmpty()) {
@@ -85,7 +101,7 @@ public final class ListingActions {
         if (target.isEmpty()) {
             return;
         }
-        ListingPlan plan = shoot.listingPlan(main.listing().order(), request.preset(), request.names());
+        ListingPlan plan = shoot.listingPlan(listing.order(), request.preset(), request.names());
         if (plan.entries().isEmpty()) {
             dialogs.showError("Nothing to export", "No photo can go into the listing: every one is rejected, damaged or "
                     + "unreadable.");
@@ -110,7 +126,7 @@ public final class ListingActions {
             out.add(plan.unusable().size() + " unreadable or damaged");
         }
         String left = out.isEmpty() ? "" : "; " + String.join(" and ", out) + " left out";
-        return MainViewModel.plural(all, "photo") + " in the listing" + cover + left + ".";
+        return Words.plural(all, "photo") + " in the listing" + cover + left + ".";
     }
 
     private static NamePattern pattern(String saved) {
@@ -155,18 +171,18 @@ public final class ListingActions {
         working.set(true);
         cancelled = new AtomicBoolean();
         AtomicBoolean stop = cancelled;
-        main.statusModel().progress(0, "Exporting for the listing\u2026");
+        status.progress(0, "Exporting for the listing\u2026");
         UiBatcher<int[]> progress = new UiBatcher<>(executor, batch -> {
             int[] last = batch.get(batch.size() - 1);
             if (working.get()) {
-                main.statusModel().progress((double) last[0] / last[1], String.format("Exporting %,d of %,d", last[0], last[1]));
+                status.progress((double) last[0] / last[1], String.format("Exporting %,d of %,d", last[0], last[1]));
             }
         });
         ListingExporter exporter = ListingExporter.withDefaults(records);
         executor.execute(() -> exporter.export(plan, target, keepMetadata, (done, total) -> progress.post(new int[]{done, total}),
                 stop), this::exported, e -> {
             finish();
-            main.statusModel().show("Export for the listing failed: " + e.getMessage(), true);
+            status.show("Export for the listing failed: " + e.getMessage(), true);
             dialogs.showError("Export failed", e.getMessage() + "\n\nNothing was written; the photos of the shoot are "
                     + "untouched.");
         });
@@ -175,11 +191,11 @@ public final class ListingActions {
     private void exported(ListingResult result) {
         finish();
         if (result.cancelled()) {
-            main.statusModel().show("Export for the listing cancelled; nothing was written.", false);
+            status.show("Export for the listing cancelled; nothing was written.", false);
             return;
         }
-        String text = "Exported " + MainViewModel.plural(result.written().size(), "photo") + " to " + result.folder() + ".";
-        main.statusModel().show(text, !result.skipped().isEmpty());
+        String text = "Exported " + Words.plural(result.written().size(), "photo") + " to " + result.folder() + ".";
+        status.show(text, !result.skipped().isEmpty());
         if (result.skipped().isEmpty()) {
             dialogs.showInfo("Exported for the listing", text + "\n\nUpload them in file-name order: the first is the cover.");
         } else {
@@ -196,6 +212,6 @@ public final class ListingActions {
 
     private void finish() {
         working.set(false);
-        main.statusModel().clearProgress();
+        status.clearProgress();
     }
 }

@@ -15,6 +15,7 @@ import org.roomnet.core.listing.ListingPreset;
 import org.roomnet.core.listing.NamePattern;
 import org.roomnet.core.review.ReviewListener;
 import org.roomnet.core.workflow.Shoot;
+import org.roomnet.core.util.Words;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -127,7 +128,7 @@ public final class ListingModel {
         boolean changed = shoot.review().arrangeListing(arranged);
         if (changed) {
             PhotoItem first = moved.get(0);
-            status.show((moved.size() == 1 ? first.fileName() : MainViewModel.plural(moved.size(), "photo")) + " moved to place "
+            status.show((moved.size() == 1 ? first.fileName() : Words.plural(moved.size(), "photo")) + " moved to place "
                     + entry(first.file()).map(ListingEntry::position).orElse(0) + " of the listing.", false);
         }
         return changed;

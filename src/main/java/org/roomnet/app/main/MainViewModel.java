@@ -86,9 +86,12 @@ public final class MainViewModel {
         this.loader = new ShootLoader(executor, models, dialogs, photos, status, autosaveDelayMillis, memory);
         this.editor = new ReviewEditor(photos, status, loader.claimNoticeProperty());
         this.checklist = new ChecklistModel(settings, dialogs);
-        this.actions = new ShootActions(this, executor, dialogs, journals);
         this.listing = new ListingModel(executor, photos, settings, dialogs, status);
-        this.listingActions = new ListingActions(this, executor, dialogs, settings, exports);
+        UnreviewedGate unreviewed = new UnreviewedGate(counts, photos, dialogs);
+        this.actions = new ShootActions(loader, checklist, listing, unreviewed, status, this::reopen, executor, dialogs,
+                journals);
+        this.listingActions = new ListingActions(loader.shootProperty(), listing, unreviewed, status,
+                this::isBusy, executor, dialogs, settings, exports);
         this.preview = new PreviewViewModel(executor, editor::relabel, this::previewClosedAt);
         this.busy = loader.classifyingProperty().or(loader.openingProperty()).or(actions.workingProperty())
                 .or(listingActions.workingProperty());
@@ -264,10 +267,6 @@ public final class MainViewModel {
         return status;
     }
 
-    static String plural(long n, String noun) {
-        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
-    }
-
     /** Photos classified when the shoot was last opened (0 when all came from the saved review). */
     int lastClassifiedCount() {
         return loader.lastClassifiedCount();
@@ -370,5 +369,9 @@ public final class MainViewModel {
     /** Opening, classifying, exporting or sorting: something runs in the background. */
     public BooleanBinding busyProperty() {
         return busy;
+    }
+
+    private boolean isBusy() {
+        return busy.get();
     }
 }

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.roomnet.core.review.Review;
 import org.roomnet.core.review.ReviewListener;
+import org.roomnet.core.util.Words;
 
 
 /**
@@ -49,7 +50,7 @@ public final class ReviewCounts {
         unreadable.set((int) r.unreadableCount());
         String progress = allReviewed.get() ? "all reviewed \u2713"
                 : String.format("%,d of %,d reviewed", reviewed.get(), photos.get());
-        summary.set(MainViewModel.plural(photos.get(), "photo") + " \u00b7 " + progress
+        summary.set(Words.plural(photos.get(), "photo") + " \u00b7 " + progress
                 + (corrected.get() > 0 ? String.format(" \u00b7 %,d corrected", corrected.get()) : "")
                 + (unreadable.get() > 0 ? String.format(" \u00b7 %,d unreadable", unreadable.get()) : ""));
     }
@@ -81,7 +82,7 @@ public final class ReviewCounts {
     /** "Reviewed 12 of 47" or "All 47 photos reviewed", for the side bar. */
     public javafx.beans.binding.StringBinding progressText() {
         return Bindings.createStringBinding(() -> allReviewed.get()
-                ? "All " + MainViewModel.plural(photos.get(), "photo") + " reviewed"
+                ? "All " + Words.plural(photos.get(), "photo") + " reviewed"
                 : String.format("Reviewed %,d of %,d", reviewed.get(), photos.get()), allReviewed, reviewed, photos);
     }
 }

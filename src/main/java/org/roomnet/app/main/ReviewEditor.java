@@ -10,6 +10,7 @@ import org.roomnet.app.photos.PhotoItem;
 import org.roomnet.app.photos.Selection;
 import org.roomnet.core.review.Review;
 import org.roomnet.core.review.ReviewListener;
+import org.roomnet.core.util.Words;
 
 import java.util.List;
 
@@ -69,7 +70,7 @@ public final class ReviewEditor {
         }
         boolean changed = review.relabel(items.stream().map(PhotoItem::file).toList(), label);
         if (changed) {
-            status.show((items.size() == 1 ? items.get(0).fileName() : MainViewModel.plural(items.size(), "photo"))
+            status.show((items.size() == 1 ? items.get(0).fileName() : Words.plural(items.size(), "photo"))
                     + " labelled " + label + ".", false);
         }
         return changed;
@@ -117,7 +118,7 @@ public final class ReviewEditor {
         boolean changed = review.toggleRejected(selected.stream().map(PhotoItem::file).toList());
         if (changed) {
             boolean rejected = review.get(selected.get(0).file()).map(p -> p.listing().rejected()).orElse(false);
-            String what = selected.size() == 1 ? selected.get(0).fileName() : MainViewModel.plural(selected.size(), "photo");
+            String what = selected.size() == 1 ? selected.get(0).fileName() : Words.plural(selected.size(), "photo");
             status.show(rejected ? "Rejected " + what + ": left out of the listing (X takes back)."
                     : "Took back " + what + " into the listing.", false);
         }

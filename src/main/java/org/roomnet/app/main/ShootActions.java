@@ -2,8 +2,8 @@ package org.roomnet.app.main;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import org.roomnet.app.dialogs.AppDialogs;
-import org.roomnet.app.dialogs.UnreviewedChoice;
 import org.roomnet.app.sort.SortRequest;
 import org.roomnet.app.task.TaskExecutor;
 import org.roomnet.app.task.UiBatcher;
@@ -14,11 +14,13 @@ import org.roomnet.core.organize.UndoResult;
 import org.roomnet.core.organize.Undoer;
 import org.roomnet.core.report.Report;
 import org.roomnet.core.report.XlsxReport;
+import org.roomnet.core.util.Words;
 import org.roomnet.core.workflow.Shoot;
 import org.roomnet.core.workflow.SortJob;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -27,14 +29,32 @@ import java.util.stream.Collectors;
  */
 public final class ShootActions {
 
-    private final MainViewModel main;
+    private final ReadOnlyObjectProperty<Shoot> shoot;
+    private final ShootLoader loader;
+    private final ChecklistModel checklist;
+    private final ListingModel listing;
+    private final UnreviewedGate unreviewed;
+    private final StatusModel status;
+    private final Consumer<String> reopen;
     private final TaskExecutor executor;
     private final AppDialogs dialogs;
     private final JournalStore journals;
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper();
 
-    ShootActions(MainViewModel main, TaskExecutor executor, AppDialogs dialogs, JournalStore journals) {
-        this.main = main;
+    /**
+     * @param loader the open shoot: it, its folder, whether it is classifying or read-only
+     * @param reopen opens the shoot again as its folder now is, saying the text once it is open
+     */
+    ShootActions(ShootLoader loader, ChecklistModel checklist, ListingModel listing, UnreviewedGate unreviewed,
+                 StatusModel status, Consumer<String> reopen, TaskExecutor executor, AppDialogs dialogs,
+                 JournalStore journals) {
+        this.shoot = loader.shootProperty();
+        this.loader = loader;
+        this.checklist = checklist;
+        this.listing = listing;
+        this.unreviewed = unreviewed;
+        this.status = status;
+        this.reopen = reopen;
         this.executor = executor;
         this.dialogs = dialogs;
         this.journals = journals;
@@ -47,8 +67,8 @@ public final class ShootActions {
 
     /** File > Export XLSX: after the unreviewed photos are settled, asks where, then writes the review. */
     public void exportXlsx() {
-        Shoot shoot = main.shoot();
-        if (shoot == null || working.get() || !unreviewedSettled("Export")) {
+        Shoot shoot = this.shoot.get();
+        if (shoot == null || working.get() || !unreviewed.settled("Export")) {
             return;
         }
         Path folder = shoot.folder();
@@ -57,11 +77,11 @@ public final class ShootActions {
 
     /** Writes the review as it stands to {@code target}, in the background. */
     public void exportXlsx(Path target) {
-        Shoot shoot = main.shoot();
+        Shoot shoot = this.shoot.get();
         if (shoot == null) {
             return;
         }
-        Report report = shoot.report(main.checklist().checklist(), main.listing().order());
+        Report report = shoot.report(checklist.checklist(), listing.order());
         start("Exporting " + target.getFileName() + "\u2026");
         executor.execute(() -> {
             XlsxReport.write(report, target);
@@ -70,20 +90,20 @@ public final class ShootActions {
             finish();
             String missing = report.missingListingRooms().isEmpty() ? ""
                     : " No photo of: " + String.join(", ", report.missingListingRooms()) + ".";
-            main.statusModel().show("Exported " + MainViewModel.plural(report.rows().size(), "file") + " to "
+            status.show("Exported " + Words.plural(report.rows().size(), "file") + " to "
                     + written + "." + missing, false);
         }, e -> {
             finish();
-            main.statusModel().show("Export failed: " + e.getMessage(), true);
+            status.show("Export failed: " + e.getMessage(), true);
             dialogs.showError("Export failed", "The workbook could not be written to " + target + ":\n" + e.getMessage());
         });
     }
 
     /** File > Sort into Folders: after the unreviewed photos are settled, says what will happen, then sorts. */
     public void sortIntoFolders() {
-        Shoot shoot = main.shoot();
-        if (shoot == null || working.get() || main.classifyingProperty().get() || refusedReadOnly()
-                || !unreviewedSettled("Sort")) {
+        Shoot shoot = this.shoot.get();
+        if (shoot == null || working.get() || loader.classifyingProperty().get() || refusedReadOnly()
+                || !unreviewed.settled("Sort")) {
             return;
         }
         dialogs.askSort(shoot.sortPlan()).ifPresent(this::sort);
@@ -91,64 +111,53 @@ public final class ShootActions {
 
     /** Sorting moves the photos of a shoot another window has open: only its claim holder may. */
     private boolean refusedReadOnly() {
-        if (main.isReadOnly()) {
-            main.statusModel().show("Sorting is for the window that has the shoot open for review: "
-                    + main.claimNoticeProperty().get(), true);
+        if (loader.readOnlyProperty().get()) {
+            status.show("Sorting is for the window that has the shoot open for review: "
+                    + loader.claimNoticeProperty().get(), true);
             return true;
         }
         return false;
     }
 
-    /** True when there is nothing to review or the agent goes on anyway; "show them" shows them. */
-    boolean unreviewedSettled(String action) {
-        int unreviewed = main.counts().unreviewed();
-        if (unreviewed == 0) {
-            return true;
-        }
-        UnreviewedChoice choice = dialogs.askUnreviewed(action, unreviewed, main.counts().photosProperty().get());
-        if (choice == UnreviewedChoice.SHOW_THEM) {
-            main.photos().showUnreviewed();
-        }
-        return choice == UnreviewedChoice.GO_ON;
-    }
-
     /**
-     * Copies or moves every readable photo into {@code <destination>/<final label>/}. After a move the
-     * shoot is opened again as its folder now is: the moved photos leave the window (their review
+     * Copies or moves every readable photo the agent did not reject into {@code <destination>/<final label>/}.
+     * After a move the shoot is opened again as its folder now is: the moved photos leave the window (their review
      * stays in the sidecar, so that {@link #undoLastSort} brings them back with the agent's labels).
      */
     public void sort(SortRequest request) {
-        Shoot shoot = main.shoot();
+        Shoot shoot = this.shoot.get();
         if (shoot == null) {
             return;
         }
         SortJob job = shoot.sortJob(request.mode(), request.destination());
         Path folder = shoot.folder();
         String verb = request.mode() == TransferMode.COPY ? "Copying" : "Moving";
-        start(verb + " " + MainViewModel.plural(job.photos(), "photo") + "\u2026");
+        start(verb + " " + Words.plural(job.photos(), "photo") + "\u2026");
         UiBatcher<int[]> progress = new UiBatcher<>(executor, batch -> {
             int[] last = batch.get(batch.size() - 1);
-            main.statusModel().progress((double) last[0] / last[1], String.format("%s %,d of %,d", verb, last[0], last[1]));
+            status.progress((double) last[0] / last[1], String.format("%s %,d of %,d", verb, last[0], last[1]));
         });
+        int rejected = job.rejected().size();
         executor.execute(() -> job.run(journals, (target, done, total) -> progress.post(new int[]{done, total})),
-                result -> sorted(result, folder), e -> {
+                result -> sorted(result, folder, rejected), e -> {
                     finish();
-                    main.statusModel().show("Sorting failed: " + e.getMessage(), true);
+                    status.show("Sorting failed: " + e.getMessage(), true);
                     dialogs.showError("Sorting failed", e.getMessage());
                 });
     }
 
-    private void sorted(OrganizeResult result, Path folder) {
+    private void sorted(OrganizeResult result, Path folder, int rejected) {
         finish();
-        String text = describe(result);
+        String text = describe(result) + (rejected == 0 ? "" : " " + Words.plural(rejected, "rejected photo")
+                + (rejected == 1 ? " stays" : " stay") + " in the shoot folder.");
         if (result.mode() == TransferMode.MOVE) {
-            if (folder.equals(main.folder())) {
-                main.reopen(text + " File \u203a Undo Last Sort puts them back.");
+            if (folder.equals(loader.folderProperty().get())) {
+                reopen.accept(text + " File \u203a Undo Last Sort puts them back.");
             }
             dialogs.showInfo("Photos sorted", text + "\n\nThe photos have left the shoot folder, so they are no "
                     + "longer shown here. File \u203a Undo Last Sort puts them back, with your labels.");
         } else {
-            main.statusModel().show(text, false);
+            status.show(text, false);
             dialogs.showInfo("Photos sorted", text + "\n\nFile \u203a Undo Last Sort puts everything back.");
         }
     }
@@ -157,7 +166,7 @@ public final class ShootActions {
         String rooms = result.perRoomType().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
         return String.format("%s %s into %s (%s).", result.mode() == TransferMode.COPY ? "Copied" : "Moved",
-                MainViewModel.plural(result.transferred(), "photo"), result.destination(), rooms);
+                Words.plural(result.transferred(), "photo"), result.destination(), rooms);
     }
 
     /**
@@ -167,7 +176,7 @@ public final class ShootActions {
      * warning, not an error: nothing is lost.
      */
     public void undoLastSort() {
-        Path folder = main.folder();
+        Path folder = loader.folderProperty().get();
         if (folder == null || working.get() || refusedReadOnly()) {
             return;
         }
@@ -178,7 +187,7 @@ public final class ShootActions {
         start("Undoing the last sort\u2026");
         executor.execute(() -> new Undoer(journals).undoLast(folder), (UndoResult result) -> undone(result, folder), e -> {
             finish();
-            main.statusModel().show("Undo of the sort failed: " + e.getMessage(), true);
+            status.show("Undo of the sort failed: " + e.getMessage(), true);
             dialogs.showError("Cannot undo the sort", e.getMessage());
         });
     }
@@ -186,13 +195,13 @@ public final class ShootActions {
     private void undone(UndoResult result, Path folder) {
         finish();
         String text = "Undid the last sort: " + result.summary() + "."
-                + (result.problems().isEmpty() ? "" : " " + MainViewModel.plural(result.problems().size(), "item")
+                + (result.problems().isEmpty() ? "" : " " + Words.plural(result.problems().size(), "item")
                 + " left in place.")
                 + (result.notWritten().isEmpty() ? "" : " Also " + result.notWrittenSummary() + " (left as they are).");
-        if (folder.equals(main.folder())) {
-            main.reopen(text);
+        if (folder.equals(loader.folderProperty().get())) {
+            reopen.accept(text);
         } else {
-            main.statusModel().show(text, !result.complete());
+            status.show(text, !result.complete());
         }
         String left = String.join("\n", result.problems());
         if (!result.complete()) {
@@ -208,11 +217,11 @@ public final class ShootActions {
 
     private void start(String text) {
         working.set(true);
-        main.statusModel().progress(-1, text);
+        status.progress(-1, text);
     }
 
     private void finish() {
         working.set(false);
-        main.statusModel().clearProgress();
+        status.clearProgress();
     }
 }

@@ -11,6 +11,7 @@ import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewClaim;
 import org.roomnet.core.review.ReviewStore;
 import org.roomnet.core.workflow.Shoot;
+import org.roomnet.core.util.Words;
 
 import java.io.IOException;
 import java.util.List;
@@ -99,7 +100,7 @@ final class ShootClaims {
         List<PhotoReview> taken = s.review().adopt(saved.changed());
         if (saved.merged()) {
             status.show("Another window saved this shoot too; merged photo by photo (the newer edit of each wins)"
-                    + (taken.isEmpty() ? "." : ": " + MainViewModel.plural(taken.size(), "photo") + " took its edits ("
+                    + (taken.isEmpty() ? "." : ": " + Words.plural(taken.size(), "photo") + " took its edits ("
                     + names(taken) + ")."), false);
         }
         if (saved.theirsLost()) {

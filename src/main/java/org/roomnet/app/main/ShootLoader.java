@@ -20,10 +20,11 @@ import org.roomnet.core.memory.MemoryStore;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewClaim;
 import org.roomnet.core.review.ReviewListener;
-import org.roomnet.core.shoot.PhotoResult;
-import org.roomnet.core.shoot.ShootClassifier;
+import org.roomnet.core.classify.PhotoResult;
+import org.roomnet.core.classify.ClassifyOptions;
 import org.roomnet.core.workflow.Shoot;
 import org.roomnet.core.workflow.ShootSource;
+import org.roomnet.core.util.Words;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -156,7 +157,7 @@ final class ShootLoader {
     private void updateMemoryText() {
         AgentMemory m = memory;
         memoryText.set(m == null ? "" : !m.problem().isEmpty() ? "Memory not used"
-                : "Learned from " + MainViewModel.plural(m.size(), "photo"));
+                : "Learned from " + Words.plural(m.size(), "photo"));
     }
 
     /** "Learned from N photos" (empty without a memory), for the status bar; its tooltip is the memory's problem. */
@@ -217,8 +218,8 @@ final class ShootLoader {
                 status.show(restoredText(s.restoredCount(), s.awayCount()), false);
             }
         } else if (s.classifier().isEmpty()) {
-            status.show(MainViewModel.plural(toClassify.size(), "file") + " new or changed, but no model is loaded to "
-                    + "classify them; restored " + MainViewModel.plural(s.restoredCount(), "photo") + ".", true);
+            status.show(Words.plural(toClassify.size(), "file") + " new or changed, but no model is loaded to "
+                    + "classify them; restored " + Words.plural(s.restoredCount(), "photo") + ".", true);
         } else {
             classify(s);
         }
@@ -226,8 +227,8 @@ final class ShootLoader {
 
     private static String restoredText(int restored, int away) {
         String text = restored == 0 ? "The folder holds no photos."
-                : "Restored the saved review of " + MainViewModel.plural(restored, "photo") + ".";
-        return away == 0 ? text : text + " The labels of " + MainViewModel.plural(away, "photo")
+                : "Restored the saved review of " + Words.plural(restored, "photo") + ".";
+        return away == 0 ? text : text + " The labels of " + Words.plural(away, "photo")
                 + " no longer in the folder are kept for when they come back.";
     }
 
@@ -250,9 +251,9 @@ final class ShootLoader {
                 photos.showFirstWithPhotosUnlessChosen(); // thumbnails come before labels: show them while the model works
             }
         });
-        ShootClassifier pipeline = ShootClassifier.withDefaults(s.classifier().orElseThrow()).withThumbnails(
-                MainViewModel.THUMBNAIL_MAX_SIDE, (file, image) -> thumbs.post(new Thumb(file, Thumbnail.of(image))));
-        executor.execute(() -> s.classify(pipeline, (r, done, total) -> results.post(r)),
+        ClassifyOptions options = ClassifyOptions.defaults().withThumbnails(MainViewModel.THUMBNAIL_MAX_SIDE,
+                (file, image) -> thumbs.post(new Thumb(file, Thumbnail.of(image))));
+        executor.execute(() -> s.classifyRest(options, (r, done, total) -> results.post(r)),
                 ok -> classificationEnded(s, null), e -> classificationEnded(s, e));
     }
 
@@ -279,7 +280,7 @@ final class ShootLoader {
         if (error != null) {
             status.show("Classification stopped: " + error.getMessage() + claimed, true);
         } else {
-            status.show(String.format("Classified %s in %.1f s%s.", MainViewModel.plural(s.classifiedCount(), "photo"),
+            status.show(String.format("Classified %s in %.1f s%s.", Words.plural(s.classifiedCount(), "photo"),
                     seconds, s.restoredCount() > 0 ? "; " + s.restoredCount() + " restored from the saved review" : "")
                     + claimed, readOnly || !s.problem().isEmpty());
         }
@@ -298,7 +299,7 @@ final class ShootLoader {
         if (s != null && classifying.get()) {
             s.cancel();
             stopClassifying(s);
-            status.show("Cancelled after " + s.classifiedCount() + " of " + MainViewModel.plural(s.toClassify().size(),
+            status.show("Cancelled after " + s.classifiedCount() + " of " + Words.plural(s.toClassify().size(),
                     "photo") + "; open the folder again to classify the rest.", false);
         }
     }

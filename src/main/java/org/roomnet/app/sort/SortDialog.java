@@ -12,6 +12,7 @@ import javafx.scene.control.TextField;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.roomnet.core.organize.TransferMode;
+import org.roomnet.core.util.Words;
 
 import java.io.File;
 import java.io.IOException;
@@ -37,7 +38,7 @@ public final class SortDialog extends Dialog<SortRequest> {
         this.viewModel = viewModel;
         initOwner(owner);
         setTitle("Sort into Folders");
-        setHeaderText("Sort " + SortDialogViewModel.plural(viewModel.plan().photos(), "photo") + " into room folders");
+        setHeaderText("Sort " + Words.plural(viewModel.plan().photos(), "photo") + " into room folders");
         FXMLLoader loader = new FXMLLoader(SortDialog.class.getResource("SortDialog.fxml"));
         loader.setController(this);
         try {

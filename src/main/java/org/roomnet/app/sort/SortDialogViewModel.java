@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.roomnet.core.organize.TransferMode;
+import org.roomnet.core.util.Words;
 import org.roomnet.core.workflow.SortPlan;
 
 import java.nio.file.InvalidPathException;
@@ -71,7 +72,8 @@ public final class SortDialogViewModel {
     /** E.g. "12 photos will be copied into /x/shoot_classified/<RoomType>/: ...". */
     String describe() {
         if (plan.photos() == 0) {
-            return "There are no readable photos to sort.";
+            return plan.rejected() > 0 ? "Every readable photo is rejected, and rejected photos are not sorted: "
+                    + "there is nothing to sort." : "There are no readable photos to sort.";
         }
         Optional<Path> dest = destinationPath();
         if (dest.isEmpty()) {
@@ -81,22 +83,25 @@ public final class SortDialogViewModel {
         String rooms = plan.perRoomType().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
         StringBuilder sb = new StringBuilder();
-        sb.append(plural(plan.photos(), "photo")).append(" will be ")
+        sb.append(Words.plural(plan.photos(), "photo")).append(" will be ")
                 .append(copy ? "copied" : "moved").append(" into ")
                 .append(dest.get().resolve("<RoomType>")).append("/ (").append(rooms).append(").\n");
         sb.append("Existing files are never overwritten: when a name is taken, the photo gets a number added, "
                 + "e.g. \"photo (1).jpg\".\n");
         if (plan.unreadable() > 0) {
-            sb.append(plural(plan.unreadable(), "unreadable file")).append(plan.unreadable() == 1 ? " stays" : " stay")
-                    .append(" where ").append(plan.unreadable() == 1 ? "it is" : "they are").append(".\n");
+            sb.append(stayWhere(plan.unreadable(), "unreadable file")).append(".\n");
+        }
+        if (plan.rejected() > 0) {
+            sb.append(stayWhere(plan.rejected(), "rejected photo")).append(" (rejected photos are not sorted).\n");
         }
         sb.append(copy ? "The shoot folder is left as it is." : "The photos leave the shoot folder " + plan.folder() + ".");
         sb.append("\nYou can undo this with File \u203a Undo Last Sort.");
         return sb.toString();
     }
 
-    static String plural(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+    /** "1 unreadable file stays where it is", "3 rejected photos stay where they are". */
+    private static String stayWhere(int n, String noun) {
+        return Words.plural(n, noun) + (n == 1 ? " stays where it is" : " stay where they are");
     }
 
     /** The room types with at least one photo, for the dialog's table. */

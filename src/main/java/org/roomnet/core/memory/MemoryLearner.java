@@ -1,10 +1,8 @@
 package org.roomnet.core.memory;
 
-import ai.onnxruntime.OrtException;
 import org.roomnet.core.classify.Prediction;
 import org.roomnet.core.classify.RoomClassifier;
-import org.roomnet.core.shoot.PhotoResult;
-import org.roomnet.core.shoot.ShootClassifier;
+import org.roomnet.core.classify.PhotoResult;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns labelled photos into memories: runs the model on them for their embeddings and hashes their content.
@@ -31,19 +28,24 @@ public final class MemoryLearner {
     private MemoryLearner() {
     }
 
-    /**
-     * @param labels the room type of each photo (paths inside {@code folder})
-     * @param shoot  what the memories record as their shoot (the folder's absolute path, for forget and re-learn)
-     */
-    public static Outcome learn(RoomClassifier classifier, Path folder, Map<Path, String> labels, String shoot,
-                                long now) throws OrtException, InterruptedException {
+    /** Checks that {@code classifier} gives the embeddings memories are made of. */
+    public static void requireEmbedding(RoomClassifier classifier) {
         if (classifier.description().embeddingOutput() == null) {
             throw new IllegalArgumentException("the model " + classifier.description().version()
                     + " gives no embedding, which the memory needs (model v2 or later)");
         }
-        List<Path> files = List.copyOf(labels.keySet());
-        List<PhotoResult> results = ShootClassifier.withDefaults(classifier).classify(files, (r, done, total) -> {
-        }, new AtomicBoolean());
+    }
+
+    /**
+     * The memories of labelled photos from their classification results (the shoot's one way of classifying,
+     * {@code Shoot.classifyRest}, made them).
+     *
+     * @param results the classification of the photos of {@code labels}
+     * @param labels  the room type of each photo (paths inside {@code folder})
+     * @param shoot   what the memories record as their shoot (the folder's absolute path, for forget and re-learn)
+     */
+    public static Outcome learn(List<PhotoResult> results, Path folder, Map<Path, String> labels, String shoot,
+                                long now) {
         Path base = folder.toAbsolutePath().normalize();
         List<MemoryEntry> entries = new ArrayList<>();
         List<String> skipped = new ArrayList<>();

@@ -1,6 +1,10 @@
 package org.roomnet.core.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,25 +29,39 @@ public final class CsvReport {
         ReportFiles.writeAtomically(target, tmp -> writeRows(report, tmp));
     }
 
+    /** The same CSV, UTF-8, onto {@code out} (standard output, say), which is flushed and left open. */
+    public static void write(Report report, OutputStream out) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        writeRows(report, writer);
+        writer.flush();
+        if (out instanceof PrintStream print && print.checkError()) {
+            throw new IOException("the output could not be written (closed pipe or full disk)");
+        }
+    }
+
     private static void writeRows(Report report, Path tmp) throws IOException {
         try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            List<String> header = new ArrayList<>(List.of("file", "label", "confidence", "error", "needs_review"));
-            header.addAll(report.classNames());
-            header.add("source");
-            out.write(line(header));
-            for (ReportRow row : report.rows()) {
-                List<String> cells = new ArrayList<>();
-                cells.add(row.file());
-                cells.add(row.label());
-                cells.add(row.isClassified() ? format(row.confidence()) : "");
-                cells.add(row.error());
-                cells.add(Boolean.toString(row.needsReview()));
-                for (int i = 0; i < report.classNames().size(); i++) {
-                    cells.add(i < row.scores().size() ? format(row.scores().get(i)) : "");
-                }
-                cells.add(row.isClassified() ? row.source() : "");
-                out.write(line(cells));
+            writeRows(report, out);
+        }
+    }
+
+    private static void writeRows(Report report, Writer out) throws IOException {
+        List<String> header = new ArrayList<>(List.of("file", "label", "confidence", "error", "needs_review"));
+        header.addAll(report.classNames());
+        header.add("source");
+        out.write(line(header));
+        for (ReportRow row : report.rows()) {
+            List<String> cells = new ArrayList<>();
+            cells.add(row.file());
+            cells.add(row.label());
+            cells.add(row.isClassified() ? format(row.confidence()) : "");
+            cells.add(row.error());
+            cells.add(Boolean.toString(row.needsReview()));
+            for (int i = 0; i < report.classNames().size(); i++) {
+                cells.add(i < row.scores().size() ? format(row.scores().get(i)) : "");
             }
+            cells.add(row.isClassified() ? row.source() : "");
+            out.write(line(cells));
         }
     }
 

@@ -4,7 +4,7 @@ import org.roomnet.core.listing.ListingPlan;
 import org.roomnet.core.review.ListingChecklist;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewRules;
-import org.roomnet.core.shoot.PhotoResult;
+import org.roomnet.core.classify.PhotoResult;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package org.roomnet.core.review;
 
 import org.roomnet.core.classify.Prediction;
-import org.roomnet.core.shoot.PhotoResult;
+import org.roomnet.core.classify.PhotoResult;
 
 import java.nio.file.Path;
 import java.util.List;

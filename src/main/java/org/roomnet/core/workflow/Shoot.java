@@ -10,6 +10,7 @@ import org.roomnet.core.listing.NamePattern;
 import org.roomnet.core.memory.MemoryBlend;
 import org.roomnet.core.memory.MemoryEntry;
 import org.roomnet.core.memory.MemoryLearner;
+import org.roomnet.core.organize.Assignment;
 import org.roomnet.core.organize.AssignmentPolicy;
 import org.roomnet.core.organize.TransferMode;
 import org.roomnet.core.report.Report;
@@ -25,9 +26,10 @@ import org.roomnet.core.review.ReviewStore;
 import org.roomnet.core.review.SavedPhoto;
 import org.roomnet.core.review.SavedReview;
 import org.roomnet.core.review.SidecarAutosave;
-import org.roomnet.core.shoot.ClassificationListener;
-import org.roomnet.core.shoot.PhotoResult;
-import org.roomnet.core.shoot.ShootClassifier;
+import org.roomnet.core.classify.ClassificationListener;
+import org.roomnet.core.classify.ClassifyOptions;
+import org.roomnet.core.classify.PhotoResult;
+import org.roomnet.core.classify.ShootClassifier;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,10 +37,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * One shoot being worked on, the same for the app and the command line: its files, their
@@ -133,9 +137,23 @@ public final class Shoot implements AutoCloseable {
         return open(source, classifier, snapshot, "", memory);
     }
 
+    /**
+     * The command line's shoot of {@code files} (some photos of {@code folder}, listed by the command) as the agent
+     * reviewed it in the app ({@code snapshot}, read once): the agent's labels and rejects where the review still
+     * holds, the rest to classify. Like {@link #fresh}, nothing is ever written beside the shoot.
+     */
+    public static Shoot reviewed(Path folder, List<Path> files, RoomClassifier classifier, ReviewSnapshot snapshot,
+                                 MemoryBlend memory) throws IOException {
+        return open(ShootSource.folder(folder, false), files, Optional.of(classifier), snapshot, "", memory);
+    }
+
     private static Shoot open(ShootSource source, Optional<RoomClassifier> classifier, ReviewSnapshot snapshot,
                               String readProblem, MemoryBlend memory) throws IOException {
-        List<Path> files = source.list();
+        return open(source, source.list(), classifier, snapshot, readProblem, memory);
+    }
+
+    private static Shoot open(ShootSource source, List<Path> files, Optional<RoomClassifier> classifier,
+                              ReviewSnapshot snapshot, String readProblem, MemoryBlend memory) throws IOException {
         String problem = readProblem;
         Optional<SavedReview> saved = snapshot.saved();
         if (snapshot.isDamaged()) {
@@ -161,7 +179,9 @@ public final class Shoot implements AutoCloseable {
                     + "classified.");
         }
         if (!plan.note().isEmpty()) {
-            problem = (problem.isEmpty() ? "" : problem + " ") + "The " + plan.note() + ".";
+            String note = plan.note();
+            problem = (problem.isEmpty() ? "" : problem + " ") + Character.toUpperCase(note.charAt(0)) + note.substring(1)
+                    + ".";
         }
         String name = classifier.map(c -> c.description().name()).orElse(saved.map(SavedReview::modelName).orElse(""));
         String version = classifier.map(c -> c.description().version())
@@ -224,13 +244,20 @@ public final class Shoot implements AutoCloseable {
     }
 
     /**
-     * Background: classifies {@link #toClassify()} with {@code pipeline} (made from {@link #classifier()}),
-     * handing each result to {@code listener} as it comes; stops soon after {@link #cancel()}. The
-     * results are not in the review yet: give them to {@link #addResults} on the review's thread.
+     * Background: classifies what is left, {@link #toClassify()}, with the model ({@link #classifier()}) as
+     * {@code options} say ({@link ClassifyOptions#defaults()} unless a command was told otherwise), handing each
+     * result to {@code listener} as it comes; stops soon after {@link #cancel()}. The one way the app and the
+     * commands classify. The results are not in the review yet: give them to {@link #addResults} on the review's
+     * thread (the app: batch by batch as they come; a command: all of them at the end).
+     *
+     * @throws IllegalStateException when no model is loaded
      */
-    public List<PhotoResult> classify(ShootClassifier pipeline, ClassificationListener listener)
+    public List<PhotoResult> classifyRest(ClassifyOptions options, ClassificationListener listener)
             throws OrtException, InterruptedException {
-        return pipeline.classify(toClassify, listener, cancelled);
+        if (classifier == null) {
+            throw new IllegalStateException("no model is loaded to classify " + toClassify.size() + " photos");
+        }
+        return new ShootClassifier(classifier, options).classify(toClassify, listener, cancelled);
     }
 
     /** Adds classification results to the review, through the memory when the shoot has one. */
@@ -391,14 +418,26 @@ public final class Shoot implements AutoCloseable {
     }
 
     /**
-     * Sorting the review as it stands now into {@code destination}; run it in the background.
+     * Sorting the review as it stands now into {@code destination}; run it in the background. The photos the
+     * agent rejected stay where they are ({@link SortJob#rejected()}).
      *
      * @param includeDamaged also sort damaged photos, by the model's label
      * @param followLinks    sort the file a symbolic link points to instead of leaving the link in place
      */
     public SortJob sortJob(TransferMode mode, Path destination, boolean includeDamaged, boolean followLinks) {
-        return new SortJob(source.folder(), mode, destination,
-                AssignmentPolicy.apply(review.assignments(includeDamaged), followLinks), this::saveNow);
+        Set<Path> rejected = review.photos().stream().filter(p -> p.listing().rejected()).map(PhotoReview::file)
+                .collect(Collectors.toSet());
+        List<Assignment> taken = new ArrayList<>();
+        List<Path> left = new ArrayList<>();
+        for (Assignment a : review.assignments(includeDamaged)) {
+            if (rejected.contains(a.source())) {
+                left.add(a.source());
+            } else {
+                taken.add(a);
+            }
+        }
+        return new SortJob(source.folder(), mode, destination, AssignmentPolicy.apply(taken, followLinks), left,
+                this::saveNow);
     }
 
     // ---- what it is --------------------------------------------------------------------------------

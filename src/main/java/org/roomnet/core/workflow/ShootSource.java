@@ -1,6 +1,5 @@
 package org.roomnet.core.workflow;
 
-import org.roomnet.core.shoot.ShootFolder;
 import org.roomnet.core.util.RealPaths;
 
 import java.io.IOException;

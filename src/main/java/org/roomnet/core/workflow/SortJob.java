@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Sorting a shoot into room folders, as decided on the review's thread (each photo to the folder of
- * its final label; unreadable files, damaged photos unless asked for, and files the
- * {@link AssignmentPolicy} leaves out stay), run on another: {@link #run} saves the review first, so a
+ * its final label; unreadable files, damaged photos unless asked for, the photos the agent rejected, and files
+ * the {@link AssignmentPolicy} leaves out stay), run on another: {@link #run} saves the review first, so a
  * photo moved out keeps its labels in the sidecar, then copies or moves.
  */
 public final class SortJob {
@@ -23,10 +23,13 @@ public final class SortJob {
     private final TransferMode mode;
     private final Path destination;
     private final AssignmentPolicy.Plan plan;
+    private final List<Path> rejected;
     private final Runnable saveReview;
 
-    SortJob(Path folder, TransferMode mode, Path destination, AssignmentPolicy.Plan plan, Runnable saveReview) {
+    SortJob(Path folder, TransferMode mode, Path destination, AssignmentPolicy.Plan plan, List<Path> rejected,
+            Runnable saveReview) {
         this.folder = folder;
+        this.rejected = List.copyOf(rejected);
         this.mode = mode;
         this.destination = destination.toAbsolutePath().normalize();
         this.plan = plan;
@@ -49,6 +52,11 @@ public final class SortJob {
     /** Files of the review left in place by the policy (a symbolic link, say), with the reason. */
     public List<AssignmentPolicy.Skipped> skipped() {
         return plan.skipped();
+    }
+
+    /** The photos the agent rejected: they stay where they are (a rejected screenshot has no room to go to). */
+    public List<Path> rejected() {
+        return rejected;
     }
 
     /** Blocks: not on the UI thread. */

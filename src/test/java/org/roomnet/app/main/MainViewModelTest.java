@@ -16,6 +16,7 @@ import org.roomnet.core.classify.ModelLoadException;
 import org.roomnet.core.organize.TransferMode;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewSidecar;
+import org.roomnet.core.util.Words;
 import org.testfx.api.FxToolkit;
 
 import java.nio.file.Files;
@@ -279,7 +280,7 @@ class MainViewModelTest {
         assertEquals(0, vm.lastClassifiedCount());
         assertEquals(1, vm.lastRestoredCount());
         assertTrue(vm.status().messageProperty().get().contains(
-                MainViewModel.plural(TestShoots.photoCount(), "photo") + " no longer in the folder"),
+                Words.plural(TestShoots.photoCount(), "photo") + " no longer in the folder"),
                 vm.status().messageProperty().get());
         vm.saveNowForTests();
         assertEquals(before.size(), ReviewSidecar.read(shoot).orElseThrow().photos().size(),

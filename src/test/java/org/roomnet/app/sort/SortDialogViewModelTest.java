@@ -20,7 +20,7 @@ class SortDialogViewModelTest {
         Map<String, Integer> rooms = new LinkedHashMap<>();
         rooms.put("Bathroom", 2);
         rooms.put("Kitchen", 3);
-        return new SortPlan(folder, SortPlan.defaultDestination(folder), rooms, 5, unreadable, 0);
+        return new SortPlan(folder, SortPlan.defaultDestination(folder), rooms, 5, unreadable, 0, 0);
     }
 
     @Test
@@ -59,5 +59,25 @@ class SortDialogViewModelTest {
         assertFalse(vm.validProperty().get());
         assertTrue(vm.request().isEmpty());
         assertEquals("Choose a destination folder.", vm.summaryProperty().get());
+    }
+
+    @Test
+    void theSummarySaysThatRejectedPhotosStay() {
+        Map<String, Integer> rooms = Map.of("Kitchen", 4);
+        SortPlan three = new SortPlan(folder, SortPlan.defaultDestination(folder), rooms, 4, 0, 3, 0);
+        String text = new SortDialogViewModel(three).summaryProperty().get();
+        assertTrue(text.contains("3 rejected photos stay where they are (rejected photos are not sorted)."), text);
+        assertTrue(text.startsWith("4 photos will be copied"), text);
+        SortPlan one = new SortPlan(folder, SortPlan.defaultDestination(folder), rooms, 4, 0, 1, 0);
+        assertTrue(new SortDialogViewModel(one).summaryProperty().get().contains("1 rejected photo stays where it is"));
+        assertFalse(new SortDialogViewModel(plan(0)).summaryProperty().get().contains("rejected"), "none: not said");
+    }
+
+    @Test
+    void onlyRejectedPhotosLeaveNothingToSort() {
+        SortPlan allRejected = new SortPlan(folder, SortPlan.defaultDestination(folder), Map.of(), 0, 0, 2, 0);
+        SortDialogViewModel vm = new SortDialogViewModel(allRejected);
+        assertFalse(vm.validProperty().get());
+        assertTrue(vm.summaryProperty().get().contains("Every readable photo is rejected"), vm.summaryProperty().get());
     }
 }

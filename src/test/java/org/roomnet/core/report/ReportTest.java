@@ -12,7 +12,7 @@ import org.roomnet.core.review.ListingChecklist;
 import org.roomnet.core.organize.Assignment;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.Review;
-import org.roomnet.core.shoot.PhotoResult;
+import org.roomnet.core.classify.PhotoResult;
 
 import java.io.File;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package org.roomnet.core.review;
 
 import org.junit.jupiter.api.Test;
 import org.roomnet.core.classify.Prediction;
-import org.roomnet.core.shoot.PhotoResult;
+import org.roomnet.core.classify.PhotoResult;
 
 import java.nio.file.Path;
 

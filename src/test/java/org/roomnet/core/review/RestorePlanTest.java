@@ -2,7 +2,7 @@ package org.roomnet.core.review;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.core.shoot.ShootFolder;
+import org.roomnet.core.workflow.ShootFolder;
 
 import java.io.IOException;
 import java.nio.file.Files;

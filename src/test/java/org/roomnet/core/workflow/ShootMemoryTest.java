@@ -18,7 +18,7 @@ import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewSidecar;
 import org.roomnet.core.review.SavedPhoto;
 import org.roomnet.core.review.SavedReview;
-import org.roomnet.core.shoot.ShootClassifier;
+import org.roomnet.core.classify.ClassifyOptions;
 import org.roomnet.testing.TestPhotos;
 
 import java.nio.file.Files;
@@ -81,7 +81,7 @@ class ShootMemoryTest {
         assertEquals(photos.size(), shoot.restoredCount(), "restored, not classified again: " + shoot.problem());
         assertEquals("Street", labelOf(shoot, photos.get(0)));
         assertEquals(List.of(added), shoot.toClassify());
-        shoot.addResults(shoot.classify(ShootClassifier.withDefaults(classifier), (r, d, t) -> {
+        shoot.addResults(shoot.classifyRest(ClassifyOptions.defaults(), (r, d, t) -> {
         }));
         PhotoReview fresh = shoot.review().photos().stream().filter(p -> p.file().equals(added)).findFirst().orElseThrow();
         assertEquals(withStreet.size(), fresh.scores().size(), "the new photo's scores cover the added type too");

@@ -1,9 +1,8 @@
-package org.roomnet.core.shoot;
+package org.roomnet.core.classify;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.core.classify.ProviderPreference;
-import org.roomnet.core.classify.RoomClassifier;
+import org.roomnet.core.workflow.ShootFolder;
 import org.roomnet.testing.TestPhotos;
 
 import java.nio.file.Files;

@@ -1,9 +1,6 @@
-package org.roomnet.core.shoot;
+package org.roomnet.core.classify;
 
 import ai.onnxruntime.OrtException;
-import org.roomnet.core.classify.ModelDescription;
-import org.roomnet.core.classify.Prediction;
-import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.imaging.DecodedPhoto;
 import org.roomnet.core.imaging.PhotoDecoder;
 import org.roomnet.core.imaging.PhotoLimits;
@@ -45,29 +42,29 @@ public final class ShootClassifier {
     private final ThumbnailListener thumbnails;
 
     public ShootClassifier(RoomClassifier classifier, int batchSize, int decodeThreads) {
-        this(classifier, batchSize, decodeThreads, 0, null);
+        this(classifier, new ClassifyOptions(Math.max(1, batchSize), Math.max(1, decodeThreads), 0, null));
     }
 
-    private ShootClassifier(RoomClassifier classifier, int batchSize, int decodeThreads, int thumbnailSide,
-                            ThumbnailListener thumbnails) {
-        this.thumbnailSide = thumbnailSide;
-        this.thumbnails = thumbnails;
+    public ShootClassifier(RoomClassifier classifier, ClassifyOptions options) {
+        this.thumbnailSide = options.thumbnailSide();
+        this.thumbnails = options.thumbnails();
         this.classifier = classifier;
         ModelDescription d = classifier.description();
         this.preprocessor = new Preprocessor(d.inputSize(), d.pixelScale(), d.pixelOffset());
-        this.batchSize = Math.max(1, batchSize);
-        this.decodeThreads = Math.max(1, decodeThreads);
+        this.batchSize = options.batchSize();
+        this.decodeThreads = options.decodeThreads();
         // Keep twice the input size so the antialiased resize still has real pixels to average.
         this.minDecodeSide = 2 * d.inputSize();
     }
 
     /** The same classifier, also handing a thumbnail of at most {@code maxSide} pixels per photo to {@code listener}. */
     public ShootClassifier withThumbnails(int maxSide, ThumbnailListener listener) {
-        return new ShootClassifier(classifier, batchSize, decodeThreads, maxSide, listener);
+        return new ShootClassifier(classifier, new ClassifyOptions(batchSize, decodeThreads, maxSide, listener));
     }
 
+    /** {@link ClassifyOptions#defaults()}. */
     public static ShootClassifier withDefaults(RoomClassifier classifier) {
-        return new ShootClassifier(classifier, 16, Runtime.getRuntime().availableProcessors());
+        return new ShootClassifier(classifier, ClassifyOptions.defaults());
     }
 
     /** Classifies the photos; results in the order of {@code files}. Stops early when {@code cancelled} is set. */

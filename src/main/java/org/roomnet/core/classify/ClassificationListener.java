@@ -1,4 +1,4 @@
-package org.roomnet.core.shoot;
+package org.roomnet.core.classify;
 
 /** Receives results as they arrive, from a worker thread; implementations hand off to their own thread. */
 @FunctionalInterface

@@ -1,6 +1,5 @@
-package org.roomnet.core.shoot;
+package org.roomnet.core.classify;
 
-import org.roomnet.core.classify.Prediction;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package org.roomnet.core.shoot;
+package org.roomnet.core.workflow;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.roomnet.core.shoot;
+package org.roomnet.core.workflow;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

@@ -1,4 +1,4 @@
-package org.roomnet.core.shoot;
+package org.roomnet.core.classify;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
