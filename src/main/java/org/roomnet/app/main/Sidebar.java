@@ -54,6 +54,7 @@ final class Sidebar extends VBox {
         legend.setId("review-legend");
         legend.getStyleClass().add("sidebar-hint");
         legend.setWrapText(true);
+        legend.setMinHeight(0); // where the side bar is short: the badges' tooltip and F1 say it too
         queueBox.getStyleClass().add("group-list");
         queueBox.visibleProperty().bind(viewModel.folderProperty().isNotNull());
         queueBox.managedProperty().bind(queueBox.visibleProperty());
@@ -88,6 +89,7 @@ final class Sidebar extends VBox {
         Label hint = new Label("X rejects a photo, C makes it the cover; drag in the Listing to reorder.");
         hint.getStyleClass().add("sidebar-hint");
         hint.setWrapText(true);
+        hint.setMinHeight(0); // gives way to Needs review where the side bar is short: F1 has X, C and dragging
         VBox box = new VBox(3, title("LISTING"), listingBox, hint);
         box.getStyleClass().add("sidebar-section");
         box.visibleProperty().bind(viewModel.folderProperty().isNotNull());
