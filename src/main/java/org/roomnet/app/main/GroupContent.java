@@ -1,6 +1,7 @@
 package org.roomnet.app.main;
 
 import impl.org.controlsfx.skin.GridViewSkin;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -111,7 +112,8 @@ final class GroupContent {
             grid.cellHeightProperty().bind(viewModel.thumbnailSizeProperty().multiply(0.75).add(PhotoCell.FOOTER_HEIGHT));
             grid.setHorizontalCellSpacing(6);
             grid.setVerticalCellSpacing(6);
-            grid.setCellFactory(g -> new PhotoCell(viewModel, drag));
+            boolean mixedRooms = viewModel.photos().isReviewQueue(group);
+            grid.setCellFactory(g -> new PhotoCell(viewModel, drag, mixedRooms));
             grid.setOnMouseClicked(e -> {
                 if (e.getTarget() == grid || !(e.getTarget() instanceof Node n && isInsideCell(n))) {
                     viewModel.photos().selection().clear();
@@ -143,6 +145,10 @@ final class GroupContent {
         boolean unreadable = g == viewModel.photos().unreadableProperty().get();
         boolean listing = viewModel.photos().isListing(g);
         groupTitle.setText(g.label());
+        if (viewModel.photos().isReviewQueue(g)) {
+            updateQueueHeader(g);
+            return;
+        }
         if (listing) {
             int n = g.shown().size();
             groupSubtitle.setText(Words.plural(n, "photo") + " in export order \u00b7 the cover first \u00b7 "
@@ -174,6 +180,20 @@ final class GroupContent {
         confirmButton.setText("Confirm " + (shown == 1 ? "this photo" : "these " + shown) + " as " + g.label());
     }
 
+    /** Needs review: how many photos of how many rooms; each is labelled or confirmed with its room's number. */
+    private void updateQueueHeader(PhotoGroup queue) {
+        int n = queue.shown().size();
+        long rooms = queue.shown().stream().map(i -> i.review().finalLabel()).distinct().count();
+        groupSubtitle.setText(n == 0 ? "Every photo the model was unsure of is reviewed"
+                : MainViewModel.plural(n, "photo") + " of " + MainViewModel.plural(rooms, "room")
+                + " \u00b7 a number labels the selected photo (its own room's: \u2713) \u00b7 N / Shift+N: next / previous");
+        int selected = viewModel.photos().selection().sizeProperty().get();
+        selectionLabel.setText(selected == 0 ? "" : String.format("%,d selected", selected));
+        groupPlaceholder.setVisible(n == 0);
+        groupPlaceholder.setText("No photo needs review \u2713");
+        confirmButton.setVisible(false);
+    }
+
     /** Thumbnails per row in the grid on screen (for Up/Down). */
     int columns() {
         Node view = groupViews.get(viewModel.photos().current());
@@ -185,6 +205,10 @@ final class GroupContent {
 
     /** Scrolls the grid on screen so that the selection's anchor is visible. */
     void scrollToAnchor() {
+        scrollToAnchor(true);
+    }
+
+    private void scrollToAnchor(boolean laterIfNew) {
         PhotoGroup g = viewModel.photos().current();
         PhotoItem anchor = viewModel.photos().selection().anchor();
         Node view = groupViews.get(g);
@@ -194,6 +218,9 @@ final class GroupContent {
         int index = g.shown().indexOf(anchor);
         if (index >= 0 && view.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
             flow.scrollTo(index / columns());
+        } else if (index >= 0 && laterIfNew) {
+            // a grid made just now (N went to another room) has no skin before its first layout
+            Platform.runLater(() -> scrollToAnchor(false));
         }
     }
 }

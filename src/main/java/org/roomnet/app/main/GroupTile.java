@@ -24,6 +24,9 @@ final class GroupTile extends HBox {
 
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass DROP = PseudoClass.getPseudoClass("drop-target");
+    /** What the orange number on a room means. */
+    static final String REVIEW_LEGEND = "Orange number: this room's photos that need review (the model was unsure of them). "
+            + "Needs review, at the top, shows those of every room; N goes to the next one.";
 
     private final PhotoGroup group;
     private final PhotoDragAndDrop drag;
@@ -57,7 +60,7 @@ final class GroupTile extends HBox {
         // a room type's count of photos to review (the listing's photos are counted in their rooms)
         review.visibleProperty().bind(group.reviewCountProperty().greaterThan(0).and(new SimpleBooleanProperty(dropTarget)));
         review.managedProperty().bind(review.visibleProperty());
-        review.setTooltip(new Tooltip("photos that need review"));
+        review.setTooltip(new Tooltip(REVIEW_LEGEND));
         Label done = new Label("\u2713");
         done.getStyleClass().add("done-badge");
         done.setMinWidth(Region.USE_PREF_SIZE);

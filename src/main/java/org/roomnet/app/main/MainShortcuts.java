@@ -43,6 +43,22 @@ final class MainShortcuts {
                 .key(Shortcuts.Where.WINDOW, "\u2190 \u2192 \u2191 \u2193", "move the selection (with Shift: extend it)",
                         e -> isArrow(e.getCode()) && !e.isShortcutDown() && !e.isAltDown(), view::moveSelection)
                 .gesture("Ctrl+click, Shift+click", "add a photo to the selection, select a range")
+                .key(Shortcuts.Where.WINDOW, "N, Shift+N", "select the next / previous photo that needs review, in "
+                        + "any room (Needs review shows them all)", e -> e.getCode() == KeyCode.N && !e.isShortcutDown()
+                        && !e.isAltDown(), e -> {
+                            vm.navigator().nextFlagged(!e.isShiftDown());
+                            view.scrollToSelection();
+                        })
+                .gesture("Orange number on a room", "how many of its photos need review")
+                .key(Shortcuts.Where.WINDOW, () -> shortcutText(KeyCode.DIGIT1) + digits(vm).substring(1),
+                        "show that room (the number on its tile)", e -> roomKeyOf(e, vm) > 0,
+                        e -> vm.navigator().showRoom(roomKeyOf(e, vm)))
+                .key(Shortcuts.Where.WINDOW, shortcutText(KeyCode.DIGIT0), "show Needs review: the photos of every "
+                        + "room that need review", e -> e.isShortcutDown() && !e.isAltDown() && digit(e) == 0,
+                        e -> vm.navigator().showRoom(0))
+                .key(Shortcuts.Where.WINDOW, "Alt+\u2191, Alt+\u2193", "show the side bar's entry above / below",
+                        e -> e.isAltDown() && !e.isShortcutDown() && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN),
+                        e -> vm.navigator().step(e.getCode() == KeyCode.UP ? -1 : 1))
                 .key(Shortcuts.Where.WINDOW, "Esc", "clear the selection", e -> plain(e, KeyCode.ESCAPE),
                         e -> vm.photos().selection().clear())
                 .command(item(items, "selectAllItem"), "select all photos of the room", view::selectAll,
@@ -113,13 +129,35 @@ final class MainShortcuts {
 
     /** The number key pressed (1-based, main row or keypad) when it names a room type, else 0. */
     private static int digitOf(KeyEvent e, MainViewModel vm) {
-        if (e.isShortcutDown() || e.isAltDown() || !e.getCode().isDigitKey()) {
+        if (e.isShortcutDown() || e.isAltDown()) {
             return 0;
+        }
+        int digit = digit(e);
+        return digit >= 1 && digit <= vm.photos().groups().size() ? digit : 0;
+    }
+
+    /** Ctrl (Cmd) and a room's number key: the number (1-based) when it names a room type, else 0. */
+    private static int roomKeyOf(KeyEvent e, MainViewModel vm) {
+        if (!e.isShortcutDown() || e.isAltDown() || e.isShiftDown()) {
+            return 0;
+        }
+        int digit = digit(e);
+        return digit >= 1 && digit <= Math.min(9, vm.photos().groups().size()) ? digit : 0;
+    }
+
+    /** The digit of a number key (main row or keypad), else -1. */
+    private static int digit(KeyEvent e) {
+        if (!e.getCode().isDigitKey()) {
+            return -1;
         }
         String name = e.getCode().getName();
         char c = name.charAt(name.length() - 1);
-        int digit = Character.isDigit(c) ? c - '0' : 0;
-        return digit >= 1 && digit <= vm.photos().groups().size() ? digit : 0;
+        return Character.isDigit(c) ? c - '0' : -1;
+    }
+
+    /** "Ctrl+1" ("⌘1" on a Mac): the key with the platform's shortcut modifier, as menus show it. */
+    private static String shortcutText(KeyCode code) {
+        return new KeyCodeCombination(code, SHORTCUT).getDisplayText();
     }
 
     private static boolean plain(KeyEvent e, KeyCode code) {

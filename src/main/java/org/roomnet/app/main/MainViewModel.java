@@ -54,6 +54,7 @@ public final class MainViewModel {
     private final ReviewCounts counts = new ReviewCounts();
     private final ShootLoader loader;
     private final ReviewEditor editor;
+    private final GroupNavigator navigator;
     private final ChecklistModel checklist;
     private final ShootActions actions;
     private final ListingModel listing;
@@ -85,6 +86,7 @@ public final class MainViewModel {
         this.photos = new PhotoGroups(executor, THUMBNAIL_MAX_SIDE);
         this.loader = new ShootLoader(executor, models, dialogs, photos, status, autosaveDelayMillis, memory);
         this.editor = new ReviewEditor(photos, status, loader.claimNoticeProperty());
+        this.navigator = new GroupNavigator(photos, status);
         this.checklist = new ChecklistModel(settings, dialogs);
         this.listing = new ListingModel(executor, photos, settings, dialogs, status);
         UnreviewedGate unreviewed = new UnreviewedGate(counts, photos, dialogs);
@@ -298,6 +300,11 @@ public final class MainViewModel {
 
     public ReviewEditor editor() {
         return editor;
+    }
+
+    /** Keys that go to a side-bar entry or to the next photo that needs review. */
+    public GroupNavigator navigator() {
+        return navigator;
     }
 
     public ChecklistModel checklist() {

@@ -29,7 +29,7 @@ import org.roomnet.core.review.ReviewRules;
  * agent's own label has no confidence figure). Click, Ctrl+click and Shift+click select; double-click
  * previews; dragging moves the selection onto a room type, or, in the Listing view, to another place
  * of the listing. A rejected photo is greyed; the cover has a badge; in the Listing view a photo shows
- * the name it will be exported under.
+ * the name it will be exported under. In Needs review, where photos of every room meet, each shows its room.
  */
 final class PhotoCell extends GridCell<PhotoItem> {
 
@@ -49,6 +49,8 @@ final class PhotoCell extends GridCell<PhotoItem> {
     private final PhotoDragAndDrop drag;
     private final ImageView image = new ImageView();
     private final Label badge = new Label();
+    private final Label roomTag = new Label();
+    private final boolean showRoom;
     private final Tooltip badgeTooltip = new Tooltip();
     private final Label caption = new Label();
     private final Label confidence = new Label();
@@ -66,9 +68,11 @@ final class PhotoCell extends GridCell<PhotoItem> {
     private PhotoItem shown;
     private int decodedSide;
 
-    PhotoCell(MainViewModel viewModel, PhotoDragAndDrop drag) {
+    /** @param showRoom each photo shows its room (in a grid of photos of several rooms) */
+    PhotoCell(MainViewModel viewModel, PhotoDragAndDrop drag, boolean showRoom) {
         this.viewModel = viewModel;
         this.drag = drag;
+        this.showRoom = showRoom;
         getStyleClass().add("photo-cell");
         image.setPreserveRatio(true);
         image.setSmooth(true);
@@ -80,7 +84,10 @@ final class PhotoCell extends GridCell<PhotoItem> {
         badge.setVisible(false);
         badge.setTooltip(badgeTooltip);
         StackPane.setAlignment(badge, Pos.TOP_LEFT);
-        StackPane picture = new StackPane(placeholder, image, badge);
+        roomTag.getStyleClass().add("room-tag");
+        roomTag.setVisible(false);
+        StackPane.setAlignment(roomTag, Pos.BOTTOM_LEFT);
+        StackPane picture = new StackPane(placeholder, image, badge, roomTag);
         picture.getStyleClass().add("picture");
         VBox.setVgrow(picture, Priority.ALWAYS);
         caption.getStyleClass().add("caption");
@@ -199,9 +206,12 @@ final class PhotoCell extends GridCell<PhotoItem> {
             }
             confidence.setText("\u2026");
             badge.setVisible(false);
+            roomTag.setVisible(false);
             tooltip.setText(shown.fileName() + "\n" + PhotoItem.PENDING_NOTE);
             return;
         }
+        roomTag.setText(r.finalLabel());
+        roomTag.setVisible(showRoom && r.isReadable());
         ReviewRules rules = shown.rules();
         boolean low = rules.isLowConfidence(r);
         boolean close = rules.isCloseCall(r);

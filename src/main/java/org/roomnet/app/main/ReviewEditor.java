@@ -106,6 +106,11 @@ public final class ReviewEditor {
         if (g == null || g == photos.unreadableProperty().get()) {
             return false;
         }
+        if (photos.isReviewQueue(g)) {
+            // its photos are of several rooms: each is confirmed with its own room's number
+            status.show("In Needs review, confirm a photo with its own room's number key.", false);
+            return false;
+        }
         return relabel(List.copyOf(g.shown()), g.label());
     }
 

@@ -31,6 +31,7 @@ final class Sidebar extends VBox {
     private final VBox pendingBox = new VBox();
     private final VBox checklistBox = new VBox(2);
     private final VBox listingBox = new VBox();
+    private final VBox queueBox = new VBox();
 
     Sidebar(MainViewModel viewModel, PhotoDragAndDrop drag) {
         this.viewModel = viewModel;
@@ -48,13 +49,38 @@ final class Sidebar extends VBox {
                 + "own room's number marks it reviewed (\u2713). F1 lists every shortcut.");
         hint.getStyleClass().add("sidebar-hint");
         hint.setWrapText(true);
-        getChildren().addAll(title("ROOM TYPES"), groupList, pendingBox, unreadableBox, progress(), checklist(), listing(),
-                grow, hint);
+        Label legend = new Label("Orange number: photos that need review. N / Shift+N: next / previous one, "
+                + "Alt+\u2191 / \u2193 or Ctrl+number: another room.");
+        legend.setId("review-legend");
+        legend.getStyleClass().add("sidebar-hint");
+        legend.setWrapText(true);
+        legend.setMinHeight(0); // where the side bar is short: the badges' tooltip and F1 say it too
+        queueBox.getStyleClass().add("group-list");
+        queueBox.visibleProperty().bind(viewModel.folderProperty().isNotNull());
+        queueBox.managedProperty().bind(queueBox.visibleProperty());
+        getChildren().addAll(queueBox, title("ROOM TYPES"), groupList, pendingBox, unreadableBox, progress(), checklist(), listing(),
+                grow, legend, hint);
         PhotoGroups photos = viewModel.photos();
         photos.groups().addListener((ListChangeListener<PhotoGroup>) c -> rebuildGroups());
         photos.unreadableProperty().addListener((o, was, now) -> showSpecial(unreadableBox, now, "unreadable-tile"));
         photos.pendingProperty().addListener((o, was, now) -> showSpecial(pendingBox, now, "pending-tile"));
         photos.listingProperty().addListener((o, was, now) -> showListing(now));
+        photos.reviewQueueProperty().addListener((o, was, now) -> showQueue(now));
+    }
+
+    /** Needs review: the photos of every room that need review, and how many there are. */
+    private void showQueue(PhotoGroup group) {
+        queueBox.getChildren().clear();
+        if (group != null) {
+            GroupTile tile = new GroupTile(group, viewModel.photos(), drag, false, "?");
+            tile.getStyleClass().add("review-queue-tile");
+            tile.lookupAll(".group-count").forEach(n -> ((Label) n).textProperty().bind(
+                    group.reviewCountProperty().asString("%,d")));
+            javafx.scene.control.Tooltip.install(tile, new javafx.scene.control.Tooltip("Every photo that needs review, "
+                    + "from all rooms (Ctrl+0). N / Shift+N go to the next / previous one from anywhere; a room's "
+                    + "number labels it. The orange number on a room counts its own."));
+            queueBox.getChildren().add(tile);
+        }
     }
 
     /** The Listing: the export's photos in order, the cover first; dragging there reorders them. */
@@ -63,6 +89,7 @@ final class Sidebar extends VBox {
         Label hint = new Label("X rejects a photo, C makes it the cover; drag in the Listing to reorder.");
         hint.getStyleClass().add("sidebar-hint");
         hint.setWrapText(true);
+        hint.setMinHeight(0); // gives way to Needs review where the side bar is short: F1 has X, C and dragging
         VBox box = new VBox(3, title("LISTING"), listingBox, hint);
         box.getStyleClass().add("sidebar-section");
         box.visibleProperty().bind(viewModel.folderProperty().isNotNull());

@@ -1,5 +1,6 @@
 package org.roomnet.app.photos;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -24,17 +25,19 @@ import java.util.function.Predicate;
 /**
  * The photos of the open review as the window shows them: one {@link PhotoGroup} per room type plus
  * one for unreadable files, one for photos decoded but not labelled yet ("Classifying…": thumbnails are made
- * ahead of inference), the listing (its photos in export order), the group on screen, the selection in it,
- * and the thumbnails.
+ * ahead of inference), the listing (its photos in export order), "Needs review" (every photo that needs review,
+ * from all rooms, room by room), the group on screen, the selection in it, and the thumbnails.
  */
 public final class PhotoGroups {
 
     public static final String LISTING = "Listing";
+    public static final String NEEDS_REVIEW = "Needs review";
 
     private final ObservableList<PhotoGroup> groups = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<PhotoGroup> unreadable = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PhotoGroup> pending = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PhotoGroup> listing = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PhotoGroup> reviewQueue = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Predicate<PhotoItem>> inListing = new SimpleObjectProperty<>(i -> false);
     private final ObjectProperty<Comparator<PhotoItem>> listingOrder =
             new SimpleObjectProperty<>(Comparator.comparing(PhotoItem::fileName));
@@ -71,6 +74,11 @@ public final class PhotoGroups {
         unreadable.set(new PhotoGroup("Unreadable", 0, new SimpleObjectProperty<>(PhotoFilter.ALL), order));
         pending.set(new PhotoGroup(PhotoItem.PENDING_NOTE, 0, new SimpleObjectProperty<>(PhotoFilter.ALL), order));
         listing.set(new PhotoGroup(LISTING, 0, inListing, listingOrder));
+        // holds every readable photo and shows those that need review: a photo leaves it once labelled or rejected
+        List<String> rooms = classNames;
+        Comparator<PhotoItem> byRoom = Comparator.comparingInt(i -> rooms.indexOf(i.review().finalLabel()));
+        reviewQueue.set(new PhotoGroup(NEEDS_REVIEW, 0, new SimpleObjectProperty<>(PhotoItem::needsReview),
+                Bindings.createObjectBinding(() -> byRoom.thenComparing(order.get().comparator()), order)));
     }
 
     /**
@@ -93,6 +101,7 @@ public final class PhotoGroups {
         unreadable.set(null);
         pending.set(null);
         listing.set(null);
+        reviewQueue.set(null);
         inListing.set(i -> false);
         items.clear();
         pendingItems.clear();
@@ -113,6 +122,7 @@ public final class PhotoGroups {
             if (old != null) {
                 removals.computeIfAbsent(groupOf(old.review()), g -> new ArrayList<>()).add(old);
                 removals.computeIfAbsent(listing.get(), g -> new ArrayList<>()).add(old);
+                removals.computeIfAbsent(reviewQueue.get(), g -> new ArrayList<>()).add(old);
             }
             PhotoItem item = new PhotoItem(p, rules);
             PhotoItem decoded = pendingItems.remove(p.file());
@@ -124,6 +134,7 @@ public final class PhotoGroups {
             additions.computeIfAbsent(groupOf(p), g -> new ArrayList<>()).add(item);
             if (p.isReadable()) {
                 additions.computeIfAbsent(listing.get(), g -> new ArrayList<>()).add(item);
+                additions.computeIfAbsent(reviewQueue.get(), g -> new ArrayList<>()).add(item);
             }
         }
         apply(removals, additions);
@@ -142,6 +153,10 @@ public final class PhotoGroups {
                 // also within the same group: filter and order see the new state when it comes back
                 removals.computeIfAbsent(from, g -> new ArrayList<>()).add(item);
                 additions.computeIfAbsent(to, g -> new ArrayList<>()).add(item);
+                if (p.isReadable()) {
+                    removals.computeIfAbsent(reviewQueue.get(), g -> new ArrayList<>()).add(item);
+                    additions.computeIfAbsent(reviewQueue.get(), g -> new ArrayList<>()).add(item);
+                }
             }
         }
         apply(removals, additions);
@@ -278,6 +293,18 @@ public final class PhotoGroups {
 
     public boolean isListing(PhotoGroup group) {
         return group != null && group == listing.get();
+    }
+
+    /**
+     * "Needs review": the photos of every room that need review, room by room (in the side bar's order), each
+     * room's in the order chosen. Its {@link PhotoGroup#reviewCountProperty()} is how many there are.
+     */
+    public ReadOnlyObjectProperty<PhotoGroup> reviewQueueProperty() {
+        return reviewQueue.getReadOnlyProperty();
+    }
+
+    public boolean isReviewQueue(PhotoGroup group) {
+        return group != null && group == reviewQueue.get();
     }
 
     /** Photos decoded but not labelled yet ("Classifying…"). */

@@ -24,6 +24,8 @@ public final class PreviewView extends StackPane {
     @FXML
     private Label positionLabel;
     @FXML
+    private Label hintLabel;
+    @FXML
     private Label detailLabel;
     @FXML
     private StackPane imageArea;
@@ -50,6 +52,7 @@ public final class PreviewView extends StackPane {
         managedProperty().bind(viewModel.openProperty());
         titleLabel.textProperty().bind(viewModel.titleProperty());
         positionLabel.textProperty().bind(viewModel.positionProperty());
+        hintLabel.textProperty().bind(viewModel.hintProperty());
         detailLabel.textProperty().bind(viewModel.detailProperty());
         imageView.imageProperty().bind(viewModel.imageProperty());
         imageView.fitWidthProperty().bind(imageArea.widthProperty().subtract(24));

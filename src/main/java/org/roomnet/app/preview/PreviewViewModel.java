@@ -36,6 +36,7 @@ public final class PreviewViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
     private final ChangeListener<PhotoReview> reviewListener = (o, was, now) -> describe();
     private List<PhotoItem> items = List.of();
     private List<String> roomTypes = List.of();
@@ -65,6 +66,7 @@ public final class PreviewViewModel {
         }
         items = List.copyOf(list);
         roomTypes = List.copyOf(labels);
+        hint.set(hint(roomTypes.size()));
         open.set(true);
         show(Math.max(0, Math.min(at, items.size() - 1)));
     }
@@ -92,6 +94,16 @@ public final class PreviewViewModel {
         if (open.get() && index > 0) {
             show(index - 1);
         }
+    }
+
+    /**
+     * The keys of the preview as its bar shows them, for a shoot of {@code roomTypes} room types: the number keys
+     * are those of its rooms (the first nine), and label the photo before stepping on.
+     */
+    static String hint(int roomTypes) {
+        int n = Math.min(9, roomTypes);
+        String numbers = n <= 0 ? "" : (n == 1 ? "1" : "1\u2013" + n) + "  label it, then the next   \u00b7   ";
+        return "\u2190 \u2192  step   \u00b7   " + numbers + "Space / Esc / Enter  close";
     }
 
     /** Number key {@code key} (1-based): labels the photo on screen and steps to the next. */
@@ -183,6 +195,11 @@ public final class PreviewViewModel {
 
     public ReadOnlyStringProperty detailProperty() {
         return detail.getReadOnlyProperty();
+    }
+
+    /** The keys that work in the preview: "← →  step   ·   1–6  label it, then the next   ·   Space / Esc / Enter  close". */
+    public ReadOnlyStringProperty hintProperty() {
+        return hint.getReadOnlyProperty();
     }
 
     /** "3 / 12". */

@@ -11,7 +11,8 @@ import java.util.Locale;
  * When a photo deserves the agent's look: the model was not sure (confidence below {@code lowConfidence}),
  * hesitated between two rooms (the runner-up within {@code closeMargin}), or found the photo unlike the ones
  * it learned from (its unknown score at or above the {@code unknown} detector's threshold; model v3 on).
- * A photo the agent has already labelled no longer needs it. The thresholds are the model's: a calibrated
+ * A photo the agent has already labelled no longer needs it, nor does one the agent rejected (it stays out of the
+ * listing whatever its room). The thresholds are the model's: a calibrated
  * model carries the ones fitted on its validation split ({@link #forModel}). This is the one place that decides
  * "needs review": the app, the CSV and XLSX reports ({@code needs_review}) all ask it.
  *
@@ -46,7 +47,7 @@ public record ReviewRules(float lowConfidence, float closeMargin, UnknownDetecto
     }
 
     public boolean needsReview(PhotoReview photo) {
-        return photo.isReadable() && !photo.isReviewed()
+        return photo.isReadable() && !photo.isReviewed() && !photo.listing().rejected()
                 && (isUnfamiliar(photo) || isLowConfidence(photo) || isCloseCall(photo));
     }
 

@@ -43,6 +43,22 @@ class ReviewRulesTest {
     }
 
     @Test
+    void aRejectedPhotoNeedsNoReviewAndIsNotCounted() {
+        PhotoReview p = Photos.photo(file, "Kitchen", 0.3f, 0.25f);
+        PhotoReview rejected = p.withListing(ListingMark.NONE.withRejected(true));
+        assertTrue(ReviewRules.FIXED.needsReview(p));
+        assertFalse(ReviewRules.FIXED.needsReview(rejected));
+        assertEquals(List.of(), ReviewRules.FIXED.reasons(rejected));
+        Review review = new Review(Path.of("/shoot"), Photos.CLASSES);
+        review.addAll(List.of(p));
+        assertEquals(1, review.needsReviewCount());
+        review.toggleRejected(List.of(file));
+        assertEquals(0, review.needsReviewCount(), "rejecting takes it out of the review");
+        review.undo();
+        assertEquals(1, review.needsReviewCount(), "taking it back puts it in again");
+    }
+
+    @Test
     void anUnreadableFileIsNotUnderReview() {
         assertFalse(ReviewRules.FIXED.needsReview(PhotoReview.unreadable(file, "bad")));
     }
