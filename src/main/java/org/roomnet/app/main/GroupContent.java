@@ -185,7 +185,7 @@ final class GroupContent {
         int n = queue.shown().size();
         long rooms = queue.shown().stream().map(i -> i.review().finalLabel()).distinct().count();
         groupSubtitle.setText(n == 0 ? "Every photo the model was unsure of is reviewed"
-                : MainViewModel.plural(n, "photo") + " of " + MainViewModel.plural(rooms, "room")
+                : Words.plural(n, "photo") + " of " + Words.plural(rooms, "room")
                 + " \u00b7 a number labels the selected photo (its own room's: \u2713) \u00b7 N / Shift+N: next / previous");
         int selected = viewModel.photos().selection().sizeProperty().get();
         selectionLabel.setText(selected == 0 ? "" : String.format("%,d selected", selected));
