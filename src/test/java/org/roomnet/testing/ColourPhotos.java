@@ -1,5 +1,6 @@
 package org.roomnet.testing;
 
+import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -10,7 +11,11 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import java.util.zip.DeflaterOutputStream;
 
 /** Grey and colour-managed test photos: grey JPEGs, and JPEGs whose numbers are in an embedded ICC profile's space. */
 public final class ColourPhotos {
@@ -87,6 +92,47 @@ public final class ColourPhotos {
         out.write(1);
         out.writeBytes(iccProfile);
         out.write(jpeg, at, jpeg.length - at);
+        return out.toByteArray();
+    }
+
+    /** A PNG of the picture's numbers carrying {@code iccProfile} in an iCCP chunk (after IHDR, zlib-compressed). */
+    public static byte[] taggedPng(BufferedImage numbers, byte[] iccProfile) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        if (!ImageIO.write(numbers, "png", png)) {
+            throw new IOException("no PNG writer");
+        }
+        return withIccChunk(png.toByteArray(), iccProfile);
+    }
+
+    /** Inserts an iCCP chunk holding {@code iccProfile} (deflated, or the bytes as given when not {@code deflate}). */
+    public static byte[] withIccChunk(byte[] png, byte[] iccProfile) {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (DeflaterOutputStream z = new DeflaterOutputStream(compressed)) {
+            z.write(iccProfile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return withChunk(png, "iCCP", "icc\0\0".getBytes(StandardCharsets.ISO_8859_1), compressed.toByteArray());
+    }
+
+    /** Inserts a chunk after IHDR (8-byte signature, then IHDR's 25 bytes), its CRC computed. */
+    public static byte[] withChunk(byte[] png, String type, byte[]... parts) {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            data.writeBytes(part);
+        }
+        byte[] body = data.toByteArray();
+        byte[] typeBytes = type.getBytes(StandardCharsets.ISO_8859_1);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(body);
+        int at = 8 + 25;
+        ByteBuffer chunk = ByteBuffer.allocate(12 + body.length).putInt(body.length).put(typeBytes).put(body)
+                .putInt((int) crc.getValue());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(png.length + chunk.capacity());
+        out.write(png, 0, at);
+        out.writeBytes(chunk.array());
+        out.write(png, at, png.length - at);
         return out.toByteArray();
     }
 
