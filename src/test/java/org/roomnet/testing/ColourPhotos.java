@@ -136,6 +136,49 @@ public final class ColourPhotos {
         return out.toByteArray();
     }
 
+    /**
+     * An uncompressed RGB TIFF (big-endian, one strip) of the picture's numbers, carrying {@code iccProfile} in
+     * tag 34675 when it is not null. Written here: Java's TIFF writer has no way to embed a profile it cannot read.
+     */
+    public static byte[] tiff(BufferedImage numbers, byte[] iccProfile) {
+        int w = numbers.getWidth();
+        int h = numbers.getHeight();
+        int[][] entries = {{256, 3, 1, w}, {257, 3, 1, h}, {258, 3, 3, -1}, {259, 3, 1, 1}, {262, 3, 1, 2},
+                {273, 4, 1, -2}, {277, 3, 1, 3}, {278, 3, 1, h}, {279, 4, 1, w * h * 3}, {34675, 7, -3, -3}};
+        int count = iccProfile == null ? entries.length - 1 : entries.length;
+        int bitsAt = 8 + 2 + 12 * count + 4;
+        int profileAt = bitsAt + 6;
+        int pixelsAt = profileAt + (iccProfile == null ? 0 : iccProfile.length);
+        ByteBuffer b = ByteBuffer.allocate(pixelsAt + w * h * 3);
+        b.put(new byte[]{'M', 'M', 0, 42}).putInt(8).putShort((short) count);
+        for (int i = 0; i < count; i++) {
+            int[] e = entries[i];
+            b.putShort((short) e[0]).putShort((short) e[1]);
+            if (e[3] == -1) {
+                b.putInt(3).putInt(bitsAt);
+            } else if (e[3] == -2) {
+                b.putInt(1).putInt(pixelsAt);
+            } else if (e[3] == -3) {
+                b.putInt(iccProfile.length).putInt(profileAt);
+            } else if (e[1] == 3) {
+                b.putInt(1).putShort((short) e[3]).putShort((short) 0);
+            } else {
+                b.putInt(1).putInt(e[3]);
+            }
+        }
+        b.putInt(0).putShort((short) 8).putShort((short) 8).putShort((short) 8);
+        if (iccProfile != null) {
+            b.put(iccProfile);
+        }
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = numbers.getRGB(x, y);
+                b.put((byte) (p >> 16)).put((byte) (p >> 8)).put((byte) p);
+            }
+        }
+        return b.array();
+    }
+
     /** Mean absolute difference per channel, in 0-255 levels, of two pictures of the same size. */
     public static double meanDifference(BufferedImage a, BufferedImage b) {
         long sum = 0;

@@ -9,6 +9,7 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
@@ -174,32 +175,23 @@ public final class PhotoDecoder {
             if (isHeif(bytes)) {
                 return new Stored(heif(bytes), null);
             }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new UnreadablePhotoException("not a supported image format");
+            // a TIFF's or WebP's profile that Java cannot read: their readers would ignore it or fail on it
+            Optional<byte[]> profile = jpeg.isPresent() || !bytes.inMemory() ? Optional.empty()
+                    : ContainerProfiles.read(bytes.all());
+            if (profile.isPresent() && !SrgbPixels.isReadable(profile.get())) {
+                Optional<Stored> hidden = withoutProfile(bytes, minShortSide);
+                if (hidden.isPresent()) {
+                    return hidden.get();
+                }
             }
-            ImageReader reader = readers.next();
-            DecoderWarnings warnings = new DecoderWarnings();
             try {
-                if (listen && jpeg.isPresent()) {
-                    reader.addIIOReadWarningListener(warnings);
+                return readWithImageIo(in, bytes, jpeg.isPresent(), listen, progressive, minShortSide, channel);
+            } catch (IOException | RuntimeException e) {
+                Optional<Stored> hidden = profile.isPresent() ? withoutProfile(bytes, minShortSide) : Optional.empty();
+                if (hidden.isEmpty()) {
+                    throw e; // not the profile: this failure says what is wrong
                 }
-                reader.setInput(in, true, true);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                PhotoLimits.check(width, height, progressive);
-                int step = subsampling(width, height, minShortSide);
-                ImageReadParam param = reader.getDefaultReadParam();
-                if (step > 1) {
-                    param.setSourceSubsampling(step, step, 0, 0);
-                }
-                BufferedImage image = reader.read(0, param);
-                if (image == null) {
-                    throw new UnreadablePhotoException("the image holds no picture");
-                }
-                return new Stored(inSrgb(image, bytes, jpeg.isPresent(), channel), warnings.corruption().orElse(null));
-            } finally {
-                reader.dispose();
+                return hidden.get(); // a reader that failed on a profile Java could read but not use
             }
         } catch (UnreadablePhotoException e) {
             throw e;
@@ -207,6 +199,57 @@ public final class PhotoDecoder {
             throw new UnreadablePhotoException("corrupt or unsupported image: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw new UnreadablePhotoException("corrupt image: " + e, e);
+        }
+    }
+
+    /** An ImageIO decode of the file as stored; {@code listen}: collect the JPEG decoder's warnings. */
+    private static Stored readWithImageIo(ImageInputStream in, PhotoBytes bytes, boolean jpeg, boolean listen,
+                                          boolean progressive, int minShortSide, SeekableByteChannel channel)
+            throws IOException, UnreadablePhotoException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new UnreadablePhotoException("not a supported image format");
+        }
+        ImageReader reader = readers.next();
+        DecoderWarnings warnings = new DecoderWarnings();
+        try {
+            if (listen && jpeg) {
+                reader.addIIOReadWarningListener(warnings);
+            }
+            reader.setInput(in, true, true);
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            PhotoLimits.check(width, height, progressive);
+            int step = subsampling(width, height, minShortSide);
+            ImageReadParam param = reader.getDefaultReadParam();
+            if (step > 1) {
+                param.setSourceSubsampling(step, step, 0, 0);
+            }
+            BufferedImage image = reader.read(0, param);
+            if (image == null) {
+                throw new UnreadablePhotoException("the image holds no picture");
+            }
+            return new Stored(inSrgb(image, bytes, jpeg, channel), warnings.corruption().orElse(null));
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /**
+     * A TIFF or WebP whose profile cannot be read or used, decoded with the profile hidden ({@link ContainerProfiles}):
+     * taken for sRGB, with the warning. Empty when the profile cannot be hidden or the file still fails without it.
+     */
+    private static Optional<Stored> withoutProfile(PhotoBytes bytes, int minShortSide) throws UnreadablePhotoException {
+        Optional<ByteBuffer> hidden = ContainerProfiles.withoutProfile(bytes.all());
+        if (hidden.isEmpty()) {
+            return Optional.empty();
+        }
+        try (SeekableByteChannel channel = new MemoryChannel(hidden.get());
+             ImageInputStream in = new ChannelImageInputStream(channel)) {
+            Stored stored = readWithImageIo(in, bytes, false, false, false, minShortSide, channel);
+            return Optional.of(new Stored(stored.image(), null, SrgbPixels.PROFILE_UNREADABLE));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -75,6 +75,45 @@ class ProfileWarningTest {
     }
 
     @Test
+    void aTiffWithABrokenProfileIsTakenForSrgbWithAWarningAndAGoodOneIsConverted() throws Exception {
+        BufferedImage original = ColourPhotos.chart(160, 120);
+        Path plain = Files.write(dir.resolve("plain.tif"), ColourPhotos.tiff(original, null));
+        assertEquals(0.0, ColourPhotos.meanDifference(PhotoDecoder.decodeChecked(plain, 0).image(), original));
+        for (var broken : brokenProfiles().entrySet()) {
+            Path file = Files.write(dir.resolve(broken.getKey() + ".tif"), ColourPhotos.tiff(original, broken.getValue()));
+            DecodedPhoto decoded = PhotoDecoder.decodeChecked(file, 0);
+            assertEquals(SrgbPixels.PROFILE_UNREADABLE, decoded.warning(), broken.getKey());
+            assertEquals(0.0, ColourPhotos.meanDifference(decoded.image(), original), broken.getKey());
+        }
+        byte[] p3 = IccProfiles.displayP3();
+        Path tagged = Files.write(dir.resolve("p3.tif"), ColourPhotos.tiff(ColourPhotos.numbersIn(original, p3), p3));
+        DecodedPhoto decoded = PhotoDecoder.decodeChecked(tagged, 0);
+        assertNull(decoded.warning());
+        assertTrue(ColourPhotos.meanDifference(decoded.image(), original) < 1.5);
+    }
+
+    /**
+     * WebP: Java writes none, so two tiny files made with PIL (a 64 x 48 red of 200, 40, 40, lossless): one tagged
+     * Display P3 (training's icc.display_p3()), one with 300 zero bytes as its profile, which failed the photo.
+     */
+    @Test
+    void aWebpWithABrokenProfileIsTakenForSrgbWithAWarningAndAGoodOneIsConverted() throws Exception {
+        Path junk = copy("junk-profile-red.webp");
+        DecodedPhoto decoded = PhotoDecoder.decodeChecked(junk, 0);
+        assertEquals(SrgbPixels.PROFILE_UNREADABLE, decoded.warning());
+        assertEquals(0xC82828, decoded.image().getRGB(10, 10) & 0xFFFFFF);
+        DecodedPhoto p3 = PhotoDecoder.decodeChecked(copy("p3-red.webp"), 0);
+        assertNull(p3.warning());
+        assertEquals(0xDA001A, p3.image().getRGB(10, 10) & 0xFFFFFF, "what PIL's ImageCms gives: 218, 0, 26");
+    }
+
+    private Path copy(String resource) throws Exception {
+        try (var in = getClass().getResourceAsStream(resource)) {
+            return Files.write(dir.resolve(resource), in.readAllBytes());
+        }
+    }
+
+    @Test
     void aReadableProfileOrNoneGivesNoWarning() throws Exception {
         BufferedImage original = ColourPhotos.chart(160, 120);
         Path tagged = Files.write(dir.resolve("adobe.jpg"), ColourPhotos.taggedJpeg(original, IccProfiles.adobeRgb()));
