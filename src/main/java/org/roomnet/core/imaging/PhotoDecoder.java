@@ -248,8 +248,8 @@ public final class PhotoDecoder {
              ImageInputStream in = new ChannelImageInputStream(channel)) {
             Stored stored = readWithImageIo(in, bytes, false, false, false, minShortSide, channel);
             return Optional.of(new Stored(stored.image(), null, SrgbPixels.PROFILE_UNREADABLE));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+        } catch (IOException | RuntimeException | UnreadablePhotoException e) {
+            return Optional.empty(); // the caller reports the failure of the file as it is
         }
     }
 
