@@ -131,7 +131,9 @@ def reference_images(out_dir: Path) -> list[Path]:
     """Each reference picture as PNG and as JPEG quality 90 (libjpeg-turbo through PIL; ImageIO's encoder at
     quality 0.9 gives the same decoded pixels, which is what lets the Java tests write their own copies); and
     as JPEGs that exercise the conversion to sRGB: its red channel as a grey JPEG ("_grey"), and its numbers
-    tagged as Adobe RGB ("_adobe") and as Display P3 ("_p3") with the profiles of icc.py."""
+    tagged as Adobe RGB ("_adobe") and as Display P3 ("_p3") with the profiles of icc.py; and as PNGs (lossless,
+    so both sides read the same numbers): its numbers tagged the same ("_adobe.png", "_p3.png", iCCP), and a 16-bit
+    grey picture whose high byte is the red channel and low byte the green ("_grey16.png")."""
     from PIL import Image
     from . import icc
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -150,7 +152,12 @@ def reference_images(out_dir: Path) -> list[Path]:
         for name, profile in (("adobe", icc.adobe_rgb()), ("p3", icc.display_p3())):
             tagged = out_dir / f"reference_{i}_{w}x{h}_{name}.jpg"
             img.save(tagged, quality=90, icc_profile=profile)
-            paths.append(tagged)
+            tagged_png = tagged.with_suffix(".png")
+            img.save(tagged_png, icc_profile=profile)
+            paths += [tagged, tagged_png]
+        grey16 = out_dir / f"reference_{i}_{w}x{h}_grey16.png"
+        Image.fromarray(pixels[..., 0].astype(np.uint16) << 8 | pixels[..., 1]).save(grey16)
+        paths.append(grey16)
     return paths
 
 

@@ -3,8 +3,9 @@
 The Java classifier reimplements exactly these steps (org.roomnet.core.imaging.Preprocessor) and a
 test compares its scores with reference scores computed here.
 
-1. EXIF orientation applied, converted to sRGB: an RGB photo with an embedded ICC profile (Adobe RGB,
-   Display P3, ...) through LittleCMS (PIL ImageCms) to sRGB; grey copied into R, G and B unchanged;
+1. EXIF orientation applied, converted to sRGB: transparency flattened on white; an RGB or palette photo
+   with an embedded ICC profile (Adobe RGB, Display P3, ...; JPEG, PNG, TIFF, WebP) through LittleCMS (PIL
+   ImageCms) to sRGB; grey copied into R, G and B unchanged, 16-bit grey by its high byte (value >> 8);
    anything else by PIL's convert("RGB"). The Java app does the same (org.roomnet.core.imaging.SrgbPixels).
 2. Centre crop to a square: side = min(w, h), offset = (longer - side) // 2 on the longer axis.
 3. Resize to SIZE x SIZE with an antialiased triangle (bilinear) filter: output pixel i samples the
@@ -59,17 +60,25 @@ def resize_square(rgb: np.ndarray, size: int = SIZE) -> np.ndarray:
 
 
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+SIXTEEN_BIT_GREY = ("I;16", "I;16L", "I;16B", "I;16N", "I")
 
 
 def to_srgb(im: Image.Image) -> Image.Image:
-    """The picture as 8-bit sRGB: transparency flattened on white; an embedded RGB profile converted
-    (perceptual intent, as Java's ColorConvertOp takes a matrix/TRC profile's); an unreadable profile is
-    taken for sRGB."""
+    """The picture as 8-bit sRGB: transparency flattened on white; 16-bit grey by its high byte (PIL's
+    convert would clip every value over 255 to white); an embedded RGB profile of a colour picture converted
+    (perceptual intent, as Java's ColorConvertOp takes a matrix/TRC profile's), after the flattening; an
+    unreadable profile is taken for sRGB (the Java side warns: SrgbPixels.PROFILE_UNREADABLE)."""
+    profile = im.info.get("icc_profile")
+    colour = im.mode not in ("1", "L", "LA", "La") and im.mode not in SIXTEEN_BIT_GREY
     if im.mode in ("RGBA", "LA", "PA", "La", "RGBa") or "transparency" in im.info:
         # transparency flattened on white, as the Java side does (SrgbPixels)
         im = Image.alpha_composite(Image.new("RGBA", im.size, (255, 255, 255, 255)), im.convert("RGBA")).convert("RGB")
-    profile = im.info.get("icc_profile")
-    if im.mode == "RGB" and profile:
+    elif im.mode in SIXTEEN_BIT_GREY:
+        # 16-bit grey (PNG, TIFF; older PIL opens a 16-bit PNG as "I"): the high byte, as Java keeps it
+        im = Image.fromarray((np.asarray(im).astype(np.int64) >> 8).clip(0, 255).astype(np.uint8))
+    elif im.mode == "P":
+        im = im.convert("RGB")
+    if colour and im.mode == "RGB" and profile:
         try:
             source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
             if source.profile.xcolor_space.strip() == "RGB":

@@ -70,6 +70,34 @@ def test_adobe_rgb_and_display_p3_jpegs_are_converted_to_srgb(tmp_path):
         assert np.abs(presets.load_rgb(path) - original).mean() < 2.5, name
 
 
+def test_adobe_rgb_and_display_p3_pngs_are_converted_to_srgb(tmp_path):
+    """Issue 17: a PNG's iCCP profile is converted as a JPEG's is (the Java side reads the chunk itself)."""
+    from PIL import ImageCms
+    from roomnet_training import icc
+    original = _chart()
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+    for name, profile in (("adobe", icc.adobe_rgb()), ("p3", icc.display_p3())):
+        space = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        numbers = ImageCms.profileToProfile(Image.fromarray(original), srgb, space, outputMode="RGB")
+        path = tmp_path / f"{name}.png"
+        numbers.save(path, icc_profile=profile)
+        assert np.abs(np.asarray(numbers, np.float64) - original).mean() > 6
+        assert np.abs(presets.load_rgb(path) - original).mean() < 1.5, name
+
+
+def test_sixteen_bit_grey_keeps_its_high_byte(tmp_path):
+    """Issue 17: PIL's own conversion clips 16-bit grey at 255 (nearly all white); both sides keep value >> 8."""
+    high = np.tile(np.linspace(0, 255, 64).astype(np.uint16), (48, 1))
+    low = (np.arange(48 * 64).reshape(48, 64) * 37 % 256).astype(np.uint16)
+    path = tmp_path / "grey16.png"
+    Image.fromarray(high << 8 | low).save(path)
+    assert Image.open(path).mode.startswith("I")
+    assert np.asarray(Image.open(path).convert("RGB")).mean() > 250  # what PIL alone gives
+    rgb = presets.load_rgb(path)
+    for c in range(3):
+        np.testing.assert_array_equal(rgb[..., c], high)
+
+
 def test_an_unreadable_profile_is_taken_for_srgb(tmp_path):
     original = _chart()
     path = tmp_path / "junk.jpg"

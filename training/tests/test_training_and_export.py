@@ -103,8 +103,8 @@ def test_roomnet_export_keeps_the_v1_interface(tmp_path):
     batch = torch.from_numpy(np.random.default_rng(1).uniform(-1, 1, (3, 3, 224, 224)).astype(np.float32))
     assert max(export_onnx.parity(model, path, batch).values()) <= 1e-4
     ref = json.loads(export_onnx.write_java_reference(path, tmp_path / "ref").read_text())
-    # PNG + JPEG, and grey, Adobe RGB and Display P3 JPEGs
-    assert len(ref["scores"]) == 30 and all(abs(sum(s) - 1) < 1e-5 for s in ref["scores"].values())
+    # 6 pictures: PNG + JPEG, grey, Adobe RGB and Display P3 JPEGs, Adobe RGB and P3 PNGs, a 16-bit grey PNG
+    assert len(ref["scores"]) == 48 and all(abs(sum(s) - 1) < 1e-5 for s in ref["scores"].values())
 
 
 def test_augment_gives_model_input_of_the_right_shape_range_and_variety():

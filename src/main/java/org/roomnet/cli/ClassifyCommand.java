@@ -324,6 +324,8 @@ public final class ClassifyCommand implements Callable<Integer> {
                 .forEach(r -> err.printf("  skipped %s: %s%n", r.file(), r.error()));
         report.rows().stream().filter(ReportRow::isDamaged)
                 .forEach(r -> err.printf("  damaged %s (%s): %s%n", r.file(), r.label(), r.error()));
+        report.rows().stream().filter(r -> !r.note().isEmpty())
+                .forEach(r -> err.printf("  note %s: %s%n", r.file(), r.note()));
         err.printf("%d files in %.1f s (%.1f photos/s)%n", report.rows().size(), progress.elapsedSeconds(),
                 report.rows().size() / Math.max(1e-9, progress.elapsedSeconds()));
     }

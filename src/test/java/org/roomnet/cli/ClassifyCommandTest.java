@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomnet.core.classify.ProviderPreference;
 import org.roomnet.core.classify.RoomClassifier;
+import org.roomnet.testing.ColourPhotos;
 import org.roomnet.testing.TestPhotos;
 
 import java.io.ByteArrayOutputStream;
@@ -72,6 +73,25 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void aPhotoWhoseColourProfileCannotBeReadIsClassifiedWithANote() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("profiles"));
+        Path photo = TestPhotos.smallShoot(Files.createDirectories(tmp.resolve("source"))).get(0);
+        Files.copy(photo, folder.resolve("plain.jpg"));
+        Files.write(folder.resolve("broken-profile.jpg"),
+                ColourPhotos.withIccProfile(Files.readAllBytes(photo), new byte[300]));
+        Path csv = tmp.resolve("profiles.csv");
+        assertEquals(0, run("classify", folder.toString(), "--csv", csv.toString()), stderr.toString());
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).endsWith(",source,note"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("broken-profile.jpg,") && lines.get(1)
+                .endsWith(",\"colour profile unreadable, assumed sRGB\""), lines.get(1));
+        assertTrue(lines.get(2).startsWith("plain.jpg,") && lines.get(2).endsWith(",model,"), lines.get(2));
+        assertEquals(lines.get(1).split(",")[1], lines.get(2).split(",")[1], "the same label: the same pixels");
+        assertTrue(stderr.toString().contains("note broken-profile.jpg: colour profile unreadable, assumed sRGB"),
+                stderr.toString());
+    }
+
+    @Test
     void theOldModelStillRunsThroughModel() throws Exception {
         Path csv = tmp.resolve("v1.csv");
         int code = run("classify", shoot.toString(), "--csv", csv.toString(), "--model", TestPhotos.modelV1().toString());
@@ -91,13 +111,13 @@ class ClassifyCommandTest {
         assertEquals(0, code, stderr.toString());
 
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("file,label,confidence,error,needs_review," + String.join(",", SHIPPED_CLASSES) + ",source",
+        assertEquals("file,label,confidence,error,needs_review," + String.join(",", SHIPPED_CLASSES) + ",source,note",
                 lines.get(0));
         assertEquals(10, lines.size() - 1, "one row per file: " + lines);
         int classified = 0;
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);
-            assertEquals(6 + SHIPPED_CLASSES.size(), cells.length, line);
+            assertEquals(7 + SHIPPED_CLASSES.size(), cells.length, line);
             boolean bad = Set.of("zero-bytes.jpg", "corrupt.jpg", "notes.txt").contains(cells[0]);
             if (bad) {
                 assertEquals("", cells[1], line);

@@ -149,7 +149,7 @@ class MemoryCommandsTest {
                 stderr.toString());
         assertTrue(stderr.toString().contains("room types added: Street"), stderr.toString());
         Map<String, Map<String, String>> rows = classify(next);
-        assertEquals("file,label,confidence,error,needs_review," + String.join(",", SIX) + ",Street,source",
+        assertEquals("file,label,confidence,error,needs_review," + String.join(",", SIX) + ",Street,source,note",
                 rows.get("#header").get("line"));
         assertEquals("Street", rows.get("outside.jpg").get("label"));
         assertEquals("memory", rows.get("outside.jpg").get("source"));

@@ -155,11 +155,11 @@ class ModelLabelSetCommandTest {
                 "--organize", "copy", "--into", into.toString());
         assertEquals(RoomNetCommand.EXIT_OK, code, stderr.toString());
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("file,label,confidence,error,needs_review," + String.join(",", TinyOnnx.NINE) + ",source",
+        assertEquals("file,label,confidence,error,needs_review," + String.join(",", TinyOnnx.NINE) + ",source,note",
                 lines.get(0));
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);
-            assertEquals(15, cells.length, line);
+            assertEquals(16, cells.length, line);
             assertEquals("Other", cells[1], "at the label threshold every photo is the model's unknown label: " + line);
             assertEquals("true", cells[4], line);
         }
@@ -179,7 +179,7 @@ class ModelLabelSetCommandTest {
             String[] cells = line.split(",", -1);
             labels.add(cells[1]);
             int best = 5;
-            for (int i = 5; i < cells.length - 1; i++) { // the last column is source
+            for (int i = 5; i < cells.length - 2; i++) { // the last columns are source and note
                 best = Double.parseDouble(cells[i]) > Double.parseDouble(cells[best]) ? i : best;
             }
             assertEquals(TinyOnnx.NINE.get(best - 5), cells[1], line);
@@ -196,13 +196,13 @@ class ModelLabelSetCommandTest {
                     "--organize", "copy", "--into", into.toString());
             assertEquals(RoomNetCommand.EXIT_OK, code, model + ": " + stderr);
             List<String> lines = Files.readAllLines(csv);
-            assertEquals("file,label,confidence,error,needs_review," + String.join(",", TinyOnnx.SIX) + ",source",
+            assertEquals("file,label,confidence,error,needs_review," + String.join(",", TinyOnnx.SIX) + ",source,note",
                     lines.get(0));
             assertEquals(4, lines.size());
             Set<String> six = Set.copyOf(TinyOnnx.SIX);
             for (String line : lines.subList(1, 4)) {
                 String[] cells = line.split(",", -1);
-                assertEquals(12, cells.length, line);
+                assertEquals(13, cells.length, line);
                 assertTrue(six.contains(cells[1]), line);
                 assertTrue(Set.of("true", "false").contains(cells[4]), line);
             }

@@ -1,5 +1,6 @@
 package org.roomnet.testing;
 
+import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -10,7 +11,11 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import java.util.zip.DeflaterOutputStream;
 
 /** Grey and colour-managed test photos: grey JPEGs, and JPEGs whose numbers are in an embedded ICC profile's space. */
 public final class ColourPhotos {
@@ -88,6 +93,90 @@ public final class ColourPhotos {
         out.writeBytes(iccProfile);
         out.write(jpeg, at, jpeg.length - at);
         return out.toByteArray();
+    }
+
+    /** A PNG of the picture's numbers carrying {@code iccProfile} in an iCCP chunk (after IHDR, zlib-compressed). */
+    public static byte[] taggedPng(BufferedImage numbers, byte[] iccProfile) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        if (!ImageIO.write(numbers, "png", png)) {
+            throw new IOException("no PNG writer");
+        }
+        return withIccChunk(png.toByteArray(), iccProfile);
+    }
+
+    /** Inserts an iCCP chunk holding {@code iccProfile} (deflated, or the bytes as given when not {@code deflate}). */
+    public static byte[] withIccChunk(byte[] png, byte[] iccProfile) {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (DeflaterOutputStream z = new DeflaterOutputStream(compressed)) {
+            z.write(iccProfile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return withChunk(png, "iCCP", "icc\0\0".getBytes(StandardCharsets.ISO_8859_1), compressed.toByteArray());
+    }
+
+    /** Inserts a chunk after IHDR (8-byte signature, then IHDR's 25 bytes), its CRC computed. */
+    public static byte[] withChunk(byte[] png, String type, byte[]... parts) {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            data.writeBytes(part);
+        }
+        byte[] body = data.toByteArray();
+        byte[] typeBytes = type.getBytes(StandardCharsets.ISO_8859_1);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(body);
+        int at = 8 + 25;
+        ByteBuffer chunk = ByteBuffer.allocate(12 + body.length).putInt(body.length).put(typeBytes).put(body)
+                .putInt((int) crc.getValue());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(png.length + chunk.capacity());
+        out.write(png, 0, at);
+        out.writeBytes(chunk.array());
+        out.write(png, at, png.length - at);
+        return out.toByteArray();
+    }
+
+    /**
+     * An uncompressed RGB TIFF (big-endian, one strip) of the picture's numbers, carrying {@code iccProfile} in
+     * tag 34675 when it is not null. Written here: Java's TIFF writer has no way to embed a profile it cannot read.
+     */
+    public static byte[] tiff(BufferedImage numbers, byte[] iccProfile) {
+        int w = numbers.getWidth();
+        int h = numbers.getHeight();
+        int[][] entries = {{256, 3, 1, w}, {257, 3, 1, h}, {258, 3, 3, -1}, {259, 3, 1, 1}, {262, 3, 1, 2},
+                {273, 4, 1, -2}, {277, 3, 1, 3}, {278, 3, 1, h}, {279, 4, 1, w * h * 3}, {34675, 7, -3, -3}};
+        int count = iccProfile == null ? entries.length - 1 : entries.length;
+        int bitsAt = 8 + 2 + 12 * count + 4;
+        int profileAt = bitsAt + 6;
+        int pixelsAt = profileAt + (iccProfile == null ? 0 : iccProfile.length);
+        ByteBuffer b = ByteBuffer.allocate(pixelsAt + w * h * 3);
+        b.put(new byte[]{'M', 'M', 0, 42}).putInt(8).putShort((short) count);
+        for (int i = 0; i < count; i++) {
+            int[] e = entries[i];
+            b.putShort((short) e[0]).putShort((short) e[1]);
+            if (e[3] == -1) {
+                b.putInt(3).putInt(bitsAt);
+            } else if (e[3] == -2) {
+                b.putInt(1).putInt(pixelsAt);
+            } else if (e[3] == -3) {
+                b.putInt(iccProfile.length).putInt(profileAt);
+            } else if (e[1] == 3) {
+                b.putInt(1).putShort((short) e[3]).putShort((short) 0);
+            } else {
+                b.putInt(1).putInt(e[3]);
+            }
+        }
+        b.putInt(0).putShort((short) 8).putShort((short) 8).putShort((short) 8);
+        if (iccProfile != null) {
+            b.put(iccProfile);
+        }
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = numbers.getRGB(x, y);
+                b.put((byte) (p >> 16)).put((byte) (p >> 8)).put((byte) p);
+            }
+        }
+        return b.array();
     }
 
     /** Mean absolute difference per channel, in 0-255 levels, of two pictures of the same size. */

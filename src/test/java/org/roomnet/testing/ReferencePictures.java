@@ -15,7 +15,8 @@ import java.nio.file.Path;
  * the same integer arithmetic, so the pictures behind {@link ReferenceScores} are generated, not committed.
  * Writes each as PNG and as JPEG quality 0.9: ImageIO's encoder then yields the same decoded pixels as the
  * PIL quality-90 JPEG that Python scored. Also, as Python does: the red channel as a grey JPEG ("_grey") and
- * the picture's numbers tagged as Adobe RGB ("_adobe") and Display P3 ("_p3") with {@link IccProfiles}.
+ * the picture's numbers tagged as Adobe RGB ("_adobe") and Display P3 ("_p3") with {@link IccProfiles}, as JPEGs
+ * and as PNGs (iCCP), and a 16-bit grey PNG ("_grey16": red as the high byte, green as the low).
  */
 public final class ReferencePictures {
 
@@ -43,8 +44,25 @@ public final class ReferencePictures {
             byte[] plain = Files.readAllBytes(dir.resolve(name + ".jpg"));
             Files.write(dir.resolve(name + "_adobe.jpg"), ColourPhotos.withIccProfile(plain, IccProfiles.adobeRgb()));
             Files.write(dir.resolve(name + "_p3.jpg"), ColourPhotos.withIccProfile(plain, IccProfiles.displayP3()));
+            Files.write(dir.resolve(name + "_adobe.png"), ColourPhotos.taggedPng(image, IccProfiles.adobeRgb()));
+            Files.write(dir.resolve(name + "_p3.png"), ColourPhotos.taggedPng(image, IccProfiles.displayP3()));
+            if (!ImageIO.write(grey16(image), "png", dir.resolve(name + "_grey16.png").toFile())) {
+                throw new IOException("no PNG writer");
+            }
         }
         return dir;
+    }
+
+    /** 16-bit grey: the red channel as the high byte, the green as the low byte. */
+    private static BufferedImage grey16(BufferedImage image) {
+        BufferedImage grey = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_USHORT_GRAY);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                grey.getRaster().setSample(x, y, 0, (rgb >> 16 & 0xFF) << 8 | (rgb >> 8 & 0xFF));
+            }
+        }
+        return grey;
     }
 
     static BufferedImage draw(int index, int width, int height) {

@@ -248,7 +248,8 @@ final class PhotoCell extends GridCell<PhotoItem> {
                         ? " (unlike every photo it learned from)" : " (" + Percent.tenths(r.confidence()) + ")"))
                 + "\nSecond choice: " + r.secondLabel() + " (" + Percent.tenths(r.secondConfidence()) + ")"
                 + (reasons.isEmpty() ? "" : "\nNeeds review: " + reasons)
-                + (mark.cover() ? "\nThe listing's cover" : mark.rejected() ? "\nRejected: not in the listing" : ""));
+                + (mark.cover() ? "\nThe listing's cover" : mark.rejected() ? "\nRejected: not in the listing" : "")
+                + (r.warning() == null ? "" : "\nNote: " + r.warning()));
     }
 
     /** The name without its extension: "DSC_0023" tells photos apart where "DSC_0023.jpg" would be cut. */

@@ -108,8 +108,8 @@ public final class ShootClassifier {
                         String damage = tensors.get(k).damage;
                         Prediction p = predictions.get(k);
                         results[index] = !p.isFinite() ? PhotoResult.failed(files.get(index), NOT_A_NUMBER)
-                                : damage == null ? PhotoResult.classified(files.get(index), p)
-                                : PhotoResult.damaged(files.get(index), p, damage);
+                                : (damage == null ? PhotoResult.classified(files.get(index), p)
+                                : PhotoResult.damaged(files.get(index), p, damage)).withWarning(tensors.get(k).warning);
                         listener.onResult(results[index], ++done, files.size());
                     }
                 }
@@ -148,16 +148,16 @@ public final class ShootClassifier {
             if (thumbnails != null) {
                 thumbnails.onThumbnail(file, Thumbnails.fit(upright, thumbnailSide));
             }
-            return new Decoded(index, preprocessor.toTensor(upright), null, decoded.damage());
+            return new Decoded(index, preprocessor.toTensor(upright), null, decoded.damage(), decoded.warning());
         } catch (UnreadablePhotoException e) {
-            return new Decoded(index, null, e.getMessage(), null);
+            return new Decoded(index, null, e.getMessage(), null, null);
         } catch (OutOfMemoryError e) {
-            return new Decoded(index, null, PhotoLimits.NOT_ENOUGH_MEMORY, null);
+            return new Decoded(index, null, PhotoLimits.NOT_ENOUGH_MEMORY, null, null);
         } catch (RuntimeException e) {
-            return new Decoded(index, null, "cannot decode: " + e, null);
+            return new Decoded(index, null, "cannot decode: " + e, null, null);
         }
     }
 
-    private record Decoded(int index, float[] tensor, String error, String damage) {
+    private record Decoded(int index, float[] tensor, String error, String damage, String warning) {
     }
 }

@@ -9,6 +9,8 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -105,6 +107,63 @@ final class HeifDecoder {
             heif.heif_context_free(context);
             memory.close();
         }
+    }
+
+    /**
+     * The EXIF of the primary image as a TIFF structure ("MM\0*" or "II*\0" first), as a JPEG's APP1 holds it after
+     * "Exif\0\0"; empty when the file has none, or libheif is missing or cannot read the file.
+     */
+    static Optional<byte[]> exif(ByteBuffer data) {
+        LibHeif heif = HeifNatives.library();
+        if (heif == null) {
+            return Optional.empty();
+        }
+        int size = data.limit();
+        Pointer context = heif.heif_context_alloc();
+        Pointer handle = null;
+        try (Memory memory = new Memory(Math.max(1, size))) {
+            memory.write(0, toArray(data), 0, size);
+            PointerByReference handleRef = new PointerByReference();
+            if (heif.heif_context_read_from_memory_without_copy(context, memory, size, null).code != 0
+                    || heif.heif_context_get_primary_image_handle(context, handleRef).code != 0) {
+                return Optional.empty();
+            }
+            handle = handleRef.getValue();
+            if (heif.heif_image_handle_get_number_of_metadata_blocks(handle, "Exif") < 1) {
+                return Optional.empty();
+            }
+            int[] ids = new int[1];
+            heif.heif_image_handle_get_list_of_metadata_block_IDs(handle, "Exif", ids, 1);
+            long length = heif.heif_image_handle_get_metadata_size(handle, ids[0]);
+            if (length < 8 || length > 16 << 20) {
+                return Optional.empty();
+            }
+            try (Memory out = new Memory(length)) {
+                if (heif.heif_image_handle_get_metadata(handle, ids[0], out).code != 0) {
+                    return Optional.empty();
+                }
+                return tiffOf(out.getByteArray(0, (int) length));
+            }
+        } catch (LinkageError e) { // a libheif without these functions: the photo is exported without its EXIF
+            return Optional.empty();
+        } finally {
+            if (handle != null) {
+                heif.heif_image_handle_release(handle);
+            }
+            heif.heif_context_free(context);
+        }
+    }
+
+    /** A HEIF "Exif" item: a 4-byte offset to the TIFF header (ISO/IEC 23008-12), usually past "Exif\0\0". */
+    static Optional<byte[]> tiffOf(byte[] item) {
+        long offset = ByteBuffer.wrap(item).getInt() & 0xFFFFFFFFL;
+        long start = 4 + offset;
+        if (start + 8 > item.length) {
+            return Optional.empty();
+        }
+        boolean tiff = (item[(int) start] == 'M' && item[(int) start + 1] == 'M')
+                || (item[(int) start] == 'I' && item[(int) start + 1] == 'I');
+        return tiff ? Optional.of(Arrays.copyOfRange(item, (int) start, item.length)) : Optional.empty();
     }
 
     private static byte[] iccProfile(LibHeif heif, Pointer handle) {

@@ -14,11 +14,15 @@ import java.util.Optional;
 final class JpegColourProfile {
 
     private static final byte[] NAME = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NO_PROFILE = new byte[0];
 
     private JpegColourProfile() {
     }
 
-    /** The profile's bytes; empty when the file has none, or its chunks are missing or inconsistent. */
+    /**
+     * The profile's bytes; empty when the file has none. Chunks that are missing or inconsistent give bytes that
+     * make no profile: the file has one, and the caller says it could not be read.
+     */
     static Optional<byte[]> read(SeekableByteChannel channel) throws IOException {
         ChannelImageInputStream in = new ChannelImageInputStream(channel);
         in.seek(0);
@@ -57,7 +61,7 @@ final class JpegColourProfile {
                     int count = in.read();
                     if (count <= 0 || sequence <= 0 || sequence > count
                             || (chunks != null && chunks.length != count)) {
-                        return Optional.empty();
+                        return Optional.of(NO_PROFILE);
                     }
                     if (chunks == null) {
                         chunks = new byte[count][];
@@ -75,7 +79,7 @@ final class JpegColourProfile {
         ByteArrayOutputStream profile = new ByteArrayOutputStream();
         for (byte[] chunk : chunks) {
             if (chunk == null) {
-                return Optional.empty();
+                return Optional.of(NO_PROFILE);
             }
             profile.write(chunk);
         }

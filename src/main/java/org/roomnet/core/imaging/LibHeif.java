@@ -6,7 +6,7 @@ import com.sun.jna.Structure;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 
-/** The part of libheif's C API (heif.h, stable since 1.x) that decoding a primary image needs. */
+/** The part of libheif's C API (heif.h, stable since 1.x) that decoding a primary image and reading its EXIF need. */
 interface LibHeif extends Library {
 
     int COLORSPACE_RGB = 1;
@@ -44,6 +44,14 @@ interface LibHeif extends Library {
     Error heif_image_handle_get_raw_color_profile(Pointer handle, Pointer out);
 
     void heif_image_handle_release(Pointer handle);
+
+    int heif_image_handle_get_number_of_metadata_blocks(Pointer handle, String typeFilter);
+
+    int heif_image_handle_get_list_of_metadata_block_IDs(Pointer handle, String typeFilter, int[] ids, int count);
+
+    long heif_image_handle_get_metadata_size(Pointer handle, int metadataId);
+
+    Error heif_image_handle_get_metadata(Pointer handle, int metadataId, Pointer out);
 
     Error heif_decode_image(Pointer handle, PointerByReference image, int colorspace, int chroma, Pointer options);
 

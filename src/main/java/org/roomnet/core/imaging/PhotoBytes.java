@@ -98,6 +98,11 @@ final class PhotoBytes implements AutoCloseable {
         }
     }
 
+    /** Whether the bytes are held in memory ({@link #all()} has them), not read from disk by each step. */
+    boolean inMemory() {
+        return bytes != null;
+    }
+
     /** All the bytes; a file too large to hold in memory is refused. */
     ByteBuffer all() throws UnreadablePhotoException {
         if (bytes == null) {

@@ -5,9 +5,11 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
@@ -51,7 +53,7 @@ public final class PhotoDecoder {
         try (PhotoBytes bytes = PhotoBytes.read(file); SeekableByteChannel channel = bytes.channel()) {
             Stored stored = decodeStored(bytes, minShortSide, true, true);
             BufferedImage image = upright(bytes, stored.image());
-            return new DecodedPhoto(image, JpegIntegrity.damage(channel).orElse(stored.corruption()));
+            return new DecodedPhoto(image, JpegIntegrity.damage(channel).orElse(stored.corruption()), stored.warning());
         } catch (IOException e) {
             throw new UnreadablePhotoException("cannot read file: " + e.getMessage(), e);
         }
@@ -140,8 +142,15 @@ public final class PhotoDecoder {
         }
     }
 
-    /** A decoded picture as stored, and the decoder's complaint about corrupt JPEG data (null when none). */
-    private record Stored(BufferedImage image, String corruption) {
+    /**
+     * A decoded picture as stored, the decoder's complaint about corrupt JPEG data and what the picture may get
+     * wrong though the file is whole ({@link SrgbPixels#PROFILE_UNREADABLE}); each null when none.
+     */
+    private record Stored(BufferedImage image, String corruption, String warning) {
+
+        Stored(SrgbPixels.Converted converted, String corruption) {
+            this(converted.image(), corruption, converted.warning());
+        }
     }
 
     /** The picture as stored (not turned), in sRGB ({@link SrgbPixels}); {@code listen}: collect the decoder's warnings. */
@@ -160,39 +169,29 @@ public final class PhotoDecoder {
                 Optional<BufferedImage> fast = !fastJpeg ? Optional.empty() : bytes.nativeBytes() != null
                         ? FastJpegDecoder.decode(bytes.nativeBytes(), minShortSide) : FastJpegDecoder.decode(channel, minShortSide);
                 if (fast.isPresent()) {
-                    return new Stored(inProfile(fast.get(), channel), null);
+                    return new Stored(SrgbPixels.fromProfile(fast.get(), JpegColourProfile.read(channel)), null);
                 }
             }
             if (isHeif(bytes)) {
                 return new Stored(heif(bytes), null);
             }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new UnreadablePhotoException("not a supported image format");
+            // a TIFF's or WebP's profile that Java cannot read: their readers would ignore it or fail on it
+            Optional<byte[]> profile = jpeg.isPresent() || !bytes.inMemory() ? Optional.empty()
+                    : ContainerProfiles.read(bytes.all());
+            if (profile.isPresent() && !SrgbPixels.isReadable(profile.get())) {
+                Optional<Stored> hidden = withoutProfile(bytes, minShortSide);
+                if (hidden.isPresent()) {
+                    return hidden.get();
+                }
             }
-            ImageReader reader = readers.next();
-            DecoderWarnings warnings = new DecoderWarnings();
             try {
-                if (listen && jpeg.isPresent()) {
-                    reader.addIIOReadWarningListener(warnings);
+                return readWithImageIo(in, bytes, jpeg.isPresent(), listen, progressive, minShortSide, channel);
+            } catch (IOException | RuntimeException e) {
+                Optional<Stored> hidden = profile.isPresent() ? withoutProfile(bytes, minShortSide) : Optional.empty();
+                if (hidden.isEmpty()) {
+                    throw e; // not the profile: this failure says what is wrong
                 }
-                reader.setInput(in, true, true);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                PhotoLimits.check(width, height, progressive);
-                int step = subsampling(width, height, minShortSide);
-                ImageReadParam param = reader.getDefaultReadParam();
-                if (step > 1) {
-                    param.setSourceSubsampling(step, step, 0, 0);
-                }
-                BufferedImage image = reader.read(0, param);
-                if (image == null) {
-                    throw new UnreadablePhotoException("the image holds no picture");
-                }
-                // ImageIO's JPEG reader (TwelveMonkeys) has applied an embedded profile already
-                return new Stored(SrgbPixels.of(image), warnings.corruption().orElse(null));
-            } finally {
-                reader.dispose();
+                return hidden.get(); // a reader that failed on a profile Java could read but not use
             }
         } catch (UnreadablePhotoException e) {
             throw e;
@@ -203,37 +202,87 @@ public final class PhotoDecoder {
         }
     }
 
+    /** An ImageIO decode of the file as stored; {@code listen}: collect the JPEG decoder's warnings. */
+    private static Stored readWithImageIo(ImageInputStream in, PhotoBytes bytes, boolean jpeg, boolean listen,
+                                          boolean progressive, int minShortSide, SeekableByteChannel channel)
+            throws IOException, UnreadablePhotoException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new UnreadablePhotoException("not a supported image format");
+        }
+        ImageReader reader = readers.next();
+        DecoderWarnings warnings = new DecoderWarnings();
+        try {
+            if (listen && jpeg) {
+                reader.addIIOReadWarningListener(warnings);
+            }
+            reader.setInput(in, true, true);
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            PhotoLimits.check(width, height, progressive);
+            int step = subsampling(width, height, minShortSide);
+            ImageReadParam param = reader.getDefaultReadParam();
+            if (step > 1) {
+                param.setSourceSubsampling(step, step, 0, 0);
+            }
+            BufferedImage image = reader.read(0, param);
+            if (image == null) {
+                throw new UnreadablePhotoException("the image holds no picture");
+            }
+            return new Stored(inSrgb(image, bytes, jpeg, channel), warnings.corruption().orElse(null));
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /**
+     * A TIFF or WebP whose profile cannot be read or used, decoded with the profile hidden ({@link ContainerProfiles}):
+     * taken for sRGB, with the warning. Empty when the profile cannot be hidden or the file still fails without it.
+     */
+    private static Optional<Stored> withoutProfile(PhotoBytes bytes, int minShortSide) throws UnreadablePhotoException {
+        Optional<ByteBuffer> hidden = ContainerProfiles.withoutProfile(bytes.all());
+        if (hidden.isEmpty()) {
+            return Optional.empty();
+        }
+        try (SeekableByteChannel channel = new MemoryChannel(hidden.get());
+             ImageInputStream in = new ChannelImageInputStream(channel)) {
+            Stored stored = readWithImageIo(in, bytes, false, false, false, minShortSide, channel);
+            return Optional.of(new Stored(stored.image(), null, SrgbPixels.PROFILE_UNREADABLE));
+        } catch (IOException | RuntimeException | UnreadablePhotoException e) {
+            return Optional.empty(); // the caller reports the failure of the file as it is
+        }
+    }
+
     private static boolean isHeif(PhotoBytes bytes) throws IOException {
         return HeifDecoder.isHeif(bytes.head(64));
     }
 
     /** A HEIC/HEIF photo, decoded whole by libheif (no reduced-size decoding there), in sRGB. */
-    private static BufferedImage heif(PhotoBytes bytes) throws UnreadablePhotoException {
+    private static SrgbPixels.Converted heif(PhotoBytes bytes) throws UnreadablePhotoException {
         HeifDecoder.Decoded decoded = HeifDecoder.decode(bytes.all(), (w, h) -> PhotoLimits.check(w, h, false));
-        if (decoded.iccProfile() == null) {
-            return decoded.image();
-        }
-        try {
-            return SrgbPixels.fromProfile(decoded.image(), decoded.iccProfile());
-        } catch (IllegalArgumentException e) {
-            return decoded.image();
-        }
+        return SrgbPixels.fromProfile(decoded.image(), Optional.ofNullable(decoded.iccProfile()));
     }
 
     /**
-     * libjpeg-turbo leaves the numbers as stored: a JPEG with an embedded profile (Adobe RGB, Display P3) is
-     * converted here. A profile that cannot be read or used leaves the numbers as they are (taken for sRGB).
+     * An ImageIO reader's picture in sRGB. The JPEG reader (TwelveMonkeys), the TIFF and the WebP readers have
+     * applied an embedded profile already (a JPEG's that they could not read is only reported here); Java's PNG
+     * reader ignores its iCCP chunk, so a colour PNG's profile is applied here, after transparency is flattened
+     * (as training does).
      */
-    private static BufferedImage inProfile(BufferedImage decoded, SeekableByteChannel channel) throws IOException {
-        Optional<byte[]> profile = JpegColourProfile.read(channel);
-        if (profile.isEmpty()) {
-            return decoded;
+    private static SrgbPixels.Converted inSrgb(BufferedImage image, PhotoBytes bytes, boolean jpeg,
+                                               SeekableByteChannel channel)
+            throws IOException, UnreadablePhotoException {
+        BufferedImage srgb = SrgbPixels.of(image);
+        boolean grey = image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+        if (jpeg) {
+            Optional<byte[]> profile = JpegColourProfile.read(channel);
+            boolean unreadable = !grey && profile.isPresent() && !SrgbPixels.isReadable(profile.get());
+            return new SrgbPixels.Converted(srgb, unreadable ? SrgbPixels.PROFILE_UNREADABLE : null);
         }
-        try {
-            return SrgbPixels.fromProfile(decoded, profile.get());
-        } catch (IllegalArgumentException e) {
-            return decoded;
+        if (grey || !PngColourProfile.isPng(bytes.head(8)) || !bytes.inMemory()) {
+            return new SrgbPixels.Converted(srgb, null);
         }
+        return SrgbPixels.fromProfile(srgb, PngColourProfile.read(bytes.all()));
     }
 
     /** The largest integer step that keeps the short side at least {@code minShortSide}. */

@@ -16,6 +16,7 @@ import java.awt.image.WritableRaster;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Brings a decoded picture to 8-bit sRGB, the one colour space the model, the thumbnails and the listing
@@ -41,7 +42,14 @@ public final class SrgbPixels {
         }
     };
 
+    /** The warning of a photo whose embedded profile cannot be read or used: its numbers are taken for sRGB. */
+    public static final String PROFILE_UNREADABLE = "colour profile unreadable, assumed sRGB";
+
     private SrgbPixels() {
+    }
+
+    /** A picture in sRGB, and {@link #PROFILE_UNREADABLE} when its profile had to be ignored (else null). */
+    public record Converted(BufferedImage image, String warning) {
     }
 
     /** The picture in sRGB: grey copied to R = G = B, another colour space converted; sRGB as it is. */
@@ -93,6 +101,31 @@ public final class SrgbPixels {
 
     private static int blendOnWhite(int channel, int alpha) {
         return (channel * alpha + 255 * (255 - alpha) + 127) / 255;
+    }
+
+    /**
+     * {@link #fromProfile(BufferedImage, byte[])} for an embedded profile, if any; one that cannot be read or used
+     * leaves the numbers as they are (taken for sRGB) and the result says so: never a failed photo.
+     */
+    public static Converted fromProfile(BufferedImage rgb, Optional<byte[]> iccProfile) {
+        if (iccProfile.isEmpty()) {
+            return new Converted(rgb, null);
+        }
+        try {
+            return new Converted(fromProfile(rgb, iccProfile.get()), null);
+        } catch (IllegalArgumentException e) {
+            return new Converted(rgb, PROFILE_UNREADABLE);
+        }
+    }
+
+    /** Whether Java can read {@code iccProfile} as a profile at all (not whether it can convert with it). */
+    public static boolean isReadable(byte[] iccProfile) {
+        try {
+            ICC_Profile.getInstance(iccProfile);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**

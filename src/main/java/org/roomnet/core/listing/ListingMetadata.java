@@ -18,6 +18,7 @@ import org.apache.commons.imaging.formats.tiff.fieldtypes.AbstractFieldType;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputField;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
+import org.roomnet.core.imaging.HeifMetadata;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -94,7 +95,8 @@ final class ListingMetadata {
 
     private static TiffOutputSet exifOf(byte[] file) {
         try {
-            ImageMetadata metadata = Imaging.getMetadata(file);
+            // a HEIC photo's EXIF, read by libheif, is a TIFF structure that Commons Imaging reads as such
+            ImageMetadata metadata = Imaging.getMetadata(HeifMetadata.exif(file).orElse(file));
             TiffImageMetadata exif = metadata instanceof JpegImageMetadata jpeg ? jpeg.getExif()
                     : metadata instanceof TiffImageMetadata tiff ? tiff : null;
             return exif == null ? null : exif.getOutputSet();

@@ -18,7 +18,9 @@ import java.util.Locale;
  * RFC 4180 quoting, UTF-8. A damaged photo has its label and scores and, in {@code error}, the damage;
  * {@code needs_review} is {@code true} or {@code false} (the model's rule, its unknown detector included);
  * last, {@code source}: {@code model}, or {@code memory} when the memory of reviewed photos proposed the label
- * (empty for an unreadable file). Room types the agent added follow the model's in the score columns.
+ * (empty for an unreadable file); then {@code note}: what decoding warns of for a photo it could read
+ * ("colour profile unreadable, assumed sRGB"), else empty. Room types the agent added follow the model's in the
+ * score columns.
  */
 public final class CsvReport {
 
@@ -49,6 +51,7 @@ public final class CsvReport {
         List<String> header = new ArrayList<>(List.of("file", "label", "confidence", "error", "needs_review"));
         header.addAll(report.classNames());
         header.add("source");
+        header.add("note");
         out.write(line(header));
         for (ReportRow row : report.rows()) {
             List<String> cells = new ArrayList<>();
@@ -61,6 +64,7 @@ public final class CsvReport {
                 cells.add(i < row.scores().size() ? format(row.scores().get(i)) : "");
             }
             cells.add(row.isClassified() ? row.source() : "");
+            cells.add(row.note());
             out.write(line(cells));
         }
     }

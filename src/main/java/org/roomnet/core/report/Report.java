@@ -46,10 +46,10 @@ public record Report(List<String> classNames, List<ReportRow> rows, ListingCheck
             String file = relative(folder, p.file());
             if (p.isReadable()) {
                 rows.add(new ReportRow(file, folder.toString(), p.finalLabel(), p.modelLabel(), p.confidence(),
-                        p.isCorrected(), p.isReviewed(), "", p.scores(), rules.needsReview(p), p.source()));
+                        p.isCorrected(), p.isReviewed(), "", p.scores(), rules.needsReview(p), p.source(), p.warning()));
             } else if (p.isDamaged()) {
                 rows.add(new ReportRow(file, folder.toString(), p.modelLabel(), p.modelLabel(), p.confidence(), false,
-                        false, p.damage(), p.scores(), rules.needsReview(p), p.source()));
+                        false, p.damage(), p.scores(), rules.needsReview(p), p.source(), p.warning()));
             } else {
                 rows.add(new ReportRow(file, folder.toString(), "", "", 0f, false, false, p.error(), List.of(), false));
             }

@@ -9,6 +9,8 @@ import java.util.List;
  * {@code error} says why a file could not be read, or, beside the labels, why a photo is damaged.
  * {@code needsReview} is the model's rule ({@link org.roomnet.core.review.ReviewRules}) for the photo as it stands;
  * {@code source} who proposed the label: {@code model}, or {@code memory} (the agent's reviewed photos).
+ * {@code note}: what the decoded picture may get wrong though the file is whole ("colour profile unreadable,
+ * assumed sRGB"), empty when nothing.
  */
 public record ReportRow(
         String file,
@@ -21,7 +23,8 @@ public record ReportRow(
         String error,
         List<Float> scores,
         boolean needsReview,
-        String source) {
+        String source,
+        String note) {
 
     public ReportRow {
         label = label == null ? "" : label;
@@ -29,6 +32,13 @@ public record ReportRow(
         error = error == null ? "" : error;
         scores = List.copyOf(scores);
         source = source == null || source.isEmpty() ? "model" : source;
+        note = note == null ? "" : note;
+    }
+
+    /** Without a note. */
+    public ReportRow(String file, String folder, String label, String modelLabel, float confidence, boolean corrected,
+                     boolean reviewed, String error, List<Float> scores, boolean needsReview, String source) {
+        this(file, folder, label, modelLabel, confidence, corrected, reviewed, error, scores, needsReview, source, "");
     }
 
     /** A row proposed by the model alone. */

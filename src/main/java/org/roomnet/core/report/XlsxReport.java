@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * XLSX for the listing: sheet "Photos" with one row per file (sorted by file; the final label beside
  * the model's label and confidence; {@code needs_review} TRUE/FALSE; one score per class of the model, as
- * percentages; then {@code source}, model or memory; header frozen, filters on), sheet
+ * percentages; then {@code source}, model or memory, and {@code note}, a decoding warning such as "colour profile
+ * unreadable, assumed sRGB"; header frozen, filters on), sheet
  * "Summary" with the count per room type, how many photos are still to review, and the listing
  * checklist (rejected photos not counted), and sheet "Listing": the listing in order (position, new
  * name, original file, room, cover), then the rejected photos.
@@ -36,9 +37,12 @@ public final class XlsxReport {
             "model label", "model confidence", "error", "needs_review");
     /** After the score columns: who proposed the label, {@code model} or {@code memory} (as in the CSV). */
     public static final String SOURCE_COLUMN = "source";
+    /** Last: what decoding warns of for a photo it could read, as in the CSV. */
+    public static final String NOTE_COLUMN = "note";
     /** Column widths in characters, for the fixed columns; each score column gets {@link #SCORE_WIDTH}. */
     private static final int[] WIDTHS = {36, 30, 14, 10, 10, 14, 18, 36, 14};
     private static final int SCORE_WIDTH = 12;
+    private static final int NOTE_WIDTH = 36;
 
     private XlsxReport() {
     }
@@ -63,6 +67,7 @@ public final class XlsxReport {
             header.addAll(report.classNames());
             header.add(SOURCE_COLUMN);
             int sourceColumn = header.size() - 1;
+            header.add(NOTE_COLUMN);
             writeRow(photos.createRow(0), header, bold);
             int r = 1;
             for (ReportRow row : report.rows()) {
@@ -86,11 +91,13 @@ public final class XlsxReport {
                     x.getCell(FIXED_COLUMNS.size() + i).setCellStyle(percent);
                 }
                 text(x, sourceColumn, row.isClassified() ? row.source() : "", asText);
+                text(x, sourceColumn + 1, row.note(), asText);
             }
             photos.createFreezePane(0, 1);
             photos.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(0, r - 1), 0, header.size() - 1));
             for (int i = 0; i < header.size(); i++) {
-                photos.setColumnWidth(i, (i < WIDTHS.length ? WIDTHS[i] : SCORE_WIDTH) * 256);
+                photos.setColumnWidth(i, (i < WIDTHS.length ? WIDTHS[i] : i == sourceColumn + 1 ? NOTE_WIDTH
+                        : SCORE_WIDTH) * 256);
             }
 
             Sheet summary = book.createSheet(SUMMARY_SHEET);

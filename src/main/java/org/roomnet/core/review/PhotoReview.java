@@ -16,6 +16,9 @@ import java.util.OptionalDouble;
  * place in the listing ({@link ListingMark}: rejected, cover, the agent's order), and the model's unknown
  * score of the photo (empty when the model has no unknown detector). {@code byMemory}: the proposed label
  * ({@code modelLabel}) came from the memory of reviewed photos, not the model alone (CSV/XLSX {@code source}).
+ * {@code warning}: what the decoded picture may get wrong though the file is whole ("colour profile unreadable,
+ * assumed sRGB"; CSV/XLSX {@code note}, the photo's tooltip), null when nothing. It comes from decoding and is not
+ * kept in the saved review: a photo restored from it has none.
  */
 public record PhotoReview(
         Path file,
@@ -28,7 +31,8 @@ public record PhotoReview(
         String error,
         ListingMark listing,
         OptionalDouble unknownScore,
-        boolean byMemory) {
+        boolean byMemory,
+        String warning) {
 
     /** How a damaged photo's error begins; the rest is the damage. */
     static final String DAMAGED = "damaged, ";
@@ -47,6 +51,17 @@ public record PhotoReview(
         if (error != null && agentLabel != null) {
             throw new IllegalArgumentException("an unreadable file cannot be labelled: " + file);
         }
+        if (warning != null && modelLabel == null) {
+            throw new IllegalArgumentException("an unreadable file has no decoding warning: " + file);
+        }
+    }
+
+    /** Without a decoding warning. */
+    public PhotoReview(Path file, String modelLabel, float confidence, List<Float> scores, String secondLabel,
+                       float secondConfidence, String agentLabel, String error, ListingMark listing,
+                       OptionalDouble unknownScore, boolean byMemory) {
+        this(file, modelLabel, confidence, scores, secondLabel, secondConfidence, agentLabel, error, listing,
+                unknownScore, byMemory, null);
     }
 
     /** Proposed by the model alone. */
@@ -74,10 +89,11 @@ public record PhotoReview(
             // the model's label of what is there stays, for reports (see isDamaged)
             Prediction p = result.prediction();
             return new PhotoReview(result.file(), p.label(), p.confidence(), p.scores(), p.secondLabel(),
-                    p.secondConfidence(), null, DAMAGED + result.damage(), ListingMark.NONE, p.unknownScore());
+                    p.secondConfidence(), null, DAMAGED + result.damage(), ListingMark.NONE, p.unknownScore(), false,
+                    result.warning());
         }
         return result.isClassified()
-                ? fromPrediction(result.file(), result.prediction(), null)
+                ? fromPrediction(result.file(), result.prediction(), null).withWarning(result.warning())
                 : unreadable(result.file(), result.error());
     }
 
@@ -150,18 +166,24 @@ public record PhotoReview(
         boolean moves = !Objects.equals(label != null ? label : modelLabel, finalLabel());
         ListingMark mark = moves ? listing.withRank(0) : listing;
         return new PhotoReview(file, modelLabel, confidence, scores, secondLabel, secondConfidence, label, error, mark,
-                unknownScore, byMemory);
+                unknownScore, byMemory, warning);
     }
 
     public PhotoReview withListing(ListingMark mark) {
         return new PhotoReview(file, modelLabel, confidence, scores, secondLabel, secondConfidence, agentLabel, error, mark,
-                unknownScore, byMemory);
+                unknownScore, byMemory, warning);
     }
 
     /** The same review, its proposal marked as the memory's ({@link #source()}). */
     public PhotoReview proposedByMemory() {
         return new PhotoReview(file, modelLabel, confidence, scores, secondLabel, secondConfidence, agentLabel, error,
-                listing, unknownScore, true);
+                listing, unknownScore, true, warning);
+    }
+
+    /** The same review with the decoder's {@code warning} (null: none). */
+    public PhotoReview withWarning(String warning) {
+        return new PhotoReview(file, modelLabel, confidence, scores, secondLabel, secondConfidence, agentLabel, error,
+                listing, unknownScore, byMemory, warning);
     }
 
     /** Who proposed the label: {@code memory} (the agent's reviewed photos) or {@code model}. */

@@ -210,7 +210,8 @@ public final class Shoot implements AutoCloseable {
                 }
             }
             photos.add(new SavedPhoto(new PhotoReview(p.file(), p.modelLabel(), p.confidence(), scores, p.secondLabel(),
-                    p.secondConfidence(), p.agentLabel(), p.error(), p.listing(), p.unknownScore(), p.byMemory()),
+                    p.secondConfidence(), p.agentLabel(), p.error(), p.listing(), p.unknownScore(), p.byMemory(),
+                    p.warning()),
                     sp.stamp(), sp.editedMillis()));
         }
         return new SavedReview(saved.modelName(), saved.modelVersion(), classes, photos);
@@ -274,7 +275,8 @@ public final class Shoot implements AutoCloseable {
             return PhotoReview.of(result);
         }
         MemoryBlend.Recalled recalled = memory.recall(result.prediction());
-        PhotoReview review = PhotoReview.of(new PhotoResult(result.file(), recalled.prediction(), null, result.damage()));
+        PhotoReview review = PhotoReview.of(new PhotoResult(result.file(), recalled.prediction(), null, result.damage(),
+                result.warning()));
         return recalled.fromMemory() ? review.proposedByMemory() : review;
     }
 

@@ -28,6 +28,7 @@ class RoomClassifierTest {
     @Test
     void javaPreprocessingAndInferenceReproducePythonReferenceScores(@TempDir Path dir) throws Exception {
         Map<String, float[]> reference = ReferenceScores.read(".png");
+        reference.keySet().removeIf(name -> !name.matches("reference_\\d+_\\d+x\\d+\\.png")); // DecoderParityTest: the rest
         ReferencePictures.writeAll(dir);
         try (RoomClassifier classifier = RoomClassifier.open(TestPhotos.model(), ProviderPreference.CPU)) {
             ModelDescription d = classifier.description();

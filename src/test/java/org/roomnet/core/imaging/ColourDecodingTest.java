@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 17: every decode path yields sRGB; grey copied to R = G = B, embedded profiles converted. */
@@ -66,5 +67,69 @@ class ColourDecodingTest {
         byte[] junk = new byte[300];
         Path file = Files.write(dir.resolve("junk-profile.jpg"), ColourPhotos.taggedJpeg(original, junk));
         assertTrue(ColourPhotos.meanDifference(PhotoDecoder.decodeFull(file), original) < 2.5);
+    }
+
+    @Test
+    void adobeRgbAndDisplayP3PngsAreConvertedToSrgb() throws Exception {
+        BufferedImage original = ColourPhotos.chart(320, 240);
+        for (var profile : Map.of("adobe", IccProfiles.adobeRgb(), "p3", IccProfiles.displayP3()).entrySet()) {
+            BufferedImage numbers = ColourPhotos.numbersIn(original, profile.getValue());
+            assertTrue(ColourPhotos.meanDifference(numbers, original) > 6, profile.getKey());
+            Path file = Files.write(dir.resolve(profile.getKey() + ".png"),
+                    ColourPhotos.taggedPng(numbers, profile.getValue()));
+            DecodedPhoto decoded = PhotoDecoder.decodeChecked(file, 0);
+            double off = ColourPhotos.meanDifference(decoded.image(), original);
+            assertTrue(off < 1.5, profile.getKey() + ": " + off + " levels off the sRGB original");
+            assertNull(decoded.warning());
+        }
+    }
+
+    @Test
+    void aPaletteAndATransparentPngAreConvertedThroughTheirProfileToo() throws Exception {
+        BufferedImage original = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = original.createGraphics();
+        g.setColor(new java.awt.Color(200, 40, 40));
+        g.fillRect(0, 0, 64, 48);
+        g.dispose();
+        BufferedImage numbers = ColourPhotos.numbersIn(original, IccProfiles.displayP3());
+        int stored = numbers.getRGB(0, 0);
+        byte[] r = {(byte) (stored >> 16), -1};
+        byte[] gr = {(byte) (stored >> 8), -1};
+        byte[] b = {(byte) stored, -1};
+        BufferedImage palette = new BufferedImage(64, 48, BufferedImage.TYPE_BYTE_BINARY,
+                new java.awt.image.IndexColorModel(1, 2, r, gr, b)); // the stored colour exactly, and white
+        BufferedImage alpha = new BufferedImage(64, 48, BufferedImage.TYPE_INT_ARGB);
+        for (BufferedImage copy : List.of(palette, alpha)) {
+            java.awt.Graphics2D c = copy.createGraphics();
+            c.drawImage(numbers, 0, 0, null);
+            c.dispose();
+        }
+        for (BufferedImage picture : List.of(palette, alpha)) {
+            Path file = Files.write(dir.resolve("tagged-" + picture.getType() + ".png"),
+                    ColourPhotos.taggedPng(picture, IccProfiles.displayP3()));
+            double off = ColourPhotos.meanDifference(PhotoDecoder.decodeFull(file), original);
+            assertTrue(off < 1.5, "type " + picture.getType() + ": " + off + " levels off");
+        }
+    }
+
+    @Test
+    void sixteenBitGreyKeepsItsHighByte() throws Exception {
+        BufferedImage grey = new BufferedImage(64, 48, BufferedImage.TYPE_USHORT_GRAY);
+        for (int y = 0; y < 48; y++) {
+            for (int x = 0; x < 64; x++) {
+                grey.getRaster().setSample(x, y, 0, (x * 4) << 8 | (y * 37 + x) & 0xFF);
+            }
+        }
+        for (String format : List.of("png", "tiff")) {
+            Path file = dir.resolve("grey16." + format);
+            assertTrue(ImageIO.write(grey, format, file.toFile()), format);
+            BufferedImage decoded = PhotoDecoder.decodeFull(file);
+            for (int y = 0; y < 48; y += 5) {
+                for (int x = 0; x < 64; x += 3) {
+                    int v = x * 4;
+                    assertEquals(v << 16 | v << 8 | v, decoded.getRGB(x, y) & 0xFFFFFF, format + " " + x + "," + y);
+                }
+            }
+        }
     }
 }

@@ -90,4 +90,18 @@ class HeifDecodingTest {
         assertTrue(HeifDecoder.isHeif(heic));
         assertTrue(!HeifDecoder.isHeif(mp4));
     }
+
+    @Test
+    void anExifItemIsReadFromItsTiffHeaderOn() {
+        byte[] tiff = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 0};
+        java.io.ByteArrayOutputStream item = new java.io.ByteArrayOutputStream();
+        item.writeBytes(new byte[]{0, 0, 0, 6});
+        item.writeBytes("Exif\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        item.writeBytes(tiff);
+        assertTrue(java.util.Arrays.equals(tiff, HeifDecoder.tiffOf(item.toByteArray()).orElseThrow()));
+        byte[] noHeader = {0, 0, 0, 0, 'E', 'x', 'i', 'f', 0, 0, 'M', 'M'};
+        assertTrue(HeifDecoder.tiffOf(noHeader).isEmpty(), "no TIFF header at the offset");
+        byte[] pastTheEnd = {0, 0, 0, 100, 'M', 'M', 0, 42, 0, 0, 0, 8};
+        assertTrue(HeifDecoder.tiffOf(pastTheEnd).isEmpty());
+    }
 }

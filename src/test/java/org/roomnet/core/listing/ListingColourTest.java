@@ -1,9 +1,12 @@
 package org.roomnet.core.listing;
 
 import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
+import com.drew.metadata.exif.GpsDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.core.imaging.HeifMetadata;
 import org.roomnet.core.review.Photos;
 import org.roomnet.core.review.Review;
 import org.roomnet.testing.ColourPhotos;
@@ -88,6 +91,27 @@ class ListingColourTest {
         BufferedImage image = ImageIO.read(exported.toFile());
         assertEquals(900, image.getWidth());
         assertTrue(ColourPhotos.meanDifference(image, original) < 5);
+    }
+
+    /**
+     * heif-enc copies a JPEG's EXIF into the HEIC; the capture time is read from it (the listing's order) and the
+     * exported JPEG keeps it with the rest of the allow-list (no GPS, no owner), orientation 1.
+     */
+    @Test
+    void aHeicPhotosCaptureTimeIsReadAndKeptInTheExport() throws Exception {
+        Path jpeg = ListingExportTest.photoWithExif(ColourPhotos.chart(600, 400), temp.resolve("camera.jpg"), 1);
+        Path photo = HeifFixtures.encode(jpeg, shoot().resolve("IMG_0002.HEIC"), 90);
+        java.time.LocalDateTime taken = java.time.LocalDateTime.of(2024, 5, 1, 10, 15, 30, 250_000_000);
+        assertEquals(Optional.of(taken), CaptureTime.of(photo));
+        assertTrue(HeifMetadata.exif(Files.readAllBytes(photo)).isPresent(), "libheif reads the HEIC's EXIF");
+        Path exported = exportOne(photo);
+        assertEquals(Optional.of(taken), CaptureTime.of(exported));
+        var metadata = ImageMetadataReader.readMetadata(exported.toFile());
+        assertEquals("Canon", metadata.getFirstDirectoryOfType(ExifIFD0Directory.class)
+                .getString(ExifIFD0Directory.TAG_MAKE));
+        assertEquals(1, metadata.getFirstDirectoryOfType(ExifIFD0Directory.class).getInt(ExifIFD0Directory.TAG_ORIENTATION));
+        assertEquals(null, metadata.getFirstDirectoryOfType(GpsDirectory.class), "no GPS");
+        assertEquals(1, metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class).getInt(ExifSubIFDDirectory.TAG_COLOR_SPACE));
     }
 
     private static void deleteTree(Path dir) throws Exception {

@@ -57,11 +57,11 @@ class ReportTest {
         Path csv = dir.resolve("out.csv");
         CsvReport.write(sample(), csv);
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("file,label,confidence,error,needs_review,Backyard,Bathroom,Bedroom,Frontyard,Kitchen,LivingRoom,source",
+        assertEquals("file,label,confidence,error,needs_review,Backyard,Bathroom,Bedroom,Frontyard,Kitchen,LivingRoom,source,note",
                 lines.get(0));
-        assertEquals("\"a, kitchen.jpg\",Kitchen,0.900000,,false,0.000000,0.000000,0.000000,0.000000,0.900000,0.100000,model",
+        assertEquals("\"a, kitchen.jpg\",Kitchen,0.900000,,false,0.000000,0.000000,0.000000,0.000000,0.900000,0.100000,model,",
                 lines.get(1));
-        assertEquals("c.jpg,,,empty file (0 bytes),false,,,,,,,", lines.get(3));
+        assertEquals("c.jpg,,,empty file (0 bytes),false,,,,,,,,", lines.get(3));
         assertEquals(4, lines.size());
     }
 
@@ -76,7 +76,7 @@ class ReportTest {
             photos.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
             assertEquals(List.of("file", "folder", "final label", "reviewed", "corrected", "model label",
                     "model confidence", "error", "needs_review", "Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom",
-                    "source"), header);
+                    "source", "note"), header);
             List<String> files = new ArrayList<>();
             for (int r = 1; r <= photos.getLastRowNum(); r++) {
                 files.add(photos.getRow(r).getCell(0).getStringCellValue());
@@ -143,7 +143,7 @@ class ReportTest {
                 "'@SUM(A1).jpg,")) {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith(start)), start + " in " + lines);
         }
-        assertEquals("sub/x.jpg,,,'=not a formula,false,,,,,,,", lines.get(lines.size() - 1));
+        assertEquals("sub/x.jpg,,,'=not a formula,false,,,,,,,,", lines.get(lines.size() - 1));
 
         Path xlsx = dir.resolve("out.xlsx");
         XlsxReport.write(report, xlsx);
@@ -166,6 +166,33 @@ class ReportTest {
     // Issue 9, point 8: a damaged photo keeps the model's label and scores; the error says it is damaged.
 
     @Test
+    void aDecodingWarningIsTheNoteInTheCsvAndTheXlsxAndMarksNothingDamaged() throws Exception {
+        Path folder = dir.toAbsolutePath();
+        Prediction kitchen = Prediction.of(CLASSES, new float[]{0, 0, 0, 0, 0.9f, 0.1f});
+        String warning = "colour profile unreadable, assumed sRGB";
+        Report report = Report.fromResults(CLASSES, folder, List.of(
+                PhotoResult.classified(folder.resolve("a.jpg"), kitchen).withWarning(warning),
+                PhotoResult.classified(folder.resolve("b.jpg"), kitchen)));
+        assertEquals(0, report.damagedCount());
+        assertEquals(2, report.intactCountsByLabel().get("Kitchen"));
+        Path csv = dir.resolve("out.csv");
+        CsvReport.write(report, csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(1).startsWith("a.jpg,Kitchen,0.900000,,"), lines.get(1));
+        assertTrue(lines.get(1).endsWith(",model,\"" + warning + "\""), lines.get(1)); // quoted: it has a comma
+        assertTrue(lines.get(2).endsWith(",model,"), lines.get(2));
+        Path xlsx = dir.resolve("out.xlsx");
+        XlsxReport.write(report, xlsx);
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            Sheet photos = book.getSheet(XlsxReport.PHOTOS_SHEET);
+            int note = photos.getRow(0).getLastCellNum() - 1;
+            assertEquals(XlsxReport.NOTE_COLUMN, photos.getRow(0).getCell(note).getStringCellValue());
+            assertEquals(warning, photos.getRow(1).getCell(note).getStringCellValue());
+            assertEquals("", photos.getRow(2).getCell(note).getStringCellValue());
+        }
+    }
+
+    @Test
     void aDamagedPhotoKeepsItsLabelAndScoresWithTheDamageAsItsError() throws Exception {
         Path folder = dir.toAbsolutePath();
         PhotoResult cut = PhotoResult.damaged(folder.resolve("cut.jpg"), Prediction.of(CLASSES, new float[]{0, 0, 0, 0, 0.9f, 0.1f}),
@@ -174,7 +201,7 @@ class ReportTest {
         Path csv = dir.resolve("out.csv");
         CsvReport.write(report, csv);
         assertEquals("cut.jpg,Kitchen,0.900000,truncated: 38 % of the image data missing,false,0.000000,0.000000,0.000000,"
-                + "0.000000,0.900000,0.100000,model", Files.readAllLines(csv).get(1));
+                + "0.000000,0.900000,0.100000,model,", Files.readAllLines(csv).get(1));
         assertEquals(1, report.damagedCount());
         assertEquals(0, report.unreadableCount());
         Review review = new Review(folder, CLASSES);
@@ -213,12 +240,12 @@ class ReportTest {
         CsvReport.write(report, csv);
         List<String> lines = Files.readAllLines(csv);
         assertEquals("file,label,confidence,error,needs_review,Backyard,Bathroom,Bedroom,Frontyard,Kitchen,LivingRoom,"
-                + "DiningRoom,FloorPlan,Other,source", lines.get(0));
+                + "DiningRoom,FloorPlan,Other,source,note", lines.get(0));
         List<String> expected = List.of("false", "true", "false", "true", "false");
         for (int i = 0; i < expected.size(); i++) {
             String[] cells = lines.get(i + 1).split(",", -1);
             assertEquals(expected.get(i), cells[4], lines.get(i + 1));
-            assertEquals(15, cells.length, lines.get(i + 1));
+            assertEquals(16, cells.length, lines.get(i + 1));
         }
         Path xlsx = dir.resolve("out.xlsx");
         XlsxReport.write(report, xlsx);
