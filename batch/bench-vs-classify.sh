@@ -15,9 +15,9 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/roomnet-bench-batch.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/photos"
 
-find "$pool/houses" "$pool/propmix_mls" -name '*.jpg' | sort | head -n "$n" | while read -r f; do
-  src="$(basename "$(dirname "$(dirname "$f")")")"
-  ln -s "$f" "$work/photos/${src}_$(basename "$f")"
+(cd "$pool" && find houses propmix_mls -name '*.jpg' | sort) > "$work/all.txt"
+sed -n "1,${n}p" "$work/all.txt" | while read -r f; do
+  ln -s "$pool/$f" "$work/photos/${f//\//_}"
 done
 count="$(find "$work/photos" -type l | wc -l)"
 [ "$count" -eq "$n" ] || { echo "only $count photos in $pool" >&2; exit 1; }

@@ -68,15 +68,15 @@ public final class BatchJob implements Callable<Integer> {
             description = "decoding threads per task, beside the task's own inference thread (default: ${DEFAULT-VALUE})")
     int decodeThreads;
 
-    @Option(names = "--partitions", description = "Spark partitions (default: 2 per core, at most 1,000 photos each)")
+    @Option(names = "--partitions", description = "Spark partitions (default: one per core, at most 1,000 photos each)")
     Integer partitions;
 
     @Option(names = "--csv-max", defaultValue = "200000",
             description = "write labels.csv when the run has at most this many files (default: ${DEFAULT-VALUE})")
     int csvMax;
 
-    /** Photos a task takes at a time: one chunk of results is held per task. */
-    static final int CHUNK = 256;
+    /** Photos per partition at most, by default: a retried task redoes at most a minute or two of work. */
+    static final int PER_PARTITION = 1000;
 
     private final SparkSession given;
     private final PrintStream err;
@@ -165,13 +165,13 @@ public final class BatchJob implements Callable<Integer> {
                 classifier.provider().displayName());
         List<String> classNames = d.classNames();
 
-        int slices = partitions != null ? partitions : Math.max(1, Math.max(2 * cores, (files + 999) / 1000));
+        int slices = partitions != null ? partitions : Math.max(cores, (files + PER_PARTITION - 1) / PER_PARTITION);
         long classifying = System.nanoTime();
         try {
             Map<String, String> conf = new HashMap<>();
             hadoop.forEach(e -> conf.put(e.getKey(), e.getValue()));
             JavaRDD<Row> rows = sc.parallelize(listing.files(), Math.min(slices, Math.max(1, files)))
-                    .mapPartitions(new ClassifyPartition(modelName(modelPath), provider, batch, decodeThreads, CHUNK,
+                    .mapPartitions(new ClassifyPartition(modelName(modelPath), provider, batch, decodeThreads,
                             sc.broadcast(conf)));
             spark.createDataFrame(rows, PhotoRows.schema(classNames)).write().parquet(out.incoming().toString());
             out.replaceWithIncoming();
@@ -181,17 +181,15 @@ public final class BatchJob implements Callable<Integer> {
         }
         double classifySeconds = seconds(classifying);
 
-        Dataset<Row> photos = spark.read().parquet(out.parquet().toString()).cache();
-        RunCounts counts = RunCounts.of(photos);
-        photos.unpersist();
-        boolean csv = counts.total() <= csvMax;
-        if (csv) {
-            try {
-                MergedCsv.write(spark.read().parquet(out.parquet().toString()), classNames, listing.base(), out);
-            } catch (IOException e) {
-                err.println("error: cannot write " + out.csv() + ": " + e.getMessage() + " (the Parquet dataset is written)");
-                return EXIT_FILES;
-            }
+        // counted from what was written, so that a retried task is never counted twice
+        Dataset<Row> photos = spark.read().parquet(out.parquet().toString());
+        boolean csv = files <= csvMax;
+        RunCounts counts;
+        try {
+            counts = csv ? MergedCsv.write(photos, classNames, listing.base(), out) : RunCounts.of(photos);
+        } catch (IOException e) {
+            err.println("error: cannot write " + out.csv() + ": " + e.getMessage() + " (the Parquet dataset is written)");
+            return EXIT_FILES;
         }
         err.printf("wrote %s%s%n", out.parquet(), csv ? " and " + out.csv() : " (no labels.csv: more than --csv-max files)");
         counts.print(err, classifySeconds, cores, seconds(started), jvmSeconds());

@@ -26,7 +26,8 @@ final class MergedCsv {
     private MergedCsv() {
     }
 
-    static void write(Dataset<Row> photos, List<String> classNames, String base, OutputFolder out) throws IOException {
+    /** Writes the CSV of the dataset {@code photos}; its counts come from the same rows (one pass over the dataset). */
+    static RunCounts write(Dataset<Row> photos, List<String> classNames, String base, OutputFolder out) throws IOException {
         List<Column> columns = new ArrayList<>(List.of(functions.col(PhotoRows.LABEL), functions.col(PhotoRows.CONFIDENCE),
                 functions.col(PhotoRows.ERROR), functions.col(PhotoRows.NEEDS_REVIEW)));
         PhotoRows.classColumns(classNames).forEach(c -> columns.add(functions.col(c)));
@@ -38,15 +39,17 @@ final class MergedCsv {
         }
         rows.sort(Comparator.comparing(ReportRow::file));
         Report report = new Report(classNames, rows, ListingChecklist.DEFAULT);
+        RunCounts counts = RunCounts.of(rows);
         Path target = out.csv();
         if ("file".equals(target.toUri().getScheme())) {
             CsvReport.write(report, java.nio.file.Path.of(target.toUri().getPath()));
-            return;
+            return counts;
         }
         java.nio.file.Path local = Files.createTempFile("roomnet-labels", ".csv");
         try {
             CsvReport.write(report, local);
             out.fileSystem().copyFromLocalFile(false, true, new Path(local.toUri()), target);
+            return counts;
         } finally {
             Files.deleteIfExists(local);
         }

@@ -4,7 +4,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
+import org.roomnet.core.report.ReportRow;
+
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * What a run did, counted from the dataset it wrote (so a retried task is never counted twice): files, photos
@@ -22,6 +25,13 @@ record RunCounts(long total, long classified, long damaged, long needsReview, lo
         long classified = r.getLong(1);
         return new RunCounts(total, classified, r.isNullAt(2) ? 0 : r.getLong(2), r.isNullAt(3) ? 0 : r.getLong(3),
                 total - classified);
+    }
+
+    /** The counts of report rows (labels.csv's), as {@link #of(Dataset)} counts the dataset. */
+    static RunCounts of(List<ReportRow> rows) {
+        long classified = rows.stream().filter(ReportRow::isClassified).count();
+        return new RunCounts(rows.size(), classified, rows.stream().filter(ReportRow::isDamaged).count(),
+                rows.stream().filter(ReportRow::needsReview).count(), rows.size() - classified);
     }
 
     void print(PrintStream err, double classifySeconds, int cores, double runSeconds, double jvmSeconds) {
