@@ -2,7 +2,7 @@
 # Runs the Spark job (docs/batch.md) on this machine in local mode, every core: no Spark install needed.
 #   batch/run-local.sh <input folder> <output folder> [job options, e.g. --recursive --overwrite]
 # Builds what is missing first (the app's jar into the local Maven repository, then this module), from a clean
-# clone too. JAVA_OPTS adds JVM options (e.g. -Xmx4g); SPARK_MASTER replaces local[*] (e.g. local[2]).
+# clone too. BATCH_XMX sets the heap (default 2g); JAVA_OPTS adds JVM options; SPARK_MASTER replaces local[*].
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -24,7 +24,7 @@ if [ ! -f "$here/target/roomnet-batch.jar" ] || [ ! -d "$here/target/spark-lib" 
 fi
 
 # shellcheck disable=SC2086
-exec java @"$here/java17.args" -Xmx${BATCH_XMX:-3g} ${JAVA_OPTS:-} -Djava.awt.headless=true \
+exec java @"$here/java17.args" -Xmx${BATCH_XMX:-2g} ${JAVA_OPTS:-} -Djava.awt.headless=true \
   -Dlog4j.configurationFile="$here/local/log4j2.properties" -Dspark.ui.enabled=false \
   -Dspark.master="${SPARK_MASTER:-local[*]}" -Droomnet.model="$root/model/roomnet.onnx" \
   -cp "$here/target/roomnet-batch.jar:$here/target/lib/*:$here/target/spark-lib/*" \
