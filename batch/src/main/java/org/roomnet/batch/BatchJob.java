@@ -145,7 +145,7 @@ public final class BatchJob implements Callable<Integer> {
         int files = listing.files().size();
         err.printf("input: %s: %d files (listed in %.1f s)%n", input, files, seconds(started));
 
-        String modelPath;
+        String modelPath = model;
         RoomClassifier classifier;
         try {
             modelPath = model != null ? model : ModelLocator.find().map(Path::toString).orElseThrow(() ->
@@ -156,8 +156,8 @@ public final class BatchJob implements Callable<Integer> {
         } catch (ModelLoadException e) {
             err.println("error: " + e.getMessage());
             return EXIT_MODEL;
-        } catch (RuntimeException e) {
-            err.println("error: cannot distribute the model " + model + ": " + e.getMessage());
+        } catch (Exception e) { // Spark throws checked exceptions undeclared (a missing file: FileNotFoundException)
+            err.println("error: cannot read the model " + modelPath + ": " + e.getMessage());
             return EXIT_MODEL;
         }
         var d = classifier.description();

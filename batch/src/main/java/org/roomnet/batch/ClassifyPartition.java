@@ -92,10 +92,8 @@ final class ClassifyPartition implements FlatMapFunction<Iterator<String>, Row> 
             Object last = END;
             try {
                 produce(all, classifier, queue, cancelled);
-            } catch (InterruptedException e) {
-                last = new Failure(e);
             } catch (Exception | Error e) {
-                last = new Failure(e);
+                last = new Failure(e); // the model failed (or the JVM): the task fails, and Spark retries it
             }
             hand(queue, last, cancelled);
         }, "roomnet-classify");

@@ -167,6 +167,16 @@ class BatchJobTest {
         assertEquals(Files.readAllLines(local.resolve("labels.csv")), Files.readAllLines(remote.resolve("labels.csv")));
     }
 
+    @Test
+    void aMissingModelIsAClearErrorNotAStackTrace() throws Exception {
+        Path in = dir.resolve("no-model");
+        TestPhotos.write(in.resolve("p.jpg"), 300);
+        Run run = run(in.toString(), dir.resolve("no-model-out").toString(), "--model", dir.resolve("nope.onnx").toString());
+        assertEquals(BatchJob.EXIT_MODEL, run.code(), run.err());
+        assertTrue(run.err().startsWith("input: ") && run.err().contains("error: cannot read the model "), run.err());
+        assertFalse(Files.exists(dir.resolve("no-model-out/photos.parquet")));
+    }
+
     private static List<Path> parts(Path out) throws Exception {
         try (Stream<Path> files = Files.list(out.resolve("photos.parquet"))) {
             return files.sorted().toList();
