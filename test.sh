@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: the Python training pipeline (ruff, pytest) and the Java app (Maven, CPU runtime,
-# headless JavaFX; mvn verify runs Checkstyle too). Needs Java 17, Maven, Python 3.11+ and
-# ../shared/datasets/roomtypes.
+# Runs every test: the Python training pipeline (ruff, pytest), the Java app (Maven, CPU runtime,
+# headless JavaFX; mvn verify runs Checkstyle too) and the Spark job of batch/ (local mode). Needs Java 17,
+# Maven, Python 3.11+ and ../shared/datasets/roomtypes.
 # Installs the pinned Python packages if they are missing.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -20,4 +20,8 @@ echo "== training/ (pytest)"
 python3 -m pytest -q training/tests
 
 echo "== Java (Maven, -Pcpu)"
-mvn -B -Pcpu verify
+# install: the Spark job below builds on the app's jar from the local repository
+mvn -B -Pcpu install
+
+echo "== batch/ (the Spark job in local mode; Spark comes from Maven, nothing to install)"
+(cd batch && mvn -B verify)
