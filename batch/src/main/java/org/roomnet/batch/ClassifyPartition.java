@@ -14,7 +14,7 @@ import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.report.Report;
 import org.roomnet.core.report.ReportRow;
 import org.roomnet.core.review.ReviewRules;
-import org.roomnet.core.shoot.ShootClassifier;
+import org.roomnet.core.classify.ShootClassifier;
 
 import java.io.IOException;
 import java.io.Serial;

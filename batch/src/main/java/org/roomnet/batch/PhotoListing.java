@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * The files a run classifies, listed on the driver through Hadoop's file systems (a local folder, {@code hdfs://},
  * {@code s3a://}, ...): the input is a folder, a file or a glob ({@code /archive/2024-* /*.jpg}). A folder's photos
- * are chosen as {@code classify} chooses a shoot's ({@link org.roomnet.core.shoot.ShootFolder}): every file whose
+ * are chosen as {@code classify} chooses a shoot's ({@link org.roomnet.core.workflow.ShootFolder}): every file whose
  * name, and every folder on the way, does not start with '.'; subfolders only with {@code recursive}. Unlike Spark's
  * own file sources, names starting with '_' are kept ({@code _DSC1234.JPG} is a camera's name for a photo).
  *
