@@ -52,7 +52,7 @@ b = {r[0]: r for r in csv.reader(open(sys.argv[2], newline=''))}
 header = c.pop('file'); b.pop('file')
 labels = sum(1 for f in c if f not in b or b[f][1] != c[f][1])
 review = sum(1 for f in c if f in b and b[f][4] != c[f][4])
-scores = max((abs(float(x) - float(y)) for f in c if f in b for x, y in zip(c[f][5:-1], b[f][5:-1]) if x and y), default=0)
+scores = max((abs(float(x) - float(y)) for f in c if f in b for x, y in zip(c[f][5:-2], b[f][5:-2]) if x and y), default=0)
 print(f"photos: {sys.argv[4]}; rows classify {len(c)}, batch {len(b)}; label differences: {labels}; "
       f"needs_review differences: {review}; largest score difference: {scores:.2e}")
 for line in open(sys.argv[3]):

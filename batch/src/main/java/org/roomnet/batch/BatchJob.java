@@ -167,6 +167,8 @@ public final class BatchJob implements Callable<Integer> {
 
         int slices = partitions != null ? partitions : Math.max(cores, (files + PER_PARTITION - 1) / PER_PARTITION);
         long classifying = System.nanoTime();
+        FirstTaskClock clock = FirstTaskClock.attach(sc.sc());
+        double ownSeconds;
         try {
             Map<String, String> conf = new HashMap<>();
             hadoop.forEach(e -> conf.put(e.getKey(), e.getValue()));
@@ -174,6 +176,7 @@ public final class BatchJob implements Callable<Integer> {
                     .mapPartitions(new ClassifyPartition(modelName(modelPath), provider, batch, decodeThreads,
                             sc.broadcast(conf)));
             spark.createDataFrame(rows, PhotoRows.schema(classNames)).write().parquet(out.incoming().toString());
+            ownSeconds = clock.secondsSinceFirstTask(seconds(classifying));
             out.replaceWithIncoming();
         } catch (IOException | RuntimeException e) {
             err.println("error: the run failed; an earlier output in " + output + " is left as it was: " + e.getMessage());
@@ -192,7 +195,7 @@ public final class BatchJob implements Callable<Integer> {
             return EXIT_FILES;
         }
         err.printf("wrote %s%s%n", out.parquet(), csv ? " and " + out.csv() : " (no labels.csv: more than --csv-max files)");
-        counts.print(err, classifySeconds, cores, seconds(started), jvmSeconds());
+        counts.print(err, ownSeconds, classifySeconds, cores, seconds(started), jvmSeconds());
         return EXIT_OK;
     }
 

@@ -34,12 +34,18 @@ record RunCounts(long total, long classified, long damaged, long needsReview, lo
                 rows.stream().filter(ReportRow::needsReview).count(), rows.size() - classified);
     }
 
-    void print(PrintStream err, double classifySeconds, int cores, double runSeconds, double jvmSeconds) {
+    /**
+     * The counts and the rates: {@code ownSeconds} from the first task's start to the dataset written (the job's
+     * own photos/s), {@code stageSeconds} with Spark's planning of the job before it.
+     */
+    void print(PrintStream err, double ownSeconds, double stageSeconds, int cores, double runSeconds,
+            double jvmSeconds) {
         err.printf("done: %d files: %d classified (%d damaged, %d need review), %d errors%n", total, classified, damaged,
                 needsReview, errors);
-        double rate = total / Math.max(1e-9, classifySeconds);
-        err.printf("classified in %.1f s: %.1f photos/s (%.1f per core, %d cores)%n", classifySeconds, rate,
-                rate / Math.max(1, cores), cores);
+        double rate = total / Math.max(1e-9, ownSeconds);
+        err.printf("classified in %.1f s: %.1f photos/s (%.1f per core, %d cores), from the first task to the dataset"
+                + " written; %.1f s with Spark's planning of the job%n", ownSeconds, rate, rate / Math.max(1, cores), cores,
+                stageSeconds);
         err.printf("run %.1f s; %.1f s since the JVM started (Spark's start-up included)%n", runSeconds, jvmSeconds);
     }
 }
