@@ -118,7 +118,11 @@ def main():
                     "target/lib elsewhere to keep building while this runs)")
     ap.add_argument("--scenarios", default="grey,miniplaces,in_domain,new_types",
                     help="comma-separated: grey, miniplaces, in_domain, new_types, harsh")
+    ap.add_argument("--sizes", default="0,25,50,100,200,400",
+                    help="comma-separated numbers of reviewed photos to learn for the agency curves (e.g. 0,200: "
+                    "the acceptance points only); in-domain is always 200")
     a = ap.parse_args()
+    sizes = [int(n) for n in a.sizes.split(",")]
     global JAR
     JAR = a.jar or JAR
     work, pool = a.work, a.pool
@@ -135,13 +139,13 @@ def main():
         harsh_learn = copy_photos(shuffled[:400], pool, work / "harsh-learn", harsh=True)
         harsh_test = copy_photos(shuffled[400:], pool, work / "harsh-test", harsh=True)
         curve(work, "harsh", work / "harsh-learn", harsh_learn, list(harsh_learn), work / "harsh-test", harsh_test,
-              [0, 25, 50, 100, 200, 400], results)
+              sizes, results)
     if "grey" in todo:
         # agency 1: grey copies of the split
         grey_learn = copy_photos(shuffled[:400], pool, work / "grey-learn", grey=True)
         grey_test = copy_photos(shuffled[400:], pool, work / "grey-test", grey=True)
         curve(work, "grey", work / "grey-learn", grey_learn, list(grey_learn), work / "grey-test", grey_test,
-              [0, 25, 50, 100, 200, 400], results)
+              sizes, results)
 
     if "miniplaces" in todo:
         # agency 2: the split's MiniPlaces photos
@@ -149,7 +153,7 @@ def main():
         mini_learn = copy_photos(mini[:200], pool, work / "mini-learn")
         mini_test = copy_photos(mini[200:], pool, work / "mini-test")
         curve(work, "miniplaces", work / "mini-learn", mini_learn, list(mini_learn), work / "mini-test", mini_test,
-              [0, 25, 50, 100, 200], results)
+              [n for n in sizes if n <= 200], results)
 
     if "in_domain" in todo:
         # in-domain: 200 colour photos learned, the rest classified

@@ -13,11 +13,14 @@ final class PhotoMenu {
     private PhotoMenu() {
     }
 
-    /** The menu for the selection as it is now (the rooms of the open shoot, read when it opens). */
+    /** The menu for the selection as it is now: the other rooms of the open shoot, then a new one. */
     static ContextMenu create(MainViewModel vm) {
         PhotoGroups photos = vm.photos();
         ContextMenu menu = new ContextMenu();
         for (PhotoGroup g : photos.groups()) {
+            if (g == photos.current()) {
+                continue; // the room on screen: its number key confirms
+            }
             MenuItem item = new MenuItem("Move to " + g.label());
             item.setOnAction(e -> vm.editor().relabelSelection(g.label()));
             menu.getItems().add(item);
