@@ -15,6 +15,9 @@ Scenarios (the pool's validation split, as training/roomnet_training/data.py dra
 - new type: 30 photos of a type the model does not know, labelled with a new name, then the rest of that type
   and the whole colour split classified: r3d_floorplans/FloorPlan as "Street" (the pool has no street photos),
   and places365/Hallway as "Hallway" (noisy: 20-30 % are public halls).
+- other kept (--scenarios other_kept): 400 places365 hallways (model v3 learned them as Other) classified with and
+  without a memory of 200 in-domain photos: how many stay Other; and harsh copies of them beside a memory of 200
+  harsh copies of rooms.
 """
 from __future__ import annotations
 
@@ -117,8 +120,12 @@ def main():
     ap.add_argument("--jar", type=Path, help="the roomnet.jar to run (default: target/roomnet.jar; copy it with "
                     "target/lib elsewhere to keep building while this runs)")
     ap.add_argument("--scenarios", default="grey,miniplaces,in_domain,new_types",
-                    help="comma-separated: grey, miniplaces, in_domain, new_types, harsh")
+                    help="comma-separated: grey, miniplaces, in_domain, new_types, harsh, other_kept")
+    ap.add_argument("--sizes", default="0,25,50,100,200,400",
+                    help="comma-separated numbers of reviewed photos to learn for the agency curves (e.g. 0,200: "
+                    "the acceptance points only); in-domain is always 200")
     a = ap.parse_args()
+    sizes = [int(n) for n in a.sizes.split(",")]
     global JAR
     JAR = a.jar or JAR
     work, pool = a.work, a.pool
@@ -135,13 +142,13 @@ def main():
         harsh_learn = copy_photos(shuffled[:400], pool, work / "harsh-learn", harsh=True)
         harsh_test = copy_photos(shuffled[400:], pool, work / "harsh-test", harsh=True)
         curve(work, "harsh", work / "harsh-learn", harsh_learn, list(harsh_learn), work / "harsh-test", harsh_test,
-              [0, 25, 50, 100, 200, 400], results)
+              sizes, results)
     if "grey" in todo:
         # agency 1: grey copies of the split
         grey_learn = copy_photos(shuffled[:400], pool, work / "grey-learn", grey=True)
         grey_test = copy_photos(shuffled[400:], pool, work / "grey-test", grey=True)
         curve(work, "grey", work / "grey-learn", grey_learn, list(grey_learn), work / "grey-test", grey_test,
-              [0, 25, 50, 100, 200, 400], results)
+              sizes, results)
 
     if "miniplaces" in todo:
         # agency 2: the split's MiniPlaces photos
@@ -149,7 +156,7 @@ def main():
         mini_learn = copy_photos(mini[:200], pool, work / "mini-learn")
         mini_test = copy_photos(mini[200:], pool, work / "mini-test")
         curve(work, "miniplaces", work / "mini-learn", mini_learn, list(mini_learn), work / "mini-test", mini_test,
-              [0, 25, 50, 100, 200], results)
+              [n for n in sizes if n <= 200], results)
 
     if "in_domain" in todo:
         # in-domain: 200 colour photos learned, the rest classified
@@ -178,6 +185,33 @@ def main():
                   f"others labelled {new_name}; six-room accuracy {results[f'six_rooms_with_{tag}']:.4f} "
                   f"(no memory {results['six_rooms_no_memory']:.4f}), {results[f'six_rooms_called_{tag}']} called {new_name}",
                   flush=True)
+
+    if "other_kept" in todo:
+        # photos that should stay Other (v3 learned hallways as Other) beside an in-domain memory of 200 photos:
+        # how many the memory takes out of Other (its familiarity rule must not empty Other)
+        dom_learn = copy_photos(shuffled[:200], pool, work / "dom-learn")
+        files = sorted(f"places365/Hallway/{p.name}" for p in (pool / "places365/Hallway").iterdir())[:400]
+        halls = copy_photos([(f, "Other") for f in files], pool, work / "hall-all")
+        base = classify(work / "hall-all", work / "homes" / "none", work / "out-hall-nomem.csv", memory=False)
+        rows = learn_and_classify(work, "hall-dom-200", work / "dom-learn", list(dom_learn), dom_learn, work / "hall-all")
+        results["hallways_other_no_memory"] = accuracy(base, halls)
+        results["hallways_other_after_200_in_domain"] = accuracy(rows, halls)
+        results["hallways_by_memory"] = sum(r["source"] == "memory" for r in rows.values())
+        print(f"hallways labelled Other: {results['hallways_other_no_memory']:.4f} without memory, "
+              f"{results['hallways_other_after_200_in_domain']:.4f} after learning 200 in-domain photos "
+              f"({results['hallways_by_memory']} labelled by the memory, of {len(halls)})", flush=True)
+        # the same with the harsh look: harsh copies of the hallways beside a memory of 200 harsh copies of rooms
+        harsh_learn = copy_photos(shuffled[:200], pool, work / "harsh-learn", harsh=True)
+        harsh_halls = copy_photos([(f, "Other") for f in files], pool, work / "hall-harsh", harsh=True)
+        base = classify(work / "hall-harsh", work / "homes" / "none", work / "out-hall-harsh-nomem.csv", memory=False)
+        rows = learn_and_classify(work, "hall-harsh-200", work / "harsh-learn", list(harsh_learn), harsh_learn,
+                                  work / "hall-harsh")
+        results["harsh_hallways_other_no_memory"] = accuracy(base, harsh_halls)
+        results["harsh_hallways_other_after_200_harsh"] = accuracy(rows, harsh_halls)
+        results["harsh_hallways_by_memory"] = sum(r["source"] == "memory" for r in rows.values())
+        print(f"harsh hallways labelled Other: {results['harsh_hallways_other_no_memory']:.4f} without memory, "
+              f"{results['harsh_hallways_other_after_200_harsh']:.4f} after learning 200 harsh rooms "
+              f"({results['harsh_hallways_by_memory']} labelled by the memory, of {len(harsh_halls)})", flush=True)
 
     (work / "results.json").write_text(json.dumps(results, indent=1))
     print(json.dumps(results, indent=1))

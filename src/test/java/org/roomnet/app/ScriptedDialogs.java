@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /** Answers the app's questions from fields a test sets, and records what the app told the user. */
 public final class ScriptedDialogs implements AppDialogs {
@@ -30,6 +31,10 @@ public final class ScriptedDialogs implements AppDialogs {
     public volatile List<KeyHelp> shortcuts;
     public volatile List<String> roomOrderAnswer;
     public volatile ListingRequest listingAnswer;
+    /** The name typed for a new room type (null: cancelled). */
+    public volatile String roomTypeAnswer;
+    /** What the dialog showed for {@link #roomTypeAnswer} while it was typed (empty: OK was enabled). */
+    public volatile String roomTypeProblem;
     public volatile String lastListingSummary;
     public volatile ExistingFolderChoice existingFolderAnswer = ExistingFolderChoice.CANCEL;
     /** What the app asked before confirming, e.g. the preset's cap ("title: message"). */
@@ -79,6 +84,12 @@ public final class ScriptedDialogs implements AppDialogs {
     @Override
     public Optional<List<String>> chooseRoomOrder(List<String> roomTypes, List<String> current) {
         return Optional.ofNullable(roomOrderAnswer);
+    }
+
+    @Override
+    public Optional<String> askRoomTypeName(Function<String, String> problemOf) {
+        roomTypeProblem = roomTypeAnswer == null ? null : problemOf.apply(roomTypeAnswer);
+        return Optional.ofNullable(roomTypeAnswer);
     }
 
     @Override

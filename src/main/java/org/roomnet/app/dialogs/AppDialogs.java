@@ -7,6 +7,7 @@ import org.roomnet.core.workflow.SortPlan;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Every question the app asks the user. The app shows JavaFX dialogs and native choosers
@@ -46,6 +47,12 @@ public interface AppDialogs {
 
     /** The export folder holds files: a new folder ({@code freeName}), replace (when {@code canReplace}), or cancel. */
     ExistingFolderChoice askExistingFolder(Path folder, Path freeName, String problem, boolean canReplace);
+
+    /**
+     * The name of a new room type; empty when cancelled. {@code problemOf} says why a name cannot be one (empty
+     * when it can): the dialog shows it while the agent types and refuses such a name.
+     */
+    Optional<String> askRoomTypeName(Function<String, String> problemOf);
 
     /** The keyboard shortcuts, as a table. */
     void showShortcuts(List<KeyHelp> rows);

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -133,6 +134,32 @@ public final class FxDialogs implements AppDialogs {
         styled(dialog);
         return dialog.showAndWait().map(text -> java.util.Arrays.stream(text.split(",")).map(String::trim)
                 .filter(roomTypes::contains).distinct().toList());
+    }
+
+    @Override
+    public Optional<String> askRoomTypeName(Function<String, String> problemOf) {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog();
+        dialog.initOwner(owner.get());
+        dialog.setTitle("New room type");
+        dialog.setHeaderText("Name the room type (e.g. Garage, Pool, Study). It is saved with the review, and "
+                + "RoomNet proposes it for similar photos once you have labelled some and left the shoot.");
+        Label problem = new Label();
+        problem.getStyleClass().add("dialog-problem");
+        problem.setWrapText(true);
+        problem.setMaxWidth(420);
+        VBox content = new VBox(8, dialog.getEditor(), problem);
+        dialog.getDialogPane().setContent(content);
+        javafx.scene.Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        Runnable check = () -> {
+            String why = dialog.getEditor().getText().isBlank() ? "" : problemOf.apply(dialog.getEditor().getText());
+            problem.setText(why);
+            ok.setDisable(dialog.getEditor().getText().isBlank() || !why.isEmpty());
+        };
+        dialog.getEditor().textProperty().addListener((o, was, now) -> check.run());
+        check.run();
+        styled(dialog);
+        Platform.runLater(dialog.getEditor()::requestFocus);
+        return dialog.showAndWait();
     }
 
     @Override

@@ -49,7 +49,15 @@ final class GroupContent {
         confirmButton.managedProperty().bind(confirmButton.visibleProperty());
         PhotoGroups photos = viewModel.photos();
         photos.currentProperty().addListener((o, was, now) -> showGroup(now));
-        photos.groups().addListener((ListChangeListener<PhotoGroup>) c -> clear());
+        photos.groups().addListener((ListChangeListener<PhotoGroup>) c -> {
+            boolean removed = false;
+            while (c.next()) {
+                removed |= c.wasRemoved();
+            }
+            if (removed) {
+                clear(); // another shoot; a room type the agent adds keeps the grids shown
+            }
+        });
         photos.filterProperty().addListener((o, was, now) -> updateHeader());
         photos.selection().sizeProperty().addListener((o, was, now) -> updateHeader());
     }

@@ -184,6 +184,9 @@ public final class MainView {
         for (String id : List.of("closeItem", "selectAllItem", "previewItem", "confirmItem")) {
             ((MenuItem) items.get(id)).disableProperty().bind(noShoot);
         }
+        MenuItem newRoomType = (MenuItem) items.get("newRoomTypeItem");
+        newRoomType.disableProperty().bind(noShoot.or(viewModel.readOnlyProperty()));
+        newRoomType.setOnAction(e -> viewModel.newRoomType());
         exportButton.disableProperty().bind(cannotAct);
         exportListingButton.disableProperty().bind(cannotAct);
         exportListingButton.visibleProperty().bind(Bindings.createBooleanBinding(

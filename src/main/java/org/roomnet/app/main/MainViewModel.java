@@ -60,6 +60,7 @@ public final class MainViewModel {
     private final ListingModel listing;
     private final ListingActions listingActions;
     private final PreviewViewModel preview;
+    private final RoomTypeAdder roomTypes;
     private final DoubleProperty thumbnailSize = new SimpleDoubleProperty(150);
     private final ObservableList<Path> recentShoots = FXCollections.observableArrayList();
     private final BooleanBinding busy;
@@ -95,6 +96,7 @@ public final class MainViewModel {
         this.listingActions = new ListingActions(loader.shootProperty(), listing, unreviewed, status,
                 this::isBusy, executor, dialogs, settings, exports);
         this.preview = new PreviewViewModel(executor, editor::relabel, this::previewClosedAt);
+        this.roomTypes = new RoomTypeAdder(this::review, photos, editor, dialogs, status);
         this.busy = loader.classifyingProperty().or(loader.openingProperty()).or(actions.workingProperty())
                 .or(listingActions.workingProperty());
         this.cancellable = loader.classifyingProperty().or(listingActions.workingProperty());
@@ -223,6 +225,16 @@ public final class MainViewModel {
     /** Labels the photos as {@code label}: one undoable step. */
     public boolean relabel(List<PhotoItem> items, String label) {
         return editor.relabel(items, label);
+    }
+
+    /** Edit › New Room Type…: asks for a name and adds an empty room the agent can drag photos into. */
+    public void newRoomType() {
+        roomTypes.addAfterAsking(false);
+    }
+
+    /** "Move to New Room Type…": asks for a name, adds the room and labels the selected photos with it. */
+    public void moveSelectionToNewRoomType() {
+        roomTypes.addAfterAsking(true);
     }
 
     /** Opens the preview on the selected photo (or the first shown), stepping through the group. */

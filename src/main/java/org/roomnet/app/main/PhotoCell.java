@@ -109,6 +109,15 @@ final class PhotoCell extends GridCell<PhotoItem> {
         viewModel.listing().versionProperty().addListener(new javafx.beans.value.WeakChangeListener<>(listingListener));
 
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        setOnContextMenuRequested(e -> {
+            if (shown != null && !shown.isPending()) {
+                if (!shown.isSelected()) {
+                    viewModel.photos().selection().selectOnly(shown);
+                }
+                PhotoMenu.show(this, viewModel, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         setOnDragDetected(e -> {
             if (shown != null && e.getButton() == MouseButton.PRIMARY) {

@@ -6,6 +6,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -104,12 +105,24 @@ final class ViewControls {
     /** Edit > Label Selection As: one item per room type of the open shoot. */
     void bindLabelMenu(Menu menu) {
         PhotoGroups photos = viewModel.photos();
-        photos.groups().addListener((ListChangeListener<PhotoGroup>) c -> menu.getItems().setAll(
-                photos.groups().stream().map(g -> {
-                    MenuItem item = new MenuItem((g.key() > 0 ? g.key() + "   " : "") + g.label());
-                    item.setOnAction(e -> viewModel.editor().relabelSelection(g.label()));
-                    item.disableProperty().bind(photos.selection().sizeProperty().isEqualTo(0));
-                    return item;
-                }).toList()));
+        photos.groups().addListener((ListChangeListener<PhotoGroup>) c -> {
+            menu.getItems().setAll(photos.groups().stream().map(g -> {
+                MenuItem item = new MenuItem((g.key() > 0 ? g.key() + "   " : "") + g.label());
+                item.setOnAction(e -> viewModel.editor().relabelSelection(g.label()));
+                item.disableProperty().bind(photos.selection().sizeProperty().isEqualTo(0));
+                return item;
+            }).toList());
+            if (!photos.groups().isEmpty()) {
+                menu.getItems().addAll(new SeparatorMenuItem(), newRoomTypeItem(photos));
+            }
+        });
+    }
+
+    /** "Move to New Room Type…": the selected photos into a room type named now. */
+    private MenuItem newRoomTypeItem(PhotoGroups photos) {
+        MenuItem item = new MenuItem("New Room Type\u2026");
+        item.setOnAction(e -> viewModel.moveSelectionToNewRoomType());
+        item.disableProperty().bind(photos.selection().sizeProperty().isEqualTo(0).or(viewModel.readOnlyProperty()));
+        return item;
     }
 }

@@ -81,6 +81,17 @@ public final class PhotoGroups {
                 Bindings.createObjectBinding(() -> byRoom.thenComparing(order.get().comparator()), order)));
     }
 
+    /** A room type the agent added to the open review: an empty group after the others. */
+    public PhotoGroup addRoomType(String label) {
+        List<String> more = new ArrayList<>(classNames);
+        more.add(label);
+        classNames = List.copyOf(more);
+        int i = classNames.size() - 1;
+        PhotoGroup added = new PhotoGroup(label, i < 9 ? i + 1 : 0, filter, order);
+        groups.add(added);
+        return added;
+    }
+
     /**
      * The listing's photos and their places (1-based; photos without one are not in the listing view):
      * the view shows them in this order.

@@ -18,8 +18,19 @@ public final class MemoryBlend {
     private final int modelClasses;
     private final BlendSettings settings;
 
-    /** What the mix gave for one photo: scores in {@link #classNames()} order, and whether the memory decided. */
-    public record Blended(List<String> classNames, float[] scores, boolean fromMemory, float memoryWeight) {
+    /**
+     * Nearest similarity from which a photo counts as familiar to this agency although too far for the vote (the
+     * ramp starts at {@link BlendSettings#rampLow()}): the model's unknown label gives way to its own top class,
+     * the unknown score still flags it for review. Photos of rooms unlike each other sit at ~0.45 (decision 0017).
+     */
+    public static final float FAMILIAR_SIMILARITY = 0.50f;
+
+    /**
+     * What the mix gave for one photo: scores in {@link #classNames()} order, whether the memory decided, the
+     * vote's weight and the nearest memory's similarity (-1 without one).
+     */
+    public record Blended(List<String> classNames, float[] scores, boolean fromMemory, float memoryWeight,
+                          float nearest) {
     }
 
     public MemoryBlend(Memory memory, List<String> modelClassNames, BlendSettings settings) {
@@ -95,6 +106,9 @@ public final class MemoryBlend {
         Blended b = blend(model.scores(), model.embedding());
         if (b.memoryWeight() == 0f) {
             Prediction p = Prediction.of(classNames, b.scores(), model.embedding(), model.unknownScore());
+            if (b.nearest() >= FAMILIAR_SIMILARITY) {
+                return new Recalled(p, !p.label().equals(model.label())); // like the agency's photos: not "unknown"
+            }
             return new Recalled(withLabelOf(p, model), false);
         }
         Prediction p = Prediction.of(classNames, b.scores(), model.embedding(), OptionalDouble.empty());
@@ -117,12 +131,12 @@ public final class MemoryBlend {
         }
         List<MemoryIndex.Neighbour> neighbours = index.nearest(embedding, settings.k());
         if (neighbours.isEmpty()) {
-            return new Blended(classNames, mixed, false, 0f);
+            return new Blended(classNames, mixed, false, 0f, -1f);
         }
         float nearest = neighbours.get(0).similarity();
         float w = settings.weight(nearest);
         if (w == 0f) {
-            return new Blended(classNames, mixed, false, 0f);
+            return new Blended(classNames, mixed, false, 0f, nearest);
         }
         float[] vote = new float[classNames.size()];
         double total = 0;
@@ -136,12 +150,12 @@ public final class MemoryBlend {
             total += weight;
         }
         if (total == 0) {
-            return new Blended(classNames, mixed, false, 0f);
+            return new Blended(classNames, mixed, false, 0f, nearest);
         }
         for (int i = 0; i < mixed.length; i++) {
             mixed[i] = (1 - w) * mixed[i] + w * (float) (vote[i] / total);
         }
-        return new Blended(classNames, mixed, argmax(mixed) != argmax(scores), w);
+        return new Blended(classNames, mixed, argmax(mixed) != argmax(scores), w, nearest);
     }
 
     private static int argmax(float[] v) {

@@ -34,4 +34,26 @@ public final class RoomTypeNames {
         }
         return trimmed;
     }
+
+    /** What the agent typed as a new room type's name, tidied: no spaces around it, one space between words. */
+    public static String tidy(String typed) {
+        return typed == null ? "" : typed.strip().replaceAll("\\s+", " ");
+    }
+
+    /**
+     * Why {@code name} (tidied) cannot be added as a new room type beside {@code existing} (the model's room
+     * types, those added before, and any name the caller reserves), or empty when it can: it must be a plain
+     * folder name ({@link ClassNames}) and none of {@code existing}, whatever the case (folders that differ only
+     * in case are one folder on Windows and macOS).
+     */
+    public static Optional<String> problemOfNew(String name, List<String> existing) {
+        for (String k : existing) {
+            if (k.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                return Optional.of(k.equals(name) ? "There is already a room type named " + k + "."
+                        : "'" + name + "' is the room type " + k + " already (names ignore case).");
+            }
+        }
+        return ClassNames.problem(name).map(p -> "A room type's name becomes a folder name, and '" + name + "' " + p
+                + ".");
+    }
 }

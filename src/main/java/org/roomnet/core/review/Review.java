@@ -1,5 +1,6 @@
 package org.roomnet.core.review;
 
+import org.roomnet.core.memory.RoomTypeNames;
 import org.roomnet.core.organize.Assignment;
 
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ import java.util.function.LongSupplier;
 public final class Review {
 
     private final Path folder;
-    private final List<String> classNames;
+    /** The model's room types, then those the agent added; replaced (never changed) when one is added. */
+    private List<String> classNames;
     private final ReviewRules rules;
     private final Map<Path, PhotoReview> photos = new LinkedHashMap<>();
     private final Deque<ReviewEdit> undo = new ArrayDeque<>();
@@ -59,9 +61,33 @@ public final class Review {
         return folder;
     }
 
-    /** The room types, in the model's order. */
+    /** The room types: the model's in its order, then those the agent added. */
     public List<String> classNames() {
         return classNames;
+    }
+
+    /**
+     * Adds a room type the agent names (issue 16): an empty room, after the others, that photos can then be
+     * labelled with. Not an edit (undo leaves it; an empty room is harmless and is saved with the review).
+     * Returns false when read-only.
+     *
+     * @param name the name, as {@link RoomTypeNames#tidy} leaves it
+     * @throws IllegalArgumentException saying why it cannot be a room type (a folder name's rules, or the
+     *                                  same as an existing room type ignoring case)
+     */
+    public boolean addRoomType(String name) {
+        Optional<String> problem = RoomTypeNames.problemOfNew(Objects.requireNonNull(name, "name"), classNames);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
+        if (readOnly) {
+            return false;
+        }
+        List<String> more = new ArrayList<>(classNames);
+        more.add(name);
+        classNames = List.copyOf(more);
+        listeners.forEach(l -> l.roomTypeAdded(name));
+        return true;
     }
 
     /** When a photo needs the agent's look: the model's own thresholds. */

@@ -17,7 +17,11 @@ public interface ReviewListener {
     default void historyChanged() {
     }
 
-    /** A listener that runs {@code action} whenever photos are added or changed. */
+    /** The agent added a room type ({@link Review#addRoomType}): it is the last of {@link Review#classNames()}. */
+    default void roomTypeAdded(String name) {
+    }
+
+    /** A listener that runs {@code action} whenever photos are added or changed, or a room type is added. */
     static ReviewListener onPhotos(Runnable action) {
         return new ReviewListener() {
             @Override
@@ -27,6 +31,11 @@ public interface ReviewListener {
 
             @Override
             public void photosChanged(List<PhotoReview> photos) {
+                action.run();
+            }
+
+            @Override
+            public void roomTypeAdded(String name) {
                 action.run();
             }
         };

@@ -21,7 +21,7 @@ import java.util.OptionalDouble;
  * ROOMNET-REVIEW  3
  * GENERATION  n                                   (one more at every save)
  * MODEL       name  version
- * CLASSES     Backyard  Bathroom  ...            (the model's order)
+ * CLASSES     Backyard  Bathroom  ...            (the model's order, then room types the agent added)
  * PHOTO       file  size  modified-ms  agent-label|""  score,score,...  rejected|""  cover|""  rank|""  edited-ms
  *             unknown-score|""  model-label       (model v3's unknown score, and the label its detector may set)
  * UNREADABLE  file  size  modified-ms  error
@@ -64,7 +64,7 @@ final class SidecarFormat {
             if (p.isReadable()) {
                 ListingMark m = p.listing();
                 line(out, "PHOTO", name, size, modified, p.agentLabel() == null ? "" : p.agentLabel(),
-                        joinScores(p.scores()), m.rejected() ? "rejected" : "", m.cover() ? "cover" : "",
+                        joinScores(p.scores(), review.classNames().size()), m.rejected() ? "rejected" : "", m.cover() ? "cover" : "",
                         m.rank() == 0 ? "" : Integer.toString(m.rank()), Long.toString(s.editedMillis()),
                         p.unknownScore().isPresent() ? Double.toString(p.unknownScore().getAsDouble()) : "",
                         p.modelLabel());
@@ -238,13 +238,17 @@ final class SidecarFormat {
         return rel.toString();
     }
 
-    private static String joinScores(List<Float> scores) {
+    /**
+     * One score per room type: a photo classified before the agent added a room type has none for it, and gets 0
+     * (only the agent can give it that room).
+     */
+    private static String joinScores(List<Float> scores, int roomTypes) {
         StringBuilder sb = new StringBuilder();
-        for (Float s : scores) {
+        for (int i = 0; i < Math.max(roomTypes, scores.size()); i++) {
             if (!sb.isEmpty()) {
                 sb.append(',');
             }
-            sb.append(s);
+            sb.append(i < scores.size() ? scores.get(i) : Float.valueOf(0f));
         }
         return sb.toString();
     }

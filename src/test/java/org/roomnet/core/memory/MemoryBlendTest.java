@@ -1,8 +1,10 @@
 package org.roomnet.core.memory;
 
 import org.junit.jupiter.api.Test;
+import org.roomnet.core.classify.Prediction;
 
 import java.util.List;
+import java.util.OptionalDouble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,6 +61,43 @@ class MemoryBlendTest {
         assertEquals(2, argmax(b.scores()));
         assertTrue(b.fromMemory());
         assertEquals(0.9f * 1f + 0.1f * 0.05f, b.scores()[2], 1e-4f);
+    }
+
+    @Test
+    void theUnknownLabelGivesWayNearTheAgencysPhotosButTheUnknownScoreStays() {
+        Memory m = Memory.empty(Embeddings.MODEL).with(List.of(MemoryEntry.of("Kitchen", "s", "k.jpg", "aa", 1,
+                unit(0))));
+        MemoryBlend blend = new MemoryBlend(m, MODEL, BlendSettings.DEFAULT);
+        // the model: Bedroom on top, but far from its training photos, so labelled its unknown class ("LivingRoom" here)
+        float[] bedroom = {0.90f, 0.05f, 0.05f};
+
+        float[] familiar = at(0.55f); // under the vote's ramp (0.6), over FAMILIAR_SIMILARITY
+        MemoryBlend.Recalled near = blend.recall(Prediction.of(MODEL, bedroom, familiar, OptionalDouble.of(0.9))
+                .withLabel("LivingRoom"));
+        assertEquals("Bedroom", near.prediction().label(), "the model's own top class");
+        assertTrue(near.fromMemory());
+        assertEquals(OptionalDouble.of(0.9), near.prediction().unknownScore(), "still flagged for review");
+        assertEquals(0.90f, near.prediction().confidence(), 1e-6f, "the model's scores: the memory did not vote");
+
+        MemoryBlend.Recalled far = blend.recall(Prediction.of(MODEL, bedroom, at(0.40f), OptionalDouble.of(0.9))
+                .withLabel("LivingRoom"));
+        assertEquals("LivingRoom", far.prediction().label(), "unlike the agency's photos too: the unknown label stays");
+        assertFalse(far.fromMemory());
+    }
+
+    /** A unit vector of the test's dimension along axis {@code i}. */
+    private float[] unit(int i) {
+        float[] v = new float[256];
+        v[i] = 1f;
+        return v;
+    }
+
+    /** A unit vector at cosine similarity {@code cos} to {@link #unit(int) unit(0)}. */
+    private float[] at(float cos) {
+        float[] v = unit(0);
+        v[0] = cos;
+        v[1] = (float) Math.sqrt(1 - cos * cos);
+        return v;
     }
 
     @Test
