@@ -1,5 +1,6 @@
 package org.roomnet.app.main;
 
+import org.roomnet.core.util.Words;
 import org.roomnet.app.dialogs.AppDialogs;
 import org.roomnet.app.photos.PhotoGroup;
 import org.roomnet.app.photos.PhotoGroups;
@@ -68,7 +69,7 @@ final class RoomTypeAdder {
         PhotoGroup group = photos.addRoomType(name);
         if (!selected.isEmpty() && editor.relabel(selected, name)) {
             photos.selection().clear();
-            status.show("Added the room type " + name + " with " + MainViewModel.plural(selected.size(), "photo")
+            status.show("Added the room type " + name + " with " + Words.plural(selected.size(), "photo")
                     + "; RoomNet proposes it for similar photos once you leave the shoot.", false);
         } else {
             photos.choose(group);

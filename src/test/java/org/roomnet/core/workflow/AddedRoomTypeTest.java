@@ -21,7 +21,7 @@ import org.roomnet.core.review.ListingChecklist;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewSidecar;
 import org.roomnet.core.review.SavedReview;
-import org.roomnet.core.shoot.ShootClassifier;
+import org.roomnet.core.classify.ClassifyOptions;
 import org.roomnet.testing.TestPhotos;
 
 import java.io.InputStream;
@@ -64,7 +64,7 @@ class AddedRoomTypeTest {
             shoot.keepSaved(0, e -> {
                 throw new AssertionError(e);
             });
-            shoot.addResults(shoot.classify(ShootClassifier.withDefaults(classifier), (r, done, total) -> { }));
+            shoot.addResults(shoot.classifyRest(ClassifyOptions.defaults(), (r, done, total) -> { }));
             assertTrue(shoot.review().addRoomType("Garage"));
             assertTrue(shoot.review().relabel(photos.subList(0, 2), "Garage"));
             assertTrue(shoot.review().addRoomType("Pool"));
