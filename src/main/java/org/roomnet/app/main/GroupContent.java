@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.StackPane;
 import org.controlsfx.control.GridView;
@@ -45,10 +46,14 @@ final class GroupContent {
         this.groupPlaceholder = groupPlaceholder;
         this.confirmButton = confirmButton;
         confirmButton.managedProperty().bind(confirmButton.visibleProperty());
+        Tooltip subtitle = new Tooltip(); // the subtitle gives way first on a narrow window
+        subtitle.textProperty().bind(groupSubtitle.textProperty());
+        groupSubtitle.setTooltip(subtitle);
         PhotoGroups photos = viewModel.photos();
         photos.currentProperty().addListener((o, was, now) -> showGroup(now));
         photos.groups().addListener((ListChangeListener<PhotoGroup>) c -> clear());
         photos.filterProperty().addListener((o, was, now) -> updateHeader());
+        viewModel.classifyingProperty().addListener((o, was, now) -> updateHeader());
         photos.selection().sizeProperty().addListener((o, was, now) -> updateHeader());
     }
 
@@ -154,22 +159,31 @@ final class GroupContent {
             return;
         }
         int shown = g.shown().size();
-        String counts = MainViewModel.plural(g.count(), unreadable ? "file" : "photo");
+        // while classifying, a room's photos are not all known: never "no Backyard photos in this shoot" yet
+        boolean classifying = viewModel.classifyingProperty().get();
+        boolean pending = g == viewModel.photos().pendingProperty().get();
+        String counts = MainViewModel.plural(g.count(), unreadable ? "file" : "photo")
+                + (classifying && !pending ? " so far \u00b7 classifying\u2026" : "");
         PhotoFilter filter = viewModel.photos().filterProperty().get();
-        if (!unreadable) {
+        if (pending) {
+            counts += " read, waiting for their room type";
+        } else if (!unreadable) {
             int unreviewed = g.unreviewedCountProperty().get();
             counts += filter == PhotoFilter.NEEDS_REVIEW ? String.format(" \u00b7 showing the %,d that need review", shown)
                     : filter == PhotoFilter.NOT_REVIEWED ? String.format(" \u00b7 showing the %,d not reviewed", shown)
-                    : g.count() > 0 && unreviewed == 0 ? " \u00b7 all reviewed \u2713"
+                    : g.count() == 0 ? ""
+                    : unreviewed == 0 ? " \u00b7 all reviewed \u2713"
                     : String.format(" \u00b7 %,d of %,d reviewed", g.count() - unreviewed, g.count());
         }
         groupSubtitle.setText(unreadable ? counts + " \u00b7 these files are never sorted or moved" : counts);
         int selected = viewModel.photos().selection().sizeProperty().get();
         selectionLabel.setText(selected == 0 ? "" : String.format("%,d selected", selected));
         groupPlaceholder.setVisible(shown == 0);
-        groupPlaceholder.setText(g.count() == 0 ? "No " + g.label() + " photos in this shoot"
+        groupPlaceholder.setText(pending ? (classifying ? "Reading the photos\u2026" : "Every photo is classified")
+                : g.count() == 0 && classifying ? "Classifying\u2026 no " + g.label() + " photo found yet"
+                : g.count() == 0 ? "No " + g.label() + " photos in this shoot"
                 : filter == PhotoFilter.NOT_REVIEWED ? "Every photo here is reviewed" : "No photo here needs review");
-        confirmButton.setVisible(!unreadable && g.shown().stream().anyMatch(i -> !i.review().isReviewed()));
+        confirmButton.setVisible(!unreadable && !pending && g.shown().stream().anyMatch(i -> !i.review().isReviewed()));
         confirmButton.setText("Confirm " + (shown == 1 ? "this photo" : "these " + shown) + " as " + g.label());
     }
 
