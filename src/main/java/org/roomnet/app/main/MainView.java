@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
@@ -116,7 +117,7 @@ public final class MainView {
         root.getChildren().add(preview);
         content = new GroupContent(viewModel, drag, gridStack, groupTitle, groupSubtitle, selectionLabel,
                 groupPlaceholder, confirmButton);
-        mainPane.setLeft(new Sidebar(viewModel, drag));
+        mainPane.setLeft(scrolling(new Sidebar(viewModel, drag)));
         shortcuts = MainShortcuts.create(this, viewModel, loader.getNamespace());
         confirmButton.setOnAction(e -> viewModel.editor().confirmShown());
         exportButton.setOnAction(e -> viewModel.actions().exportXlsx());
@@ -139,6 +140,21 @@ public final class MainView {
                 content.scrollToAnchor();
             }
         });
+    }
+
+    /**
+     * The side bar scrolls when the window is too low for it (1024x640): otherwise its height would be the
+     * window's least height, and the menu, toolbar and status bar would be pushed off the window.
+     */
+    private static ScrollPane scrolling(Sidebar sidebar) {
+        ScrollPane scroll = new ScrollPane(sidebar);
+        scroll.setId("sidebar-scroll");
+        scroll.getStyleClass().add("sidebar-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setFocusTraversable(false);
+        return scroll;
     }
 
     /** Puts the view in {@code stage}: scene, style, icons, title, remembered size and place. */

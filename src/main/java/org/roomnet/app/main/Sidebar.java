@@ -48,7 +48,9 @@ final class Sidebar extends VBox {
                 + "own room's number marks it reviewed (\u2713). F1 lists every shortcut.");
         hint.getStyleClass().add("sidebar-hint");
         hint.setWrapText(true);
-        getChildren().addAll(title("ROOM TYPES"), groupList, pendingBox, unreadableBox, progress(), checklist(), listing(),
+        hint.setMinHeight(Region.USE_PREF_SIZE); // wrapped in full; the side bar scrolls when the window is low
+        // the Listing right under the room types: on a 640-px screen both fit without scrolling the side bar
+        getChildren().addAll(title("ROOM TYPES"), groupList, pendingBox, unreadableBox, listing(), progress(), checklist(),
                 grow, hint);
         PhotoGroups photos = viewModel.photos();
         photos.groups().addListener((ListChangeListener<PhotoGroup>) c -> rebuildGroups());
@@ -60,10 +62,7 @@ final class Sidebar extends VBox {
     /** The Listing: the export's photos in order, the cover first; dragging there reorders them. */
     private VBox listing() {
         listingBox.getStyleClass().add("group-list");
-        Label hint = new Label("X rejects a photo, C makes it the cover; drag in the Listing to reorder.");
-        hint.getStyleClass().add("sidebar-hint");
-        hint.setWrapText(true);
-        VBox box = new VBox(3, title("LISTING"), listingBox, hint);
+        VBox box = new VBox(3, title("LISTING"), listingBox);
         box.getStyleClass().add("sidebar-section");
         box.visibleProperty().bind(viewModel.folderProperty().isNotNull());
         box.managedProperty().bind(box.visibleProperty());
@@ -79,7 +78,8 @@ final class Sidebar extends VBox {
             tile.lookupAll(".group-count").forEach(n -> ((Label) n).textProperty().bind(
                     viewModel.listing().countProperty().asString("%,d")));
             javafx.scene.control.Tooltip.install(tile, new javafx.scene.control.Tooltip(
-                    "The photos of the export, in its order: the cover first, then room by room"));
+                    "The photos of the export, in its order: the cover first, then room by room.\n"
+                            + "X rejects a photo, C makes it the cover; drag in the Listing to reorder."));
             listingBox.getChildren().add(tile);
         }
     }
