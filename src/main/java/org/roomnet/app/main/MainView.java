@@ -1,5 +1,6 @@
 package org.roomnet.app.main;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
@@ -175,6 +176,18 @@ public final class MainView {
         viewModel.thumbnailSizeProperty().set(ViewControls.clamp(windowState.thumbnailSize(150)));
         Screen screen = Screen.getPrimary();
         viewModel.preview().setDecodeShortSide((int) (screen.getBounds().getHeight() * screen.getOutputScaleY()));
+        double width = target.getWidth();
+        double height = target.getHeight();
+        // Under openbox the window was mapped 200 px high, then given its least size, whatever size was asked: a
+        // height below the least height is never the agent's doing, so the asked size is asked for again.
+        target.heightProperty().addListener((o, was, now) -> {
+            if (now.doubleValue() < target.getMinHeight() && !target.isMaximized()) {
+                Platform.runLater(() -> {
+                    target.setWidth(width);
+                    target.setHeight(height);
+                });
+            }
+        });
         target.show();
     }
 

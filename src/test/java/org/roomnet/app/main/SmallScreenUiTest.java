@@ -49,7 +49,17 @@ class SmallScreenUiTest {
 
     @Test
     void at1024x640EveryKeyControlIsOnTheWindowAndReadable(FxRobot robot) throws Exception {
-        resize(1024, 640);
+        everyKeyControlIsOnTheWindowAndReadable(robot, 1024, 640);
+    }
+
+    /** The window WindowState opens on a 1024x640 screen: room left for openbox's frame (title bar, borders). */
+    @Test
+    void inTheWindowOpenedOnA1024x640ScreenEveryKeyControlIsOnTheWindowAndReadable(FxRobot robot) throws Exception {
+        everyKeyControlIsOnTheWindowAndReadable(robot, 1024 - 8, Math.floor(640 * 0.96));
+    }
+
+    private void everyKeyControlIsOnTheWindowAndReadable(FxRobot robot, double width, double height) throws Exception {
+        resize(width, height);
         window.openShoot(robot);
         List<String> problems = new ArrayList<>();
         fx(() -> {
