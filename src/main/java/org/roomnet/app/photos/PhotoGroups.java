@@ -199,9 +199,13 @@ public final class PhotoGroups {
 
     /**
      * The shoot is open: shows the first room type with photos. When none has any yet and photos are being
-     * classified, shows "Classifying…" (where they appear first) until the first photo is labelled.
+     * classified, shows "Classifying…" (where they appear first) until the first photo is labelled. A group the
+     * agent chose stays.
      */
     public void showAtOpen(boolean classifying) {
+        if (settled) {
+            return; // the agent chose a room as soon as the window showed them
+        }
         if (classifying && groups.stream().noneMatch(g -> g.count() > 0)) {
             current.set(pending.get());
         } else {
