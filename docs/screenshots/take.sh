@@ -6,8 +6,8 @@
 #   export-dialog-<size>.png  the Export for Listing dialog
 # The shoot is photos copied from the shared pool into a temporary folder (never into the repository);
 # settings, memory and journals go to a temporary home, so the user's own are not touched.
-# With openbox installed (apt-get install openbox) the window is managed as on a desktop (the app opens
-# maximized on a screen smaller than its default size); without one it is moved to 0,0 and sized to the screen.
+# With openbox installed (apt-get install openbox) the window is managed as on a desktop (the app sizes itself
+# to the screen less room for the frame); without one it is moved to 0,0 and sized to the screen.
 # Usage: docs/screenshots/take.sh [WxH ...]      (SKIP_BUILD=1: use target/roomnet.jar as it is)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,7 +28,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-
 
 # a small shoot: three photos per room type of one source each
 make_shoot() {
@@ -91,11 +90,13 @@ shoot_size() {
   xdotool key ctrl+r
   sleep 1
   xdotool key ctrl+shift+e
-  sleep 2
   # nothing is reviewed yet: the app asks first ("Export Anyway" is the default button)
+  wait_for "xdotool search --onlyvisible --name 'not reviewed yet' >/dev/null 2>&1" 30
+  sleep 1
   import -window root "$out/unreviewed-question-$size.png"
   xdotool key Return
-  sleep 2
+  wait_for "xdotool search --onlyvisible --name 'Export for listing' >/dev/null 2>&1" 30
+  sleep 1
   import -window root "$out/export-dialog-$size.png"
   xdotool key Escape
   sleep 1
