@@ -2,6 +2,7 @@ package org.roomnet.app.main;
 
 import impl.org.controlsfx.skin.GridViewSkin;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -9,6 +10,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.StackPane;
 import org.controlsfx.control.GridView;
 import org.roomnet.app.photos.PhotoFilter;
@@ -121,10 +123,55 @@ final class GroupContent {
                     viewModel.photos().selection().clear();
                 }
             });
+            if (viewModel.photos().isListing(group)) {
+                acceptDropsBetweenCells(grid, group);
+            }
             view = grid;
         }
         gridStack.getChildren().add(gridStack.getChildren().size() - 1, view);
         return view;
+    }
+
+    /**
+     * In the Listing, a drop between two photos or below the last (the cells take theirs) goes to the place of the
+     * nearest photo: refused, the drop made the desktop slide the drag image back for ~0.5 s (issue 19).
+     */
+    private void acceptDropsBetweenCells(GridView<PhotoItem> grid, PhotoGroup listing) {
+        grid.setOnDragOver(e -> {
+            if (e.getGestureSource() != null && !drag.dragged().isEmpty()) {
+                e.acceptTransferModes(TransferMode.MOVE);
+            }
+            e.consume();
+        });
+        grid.setOnDragDropped(e -> {
+            boolean done = false;
+            if (!drag.dragged().isEmpty()) {
+                int index = nearestPlace(grid, listing, e.getSceneX(), e.getSceneY());
+                done = viewModel.listing().move(drag.dragged(), index) || !viewModel.isReadOnly();
+                drag.finished();
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    /** The place in the listing before or after the photo shown nearest to the scene point; the end when none. */
+    private static int nearestPlace(GridView<PhotoItem> grid, PhotoGroup listing, double sceneX, double sceneY) {
+        int place = listing.shown().size();
+        double best = Double.MAX_VALUE;
+        for (Node n : grid.lookupAll(".photo-cell")) {
+            if (n instanceof PhotoCell cell && cell.getItem() != null && cell.isVisible()) {
+                Bounds b = cell.localToScene(cell.getBoundsInLocal());
+                double dx = sceneX - b.getCenterX();
+                double dy = sceneY - b.getCenterY();
+                int index = listing.shown().indexOf(cell.getItem());
+                if (index >= 0 && dx * dx + dy * dy < best) {
+                    best = dx * dx + dy * dy;
+                    place = index + (dx > 0 ? 1 : 0);
+                }
+            }
+        }
+        return place;
     }
 
     private static boolean isInsideCell(Node n) {

@@ -76,4 +76,28 @@ class DragFeedbackUiTest {
             return null;
         });
     }
+
+    @Test
+    void aDropBetweenTwoPhotosOfTheListingIsTakenAndGoesThere(FxRobot robot) throws Exception {
+        window.openShoot(robot);
+        robot.clickOn("#group-Listing");
+        WindowFixture.waitUntil(() -> window.vm.photos().isListing(window.vm.photos().current()));
+        PhotoGroup listing = fx(() -> window.vm.photos().current());
+        PhotoItem first = fx(() -> listing.shown().get(0));
+        PhotoItem second = fx(() -> listing.shown().get(1));
+        Node secondCell = WindowFixture.cellOf(robot, second);
+        Node grid = robot.lookup("#grid-Listing").query();
+        fx(() -> {
+            window.view.drag().pretendDragging(List.of(first));
+            Bounds b = secondCell.localToScene(secondCell.getBoundsInLocal());
+            double x = b.getMaxX() + 2; // in the gap after the second photo, on no cell
+            double y = b.getCenterY();
+            grid.fireEvent(new DragEvent(grid, grid, DragEvent.DRAG_DROPPED, null, x, y, x, y, TransferMode.MOVE, grid, grid,
+                    new PickResult(grid, x, y)));
+            return null;
+        });
+        WindowFixture.waitUntil(() -> listing.shown().indexOf(first) == 1);
+        assertEquals(0, fx(() -> listing.shown().indexOf(second)), "the dragged photo went after the second one");
+        assertTrue(fx(() -> window.view.drag().dragged().isEmpty()), "the drag is over");
+    }
 }
