@@ -3,12 +3,15 @@ package org.roomnet.app.main;
 import impl.org.controlsfx.skin.GridViewSkin;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.StackPane;
 import org.controlsfx.control.GridView;
 import org.roomnet.app.photos.PhotoFilter;
@@ -47,6 +50,9 @@ final class GroupContent {
         this.groupPlaceholder = groupPlaceholder;
         this.confirmButton = confirmButton;
         confirmButton.managedProperty().bind(confirmButton.visibleProperty());
+        Tooltip subtitle = new Tooltip(); // the subtitle gives way first on a narrow window
+        subtitle.textProperty().bind(groupSubtitle.textProperty());
+        groupSubtitle.setTooltip(subtitle);
         PhotoGroups photos = viewModel.photos();
         photos.currentProperty().addListener((o, was, now) -> showGroup(now));
         photos.groups().addListener((ListChangeListener<PhotoGroup>) c -> {
@@ -59,6 +65,7 @@ final class GroupContent {
             }
         });
         photos.filterProperty().addListener((o, was, now) -> updateHeader());
+        viewModel.classifyingProperty().addListener((o, was, now) -> updateHeader());
         photos.selection().sizeProperty().addListener((o, was, now) -> updateHeader());
     }
 
@@ -127,10 +134,55 @@ final class GroupContent {
                     viewModel.photos().selection().clear();
                 }
             });
+            if (viewModel.photos().isListing(group)) {
+                acceptDropsBetweenCells(grid, group);
+            }
             view = grid;
         }
         gridStack.getChildren().add(gridStack.getChildren().size() - 1, view);
         return view;
+    }
+
+    /**
+     * In the Listing, a drop between two photos or below the last (the cells take theirs) goes to the place of the
+     * nearest photo: refused, the drop made the desktop slide the drag image back for ~0.5 s (issue 19).
+     */
+    private void acceptDropsBetweenCells(GridView<PhotoItem> grid, PhotoGroup listing) {
+        grid.setOnDragOver(e -> {
+            if (e.getGestureSource() != null && !drag.dragged().isEmpty()) {
+                e.acceptTransferModes(TransferMode.MOVE);
+            }
+            e.consume();
+        });
+        grid.setOnDragDropped(e -> {
+            boolean done = false;
+            if (!drag.dragged().isEmpty()) {
+                int index = nearestPlace(grid, listing, e.getSceneX(), e.getSceneY());
+                done = viewModel.listing().move(drag.dragged(), index) || !viewModel.isReadOnly();
+                drag.finished();
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    /** The place in the listing before or after the photo shown nearest to the scene point; the end when none. */
+    private static int nearestPlace(GridView<PhotoItem> grid, PhotoGroup listing, double sceneX, double sceneY) {
+        int place = listing.shown().size();
+        double best = Double.MAX_VALUE;
+        for (Node n : grid.lookupAll(".photo-cell")) {
+            if (n instanceof PhotoCell cell && cell.getItem() != null && cell.isVisible()) {
+                Bounds b = cell.localToScene(cell.getBoundsInLocal());
+                double dx = sceneX - b.getCenterX();
+                double dy = sceneY - b.getCenterY();
+                int index = listing.shown().indexOf(cell.getItem());
+                if (index >= 0 && dx * dx + dy * dy < best) {
+                    best = dx * dx + dy * dy;
+                    place = index + (dx > 0 ? 1 : 0);
+                }
+            }
+        }
+        return place;
     }
 
     private static boolean isInsideCell(Node n) {
@@ -169,22 +221,31 @@ final class GroupContent {
             return;
         }
         int shown = g.shown().size();
-        String counts = Words.plural(g.count(), unreadable ? "file" : "photo");
+        // while classifying, a room's photos are not all known: never "no Backyard photos in this shoot" yet
+        boolean classifying = viewModel.classifyingProperty().get();
+        boolean pending = g == viewModel.photos().pendingProperty().get();
+        String counts = Words.plural(g.count(), unreadable ? "file" : "photo")
+                + (classifying && !pending ? " so far \u00b7 classifying\u2026" : "");
         PhotoFilter filter = viewModel.photos().filterProperty().get();
-        if (!unreadable) {
+        if (pending) {
+            counts += " read, waiting for their room type";
+        } else if (!unreadable) {
             int unreviewed = g.unreviewedCountProperty().get();
             counts += filter == PhotoFilter.NEEDS_REVIEW ? String.format(" \u00b7 showing the %,d that need review", shown)
                     : filter == PhotoFilter.NOT_REVIEWED ? String.format(" \u00b7 showing the %,d not reviewed", shown)
-                    : g.count() > 0 && unreviewed == 0 ? " \u00b7 all reviewed \u2713"
+                    : g.count() == 0 ? ""
+                    : unreviewed == 0 ? " \u00b7 all reviewed \u2713"
                     : String.format(" \u00b7 %,d of %,d reviewed", g.count() - unreviewed, g.count());
         }
         groupSubtitle.setText(unreadable ? counts + " \u00b7 these files are never sorted or moved" : counts);
         int selected = viewModel.photos().selection().sizeProperty().get();
         selectionLabel.setText(selected == 0 ? "" : String.format("%,d selected", selected));
         groupPlaceholder.setVisible(shown == 0);
-        groupPlaceholder.setText(g.count() == 0 ? "No " + g.label() + " photos in this shoot"
+        groupPlaceholder.setText(pending ? (classifying ? "Reading the photos\u2026" : "Every photo is classified")
+                : g.count() == 0 && classifying ? "Classifying\u2026 no " + g.label() + " photo found yet"
+                : g.count() == 0 ? "No " + g.label() + " photos in this shoot"
                 : filter == PhotoFilter.NOT_REVIEWED ? "Every photo here is reviewed" : "No photo here needs review");
-        confirmButton.setVisible(!unreadable && g.shown().stream().anyMatch(i -> !i.review().isReviewed()));
+        confirmButton.setVisible(!unreadable && !pending && g.shown().stream().anyMatch(i -> !i.review().isReviewed()));
         confirmButton.setText("Confirm " + (shown == 1 ? "this photo" : "these " + shown) + " as " + g.label());
     }
 

@@ -1,5 +1,6 @@
 package org.roomnet.app.main;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
@@ -15,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
@@ -116,7 +118,7 @@ public final class MainView {
         root.getChildren().add(preview);
         content = new GroupContent(viewModel, drag, gridStack, groupTitle, groupSubtitle, selectionLabel,
                 groupPlaceholder, confirmButton);
-        mainPane.setLeft(new Sidebar(viewModel, drag));
+        mainPane.setLeft(scrolling(new Sidebar(viewModel, drag)));
         shortcuts = MainShortcuts.create(this, viewModel, loader.getNamespace());
         confirmButton.setOnAction(e -> viewModel.editor().confirmShown());
         exportButton.setOnAction(e -> viewModel.actions().exportXlsx());
@@ -141,6 +143,21 @@ public final class MainView {
         });
     }
 
+    /**
+     * The side bar scrolls when the window is too low for it (1024x640): otherwise its height would be the
+     * window's least height, and the menu, toolbar and status bar would be pushed off the window.
+     */
+    private static ScrollPane scrolling(Sidebar sidebar) {
+        ScrollPane scroll = new ScrollPane(sidebar);
+        scroll.setId("sidebar-scroll");
+        scroll.getStyleClass().add("sidebar-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setFocusTraversable(false);
+        return scroll;
+    }
+
     /** Puts the view in {@code stage}: scene, style, icons, title, remembered size and place. */
     public void show(Stage target) {
         this.stage = target;
@@ -159,6 +176,18 @@ public final class MainView {
         viewModel.thumbnailSizeProperty().set(ViewControls.clamp(windowState.thumbnailSize(150)));
         Screen screen = Screen.getPrimary();
         viewModel.preview().setDecodeShortSide((int) (screen.getBounds().getHeight() * screen.getOutputScaleY()));
+        double width = target.getWidth();
+        double height = target.getHeight();
+        // Under openbox the window was mapped 200 px high, then given its least size, whatever size was asked: a
+        // height below the least height is never the agent's doing, so the asked size is asked for again.
+        target.heightProperty().addListener((o, was, now) -> {
+            if (now.doubleValue() < target.getMinHeight() && !target.isMaximized()) {
+                Platform.runLater(() -> {
+                    target.setWidth(width);
+                    target.setHeight(height);
+                });
+            }
+        });
         target.show();
     }
 

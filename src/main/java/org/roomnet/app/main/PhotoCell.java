@@ -141,7 +141,9 @@ final class PhotoCell extends GridCell<PhotoItem> {
             boolean done = false;
             if (inListing() && shown != null && !drag.dragged().isEmpty()) {
                 int index = viewModel.photos().current().shown().indexOf(shown) + (e.getX() > getWidth() / 2 ? 1 : 0);
-                done = viewModel.listing().move(drag.dragged(), index);
+                // a drop that leaves the order as it was is still a drop: a failed one makes the desktop
+                // slide the drag image back to where it started (what lingered after a drop, issue 19)
+                done = viewModel.listing().move(drag.dragged(), index) || !viewModel.isReadOnly();
                 drag.finished();
             }
             e.setDropCompleted(done);

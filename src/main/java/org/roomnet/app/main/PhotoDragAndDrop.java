@@ -1,5 +1,6 @@
 package org.roomnet.app.main;
 
+import javafx.scene.image.Image;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
@@ -17,6 +18,10 @@ import java.util.stream.Collectors;
  * number keys do, so tests can drive {@link #dropOn} without a drag gesture.
  */
 public final class PhotoDragAndDrop {
+
+    private static final int DRAG_VIEW_SIZE = 96;
+    private static final double DRAG_VIEW_POINTER_X = 12;
+    private static final double DRAG_VIEW_GAP = 14;
 
     private final MainViewModel viewModel;
     private List<PhotoItem> dragged = List.of();
@@ -37,7 +42,9 @@ public final class PhotoDragAndDrop {
         content.putString(dragged.stream().map(PhotoItem::fileName).collect(Collectors.joining("\n")));
         board.setContent(content);
         if (pressed.thumbnailProperty().get() != null) {
-            board.setDragView(pressed.thumbnailProperty().get().image(120), 10, 10);
+            // above the pointer: the row it points at (a room's name, a place in the listing) stays visible
+            Image view = pressed.thumbnailProperty().get().image(DRAG_VIEW_SIZE);
+            board.setDragView(view, DRAG_VIEW_POINTER_X, view.getHeight() + DRAG_VIEW_GAP);
         }
     }
 

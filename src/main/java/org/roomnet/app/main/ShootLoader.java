@@ -210,7 +210,7 @@ final class ShootLoader {
         opening.set(false);
         status.clearProgress();
         shoot.set(s);
-        photos.showFirstWithPhotosUnlessChosen();
+        photos.showAtOpen(!s.toClassify().isEmpty() && s.classifier().isPresent());
         status.show(!s.problem().isEmpty() ? s.problem() : notice, !s.problem().isEmpty() || claims.readOnlyProperty().get());
         List<Path> toClassify = s.toClassify();
         if (toClassify.isEmpty()) {
@@ -248,7 +248,6 @@ final class ShootLoader {
         UiBatcher<Thumb> thumbs = new UiBatcher<>(executor, batch -> {
             if (shoot.get() == s && !s.isCancelled()) {
                 batch.forEach(t -> photos.attachThumbnail(t.file(), t.thumbnail()));
-                photos.showFirstWithPhotosUnlessChosen(); // thumbnails come before labels: show them while the model works
             }
         });
         ClassifyOptions options = ClassifyOptions.defaults().withThumbnails(MainViewModel.THUMBNAIL_MAX_SIDE,

@@ -54,12 +54,14 @@ final class Sidebar extends VBox {
         legend.setId("review-legend");
         legend.getStyleClass().add("sidebar-hint");
         legend.setWrapText(true);
-        legend.setMinHeight(0); // where the side bar is short: the badges' tooltip and F1 say it too
+        legend.setMinHeight(Region.USE_PREF_SIZE); // wrapped in full, as the hint below
         queueBox.getStyleClass().add("group-list");
         queueBox.visibleProperty().bind(viewModel.folderProperty().isNotNull());
         queueBox.managedProperty().bind(queueBox.visibleProperty());
-        getChildren().addAll(queueBox, title("ROOM TYPES"), groupList, pendingBox, unreadableBox, progress(), checklist(), listing(),
-                grow, legend, hint);
+        hint.setMinHeight(Region.USE_PREF_SIZE); // wrapped in full; the side bar scrolls when the window is low
+        // the Listing right under the room types: on a 640-px screen both fit without scrolling the side bar
+        getChildren().addAll(queueBox, title("ROOM TYPES"), groupList, pendingBox, unreadableBox, listing(), progress(),
+                checklist(), grow, legend, hint);
         PhotoGroups photos = viewModel.photos();
         photos.groups().addListener((ListChangeListener<PhotoGroup>) c -> rebuildGroups());
         photos.unreadableProperty().addListener((o, was, now) -> showSpecial(unreadableBox, now, "unreadable-tile"));
@@ -86,11 +88,7 @@ final class Sidebar extends VBox {
     /** The Listing: the export's photos in order, the cover first; dragging there reorders them. */
     private VBox listing() {
         listingBox.getStyleClass().add("group-list");
-        Label hint = new Label("X rejects a photo, C makes it the cover; drag in the Listing to reorder.");
-        hint.getStyleClass().add("sidebar-hint");
-        hint.setWrapText(true);
-        hint.setMinHeight(0); // gives way to Needs review where the side bar is short: F1 has X, C and dragging
-        VBox box = new VBox(3, title("LISTING"), listingBox, hint);
+        VBox box = new VBox(3, title("LISTING"), listingBox);
         box.getStyleClass().add("sidebar-section");
         box.visibleProperty().bind(viewModel.folderProperty().isNotNull());
         box.managedProperty().bind(box.visibleProperty());
@@ -106,7 +104,8 @@ final class Sidebar extends VBox {
             tile.lookupAll(".group-count").forEach(n -> ((Label) n).textProperty().bind(
                     viewModel.listing().countProperty().asString("%,d")));
             javafx.scene.control.Tooltip.install(tile, new javafx.scene.control.Tooltip(
-                    "The photos of the export, in its order: the cover first, then room by room"));
+                    "The photos of the export, in its order: the cover first, then room by room.\n"
+                            + "X rejects a photo, C makes it the cover; drag in the Listing to reorder."));
             listingBox.getChildren().add(tile);
         }
     }

@@ -51,8 +51,11 @@ public final class PhotoGroups {
     private final ThumbnailLoader thumbnails;
     private List<String> classNames = List.of();
     private ReviewRules rules = ReviewRules.FIXED;
-    /** The agent picked the group on screen: arriving results never switch to another. */
-    private boolean chosenByAgent;
+    /**
+     * The group on screen is settled: the agent picked it, or it was picked once, automatically, at the first
+     * photo labelled. From then on arriving results never switch to another (issue 19).
+     */
+    private boolean settled;
 
     public PhotoGroups(TaskExecutor executor, int thumbnailMaxSide) {
         thumbnails = new ThumbnailLoader(executor, thumbnailMaxSide, 2);
@@ -105,7 +108,7 @@ public final class PhotoGroups {
 
     public void clear() {
         thumbnails.cancelPending();
-        chosenByAgent = false;
+        settled = false;
         selection.clear();
         current.set(null);
         groups.clear();
@@ -202,8 +205,9 @@ public final class PhotoGroups {
         if (classifying != null) {
             classifying.all().clear();
             if (current.get() == classifying) {
-                chosenByAgent = false;
-                showFirstWithPhotosUnlessChosen();
+                // the group on screen is gone: the one move the agent did not ask for that cannot be avoided
+                current.set(firstWithPhotos());
+                settled = true;
             }
         }
     }
@@ -215,22 +219,49 @@ public final class PhotoGroups {
 
     /** The agent shows {@code group}; from now on only the agent changes the group on screen. */
     public void choose(PhotoGroup group) {
-        chosenByAgent = true;
+        settled = true;
         current.set(group);
     }
 
     /**
-     * Shows the first group with photos (the first group when none has any), unless the agent chose
-     * one: as results arrive, the view follows them only until the agent takes over.
+     * The shoot is open: shows the first room type with photos. When none has any yet and photos are being
+     * classified, shows "Classifying…" (where they appear first) until the first photo is labelled. A group the
+     * agent chose stays.
+     */
+    public void showAtOpen(boolean classifying) {
+        if (settled) {
+            return; // the agent chose a room as soon as the window showed them
+        }
+        if (classifying && groups.stream().noneMatch(g -> g.count() > 0)) {
+            current.set(pending.get());
+        } else {
+            current.set(firstWithPhotos());
+            settled = true;
+        }
+    }
+
+    /**
+     * As results arrive: moves the view once, to the first room type with photos, at the first photo labelled,
+     * unless the agent chose a group first. Never again after that: the view does not jump while the agent looks.
      */
     public void showFirstWithPhotosUnlessChosen() {
-        PhotoGroup g = current.get();
-        if (chosenByAgent || (g != null && g.count() > 0)) {
+        if (settled) {
             return;
         }
-        PhotoGroup classifying = pending.get() != null && pending.get().count() > 0 ? pending.get() : null;
-        current.set(groups.stream().filter(x -> x.count() > 0).findFirst()
-                .orElse(classifying != null ? classifying : groups.isEmpty() ? null : groups.get(0)));
+        Optional<PhotoGroup> first = groups.stream().filter(g -> g.count() > 0).findFirst();
+        if (first.isPresent()) {
+            settled = true;
+            current.set(first.get());
+        } else if (current.get() == null && pending.get() != null && pending.get().count() > 0) {
+            current.set(pending.get()); // nothing was on screen: not a move
+        }
+    }
+
+    /** The first room type with photos, else the unreadable files when there are any, else the first room type. */
+    private PhotoGroup firstWithPhotos() {
+        return groups.stream().filter(g -> g.count() > 0).findFirst()
+                .or(() -> Optional.ofNullable(unreadable.get()).filter(g -> g.count() > 0))
+                .orElse(groups.isEmpty() ? null : groups.get(0));
     }
 
     private PhotoGroup groupOf(PhotoReview p) {

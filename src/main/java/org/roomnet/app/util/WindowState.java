@@ -11,6 +11,10 @@ public final class WindowState {
 
     private static final double MIN_WIDTH = 640;
     private static final double MIN_HEIGHT = 420;
+    /** Of the screen's height, the most a window takes: its title bar must fit too (20 px under openbox). */
+    private static final double HEIGHT_SHARE = 0.96;
+    /** Left of the screen's width for the window's borders. */
+    private static final double FRAME_WIDTH = 8;
 
     private final Preferences prefs;
 
@@ -26,11 +30,13 @@ public final class WindowState {
                 && !Screen.getScreensForRectangle(new Rectangle2D(x + 40, y + 10, 80, 30)).isEmpty();
         Rectangle2D screen = (onScreen ? Screen.getScreensForRectangle(new Rectangle2D(x + 40, y + 10, 80, 30)).get(0)
                 : Screen.getPrimary()).getVisualBounds();
-        // never larger than the screen it goes on (a window saved on a big monitor, shown on a laptop)
-        double w = Math.min(screen.getWidth(), Math.max(MIN_WIDTH, prefs.getDouble("window.width", defaultWidth)));
-        double h = Math.min(screen.getHeight(), Math.max(MIN_HEIGHT, prefs.getDouble("window.height", defaultHeight)));
-        stage.setWidth(w);
-        stage.setHeight(h);
+        double wantedW = Math.max(MIN_WIDTH, prefs.getDouble("window.width", defaultWidth));
+        double wantedH = Math.max(MIN_HEIGHT, prefs.getDouble("window.height", defaultHeight));
+        // Never as large as the screen it goes on (a window saved on a big monitor, shown on a 1024x640 laptop):
+        // asked for the whole screen, the frame did not fit and openbox gave the window its least size instead.
+        // Not maximized either: openbox un-maximizes a window while a modal dialog of it is open (issue 19).
+        stage.setWidth(Math.min(wantedW, screen.getWidth() - FRAME_WIDTH));
+        stage.setHeight(Math.min(wantedH, Math.floor(screen.getHeight() * HEIGHT_SHARE)));
         if (onScreen) {
             stage.setX(x);
             stage.setY(y);

@@ -59,4 +59,37 @@ class PendingThumbnailsTest {
         assertEquals(0, photos.pendingProperty().get().count());
         assertEquals("Backyard", photos.current().label(), "the empty Classifying group is not left on screen");
     }
+
+    @Test
+    void theViewMovesOnceAtTheFirstPhotoLabelledAndNeverAgain() {
+        photos.build(ROOMS, ReviewRules.FIXED);
+        photos.showAtOpen(true);
+        assertSame(photos.pendingProperty().get(), photos.current(), "nothing labelled yet: Classifying…");
+        Thumbnail thumbnail = Thumbnail.of(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB));
+        photos.attachThumbnail(Path.of("/shoot/a.jpg"), thumbnail);
+        photos.showFirstWithPhotosUnlessChosen();
+        assertSame(photos.pendingProperty().get(), photos.current());
+
+        PhotoReview kitchen = PhotoReview.fromPrediction(Path.of("/shoot/a.jpg"),
+                Prediction.of(ROOMS, new float[] {0.1f, 0.1f, 0.1f, 0.1f, 0.5f, 0.1f}), null);
+        photos.added(List.of(kitchen));
+        photos.showFirstWithPhotosUnlessChosen();
+        assertEquals("Kitchen", photos.current().label(), "the first photo labelled: its room is shown, once");
+
+        // the agent relabels the room's only photo: the room on screen is empty now, and more results come
+        photos.changed(List.of(kitchen.withAgentLabel("Bedroom")));
+        photos.added(List.of(PhotoReview.fromPrediction(Path.of("/shoot/b.jpg"),
+                Prediction.of(ROOMS, new float[] {0.1f, 0.5f, 0.1f, 0.1f, 0.1f, 0.1f}), null)));
+        photos.showFirstWithPhotosUnlessChosen();
+        assertEquals("Kitchen", photos.current().label(), "the view does not jump to another room by itself");
+    }
+
+    @Test
+    void aShootOpenedWithoutAnythingToClassifyShowsItsFirstRoomWithPhotos() {
+        photos.build(ROOMS, ReviewRules.FIXED);
+        photos.added(List.of(PhotoReview.fromPrediction(Path.of("/shoot/a.jpg"),
+                Prediction.of(ROOMS, new float[] {0.1f, 0.1f, 0.5f, 0.1f, 0.1f, 0.1f}), null)));
+        photos.showAtOpen(false);
+        assertEquals("Bedroom", photos.current().label());
+    }
 }

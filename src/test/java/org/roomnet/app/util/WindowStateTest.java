@@ -53,7 +53,8 @@ class WindowStateTest {
             Stage stage = new Stage();
             new WindowState(prefs).restore(stage, 1280, 820);
             var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            assertTrue(stage.getWidth() <= screen.getWidth() && stage.getHeight() <= screen.getHeight());
+            assertTrue(stage.getWidth() < screen.getWidth() && stage.getHeight() < screen.getHeight() - 20,
+                    "room is left for the window's frame: " + stage.getWidth() + "x" + stage.getHeight());
         }).get();
     }
 }
