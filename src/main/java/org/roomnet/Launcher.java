@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.logging.Logger;
-
 import org.roomnet.app.DesktopApp;
 import org.roomnet.bench.Benchmarks;
 import org.roomnet.cli.RoomNetCommand;
@@ -28,12 +27,12 @@ public final class Launcher {
      * logger without a strong reference may be collected, filter and all.
      */
     private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
     static final String NO_GTK = "The desktop app needs GTK 3, which is not installed (on Debian or Ubuntu: "
             + "sudo apt install libgtk-3-0; on Fedora: sudo dnf install gtk3). Without it, use the command line, "
             + "e.g. java -jar roomnet.jar classify <folder> --csv rooms.csv.";
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) {
         Optional<Path> folder = folderToOpen(args);
@@ -55,7 +54,8 @@ public final class Launcher {
                     + " (java -jar roomnet.jar --help lists the commands).");
             System.exit(NO_DISPLAY);
         }
-        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        JAVAFX_LOG.setFilter(
+                r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         try {
             DesktopApp.launchApp(folder.map(Path::toString).stream().toArray(String[]::new));
         } catch (RuntimeException | LinkageError e) {
@@ -75,8 +75,9 @@ public final class Launcher {
     /** Runs the command line; a lone argument that is neither a command nor a folder is said to be so. */
     static int runCommandLine(CommandLine cli, String[] args) {
         if (looksLikeAFolder(args)) {
-            cli.getErr().println("error: " + args[0] + " is not a folder (nor a command). Open a shoot with "
-                    + "java -jar roomnet.jar <folder>; java -jar roomnet.jar --help lists the commands.");
+            cli.getErr()
+                    .println("error: " + args[0] + " is not a folder (nor a command). Open a shoot with "
+                            + "java -jar roomnet.jar <folder>; java -jar roomnet.jar --help lists the commands.");
             cli.getErr().flush();
             return RoomNetCommand.EXIT_USAGE;
         }
@@ -90,7 +91,9 @@ public final class Launcher {
         }
         try {
             Path folder = Path.of(args[0]);
-            return Files.isDirectory(folder) ? Optional.of(folder.toAbsolutePath().normalize()) : Optional.empty();
+            return Files.isDirectory(folder)
+                    ? Optional.of(folder.toAbsolutePath().normalize())
+                    : Optional.empty();
         } catch (InvalidPathException e) {
             return Optional.empty();
         }

@@ -10,7 +10,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.roomnet.cli.Interrupts;
 
 /**
@@ -30,8 +29,7 @@ final class TelemetryOff {
     /** The commands that never load the model. */
     private static final Set<String> WITHOUT_MODEL = Set.of("undo", "help", "-h", "--help", "-V", "--version");
 
-    private TelemetryOff() {
-    }
+    private TelemetryOff() {}
 
     /** Whether these arguments load the model: the app, or a command other than undo and help. */
     static boolean loadsTheModel(String[] args) {
@@ -71,13 +69,16 @@ final class TelemetryOff {
      * runtime has no {@code java}) the app's own launcher, which brings its options. Empty: neither.
      */
     private static List<String> childCommand(String[] args) {
-        Path java = Path.of(System.getProperty("java.home"), "bin",
+        Path java = Path.of(
+                System.getProperty("java.home"),
+                "bin",
                 System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(java)) {
             command.add(java.toString());
             ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                    .filter(a -> !a.startsWith("-agentlib:jdwp")).forEach(command::add); // a debugger's port is this JVM's
+                    .filter(a -> !a.startsWith("-agentlib:jdwp"))
+                    .forEach(command::add); // a debugger's port is this JVM's
             command.add(Launcher.class.getName());
         } else if (System.getProperty("jpackage.app-path") != null
                 && ProcessHandle.current().info().command().isPresent()) {
@@ -91,30 +92,33 @@ final class TelemetryOff {
 
     private static int waitFor(Process child) {
         AtomicBoolean interrupted = new AtomicBoolean();
-        Interrupts.onInterrupt(() -> { // Ctrl+C at a terminal reaches the child too: give it time to end on its own
-            interrupted.set(true);
-            Thread stop = new Thread(() -> {
-                try {
-                    if (!child.waitFor(5, TimeUnit.SECONDS)) {
-                        child.destroy();
-                    }
-                } catch (InterruptedException e) {
-                    child.destroy();
-                }
-            });
-            stop.setDaemon(true);
-            stop.start();
-        });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> { // killed (not -9): the child goes the same way
-            if (child.isAlive()) {
-                child.destroy();
-                try {
-                    child.waitFor(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }));
+        Interrupts.onInterrupt(
+                () -> { // Ctrl+C at a terminal reaches the child too: give it time to end on its own
+                    interrupted.set(true);
+                    Thread stop = new Thread(() -> {
+                        try {
+                            if (!child.waitFor(5, TimeUnit.SECONDS)) {
+                                child.destroy();
+                            }
+                        } catch (InterruptedException e) {
+                            child.destroy();
+                        }
+                    });
+                    stop.setDaemon(true);
+                    stop.start();
+                });
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> { // killed (not -9): the child goes the same way
+                            if (child.isAlive()) {
+                                child.destroy();
+                                try {
+                                    child.waitFor(30, TimeUnit.SECONDS);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
+                        }));
         while (true) {
             try {
                 int code = child.waitFor();
@@ -135,9 +139,11 @@ final class TelemetryOff {
             return;
         }
         try {
-            ProcessHandle.of(Long.parseLong(parentPid)).ifPresentOrElse(
-                    parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(137)),
-                    () -> Runtime.getRuntime().halt(137)); // gone already
+            ProcessHandle.of(Long.parseLong(parentPid))
+                    .ifPresentOrElse(
+                            parent -> parent.onExit()
+                                    .thenRun(() -> Runtime.getRuntime().halt(137)),
+                            () -> Runtime.getRuntime().halt(137)); // gone already
         } catch (NumberFormatException e) {
             // not set by this launcher
         }

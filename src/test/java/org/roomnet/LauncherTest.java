@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomnet.bench.Benchmarks;
@@ -43,14 +42,19 @@ class LauncherTest {
     @Test
     void aFolderAloneOpensTheApp() throws Exception {
         Path shoot = Files.createDirectories(temp.resolve("12 Main St"));
-        assertEquals(Optional.of(shoot.toAbsolutePath().normalize()), Launcher.folderToOpen(new String[]{shoot.toString()}));
+        assertEquals(
+                Optional.of(shoot.toAbsolutePath().normalize()),
+                Launcher.folderToOpen(new String[] {shoot.toString()}));
         Path named = Files.createDirectories(temp.resolve("classify"));
-        assertEquals(Optional.empty(), Launcher.folderToOpen(new String[]{"classify"}), "a command stays a command");
+        assertEquals(Optional.empty(), Launcher.folderToOpen(new String[] {"classify"}), "a command stays a command");
         assertTrue(Files.isDirectory(named));
-        assertEquals(Optional.empty(), Launcher.folderToOpen(new String[]{"--help"}));
-        assertEquals(Optional.empty(), Launcher.folderToOpen(new String[]{"classify", shoot.toString()}));
-        assertEquals(Optional.empty(), Launcher.folderToOpen(new String[]{temp.resolve("missing").toString()}));
-        assertTrue(Launcher.looksLikeAFolder(new String[]{temp.resolve("missing").toString()}), "said: not a folder");
+        assertEquals(Optional.empty(), Launcher.folderToOpen(new String[] {"--help"}));
+        assertEquals(Optional.empty(), Launcher.folderToOpen(new String[] {"classify", shoot.toString()}));
+        assertEquals(
+                Optional.empty(),
+                Launcher.folderToOpen(new String[] {temp.resolve("missing").toString()}));
+        assertTrue(
+                Launcher.looksLikeAFolder(new String[] {temp.resolve("missing").toString()}), "said: not a folder");
     }
 
     @Test
@@ -78,10 +82,19 @@ class LauncherTest {
     @Test
     void everyCommandAloneIsACommandAndStarts() {
         var commands = Launcher.commandLine().getSubcommands();
-        assertTrue(commands.keySet().containsAll(java.util.List.of("classify", "undo", "export-listing", "help",
-                "benchmark", "first-thumbnails", "benchmark-listing")), commands.keySet().toString());
+        assertTrue(
+                commands.keySet()
+                        .containsAll(java.util.List.of(
+                                "classify",
+                                "undo",
+                                "export-listing",
+                                "help",
+                                "benchmark",
+                                "first-thumbnails",
+                                "benchmark-listing")),
+                commands.keySet().toString());
         for (String name : commands.keySet()) {
-            assertFalse(Launcher.looksLikeAFolder(new String[]{name}), name + " is a command, not a folder");
+            assertFalse(Launcher.looksLikeAFolder(new String[] {name}), name + " is a command, not a folder");
             Run help = Run.of(name, "--help");
             assertEquals(0, help.code(), name + " --help: " + help.err());
             assertTrue(help.out().contains("Usage: roomnet " + name + " "), name + " --help printed: " + help.out());
@@ -109,10 +122,20 @@ class LauncherTest {
         Run help = Run.of("--help");
         assertEquals(0, help.code());
         for (var command : Launcher.commandLine().getSubcommands().entrySet()) {
-            boolean measuring = command.getValue().getCommandSpec().userObject().getClass().getPackageName()
+            boolean measuring = command.getValue()
+                    .getCommandSpec()
+                    .userObject()
+                    .getClass()
+                    .getPackageName()
                     .equals(Benchmarks.class.getPackageName());
-            assertEquals(measuring, command.getValue().getCommandSpec().usageMessage().hidden(), command.getKey());
-            assertEquals(!measuring, help.out().contains("  " + command.getKey() + " "), command.getKey() + " in:\n" + help.out());
+            assertEquals(
+                    measuring,
+                    command.getValue().getCommandSpec().usageMessage().hidden(),
+                    command.getKey());
+            assertEquals(
+                    !measuring,
+                    help.out().contains("  " + command.getKey() + " "),
+                    command.getKey() + " in:\n" + help.out());
         }
         assertFalse(help.out().toLowerCase(java.util.Locale.ROOT).contains("benchmark"), help.out());
     }

@@ -1,5 +1,9 @@
 package org.roomnet.app;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.roomnet.app.dialogs.FxDialogs;
@@ -11,14 +15,9 @@ import org.roomnet.app.util.UserSettings;
 import org.roomnet.app.util.WindowState;
 import org.roomnet.core.classify.InferenceGate;
 import org.roomnet.core.classify.ModelService;
-import org.roomnet.core.memory.MemoryStore;
 import org.roomnet.core.listing.ExportRecords;
+import org.roomnet.core.memory.MemoryStore;
 import org.roomnet.core.organize.JournalStore;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.prefs.Preferences;
 
 /**
  * The desktop app: wires the services into the main window. A folder given on the command line
@@ -48,8 +47,15 @@ public final class DesktopApp extends Application {
         models = ModelService.shipped();
         FxDialogs dialogs = new FxDialogs(() -> stage);
         Preferences prefs = Preferences.userNodeForPackage(DesktopApp.class);
-        viewModel = new MainViewModel(executor, models, dialogs, JournalStore.defaultStore(), ExportRecords.defaultRecords(), new UserSettings(prefs),
-                AUTOSAVE_DELAY_MILLIS, MemoryStore.defaultStore());
+        viewModel = new MainViewModel(
+                executor,
+                models,
+                dialogs,
+                JournalStore.defaultStore(),
+                ExportRecords.defaultRecords(),
+                new UserSettings(prefs),
+                AUTOSAVE_DELAY_MILLIS,
+                MemoryStore.defaultStore());
         view = new MainView(viewModel, new WindowState(prefs), dialogs);
         view.show(stage);
         viewModel.loadModel();

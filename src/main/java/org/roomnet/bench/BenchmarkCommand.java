@@ -1,17 +1,5 @@
 package org.roomnet.bench;
 
-import org.roomnet.cli.RoomNetCommand;
-import org.roomnet.core.classify.Prediction;
-import org.roomnet.core.classify.RoomClassifier;
-import org.roomnet.core.imaging.PhotoDecoder;
-import org.roomnet.core.imaging.Preprocessor;
-import org.roomnet.core.classify.PhotoResult;
-import org.roomnet.core.classify.ShootClassifier;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +10,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.imageio.ImageIO;
+import org.roomnet.cli.RoomNetCommand;
+import org.roomnet.core.classify.PhotoResult;
+import org.roomnet.core.classify.Prediction;
+import org.roomnet.core.classify.RoomClassifier;
+import org.roomnet.core.classify.ShootClassifier;
+import org.roomnet.core.imaging.PhotoDecoder;
+import org.roomnet.core.imaging.Preprocessor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Measures, in one run and on the same generated shoot of large noisy JPEGs: a naive one-thread full-size
@@ -30,7 +29,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * figure is a ratio against the naive decode measured in the same round, so a busy machine shows as noise
  * in the rounds, not as a skewed comparison.
  */
-@Command(name = "benchmark", hidden = true, mixinStandardHelpOptions = true,
+@Command(
+        name = "benchmark",
+        hidden = true,
+        mixinStandardHelpOptions = true,
         description = "Build a shoot of large JPEGs from pool photos and compare classify with a naive decode.")
 public final class BenchmarkCommand implements Callable<Integer> {
 
@@ -40,11 +42,15 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--photos", defaultValue = "48", description = "photos in the shoot (default: ${DEFAULT-VALUE})")
     int photos;
 
-    @Option(names = "--baseline-photos", defaultValue = "16",
+    @Option(
+            names = "--baseline-photos",
+            defaultValue = "16",
             description = "photos timed for the two naive figures (default: ${DEFAULT-VALUE})")
     int baselinePhotos;
 
-    @Option(names = "--rounds", defaultValue = "1",
+    @Option(
+            names = "--rounds",
+            defaultValue = "1",
             description = "measure everything this many times; 0: only make the shoot (default: ${DEFAULT-VALUE})")
     int rounds;
 
@@ -65,10 +71,16 @@ public final class BenchmarkCommand implements Callable<Integer> {
             for (Path p : shoot) {
                 bytes += Files.size(p);
             }
-            System.out.printf(Locale.ROOT, "shoot: %d photos of %.0f MP (%d distinct, %.1f MB on average), %d cores, "
-                            + "max heap %d MB; JPEG decoding: %s%n", shoot.size(), generated.megapixels,
-                    Math.min(generated.distinct, shoot.size()), bytes / 1e6 / shoot.size(),
-                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+            System.out.printf(
+                    Locale.ROOT,
+                    "shoot: %d photos of %.0f MP (%d distinct, %.1f MB on average), %d cores, "
+                            + "max heap %d MB; JPEG decoding: %s%n",
+                    shoot.size(),
+                    generated.megapixels,
+                    Math.min(generated.distinct, shoot.size()),
+                    bytes / 1e6 / shoot.size(),
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20,
                     PhotoDecoder.jpegDecoderInUse());
             if (rounds <= 0) {
                 return RoomNetCommand.EXIT_OK;
@@ -81,35 +93,56 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 String loadBefore = MachineLoad.loadAverage();
                 Timed decodeOnly = Timed.inThisJvm(baselineSet.size(), () -> naiveDecode(baselineSet));
                 List<String> naiveLabels = new ArrayList<>();
-                Timed decodeAndInfer = Timed.inThisJvm(baselineSet.size(),
-                        () -> naiveLabels.addAll(naiveClassify(classifier, baselineSet)));
+                Timed decodeAndInfer = Timed.inThisJvm(
+                        baselineSet.size(), () -> naiveLabels.addAll(naiveClassify(classifier, baselineSet)));
                 List<PhotoResult> results = new ArrayList<>();
-                Timed pipeline = Timed.inThisJvm(shoot.size(), () -> results.addAll(ShootClassifier.withDefaults(classifier)
-                        .classify(shoot, (r, done, total) -> { }, new AtomicBoolean())));
+                Timed pipeline = Timed.inThisJvm(
+                        shoot.size(),
+                        () -> results.addAll(ShootClassifier.withDefaults(classifier)
+                                .classify(shoot, (r, done, total) -> {}, new AtomicBoolean())));
                 Timed classify = endToEnd ? Timed.inChild(shoot.size(), () -> classifyInNewJvm(dir, modelFile)) : null;
                 int agree = 0;
                 for (int i = 0; i < baselineSet.size(); i++) {
-                    agree += results.get(i).isClassified() && results.get(i).prediction().label().equals(naiveLabels.get(i)) ? 1 : 0;
+                    agree += results.get(i).isClassified()
+                                    && results.get(i).prediction().label().equals(naiveLabels.get(i))
+                            ? 1
+                            : 0;
                 }
                 pipelineRatios[round - 1] = pipeline.rate() / decodeOnly.rate();
                 endToEndRatios[round - 1] = endToEnd ? classify.rate() / decodeOnly.rate() : Double.NaN;
-                cpuRatios[round - 1] = (endToEnd ? classify : pipeline).cpuMillisPerPhoto() / decodeOnly.cpuMillisPerPhoto();
-                System.out.printf(Locale.ROOT, "round %d of %d (load average before: %s, after: %s)%n", round, rounds,
-                        loadBefore, MachineLoad.loadAverage());
+                cpuRatios[round - 1] =
+                        (endToEnd ? classify : pipeline).cpuMillisPerPhoto() / decodeOnly.cpuMillisPerPhoto();
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d of %d (load average before: %s, after: %s)%n",
+                        round,
+                        rounds,
+                        loadBefore,
+                        MachineLoad.loadAverage());
                 decodeOnly.print("naive decode only (1 thread, full-size ImageIO)", baselineSet.size(), decodeOnly);
                 decodeAndInfer.print("naive decode + inference (1 thread, batch 1)", baselineSet.size(), decodeOnly);
-                pipeline.print("classify pipeline (this JVM, " + Runtime.getRuntime().availableProcessors()
-                        + " threads, batches)", shoot.size(), decodeOnly);
+                pipeline.print(
+                        "classify pipeline (this JVM, " + Runtime.getRuntime().availableProcessors()
+                                + " threads, batches)",
+                        shoot.size(),
+                        decodeOnly);
                 if (endToEnd) {
                     classify.print("classify end to end (new JVM, model load, CSV)", shoot.size(), decodeOnly);
                 }
-                System.out.printf("  same top-1 label as the naive path on %d of %d photos%n", agree, baselineSet.size());
+                System.out.printf(
+                        "  same top-1 label as the naive path on %d of %d photos%n", agree, baselineSet.size());
             }
-            System.out.printf(Locale.ROOT, "median over %d round(s), against the naive decode only: pipeline %.2fx%s%n", rounds,
-                    median(pipelineRatios), endToEnd ? String.format(Locale.ROOT, ", classify end to end %.2fx",
-                            median(endToEndRatios)) : "");
-            System.out.printf(Locale.ROOT, "CPU time per photo of %s, against the naive decode only: %.2f (median)%n",
-                    endToEnd ? "classify end to end" : "the pipeline", median(cpuRatios));
+            System.out.printf(
+                    Locale.ROOT,
+                    "median over %d round(s), against the naive decode only: pipeline %.2fx%s%n",
+                    rounds,
+                    median(pipelineRatios),
+                    endToEnd ? String.format(Locale.ROOT, ", classify end to end %.2fx", median(endToEndRatios)) : "");
+            System.out.printf(
+                    Locale.ROOT,
+                    "CPU time per photo of %s, against the naive decode only: %.2f (median)%n",
+                    endToEnd ? "classify end to end" : "the pipeline",
+                    median(cpuRatios));
             return RoomNetCommand.EXIT_OK;
         } finally {
             if (temporary) {
@@ -132,7 +165,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
         List<String> labels = new ArrayList<>();
         for (Path p : files) {
             BufferedImage full = ImageIO.read(p.toFile());
-            Prediction prediction = classifier.classify(List.of(preprocessor.toTensor(full))).get(0);
+            Prediction prediction =
+                    classifier.classify(List.of(preprocessor.toTensor(full))).get(0);
             labels.add(prediction.label());
         }
         return labels;
@@ -140,8 +174,17 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     /** `classify` as a user runs it, with this JVM's options (heap, -D flags). */
     private void classifyInNewJvm(Path dir, Path modelFile) throws IOException, InterruptedException {
-        ChildJvm.run(List.of(), List.of("classify", dir.resolve("shoot").toString(), "--csv",
-                dir.resolve("classify.csv").toString(), "--model", modelFile.toString(), "--provider", generated.models.providerName()),
+        ChildJvm.run(
+                List.of(),
+                List.of(
+                        "classify",
+                        dir.resolve("shoot").toString(),
+                        "--csv",
+                        dir.resolve("classify.csv").toString(),
+                        "--model",
+                        modelFile.toString(),
+                        "--provider",
+                        generated.models.providerName()),
                 dir.resolve("classify.log"));
     }
 
@@ -170,8 +213,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
 
         void print(String what, int count, Timed baseline) {
-            System.out.printf(Locale.ROOT, "  %-52s %6.2f photos/s over %d photos (%.2fx), %5.0f ms CPU per photo%n",
-                    what + ":", rate, count, rate / baseline.rate, cpuMillisPerPhoto);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-52s %6.2f photos/s over %d photos (%.2fx), %5.0f ms CPU per photo%n",
+                    what + ":",
+                    rate,
+                    count,
+                    rate / baseline.rate,
+                    cpuMillisPerPhoto);
         }
     }
 

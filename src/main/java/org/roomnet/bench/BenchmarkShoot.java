@@ -1,10 +1,5 @@
 package org.roomnet.bench;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -17,6 +12,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
  * A generated shoot of large JPEGs for the benchmarks: pool photos enlarged to {@code megapixels}, with
@@ -42,7 +42,8 @@ record BenchmarkShoot(Path pool, int photos, int distinct, double megapixels) {
             Path target = originals.resolve(String.format("large_%03d.jpg", i));
             if (!Files.exists(target)) {
                 sources = sources != null ? sources : poolPhotos();
-                BufferedImage small = ImageIO.read(sources.get(i * sources.size() / count).toFile());
+                BufferedImage small =
+                        ImageIO.read(sources.get(i * sources.size() / count).toFile());
                 write(enlargeWithNoise(small, width, height, new Random(42 + i)), target);
             }
             made.add(target);
@@ -74,7 +75,9 @@ record BenchmarkShoot(Path pool, int photos, int distinct, double megapixels) {
         }
         List<Path> sources;
         try (Stream<Path> walk = Files.walk(pool)) {
-            sources = walk.filter(p -> p.toString().toLowerCase().endsWith(".jpg")).sorted().toList();
+            sources = walk.filter(p -> p.toString().toLowerCase().endsWith(".jpg"))
+                    .sorted()
+                    .toList();
         }
         if (sources.isEmpty()) {
             throw new IOException("no JPEG photos under " + pool);
@@ -94,7 +97,8 @@ record BenchmarkShoot(Path pool, int photos, int distinct, double megapixels) {
             for (int x = 0; x < width; x++) {
                 int p = row[x];
                 double luma = random.nextGaussian() * LUMA_NOISE;
-                row[x] = noisy((p >> 16) & 0xff, luma, random) << 16 | noisy((p >> 8) & 0xff, luma, random) << 8
+                row[x] = noisy((p >> 16) & 0xff, luma, random) << 16
+                        | noisy((p >> 8) & 0xff, luma, random) << 8
                         | noisy(p & 0xff, luma, random);
             }
             large.setRGB(0, y, width, 1, row, 0, width);

@@ -9,12 +9,14 @@ import java.util.List;
  */
 public final class Benchmarks {
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     /** Their picocli command classes (each {@code hidden = true}). */
     public static List<Object> commands() {
-        return List.of(BenchmarkCommand.class, FirstThumbnailsCommand.class, ListingBenchmarkCommand.class,
+        return List.of(
+                BenchmarkCommand.class,
+                FirstThumbnailsCommand.class,
+                ListingBenchmarkCommand.class,
                 MemoryBenchmarkCommand.class);
     }
 }

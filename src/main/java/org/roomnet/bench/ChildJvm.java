@@ -9,15 +9,17 @@ import java.util.List;
 /** Runs a roomnet command in a new JVM with this JVM's options (heap, -D flags) and class path. */
 final class ChildJvm {
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /**
      * @param extraJvmOptions added after this JVM's own options, so they win
      * @param log where its stderr goes; null: to this process's stderr, like its stdout
      */
-    static void run(List<String> extraJvmOptions, List<String> arguments, Path log) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command()
+    static void run(List<String> extraJvmOptions, List<String> arguments, Path log)
+            throws IOException, InterruptedException {
+        String java = ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());

@@ -1,10 +1,9 @@
 package org.roomnet.bench;
 
+import java.nio.file.Path;
 import org.roomnet.cli.ModelOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
-import java.nio.file.Path;
 
 /** Options shared by the commands that time work on a generated shoot of large JPEGs. */
 final class GeneratedShootOptions {
@@ -12,7 +11,9 @@ final class GeneratedShootOptions {
     @Option(names = "--pool", description = "folder of photos to enlarge (default: ../shared/datasets/roomtypes)")
     Path pool = Path.of(System.getProperty("roomnet.pool", "../shared/datasets/roomtypes"));
 
-    @Option(names = "--distinct", defaultValue = "24",
+    @Option(
+            names = "--distinct",
+            defaultValue = "24",
             description = "distinct generated JPEGs; the rest are hard links to them (default: ${DEFAULT-VALUE})")
     int distinct;
 

@@ -1,5 +1,20 @@
 package org.roomnet.bench;
 
+import java.awt.Graphics2D;
+import java.awt.Image;
+import java.awt.image.BufferedImage;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.imageio.ImageIO;
 import org.roomnet.cli.RoomNetCommand;
 import org.roomnet.core.imaging.PhotoDecoder;
 import org.roomnet.core.listing.ExportRecords;
@@ -13,29 +28,16 @@ import org.roomnet.core.listing.NamePattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import javax.imageio.ImageIO;
-import java.awt.Graphics2D;
-import java.awt.Image;
-import java.awt.image.BufferedImage;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.Callable;
-
 /**
  * Measures the listing export (the MLS preset's size and quality) against a naive export, on the same
  * generated shoot of large JPEGs, in the same run: one thread, full-size ImageIO decode,
  * {@code Image.getScaledInstance(SCALE_SMOOTH)}, ImageIO's default JPEG write. Prints the machine's
  * load before and after each, and the heap the export used at its peak.
  */
-@Command(name = "benchmark-listing", hidden = true, mixinStandardHelpOptions = true,
+@Command(
+        name = "benchmark-listing",
+        hidden = true,
+        mixinStandardHelpOptions = true,
         description = "Time the listing export (MLS size and quality) against a naive one-thread export.")
 public final class ListingBenchmarkCommand implements Callable<Integer> {
 
@@ -45,14 +47,18 @@ public final class ListingBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--photos", defaultValue = "200", description = "photos exported (default: ${DEFAULT-VALUE})")
     int photos;
 
-    @Option(names = "--distinct", defaultValue = "24",
+    @Option(
+            names = "--distinct",
+            defaultValue = "24",
             description = "distinct generated JPEGs; the rest are hard links to them (default: ${DEFAULT-VALUE})")
     int distinct;
 
     @Option(names = "--megapixels", defaultValue = "24", description = "size of each photo (default: ${DEFAULT-VALUE})")
     double megapixels;
 
-    @Option(names = "--baseline-photos", defaultValue = "8",
+    @Option(
+            names = "--baseline-photos",
+            defaultValue = "8",
             description = "photos timed for the naive export (default: ${DEFAULT-VALUE})")
     int baselinePhotos;
 
@@ -68,9 +74,14 @@ public final class ListingBenchmarkCommand implements Callable<Integer> {
         Path dir = temporary ? Files.createTempDirectory("roomnet-listing-bench") : Files.createDirectories(work);
         try {
             List<Path> shoot = new BenchmarkShoot(pool, photos, distinct, megapixels).build(dir);
-            System.out.printf(Locale.ROOT, "shoot: %d photos of %.0f MP (%d distinct), %d cores, max heap %d MB; "
-                            + "JPEG decoding: %s%n", shoot.size(), megapixels, Math.min(distinct, shoot.size()),
-                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+            System.out.printf(
+                    Locale.ROOT,
+                    "shoot: %d photos of %.0f MP (%d distinct), %d cores, max heap %d MB; " + "JPEG decoding: %s%n",
+                    shoot.size(),
+                    megapixels,
+                    Math.min(distinct, shoot.size()),
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20,
                     PhotoDecoder.jpegDecoderInUse());
 
             List<Path> baselineSet = shoot.subList(0, Math.min(baselinePhotos, shoot.size()));
@@ -81,8 +92,13 @@ public final class ListingBenchmarkCommand implements Callable<Integer> {
                 naiveExport(baselineSet.get(i), naiveOut.resolve(String.format("%03d.jpg", i + 1)));
             }
             double naiveRate = baselineSet.size() / ((System.nanoTime() - t0) / 1e9);
-            System.out.printf(Locale.ROOT, "naive (1 thread, full decode, getScaledInstance, ImageIO write): %.3f photos/s "
-                    + "over %d photos (load average before: %s, after: %s)%n", naiveRate, baselineSet.size(), loadBefore,
+            System.out.printf(
+                    Locale.ROOT,
+                    "naive (1 thread, full decode, getScaledInstance, ImageIO write): %.3f photos/s "
+                            + "over %d photos (load average before: %s, after: %s)%n",
+                    naiveRate,
+                    baselineSet.size(),
+                    loadBefore,
                     MachineLoad.loadAverage());
 
             ListingPlan plan = uncappedMlsPlan(shoot);
@@ -99,16 +115,30 @@ public final class ListingBenchmarkCommand implements Callable<Integer> {
             long gcBefore = collections();
             loadBefore = MachineLoad.loadAverage();
             long t1 = System.nanoTime();
-            ListingResult result = exporter.export(plan, ListingTarget.choose(out, shoot.get(0).getParent(), false, records),
-                    false, (done, total) -> { }, new AtomicBoolean());
+            ListingResult result = exporter.export(
+                    plan,
+                    ListingTarget.choose(out, shoot.get(0).getParent(), false, records),
+                    false,
+                    (done, total) -> {},
+                    new AtomicBoolean());
             double rate = result.written().size() / ((System.nanoTime() - t1) / 1e9);
-            System.out.printf(Locale.ROOT, "listing export (%d threads, MLS: 2048 px, quality 85): %.3f photos/s over %d "
+            System.out.printf(
+                    Locale.ROOT,
+                    "listing export (%d threads, MLS: 2048 px, quality 85): %.3f photos/s over %d "
                             + "photos (load average before: %s, after: %s)%n",
-                    threads != null ? threads : Runtime.getRuntime().availableProcessors(), rate, result.written().size(),
-                    loadBefore, MachineLoad.loadAverage());
-            System.out.printf(Locale.ROOT, "heap in use at its peak during the export (young garbage included): %d MB of %d MB; "
-                    + "%d garbage collections; %d photos skipped%n", peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20,
-                    collections() - gcBefore, result.skipped().size());
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+                    rate,
+                    result.written().size(),
+                    loadBefore,
+                    MachineLoad.loadAverage());
+            System.out.printf(
+                    Locale.ROOT,
+                    "heap in use at its peak during the export (young garbage included): %d MB of %d MB; "
+                            + "%d garbage collections; %d photos skipped%n",
+                    peakHeap() >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20,
+                    collections() - gcBefore,
+                    result.skipped().size());
             System.out.printf(Locale.ROOT, "speed-up: %.2fx%n", rate / naiveRate);
             return RoomNetCommand.EXIT_OK;
         } finally {
@@ -123,8 +153,18 @@ public final class ListingBenchmarkCommand implements Callable<Integer> {
         NamePattern names = NamePattern.defaultPattern();
         List<ListingEntry> entries = new ArrayList<>();
         for (int i = 0; i < shoot.size(); i++) {
-            entries.add(new ListingEntry(i + 1, shoot.get(i), "Kitchen",
-                    names.name(i + 1, shoot.size(), "Kitchen", i + 1, shoot.get(i).getFileName().toString(), "shoot"), i == 0));
+            entries.add(new ListingEntry(
+                    i + 1,
+                    shoot.get(i),
+                    "Kitchen",
+                    names.name(
+                            i + 1,
+                            shoot.size(),
+                            "Kitchen",
+                            i + 1,
+                            shoot.get(i).getFileName().toString(),
+                            "shoot"),
+                    i == 0));
         }
         return new ListingPlan(ListingPreset.MLS, entries, List.of(), List.of(), List.of());
     }
@@ -148,12 +188,16 @@ public final class ListingBenchmarkCommand implements Callable<Integer> {
     }
 
     private static long peakHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed())
+                .sum();
     }
 
     private static long collections() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount)
-                .filter(c -> c >= 0).sum();
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                .filter(c -> c >= 0)
+                .sum();
     }
 }

@@ -1,7 +1,6 @@
 package org.roomnet.bench;
 
 import com.sun.management.OperatingSystemMXBean;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -17,8 +16,7 @@ final class MachineLoad {
     /** Linux's USER_HZ, the unit of /proc/self/stat's times, is 100 on every mainstream kernel. */
     private static final long NANOS_PER_TICK = 10_000_000L;
 
-    private MachineLoad() {
-    }
+    private MachineLoad() {}
 
     static String loadAverage() {
         try {

@@ -1,6 +1,15 @@
 package org.roomnet.cli;
 
 import ai.onnxruntime.OrtException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import org.roomnet.core.classify.ClassifyOptions;
 import org.roomnet.core.classify.ModelLoadException;
 import org.roomnet.core.classify.PhotoResult;
@@ -24,8 +33,8 @@ import org.roomnet.core.review.ReviewSidecar;
 import org.roomnet.core.review.ReviewSnapshot;
 import org.roomnet.core.util.Words;
 import org.roomnet.core.workflow.OrganizeOutputs;
-import org.roomnet.core.workflow.ShootFolder;
 import org.roomnet.core.workflow.Shoot;
+import org.roomnet.core.workflow.ShootFolder;
 import org.roomnet.core.workflow.SortJob;
 import org.roomnet.core.workflow.SortPlan;
 import picocli.CommandLine.Command;
@@ -33,24 +42,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Callable;
-
-@Command(name = "classify", mixinStandardHelpOptions = true,
-        description = "Classify every photo in a folder; write CSV/XLSX; optionally copy or move them into room folders.")
+@Command(
+        name = "classify",
+        mixinStandardHelpOptions = true,
+        description =
+                "Classify every photo in a folder; write CSV/XLSX; optionally copy or move them into room folders.")
 public final class ClassifyCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "<folder>", description = "the shoot folder (not recursive)")
     Path folder;
 
-    @Option(names = {"-r", "--recursive"}, description = "also classify photos in subfolders")
+    @Option(
+            names = {"-r", "--recursive"},
+            description = "also classify photos in subfolders")
     boolean recursive;
 
     @Option(names = "--csv", paramLabel = "<file>", description = "write the results as CSV")
@@ -62,7 +66,10 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--organize", paramLabel = "copy|move", description = "copy or move photos into <into>/<RoomType>/")
     TransferMode organize;
 
-    @Option(names = "--into", paramLabel = "<dir>", description = "destination of --organize (default: <folder>_classified)")
+    @Option(
+            names = "--into",
+            paramLabel = "<dir>",
+            description = "destination of --organize (default: <folder>_classified)")
     Path into;
 
     @Mixin
@@ -77,17 +84,23 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--include-damaged", description = "also organize damaged photos (a cut JPEG, say)")
     boolean includeDamaged;
 
-    @Option(names = "--follow-links", description = "organize the file a symbolic link points to (default: leave links in place)")
+    @Option(
+            names = "--follow-links",
+            description = "organize the file a symbolic link points to (default: leave links in place)")
     boolean followLinks;
 
     @Option(names = "--no-memory", description = "classify with the model alone, without the memory of reviewed photos")
     boolean noMemory;
 
-    @Option(names = "--no-review", description = "with --organize: sort by the model's labels alone, not by the "
-            + "saved review of the app (default: the agent's labels, rejected photos left where they are)")
+    @Option(
+            names = "--no-review",
+            description = "with --organize: sort by the model's labels alone, not by the "
+                    + "saved review of the app (default: the agent's labels, rejected photos left where they are)")
     boolean noReview;
 
-    @Option(names = "--batch", defaultValue = ClassifyOptions.DEFAULT_BATCH + "",
+    @Option(
+            names = "--batch",
+            defaultValue = ClassifyOptions.DEFAULT_BATCH + "",
             description = "photos per inference batch (default: ${DEFAULT-VALUE})")
     int batch;
 
@@ -120,11 +133,16 @@ public final class ClassifyCommand implements Callable<Integer> {
             ShootFolder.Listing listing = ShootFolder.scan(folder, recursive);
             List<Path> reports = Arrays.asList(csv, xlsx);
             List<Path> outputs = recursive && organize != null ? organizeOutputs() : List.of();
-            outputs.forEach(o -> err.printf("  not classified: %s, the output of an organize run from this folder%n", o));
-            files = listing.files().stream().filter(f -> !ReportTarget.isReportTarget(f, reports))
-                    .filter(f -> !OrganizeOutputs.isIn(f, outputs)).toList();
-            unlisted = listing.problems().stream().filter(p -> !OrganizeOutputs.isIn(p.path(), outputs))
-                    .map(p -> PhotoResult.failed(p.path(), p.reason())).toList();
+            outputs.forEach(
+                    o -> err.printf("  not classified: %s, the output of an organize run from this folder%n", o));
+            files = listing.files().stream()
+                    .filter(f -> !ReportTarget.isReportTarget(f, reports))
+                    .filter(f -> !OrganizeOutputs.isIn(f, outputs))
+                    .toList();
+            unlisted = listing.problems().stream()
+                    .filter(p -> !OrganizeOutputs.isIn(p.path(), outputs))
+                    .map(p -> PhotoResult.failed(p.path(), p.reason()))
+                    .toList();
         } catch (IOException e) {
             err.println("error: cannot list " + folder + ": " + e.getMessage());
             return RoomNetCommand.EXIT_FILES;
@@ -142,10 +160,12 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
             Report report = shoot.report(ListingChecklist.DEFAULT, ListingOrder.DEFAULT);
             writeReports(report);
-            Interrupts.state(csv == null && xlsx == null ? "nothing was moved" : "the reports are written; nothing was moved");
+            Interrupts.state(
+                    csv == null && xlsx == null ? "nothing was moved" : "the reports are written; nothing was moved");
             printSummary(err, report, progress);
             if (organize != null) {
-                return organize(err, review == null ? shoot : reviewed(err, classifier, memory, files, results), report);
+                return organize(
+                        err, review == null ? shoot : reviewed(err, classifier, memory, files, results), report);
             }
             return RoomNetCommand.EXIT_OK;
         } catch (ModelLoadException e) {
@@ -167,7 +187,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     private Integer preflight(PrintStream err) {
         try {
             ReportTarget.checkDistinct(csv, xlsx);
-            for (Path report : new Path[]{csv, xlsx}) {
+            for (Path report : new Path[] {csv, xlsx}) {
                 if (report != null) {
                     ReportTarget.check(report, folder, force, reportInShoot);
                 }
@@ -182,7 +202,8 @@ public final class ClassifyCommand implements Callable<Integer> {
         if (organize == TransferMode.MOVE) {
             var holder = ReviewClaim.holder(folder.toAbsolutePath().normalize());
             if (holder.isPresent()) {
-                err.println("error: " + folder + " is open for review in RoomNet by " + holder.get().describe()
+                err.println("error: " + folder + " is open for review in RoomNet by "
+                        + holder.get().describe()
                         + "; moving its photos now would pull them from under that window. Close the shoot there "
                         + "first (or use --organize copy). Nothing was classified or moved.");
                 return RoomNetCommand.EXIT_FILES;
@@ -226,8 +247,9 @@ public final class ClassifyCommand implements Callable<Integer> {
             return RoomNetCommand.EXIT_FILES;
         }
         if (review != null) {
-            ReviewClaim.holder(folder).ifPresent(owner -> err.println("note: the shoot is open for review by "
-                    + owner.describe() + "; organizing by the review as last saved"));
+            ReviewClaim.holder(folder)
+                    .ifPresent(owner -> err.println("note: the shoot is open for review by " + owner.describe()
+                            + "; organizing by the review as last saved"));
         }
         return null;
     }
@@ -236,17 +258,20 @@ public final class ClassifyCommand implements Callable<Integer> {
      * The shoot as the agent reviewed it, for --organize: the saved review's labels and rejects, and for the photos
      * it does not cover (new or changed since) the results just classified (nothing is classified twice).
      */
-    private Shoot reviewed(PrintStream err, RoomClassifier classifier, MemoryBlend memory, List<Path> files,
-                           List<PhotoResult> results) throws IOException {
+    private Shoot reviewed(
+            PrintStream err, RoomClassifier classifier, MemoryBlend memory, List<Path> files, List<PhotoResult> results)
+            throws IOException {
         Shoot reviewed = Shoot.reviewed(folder, files, classifier, review, memory);
         Set<Path> rest = Set.copyOf(reviewed.toClassify());
-        reviewed.addResults(results.stream().filter(r -> rest.contains(r.file())).toList());
+        reviewed.addResults(
+                results.stream().filter(r -> rest.contains(r.file())).toList());
         if (!reviewed.problem().isEmpty()) {
             err.println("warning: " + reviewed.problem());
         }
-        err.printf("organizing as reviewed in %s: %d photos from the saved review, %d by the model (new or changed "
-                + "since; --no-review sorts by the model alone)%n", ReviewSidecar.fileIn(folder),
-                reviewed.restoredCount(), reviewed.classifiedCount());
+        err.printf(
+                "organizing as reviewed in %s: %d photos from the saved review, %d by the model (new or changed "
+                        + "since; --no-review sorts by the model alone)%n",
+                ReviewSidecar.fileIn(folder), reviewed.restoredCount(), reviewed.classifiedCount());
         return reviewed;
     }
 
@@ -279,15 +304,19 @@ public final class ClassifyCommand implements Callable<Integer> {
     private int organize(PrintStream err, Shoot shoot, Report report) {
         Path source = shoot.folder();
         if (!includeDamaged) {
-            report.rows().stream().filter(ReportRow::isDamaged).forEach(r -> err.printf(
-                    "  not organized %s: damaged (%s); --include-damaged organizes it%n", source.resolve(r.file()),
-                    r.error()));
+            report.rows().stream()
+                    .filter(ReportRow::isDamaged)
+                    .forEach(r -> err.printf(
+                            "  not organized %s: damaged (%s); --include-damaged organizes it%n",
+                            source.resolve(r.file()), r.error()));
         }
         SortJob job = shoot.sortJob(organize, destination(), includeDamaged, followLinks);
         job.skipped().forEach(s -> err.printf("  not organized %s: %s%n", s.file(), s.reason()));
-        job.rejected().forEach(f -> err.printf("  not organized %s: rejected in the saved review, left where it is%n", f));
-        err.printf("%s %d photos into %s%n", organize == TransferMode.COPY ? "copying" : "moving",
-                job.photos(), job.destination());
+        job.rejected()
+                .forEach(f -> err.printf("  not organized %s: rejected in the saved review, left where it is%n", f));
+        err.printf(
+                "%s %d photos into %s%n",
+                organize == TransferMode.COPY ? "copying" : "moving", job.photos(), job.destination());
         Interrupts.state("what was already " + (organize == TransferMode.COPY ? "copied" : "moved")
                 + " is put back by: roomnet undo " + source);
         try {
@@ -296,14 +325,19 @@ public final class ClassifyCommand implements Callable<Integer> {
                     err.printf("  %d/%d%n", done, total);
                 }
             });
-            String left = job.rejected().isEmpty() ? ""
+            String left = job.rejected().isEmpty()
+                    ? ""
                     : "; " + Words.plural(job.rejected().size(), "rejected photo") + " left in place";
             if (result.transferred() == 0) {
                 err.println("nothing to organize: no file was copied or moved, and there is nothing to undo" + left);
             } else {
-                err.printf("%s %d photos into %s%s; undo with: roomnet undo %s%n",
-                        organize == TransferMode.COPY ? "copied" : "moved", result.transferred(), result.destination(),
-                        left, source);
+                err.printf(
+                        "%s %d photos into %s%s; undo with: roomnet undo %s%n",
+                        organize == TransferMode.COPY ? "copied" : "moved",
+                        result.transferred(),
+                        result.destination(),
+                        left,
+                        source);
             }
             return RoomNetCommand.EXIT_OK;
         } catch (OrganizeException e) {
@@ -320,13 +354,19 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         err.printf("  %-11s %5d%n", "unreadable", report.unreadableCount());
         err.printf("  %-11s %5d%n", "damaged", report.damagedCount());
-        report.rows().stream().filter(r -> !r.isClassified())
+        report.rows().stream()
+                .filter(r -> !r.isClassified())
                 .forEach(r -> err.printf("  skipped %s: %s%n", r.file(), r.error()));
-        report.rows().stream().filter(ReportRow::isDamaged)
+        report.rows().stream()
+                .filter(ReportRow::isDamaged)
                 .forEach(r -> err.printf("  damaged %s (%s): %s%n", r.file(), r.label(), r.error()));
-        report.rows().stream().filter(r -> !r.note().isEmpty())
+        report.rows().stream()
+                .filter(r -> !r.note().isEmpty())
                 .forEach(r -> err.printf("  note %s: %s%n", r.file(), r.note()));
-        err.printf("%d files in %.1f s (%.1f photos/s)%n", report.rows().size(), progress.elapsedSeconds(),
+        err.printf(
+                "%d files in %.1f s (%.1f photos/s)%n",
+                report.rows().size(),
+                progress.elapsedSeconds(),
                 report.rows().size() / Math.max(1e-9, progress.elapsedSeconds()));
     }
 }

@@ -1,17 +1,15 @@
 package org.roomnet.cli;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
 import org.roomnet.core.classify.ModelLoadException;
 import org.roomnet.core.classify.ModelLocator;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.util.RealPaths;
 
-import java.io.PrintStream;
-import java.nio.file.Path;
-
 final class CliSupport {
 
-    private CliSupport() {
-    }
+    private CliSupport() {}
 
     /**
      * The shoot folder as the commands work on it: its real path, resolved once, so that a symbolic
@@ -25,14 +23,17 @@ final class CliSupport {
         if (requested != null) {
             return requested;
         }
-        return ModelLocator.find().orElseThrow(() -> new ModelLoadException(
-                "no model found; looked at " + ModelLocator.candidates() + " (use --model <file.onnx>)"));
+        return ModelLocator.find()
+                .orElseThrow(() -> new ModelLoadException(
+                        "no model found; looked at " + ModelLocator.candidates() + " (use --model <file.onnx>)"));
     }
 
     static void printProvider(PrintStream err, RoomClassifier classifier, Path modelFile) {
         var d = classifier.description();
         err.printf("model: %s %s (%s)%n", d.name(), d.version(), modelFile);
-        err.printf("execution provider: %s%s%n", classifier.provider().displayName(),
+        err.printf(
+                "execution provider: %s%s%n",
+                classifier.provider().displayName(),
                 classifier.providerNote().isEmpty() ? "" : " (" + classifier.providerNote() + ")");
     }
 }

@@ -1,5 +1,14 @@
 package org.roomnet.cli;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.roomnet.core.classify.ClassifyOptions;
 import org.roomnet.core.classify.ModelLoadException;
 import org.roomnet.core.classify.RoomClassifier;
@@ -27,23 +36,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 /**
  * {@code roomnet export-listing}: the listing's photos, in order, renamed and sized for a portal, as
  * copies in a new folder. The agent's review (the sidecar the app keeps) gives labels, rejects, cover
  * and order; photos it does not cover are classified by the model. The shoot is only read: no sidecar
  * is written.
  */
-@Command(name = "export-listing", mixinStandardHelpOptions = true,
+@Command(
+        name = "export-listing",
+        mixinStandardHelpOptions = true,
         description = "Export the listing: the photos in listing order, renamed and resized for a portal, as copies.")
 public final class ExportListingCommand implements Callable<Integer> {
 
@@ -53,37 +54,53 @@ public final class ExportListingCommand implements Callable<Integer> {
     @Option(names = "--into", paramLabel = "<dir>", description = "a new or empty folder (default: <folder>_listing)")
     Path into;
 
-    @Option(names = "--preset", paramLabel = "mls|web|original", defaultValue = "mls",
+    @Option(
+            names = "--preset",
+            paramLabel = "mls|web|original",
+            defaultValue = "mls",
             description = "mls: long side 2048 px, quality 85, at most 50 photos; web: 1024 px; original: renamed "
                     + "copies (default: ${DEFAULT-VALUE})")
     ListingPreset preset;
 
-    @Option(names = "--names", paramLabel = "<pattern>", defaultValue = NamePattern.DEFAULT,
+    @Option(
+            names = "--names",
+            paramLabel = "<pattern>",
+            defaultValue = NamePattern.DEFAULT,
             description = "file names: {n} position, {room}, {-k} '-2' from a room's second photo, {k}, {name} "
                     + "original name, {shoot} (default: ${DEFAULT-VALUE})")
     String names;
 
-    @Option(names = "--room-order", paramLabel = "<rooms>",
+    @Option(
+            names = "--room-order",
+            paramLabel = "<rooms>",
             description = "rooms in listing order, comma-separated (default: " + ListingOrder.DEFAULT_ROOMS
                     + "; room types not named go after the named ones, before a FloorPlan that ends the order)")
     String roomOrder;
 
-    @Option(names = "--keep-metadata", description = "keep all metadata (default: GPS, owner, serial numbers and "
-            + "the like are removed; capture time, camera and exposure stay)")
+    @Option(
+            names = "--keep-metadata",
+            description = "keep all metadata (default: GPS, owner, serial numbers and "
+                    + "the like are removed; capture time, camera and exposure stay)")
     boolean keepMetadata;
 
-    @Option(names = "--replace", description = "replace an earlier RoomNet export in <dir> (never a folder holding other files)")
+    @Option(
+            names = "--replace",
+            description = "replace an earlier RoomNet export in <dir> (never a folder holding other files)")
     boolean replace;
 
-    @Option(names = "--ignore-damaged-review", description = "go on when lines of the saved review are damaged "
-            + "(their photos then get the model's label; default: stop, exit 4)")
+    @Option(
+            names = "--ignore-damaged-review",
+            description = "go on when lines of the saved review are damaged "
+                    + "(their photos then get the model's label; default: stop, exit 4)")
     boolean ignoreDamagedReview;
 
     @Mixin
     ModelOptions models = new ModelOptions();
 
-    @Option(names = "--no-memory", description = "label photos without a saved review by the model alone, without the "
-            + "memory of reviewed photos")
+    @Option(
+            names = "--no-memory",
+            description = "label photos without a saved review by the model alone, without the "
+                    + "memory of reviewed photos")
     boolean noMemory;
 
     @Option(names = "--threads", description = "decoding and export threads (default: number of cores)")
@@ -127,7 +144,10 @@ public final class ExportListingCommand implements Callable<Integer> {
             Shoot shoot = openWithoutModel(source, saved);
             if (shoot == null || !shoot.toClassify().isEmpty()) {
                 classifier = models.open(err);
-                shoot = Shoot.open(source, Optional.of(classifier), saved,
+                shoot = Shoot.open(
+                        source,
+                        Optional.of(classifier),
+                        saved,
                         MemorySupport.open(noMemory, classifier, models.modelFile(), err));
                 ProgressPrinter progress = new ProgressPrinter(err);
                 shoot.addResults(shoot.classifyRest(ClassifyOptions.of(null, threads), progress));
@@ -136,10 +156,12 @@ public final class ExportListingCommand implements Callable<Integer> {
             if (!shoot.problem().isEmpty()) {
                 err.println("warning: " + shoot.problem());
             }
-            err.printf("labels: %d photos from the saved review, %d classified now%n", shoot.restoredCount(),
-                    shoot.classifiedCount());
+            err.printf(
+                    "labels: %d photos from the saved review, %d classified now%n",
+                    shoot.restoredCount(), shoot.classifiedCount());
             if (roomOrder != null) {
-                unknownRooms(err, order, shoot); // the default names rooms of every model; only the agent's list is checked
+                unknownRooms(
+                        err, order, shoot); // the default names rooms of every model; only the agent's list is checked
             }
             shoot.loadCaptureTimes(shoot.readableFiles());
             ListingPlan plan = shoot.listingPlan(order, preset, pattern);
@@ -182,8 +204,8 @@ public final class ExportListingCommand implements Callable<Integer> {
             return null;
         }
         if (saved.isDamaged()) {
-            String what = "the saved review " + ReviewSidecar.fileIn(shoot) + " has damaged lines: "
-                    + saved.damageSummary();
+            String what =
+                    "the saved review " + ReviewSidecar.fileIn(shoot) + " has damaged lines: " + saved.damageSummary();
             if (!ignoreDamagedReview) {
                 err.println("error: " + what + ". Their photos' labels, rejects, cover and order are unknown, so "
                         + "nothing was exported; --ignore-damaged-review exports with the good lines (the photos of "
@@ -192,9 +214,10 @@ public final class ExportListingCommand implements Callable<Integer> {
             }
             err.println("warning: " + what + "; going on with the good lines (--ignore-damaged-review)");
         }
-        ReviewClaim.holder(shoot).ifPresent(owner -> err.println("note: the shoot is open for review by "
-                + owner.describe() + "; exporting the review as last saved" + (saved.generation() > 0
-                ? " (save " + saved.generation() + ")" : "")));
+        ReviewClaim.holder(shoot)
+                .ifPresent(owner -> err.println("note: the shoot is open for review by "
+                        + owner.describe() + "; exporting the review as last saved"
+                        + (saved.generation() > 0 ? " (save " + saved.generation() + ")" : "")));
         return saved;
     }
 
@@ -211,7 +234,8 @@ public final class ExportListingCommand implements Callable<Integer> {
     }
 
     private static void unknownRooms(PrintStream err, ListingOrder order, Shoot shoot) {
-        order.rooms().stream().filter(r -> !shoot.review().classNames().contains(r))
+        order.rooms().stream()
+                .filter(r -> !shoot.review().classNames().contains(r))
                 .forEach(r -> err.println("warning: --room-order names " + r + ", which is not a room type of "
                         + shoot.review().classNames()));
     }
@@ -220,7 +244,9 @@ public final class ExportListingCommand implements Callable<Integer> {
             throws InterruptedException {
         plan.unusable().forEach(s -> err.printf("  not exported %s: %s%n", s.file(), s.reason()));
         if (!plan.rejected().isEmpty()) {
-            err.printf("  %d rejected photo%s left out%n", plan.rejected().size(), plan.rejected().size() == 1 ? "" : "s");
+            err.printf(
+                    "  %d rejected photo%s left out%n",
+                    plan.rejected().size(), plan.rejected().size() == 1 ? "" : "s");
         }
         if (plan.cuts()) {
             err.println("warning: " + plan.cutWarning());
@@ -229,8 +255,12 @@ public final class ExportListingCommand implements Callable<Integer> {
             err.println("error: no photo to export (every one is unreadable, damaged or rejected)");
             return RoomNetCommand.EXIT_FILES;
         }
-        err.printf("exporting %d photos (%s) into %s%s%n", plan.entries().size(), plan.preset().description(),
-                target.folder(), target.replaces() ? ", replacing the earlier export" : "");
+        err.printf(
+                "exporting %d photos (%s) into %s%s%n",
+                plan.entries().size(),
+                plan.preset().description(),
+                target.folder(),
+                target.replaces() ? ", replacing the earlier export" : "");
         AtomicBoolean cancelled = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
@@ -244,13 +274,19 @@ public final class ExportListingCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         long start = System.nanoTime();
         try {
-            ListingExporter exporter = threads != null ? new ListingExporter(records, threads, Runtime.getRuntime().maxMemory() / 2)
+            ListingExporter exporter = threads != null
+                    ? new ListingExporter(records, threads, Runtime.getRuntime().maxMemory() / 2)
                     : ListingExporter.withDefaults(records);
-            ListingResult result = exporter.export(plan, target, keepMetadata, (done, total) -> {
-                if (done == total || done % 10 == 0) {
-                    err.printf("  %d/%d%n", done, total);
-                }
-            }, cancelled);
+            ListingResult result = exporter.export(
+                    plan,
+                    target,
+                    keepMetadata,
+                    (done, total) -> {
+                        if (done == total || done % 10 == 0) {
+                            err.printf("  %d/%d%n", done, total);
+                        }
+                    },
+                    cancelled);
             if (result.cancelled()) {
                 err.println("cancelled; nothing was exported");
                 return RoomNetCommand.EXIT_FILES;
@@ -258,9 +294,14 @@ public final class ExportListingCommand implements Callable<Integer> {
             result.notes().forEach(n -> err.println("  " + n));
             result.skipped().forEach(s -> err.printf("  skipped %s: %s%n", s.file(), s.reason()));
             double seconds = (System.nanoTime() - start) / 1e9;
-            ListingEntry first = result.written().isEmpty() ? null : result.written().get(0);
-            err.printf("exported %d photos to %s in %.1f s (%.1f photos/s)%s%n", result.written().size(), result.folder(),
-                    seconds, result.written().size() / Math.max(1e-9, seconds),
+            ListingEntry first =
+                    result.written().isEmpty() ? null : result.written().get(0);
+            err.printf(
+                    "exported %d photos to %s in %.1f s (%.1f photos/s)%s%n",
+                    result.written().size(),
+                    result.folder(),
+                    seconds,
+                    result.written().size() / Math.max(1e-9, seconds),
                     first == null ? "" : "; first (the cover): " + first.name());
             return RoomNetCommand.EXIT_OK;
         } catch (ListingException e) {

@@ -20,8 +20,7 @@ public final class Interrupts {
 
     private static volatile String state = "";
 
-    private Interrupts() {
-    }
+    private Interrupts() {}
 
     /**
      * Runs {@code action} on Ctrl+C instead of the JVM's handling; false where the signal cannot be

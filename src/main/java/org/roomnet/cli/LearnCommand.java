@@ -1,6 +1,16 @@
 package org.roomnet.cli;
 
 import ai.onnxruntime.OrtException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.roomnet.core.classify.ModelLoadException;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.memory.LabelsCsv;
@@ -19,19 +29,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-
 /** {@code learn <folder> [--labels <file.csv>]}: adds a shoot's reviewed photos to the memory. */
-@Command(name = "learn", mixinStandardHelpOptions = true,
+@Command(
+        name = "learn",
+        mixinStandardHelpOptions = true,
         description = "Add a shoot's reviewed labels (from the app's saved review, or --labels) to the memory that "
                 + "classify uses.")
 public final class LearnCommand implements Callable<Integer> {
@@ -39,7 +40,9 @@ public final class LearnCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<folder>", description = "the shoot folder")
     Path folder;
 
-    @Option(names = "--labels", paramLabel = "<file.csv>",
+    @Option(
+            names = "--labels",
+            paramLabel = "<file.csv>",
             description = "labels from a CSV with the columns file,label (file relative to the folder) instead of the "
                     + "saved review")
     Path labelsCsv;
@@ -62,13 +65,18 @@ public final class LearnCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return RoomNetCommand.EXIT_USAGE;
         } catch (IOException e) {
-            err.println("error: " + (labelsCsv != null ? "cannot read " + labelsCsv : "the saved review of " + base
-                    + " cannot be read") + ": " + e.getMessage());
+            err.println("error: "
+                    + (labelsCsv != null
+                            ? "cannot read " + labelsCsv
+                            : "the saved review of " + base + " cannot be read")
+                    + ": " + e.getMessage());
             return RoomNetCommand.EXIT_FILES;
         }
         if (raw.isEmpty()) {
-            err.println("nothing to learn: " + (labelsCsv != null ? labelsCsv + " labels no photo"
-                    : "no reviewed photo in " + base + " (review it in the app, or use --labels)"));
+            err.println("nothing to learn: "
+                    + (labelsCsv != null
+                            ? labelsCsv + " labels no photo"
+                            : "no reviewed photo in " + base + " (review it in the app, or use --labels)"));
             return RoomNetCommand.EXIT_OK;
         }
         try (RoomClassifier classifier = models.open(err)) {
@@ -78,7 +86,8 @@ public final class LearnCommand implements Callable<Integer> {
                 return RoomNetCommand.EXIT_MODEL;
             }
             MemoryStore store = MemoryStore.defaultStore();
-            ModelKey key = ModelKey.of(models.modelFile(), classifier.description().version());
+            ModelKey key =
+                    ModelKey.of(models.modelFile(), classifier.description().version());
             MemoryStore.Loaded loaded = store.load(key);
             if (!loaded.usable()) {
                 err.println("error: nothing learned: " + loaded.problem().replace("; classifying without it", ""));
@@ -96,15 +105,20 @@ public final class LearnCommand implements Callable<Integer> {
                 labels.put(e.getKey(), label);
             }
             ProgressPrinter progress = new ProgressPrinter(err);
-            MemoryLearner.Outcome outcome = MemorySupport.learn(classifier, base, labels, base.toString(),
-                    System.currentTimeMillis(), progress);
+            MemoryLearner.Outcome outcome = MemorySupport.learn(
+                    classifier, base, labels, base.toString(), System.currentTimeMillis(), progress);
             progress.finish();
             outcome.skipped().forEach(s -> err.println("  not learned " + s));
             Memory updated = memory.with(outcome.entries());
             store.save(updated);
             List<String> added = updated.customLabels(classifier.description().classNames());
-            err.printf("learned %d photos from %s; the memory holds %d photos%s (%s)%n", outcome.entries().size(), base,
-                    updated.size(), added.isEmpty() ? "" : "; room types added: " + String.join(", ", added), store.file());
+            err.printf(
+                    "learned %d photos from %s; the memory holds %d photos%s (%s)%n",
+                    outcome.entries().size(),
+                    base,
+                    updated.size(),
+                    added.isEmpty() ? "" : "; room types added: " + String.join(", ", added),
+                    store.file());
             return RoomNetCommand.EXIT_OK;
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());

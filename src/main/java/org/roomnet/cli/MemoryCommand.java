@@ -1,6 +1,16 @@
 package org.roomnet.cli;
 
 import ai.onnxruntime.OrtException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.roomnet.core.classify.ModelLoadException;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.memory.Memory;
@@ -14,34 +24,38 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-
 /** {@code memory --list | --forget <shoot> | --clear | --export <file> | --import <file> | --relearn}. */
-@Command(name = "memory", mixinStandardHelpOptions = true,
+@Command(
+        name = "memory",
+        mixinStandardHelpOptions = true,
         description = "Show or manage the memory of reviewed photos (default: --list).")
 public final class MemoryCommand implements Callable<Integer> {
 
     static final class Action {
         @Option(names = "--list", description = "what the memory holds, per shoot and room type")
         boolean list;
-        @Option(names = "--forget", paramLabel = "<shoot>", description = "forget the photos learned from a shoot folder")
+
+        @Option(
+                names = "--forget",
+                paramLabel = "<shoot>",
+                description = "forget the photos learned from a shoot folder")
         Path forget;
+
         @Option(names = "--clear", description = "forget everything (deletes the memory file)")
         boolean clear;
+
         @Option(names = "--export", paramLabel = "<file>", description = "write the memory to a new file, to share it")
         Path export;
-        @Option(names = "--import", paramLabel = "<file>", description = "add the photos of an exported memory (same model)")
+
+        @Option(
+                names = "--import",
+                paramLabel = "<file>",
+                description = "add the photos of an exported memory (same model)")
         Path importFile;
-        @Option(names = "--relearn", description = "learn the memory's photos again with this model, where they still exist")
+
+        @Option(
+                names = "--relearn",
+                description = "learn the memory's photos again with this model, where they still exist")
         boolean relearn;
     }
 
@@ -69,7 +83,9 @@ public final class MemoryCommand implements Callable<Integer> {
             }
             if (memory.isEmpty()) {
                 err.println("the memory is empty (" + store.file() + ")");
-                return action.export != null || action.forget != null ? RoomNetCommand.EXIT_USAGE : RoomNetCommand.EXIT_OK;
+                return action.export != null || action.forget != null
+                        ? RoomNetCommand.EXIT_USAGE
+                        : RoomNetCommand.EXIT_OK;
             }
             if (action.forget != null) {
                 String shoot = action.forget.toAbsolutePath().normalize().toString();
@@ -79,8 +95,9 @@ public final class MemoryCommand implements Callable<Integer> {
                     return RoomNetCommand.EXIT_USAGE;
                 }
                 store.save(left);
-                err.printf("forgot %d photos of %s; the memory holds %d%n", memory.get().size() - left.size(), shoot,
-                        left.size());
+                err.printf(
+                        "forgot %d photos of %s; the memory holds %d%n",
+                        memory.get().size() - left.size(), shoot, left.size());
                 return RoomNetCommand.EXIT_OK;
             }
             if (action.export != null) {
@@ -104,7 +121,9 @@ public final class MemoryCommand implements Callable<Integer> {
     }
 
     private static void list(Memory memory, MemoryStore store, PrintStream out) {
-        out.printf("memory: %d photos, model %s (%s)%n", memory.size(), memory.model().describe(), store.file());
+        out.printf(
+                "memory: %d photos, model %s (%s)%n",
+                memory.size(), memory.model().describe(), store.file());
         out.println("by shoot:");
         memory.countsByShoot().forEach((shoot, n) -> out.printf("  %5d  %s%n", n, shoot));
         out.println("by room type:");
@@ -123,13 +142,15 @@ public final class MemoryCommand implements Callable<Integer> {
             return RoomNetCommand.EXIT_USAGE;
         }
         if (current.isPresent() && !current.get().model().equals(imported.model())) {
-            err.println("error: " + action.importFile + " was learned with model " + imported.model().describe()
-                    + ", this memory with " + current.get().model().describe() + "; their embeddings cannot be mixed");
+            err.println("error: " + action.importFile + " was learned with model "
+                    + imported.model().describe() + ", this memory with "
+                    + current.get().model().describe() + "; their embeddings cannot be mixed");
             return RoomNetCommand.EXIT_USAGE;
         }
         Memory merged = current.orElse(Memory.empty(imported.model())).with(imported.entries());
         store.save(merged);
-        err.printf("imported %d photos from %s; the memory holds %d%n", imported.size(), action.importFile, merged.size());
+        err.printf(
+                "imported %d photos from %s; the memory holds %d%n", imported.size(), action.importFile, merged.size());
         return RoomNetCommand.EXIT_OK;
     }
 
@@ -141,9 +162,13 @@ public final class MemoryCommand implements Callable<Integer> {
             return RoomNetCommand.EXIT_OK;
         }
         try (RoomClassifier classifier = models.open(err)) {
-            ModelKey key = ModelKey.of(models.modelFile(), classifier.description().version());
+            ModelKey key =
+                    ModelKey.of(models.modelFile(), classifier.description().version());
             Map<String, List<MemoryEntry>> byShoot = new LinkedHashMap<>();
-            old.get().entries().forEach(e -> byShoot.computeIfAbsent(e.shoot(), s -> new ArrayList<>()).add(e));
+            old.get()
+                    .entries()
+                    .forEach(e -> byShoot.computeIfAbsent(e.shoot(), s -> new ArrayList<>())
+                            .add(e));
             List<MemoryEntry> relearned = new ArrayList<>();
             int gone = 0;
             for (Map.Entry<String, List<MemoryEntry>> shoot : byShoot.entrySet()) {
@@ -160,15 +185,18 @@ public final class MemoryCommand implements Callable<Integer> {
                     }
                 }
                 if (!labels.isEmpty()) {
-                    MemoryLearner.Outcome o = MemorySupport.learn(classifier, folder, labels, shoot.getKey(), 0L,
-                            (r, done, total) -> { });
-                    o.entries().forEach(e -> relearned.add(e.withLabel(e.label(),
-                            times.get(folder.resolve(e.file()).normalize()))));
+                    MemoryLearner.Outcome o =
+                            MemorySupport.learn(classifier, folder, labels, shoot.getKey(), 0L, (r, done, total) -> {});
+                    o.entries()
+                            .forEach(e -> relearned.add(e.withLabel(
+                                    e.label(),
+                                    times.get(folder.resolve(e.file()).normalize()))));
                     gone += o.skipped().size();
                 }
             }
             store.save(new Memory(key, relearned));
-            err.printf("re-learned %d of %d photos with model %s; %d are gone, changed or unreadable and were dropped%n",
+            err.printf(
+                    "re-learned %d of %d photos with model %s; %d are gone, changed or unreadable and were dropped%n",
                     relearned.size(), old.get().size(), key.describe(), gone);
             return RoomNetCommand.EXIT_OK;
         } catch (ModelLoadException e) {

@@ -1,6 +1,11 @@
 package org.roomnet.cli;
 
 import ai.onnxruntime.OrtException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.roomnet.core.classify.ClassificationListener;
 import org.roomnet.core.classify.ClassifyOptions;
 import org.roomnet.core.classify.RoomClassifier;
@@ -11,20 +16,13 @@ import org.roomnet.core.memory.MemoryStore;
 import org.roomnet.core.memory.ModelKey;
 import org.roomnet.core.workflow.Shoot;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
 /**
  * The memory of reviewed photos for the commands: classify and export-listing use it unless --no-memory (never
  * fatal); learn and memory re-learn add photos to it.
  */
 final class MemorySupport {
 
-    private MemorySupport() {
-    }
+    private MemorySupport() {}
 
     /**
      * The memory's blend for this model, or null (none, empty, disabled, or unusable: then {@code err} says why
@@ -39,7 +37,8 @@ final class MemorySupport {
         try {
             key = ModelKey.of(modelFile, classifier.description().version());
         } catch (IOException e) {
-            err.println("note: the memory is not used: cannot read the model file to identify it (" + e.getMessage() + ")");
+            err.println(
+                    "note: the memory is not used: cannot read the model file to identify it (" + e.getMessage() + ")");
             return null;
         }
         MemoryStore.Loaded loaded = MemoryStore.defaultStore().load(key);
@@ -54,10 +53,20 @@ final class MemorySupport {
             err.println("note: the memory is not used: this model gives no embedding");
             return null;
         }
-        MemoryBlend blend = new MemoryBlend(loaded.memory(), classifier.description().classNames(), BlendSettings.DEFAULT);
-        err.printf("memory: learned from %d photos%s%n", blend.size(), blend.classNames().size()
-                > classifier.description().classCount() ? "; room types added: " + String.join(", ",
-                blend.classNames().subList(classifier.description().classCount(), blend.classNames().size())) : "");
+        MemoryBlend blend =
+                new MemoryBlend(loaded.memory(), classifier.description().classNames(), BlendSettings.DEFAULT);
+        err.printf(
+                "memory: learned from %d photos%s%n",
+                blend.size(),
+                blend.classNames().size() > classifier.description().classCount()
+                        ? "; room types added: "
+                                + String.join(
+                                        ", ",
+                                        blend.classNames()
+                                                .subList(
+                                                        classifier.description().classCount(),
+                                                        blend.classNames().size()))
+                        : "");
         return blend;
     }
 
@@ -66,11 +75,17 @@ final class MemorySupport {
      *
      * @throws IllegalArgumentException the model gives no embedding
      */
-    static MemoryLearner.Outcome learn(RoomClassifier classifier, Path folder, Map<Path, String> labels, String shoot,
-                                       long now, ClassificationListener progress)
+    static MemoryLearner.Outcome learn(
+            RoomClassifier classifier,
+            Path folder,
+            Map<Path, String> labels,
+            String shoot,
+            long now,
+            ClassificationListener progress)
             throws OrtException, InterruptedException {
         MemoryLearner.requireEmbedding(classifier);
         Shoot photos = Shoot.fresh(folder, List.copyOf(labels.keySet()), classifier);
-        return MemoryLearner.learn(photos.classifyRest(ClassifyOptions.defaults(), progress), folder, labels, shoot, now);
+        return MemoryLearner.learn(
+                photos.classifyRest(ClassifyOptions.defaults(), progress), folder, labels, shoot, now);
     }
 }

@@ -1,22 +1,27 @@
 package org.roomnet.cli;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
 import org.roomnet.core.classify.ModelLoadException;
 import org.roomnet.core.classify.ProviderPreference;
 import org.roomnet.core.classify.RoomClassifier;
 import picocli.CommandLine.Option;
 
-import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.Locale;
-
 /** {@code --model} and {@code --provider}, for every command that runs the model. */
 public final class ModelOptions {
 
-    @Option(names = "--model", paramLabel = "<file.onnx>",
+    @Option(
+            names = "--model",
+            paramLabel = "<file.onnx>",
             description = "model file (default: the shipped model/roomnet.onnx)")
     Path model;
 
-    @Option(names = "--provider", paramLabel = "auto|cpu|cuda", defaultValue = "auto", converter = ProviderConverter.class,
+    @Option(
+            names = "--provider",
+            paramLabel = "auto|cpu|cuda",
+            defaultValue = "auto",
+            converter = ProviderConverter.class,
             description = "execution provider (default: ${DEFAULT-VALUE}: CUDA when usable, else CPU)")
     ProviderPreference provider;
 

@@ -1,9 +1,8 @@
 package org.roomnet.cli;
 
+import java.io.PrintStream;
 import org.roomnet.core.classify.ClassificationListener;
 import org.roomnet.core.classify.PhotoResult;
-
-import java.io.PrintStream;
 
 /** Prints a progress line about twice a second, and the time taken. */
 final class ProgressPrinter implements ClassificationListener {

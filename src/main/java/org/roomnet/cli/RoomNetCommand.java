@@ -2,15 +2,23 @@ package org.roomnet.cli;
 
 import java.util.List;
 import java.util.stream.Collectors;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code roomnet <command>}: the command line over the same core as the desktop app. */
-@Command(name = "roomnet", mixinStandardHelpOptions = true, version = "RoomNet Organizer 0.1.0",
+@Command(
+        name = "roomnet",
+        mixinStandardHelpOptions = true,
+        version = "RoomNet Organizer 0.1.0",
         description = "Sorts the photos of a property shoot by room type (runs locally).",
-        subcommands = {ClassifyCommand.class, UndoCommand.class, ExportListingCommand.class, LearnCommand.class,
-                MemoryCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ClassifyCommand.class,
+            UndoCommand.class,
+            ExportListingCommand.class,
+            LearnCommand.class,
+            MemoryCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class RoomNetCommand implements Runnable {
 
     public static final int EXIT_OK = 0;
@@ -25,7 +33,8 @@ public final class RoomNetCommand implements Runnable {
     public void run() {
         String names = spec.subcommands().entrySet().stream()
                 .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
-                .map(e -> e.getKey()).collect(Collectors.joining(", "));
+                .map(e -> e.getKey())
+                .collect(Collectors.joining(", "));
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: " + names);
     }
 

@@ -1,5 +1,8 @@
 package org.roomnet.cli;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.roomnet.core.organize.JournalStore;
 import org.roomnet.core.organize.OrganizeException;
 import org.roomnet.core.organize.OrganizeRun;
@@ -9,11 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
-
-@Command(name = "undo", mixinStandardHelpOptions = true,
+@Command(
+        name = "undo",
+        mixinStandardHelpOptions = true,
         description = "Revert the last organize run from <folder> that still has files out of place (also an"
                 + " interrupted one); --list shows the runs, --run picks one.")
 public final class UndoCommand implements Callable<Integer> {
@@ -34,17 +35,20 @@ public final class UndoCommand implements Callable<Integer> {
             if (list) {
                 List<OrganizeRun> runs = undoer.runs(folder);
                 if (runs.isEmpty()) {
-                    System.err.println("no organize run from " + folder.toAbsolutePath().normalize());
+                    System.err.println(
+                            "no organize run from " + folder.toAbsolutePath().normalize());
                 }
-                runs.forEach(r -> System.out.printf("%s  %-4s %4d files into %s  %s%n", r.id(),
-                        r.mode().name().toLowerCase(), r.files(), r.destination(), r.state()));
+                runs.forEach(r -> System.out.printf(
+                        "%s  %-4s %4d files into %s  %s%n",
+                        r.id(), r.mode().name().toLowerCase(), r.files(), r.destination(), r.state()));
                 return RoomNetCommand.EXIT_OK;
             }
             UndoResult result = run != null ? undoer.undoRun(folder, run) : undoer.undoLast(folder);
             System.err.printf("undone: %s%n", result.summary());
             result.problems().forEach(p -> System.err.println("  left alone: " + p));
             if (!result.notWritten().isEmpty()) {
-                System.err.println(result.notWrittenSummary() + " (another run's or yours; this undo never touches them):");
+                System.err.println(
+                        result.notWrittenSummary() + " (another run's or yours; this undo never touches them):");
                 result.notWritten().stream().limit(5).forEach(p -> System.err.println("  " + p));
                 if (result.notWritten().size() > 5) {
                     System.err.printf("  and %,d more%n", result.notWritten().size() - 5);

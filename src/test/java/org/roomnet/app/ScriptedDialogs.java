@@ -1,19 +1,18 @@
 package org.roomnet.app;
 
-import org.roomnet.app.dialogs.AppDialogs;
-import org.roomnet.app.dialogs.ExistingFolderChoice;
-import org.roomnet.app.dialogs.ListingRequest;
-import org.roomnet.core.listing.ListingPreset;
-import org.roomnet.app.dialogs.KeyHelp;
-import org.roomnet.app.dialogs.UnreviewedChoice;
-import org.roomnet.app.sort.SortRequest;
-import org.roomnet.core.workflow.SortPlan;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.roomnet.app.dialogs.AppDialogs;
+import org.roomnet.app.dialogs.ExistingFolderChoice;
+import org.roomnet.app.dialogs.KeyHelp;
+import org.roomnet.app.dialogs.ListingRequest;
+import org.roomnet.app.dialogs.UnreviewedChoice;
+import org.roomnet.app.sort.SortRequest;
+import org.roomnet.core.listing.ListingPreset;
+import org.roomnet.core.workflow.SortPlan;
 
 /** Answers the app's questions from fields a test sets, and records what the app told the user. */
 public final class ScriptedDialogs implements AppDialogs {
@@ -27,6 +26,7 @@ public final class ScriptedDialogs implements AppDialogs {
     public volatile UnreviewedChoice unreviewedAnswer = UnreviewedChoice.GO_ON;
     /** The unreviewed counts the app asked about, e.g. "Export 12 of 13". */
     public final List<String> unreviewedQuestions = new CopyOnWriteArrayList<>();
+
     public volatile List<String> listingRoomsAnswer;
     public volatile List<KeyHelp> shortcuts;
     public volatile List<String> roomOrderAnswer;
@@ -35,10 +35,12 @@ public final class ScriptedDialogs implements AppDialogs {
     public volatile String roomTypeAnswer;
     /** What the dialog showed for {@link #roomTypeAnswer} while it was typed (empty: OK was enabled). */
     public volatile String roomTypeProblem;
+
     public volatile String lastListingSummary;
     public volatile ExistingFolderChoice existingFolderAnswer = ExistingFolderChoice.CANCEL;
     /** What the app asked before confirming, e.g. the preset's cap ("title: message"). */
     public final List<String> confirmations = new CopyOnWriteArrayList<>();
+
     public final List<String> infos = new CopyOnWriteArrayList<>();
     public final List<String> warnings = new CopyOnWriteArrayList<>();
     public final List<String> errors = new CopyOnWriteArrayList<>();
@@ -93,7 +95,8 @@ public final class ScriptedDialogs implements AppDialogs {
     }
 
     @Override
-    public Optional<ListingRequest> askListingExport(Path folder, ListingPreset preset, String namePattern, String summary) {
+    public Optional<ListingRequest> askListingExport(
+            Path folder, ListingPreset preset, String namePattern, String summary) {
         lastListingSummary = summary;
         return Optional.ofNullable(listingAnswer);
     }

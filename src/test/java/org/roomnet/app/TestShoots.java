@@ -1,8 +1,6 @@
 package org.roomnet.app;
 
-import org.roomnet.core.classify.ModelLoadException;
-import org.roomnet.core.classify.ProviderPreference;
-import org.roomnet.core.classify.RoomClassifier;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,22 +8,28 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.roomnet.core.classify.ModelLoadException;
+import org.roomnet.core.classify.ProviderPreference;
+import org.roomnet.core.classify.RoomClassifier;
 
 /** Shoots for app tests: a few real photos from the pool (copied at run time, never committed) and a corrupt file. */
 public final class TestShoots {
 
     /** Two photos of each of these pool folders. */
-    private static final List<String> SOURCES = List.of("houses/Kitchen", "houses/Bathroom", "houses/Bedroom",
-            "houses/Frontyard", "roboflow_rooms/LivingRoom", "miniplaces/Backyard");
+    private static final List<String> SOURCES = List.of(
+            "houses/Kitchen",
+            "houses/Bathroom",
+            "houses/Bedroom",
+            "houses/Frontyard",
+            "roboflow_rooms/LivingRoom",
+            "miniplaces/Backyard");
+
     public static final int PER_SOURCE = 2;
     public static final String CORRUPT = "corrupt.jpg";
 
     private static RoomClassifier classifier;
 
-    private TestShoots() {
-    }
+    private TestShoots() {}
 
     /** The pool and the model are part of every checkout and CI run: their absence fails the tests. */
     public static Path pool() {
@@ -40,7 +44,10 @@ public final class TestShoots {
         Files.createDirectories(folder);
         for (String source : SOURCES) {
             try (Stream<Path> files = Files.list(pool.resolve(source))) {
-                for (Path p : files.filter(f -> f.toString().endsWith(".jpg")).sorted().limit(PER_SOURCE).toList()) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".jpg"))
+                        .sorted()
+                        .limit(PER_SOURCE)
+                        .toList()) {
                     Files.copy(p, folder.resolve(p.getFileName()));
                 }
             }

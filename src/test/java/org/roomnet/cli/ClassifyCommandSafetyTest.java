@@ -1,18 +1,11 @@
 package org.roomnet.cli;
 
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.core.organize.Assignment;
-import org.roomnet.core.organize.JournalStore;
-import org.roomnet.core.organize.Organizer;
-import org.roomnet.core.organize.TransferMode;
-import org.roomnet.testing.Machine;
-import org.roomnet.testing.Snapshot;
-import org.roomnet.testing.TestPhotos;
-import org.roomnet.testing.TinyOnnx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,13 +19,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.core.organize.Assignment;
+import org.roomnet.core.organize.JournalStore;
+import org.roomnet.core.organize.Organizer;
+import org.roomnet.core.organize.TransferMode;
+import org.roomnet.testing.Machine;
+import org.roomnet.testing.Snapshot;
+import org.roomnet.testing.TestPhotos;
+import org.roomnet.testing.TinyOnnx;
 
 /** Issue 9 through the command line: each test failed on the code before the fix. */
 class ClassifyCommandSafetyTest {
@@ -91,7 +90,9 @@ class ClassifyCommandSafetyTest {
     }
 
     private static String row(Path csv, String file) throws IOException {
-        return csvRows(csv).stream().filter(l -> l.startsWith(file + ",")).findFirst()
+        return csvRows(csv).stream()
+                .filter(l -> l.startsWith(file + ","))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + file + " in " + csv));
     }
 
@@ -101,8 +102,17 @@ class ClassifyCommandSafetyTest {
     void reportsAimedAtPhotosAreRefusedBeforeAnythingHappens() throws Exception {
         Map<String, String> before = snapshot(shoot);
         Path into = tmp.resolve("sorted");
-        int code = run("classify", shoot.toString(), "--csv", photos.get(0).toString(),
-                "--xlsx", shoot.resolve("other.jpg").toString(), "--organize", "move", "--into", into.toString());
+        int code = run(
+                "classify",
+                shoot.toString(),
+                "--csv",
+                photos.get(0).toString(),
+                "--xlsx",
+                shoot.resolve("other.jpg").toString(),
+                "--organize",
+                "move",
+                "--into",
+                into.toString());
         assertEquals(RoomNetCommand.EXIT_USAGE, code, stderr.toString());
         assertTrue(stderr.toString().contains("inside the folder being classified"), stderr.toString());
         assertFalse(stderr.toString().contains("classified 1/"), "refused before classifying");
@@ -121,15 +131,31 @@ class ClassifyCommandSafetyTest {
         Path xlsx = shoot.resolve("rooms.xlsx");
         Path into = tmp.resolve("sorted");
         for (int i = 0; i < 2; i++) { // the second run replaces the reports of the first: they are ours
-            assertEquals(0, run("classify", shoot.toString(), "--csv", csv.toString(), "--xlsx", xlsx.toString(),
-                    "--report-in-shoot", "--organize", "copy", "--into", into.resolve("run" + i).toString()), stderr.toString());
+            assertEquals(
+                    0,
+                    run(
+                            "classify",
+                            shoot.toString(),
+                            "--csv",
+                            csv.toString(),
+                            "--xlsx",
+                            xlsx.toString(),
+                            "--report-in-shoot",
+                            "--organize",
+                            "copy",
+                            "--into",
+                            into.resolve("run" + i).toString()),
+                    stderr.toString());
             assertEquals(3, csvRows(csv).size(), csvRows(csv).toString());
-            assertTrue(csvRows(csv).stream().noneMatch(l -> l.startsWith("rooms.")), csvRows(csv).toString());
+            assertTrue(
+                    csvRows(csv).stream().noneMatch(l -> l.startsWith("rooms.")),
+                    csvRows(csv).toString());
             try (Stream<Path> walk = Files.walk(into.resolve("run" + i))) {
                 assertEquals(3, walk.filter(Files::isRegularFile).count(), "only the photos are organised");
             }
         }
-        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(xlsx);
+                XSSFWorkbook book = new XSSFWorkbook(in)) {
             assertEquals(3, book.getSheetAt(0).getLastRowNum());
         }
     }
@@ -140,7 +166,8 @@ class ClassifyCommandSafetyTest {
         assertEquals(RoomNetCommand.EXIT_USAGE, run("classify", shoot.toString(), "--xlsx", notes.toString()));
         assertEquals("the agent's own notes", Files.readString(notes));
         assertEquals(0, run("classify", shoot.toString(), "--xlsx", notes.toString(), "--force"), stderr.toString());
-        try (InputStream in = Files.newInputStream(notes); XSSFWorkbook book = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(notes);
+                XSSFWorkbook book = new XSSFWorkbook(in)) {
             assertEquals("Photos", book.getSheetAt(0).getSheetName());
         }
     }
@@ -151,8 +178,14 @@ class ClassifyCommandSafetyTest {
     void aRepeatedMoveThenUndoPutsEveryPhotoBack() throws Exception {
         Map<String, String> before = snapshot(shoot);
         Path into = tmp.resolve("sorted");
-        assertEquals(0, run("classify", shoot.toString(), "--organize", "move", "--into", into.toString()), stderr.toString());
-        assertEquals(0, run("classify", shoot.toString(), "--organize", "move", "--into", into.toString()), stderr.toString());
+        assertEquals(
+                0,
+                run("classify", shoot.toString(), "--organize", "move", "--into", into.toString()),
+                stderr.toString());
+        assertEquals(
+                0,
+                run("classify", shoot.toString(), "--organize", "move", "--into", into.toString()),
+                stderr.toString());
         assertEquals(0, run("undo", shoot.toString()), stderr.toString());
         assertTrue(stderr.toString().contains("3 photos moved back"), stderr.toString());
         assertEquals(before, snapshot(shoot));
@@ -171,7 +204,11 @@ class ClassifyCommandSafetyTest {
         assertEquals(0, run("undo", shoot.toString(), "--list"), stderr.toString());
         List<String> runs = stdout.toString().lines().toList();
         assertEquals(2, runs.size(), runs.toString());
-        assertTrue(runs.get(0).contains("copy") && runs.get(0).contains("3 files") && runs.get(0).endsWith("done"), runs.get(0));
+        assertTrue(
+                runs.get(0).contains("copy")
+                        && runs.get(0).contains("3 files")
+                        && runs.get(0).endsWith("done"),
+                runs.get(0));
 
         assertEquals(0, run("undo", shoot.toString(), "--run", runs.get(0).split(" ")[0]), stderr.toString());
         assertFalse(Files.exists(first));
@@ -193,7 +230,10 @@ class ClassifyCommandSafetyTest {
         Map<String, String> elsewhereBefore = snapshot(elsewhere);
         Path into = tmp.resolve("sorted");
 
-        assertEquals(0, run("classify", shoot.toString(), "--organize", "move", "--into", into.toString()), stderr.toString());
+        assertEquals(
+                0,
+                run("classify", shoot.toString(), "--organize", "move", "--into", into.toString()),
+                stderr.toString());
         assertTrue(Files.isSymbolicLink(shoot.resolve("same.jpg")) && Files.isSymbolicLink(shoot.resolve("far.jpg")));
         assertTrue(stderr.toString().contains("symbolic link, left in place"), stderr.toString());
         try (Stream<Path> walk = Files.walk(into)) {
@@ -203,8 +243,10 @@ class ClassifyCommandSafetyTest {
         assertEquals(0, run("undo", shoot.toString()), stderr.toString());
         assertEquals(shootBefore, snapshot(shoot));
 
-        assertEquals(0, run("classify", shoot.toString(), "--organize", "move", "--into", into.toString(),
-                "--follow-links"), stderr.toString());
+        assertEquals(
+                0,
+                run("classify", shoot.toString(), "--organize", "move", "--into", into.toString(), "--follow-links"),
+                stderr.toString());
         assertFalse(Files.exists(outside), "the file the link points to is organised");
         assertTrue(stderr.toString().contains("the same file as another photo"), stderr.toString());
         assertEquals(0, run("undo", shoot.toString()), stderr.toString());
@@ -221,8 +263,18 @@ class ClassifyCommandSafetyTest {
         Files.write(shoot.resolve("cut.jpg"), Arrays.copyOf(whole, whole.length / 2));
         Path csv = tmp.resolve("rooms.csv");
         Path into = tmp.resolve("sorted");
-        assertEquals(0, run("classify", shoot.toString(), "--csv", csv.toString(), "--organize", "copy",
-                "--into", into.toString()), stderr.toString());
+        assertEquals(
+                0,
+                run(
+                        "classify",
+                        shoot.toString(),
+                        "--csv",
+                        csv.toString(),
+                        "--organize",
+                        "copy",
+                        "--into",
+                        into.toString()),
+                stderr.toString());
         String[] cells = row(csv, "cut.jpg").split(",", -1);
         assertFalse(cells[1].isEmpty(), "the model's label stays");
         assertFalse(cells[2].isEmpty(), "and its confidence");
@@ -233,10 +285,15 @@ class ClassifyCommandSafetyTest {
         }
         assertEquals(0, run("undo", shoot.toString()), stderr.toString());
 
-        assertEquals(0, run("classify", shoot.toString(), "--organize", "copy", "--into", into.toString(),
-                "--include-damaged"), stderr.toString());
+        assertEquals(
+                0,
+                run("classify", shoot.toString(), "--organize", "copy", "--into", into.toString(), "--include-damaged"),
+                stderr.toString());
         try (Stream<Path> walk = Files.walk(into)) {
-            assertEquals(1, walk.filter(p -> p.getFileName().toString().equals("cut.jpg")).count());
+            assertEquals(
+                    1,
+                    walk.filter(p -> p.getFileName().toString().equals("cut.jpg"))
+                            .count());
         }
     }
 
@@ -246,14 +303,23 @@ class ClassifyCommandSafetyTest {
     void aDecompressionBombIsAnErrorRowUnderHalfAGigabyteOfHeap() throws Exception {
         byte[] bomb = TestPhotos.declaringSize(TestPhotos.jpegBytes(TestPhotos.pattern(64, 64, 1), true), 65000, 65000);
         Files.write(shoot.resolve("bomb.jpg"), bomb);
-        Files.write(shoot.resolve("bomb-baseline.jpg"),
+        Files.write(
+                shoot.resolve("bomb-baseline.jpg"),
                 TestPhotos.declaringSize(TestPhotos.jpegBytes(TestPhotos.pattern(64, 64, 2), false), 65000, 65000));
         assertTrue(bomb.length < 40_000);
         Path csv = tmp.resolve("rooms.csv");
         long start = System.nanoTime();
-        Machine.Run second = Machine.java(List.of("-Xmx512m", "-Droomnet.home=" + tmp.resolve("home")),
-                "org.roomnet.Launcher", "classify", shoot.toString(), "--csv", csv.toString(),
-                "--model", TestPhotos.model().toAbsolutePath().toString(), "--provider", "cpu");
+        Machine.Run second = Machine.java(
+                List.of("-Xmx512m", "-Droomnet.home=" + tmp.resolve("home")),
+                "org.roomnet.Launcher",
+                "classify",
+                shoot.toString(),
+                "--csv",
+                csv.toString(),
+                "--model",
+                TestPhotos.model().toAbsolutePath().toString(),
+                "--provider",
+                "cpu");
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(0, second.exitCode(), second.output());
         assertTrue(row(csv, "bomb.jpg").contains("too large to decode"), row(csv, "bomb.jpg"));
@@ -269,9 +335,11 @@ class ClassifyCommandSafetyTest {
         try {
             assumeTrue(Machine.makePathBeyondTheLimit(deep), "this system's mkdir cannot make paths that long");
             Path csv = tmp.resolve("rooms.csv");
-            assertEquals(0, run("classify", shoot.toString(), "--recursive", "--csv", csv.toString()), stderr.toString());
+            assertEquals(
+                    0, run("classify", shoot.toString(), "--recursive", "--csv", csv.toString()), stderr.toString());
             assertEquals(4, csvRows(csv).size(), csvRows(csv).toString());
-            assertTrue(csvRows(csv).stream().anyMatch(l -> l.startsWith("deep/") && l.contains("cannot read this folder")),
+            assertTrue(
+                    csvRows(csv).stream().anyMatch(l -> l.startsWith("deep/") && l.contains("cannot read this folder")),
                     csvRows(csv).toString());
         } finally {
             Machine.removeTree(deep);
@@ -286,7 +354,8 @@ class ClassifyCommandSafetyTest {
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         try {
             Path csv = tmp.resolve("rooms.csv");
-            assertEquals(0, run("classify", shoot.toString(), "--recursive", "--csv", csv.toString()), stderr.toString());
+            assertEquals(
+                    0, run("classify", shoot.toString(), "--recursive", "--csv", csv.toString()), stderr.toString());
             assertTrue(row(csv, "locked").contains("permission denied"), row(csv, "locked"));
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
@@ -305,7 +374,8 @@ class ClassifyCommandSafetyTest {
     void aValidModelWithTheWrongInputShapeIsAModelError() throws Exception {
         Path model = TinyOnnx.write(tmp.resolve("tiny-64.onnx"), 3, 64);
         assertEquals(RoomNetCommand.EXIT_MODEL, run("classify", shoot.toString(), "--model", model.toString()));
-        assertTrue(stderr.toString().contains("the model expects input 'input' as FLOAT [batch, 3, 64, 64]"),
+        assertTrue(
+                stderr.toString().contains("the model expects input 'input' as FLOAT [batch, 3, 64, 64]"),
                 stderr.toString());
     }
 
@@ -314,7 +384,13 @@ class ClassifyCommandSafetyTest {
         assumeFalse(Machine.isRoot(), "root may remove files from a read-only folder (not from a read-only mount)");
         shoot.toFile().setWritable(false, false);
         try {
-            int code = run("classify", shoot.toString(), "--organize", "move", "--into", tmp.resolve("sorted").toString());
+            int code = run(
+                    "classify",
+                    shoot.toString(),
+                    "--organize",
+                    "move",
+                    "--into",
+                    tmp.resolve("sorted").toString());
             assertEquals(RoomNetCommand.EXIT_FILES, code);
             assertTrue(stderr.toString().contains("the source folder is read-only"), stderr.toString());
             assertFalse(stderr.toString().contains("destination is read-only"), stderr.toString());
@@ -337,7 +413,9 @@ class ClassifyCommandSafetyTest {
     void intoAnExistingFileIsRefusedUpFront() throws Exception {
         Path file = Files.writeString(tmp.resolve("sorted"), "a file");
         Map<String, String> before = snapshot(shoot);
-        assertEquals(RoomNetCommand.EXIT_USAGE, run("classify", shoot.toString(), "--organize", "move", "--into", file.toString()));
+        assertEquals(
+                RoomNetCommand.EXIT_USAGE,
+                run("classify", shoot.toString(), "--organize", "move", "--into", file.toString()));
         String err = stderr.toString();
         assertTrue(err.contains("is a file, not a folder"), err);
         assertFalse(err.contains("put back"), err);
@@ -350,9 +428,22 @@ class ClassifyCommandSafetyTest {
         Path latin1 = Machine.copyToLatin1Name(photos.get(0), "caf\\351.jpg");
         Map<String, String> before = snapshot(shoot);
         Path csv = tmp.resolve("rooms.csv");
-        assertEquals(0, run("classify", shoot.toString(), "--csv", csv.toString(), "--organize", "move",
-                "--into", tmp.resolve("sorted").toString()), stderr.toString());
-        String cafe = csvRows(csv).stream().filter(l -> l.startsWith("caf")).findFirst().orElseThrow();
+        assertEquals(
+                0,
+                run(
+                        "classify",
+                        shoot.toString(),
+                        "--csv",
+                        csv.toString(),
+                        "--organize",
+                        "move",
+                        "--into",
+                        tmp.resolve("sorted").toString()),
+                stderr.toString());
+        String cafe = csvRows(csv).stream()
+                .filter(l -> l.startsWith("caf"))
+                .findFirst()
+                .orElseThrow();
         String[] cells = cafe.split(",", -1);
         assertFalse(cells[1].isEmpty(), cafe);
         assertEquals("", cells[3], cafe);
@@ -365,14 +456,23 @@ class ClassifyCommandSafetyTest {
 
     @Test
     void aRerunAfterAKillIsRefusedBeforeClassifying() throws Exception {
-        class Killed extends RuntimeException {
-        }
-        List<Assignment> assignments = photos.stream().map(p -> new Assignment(p, "Kitchen")).toList();
-        assertThrows(Killed.class, () -> new Organizer(JournalStore.defaultStore()).organize(shoot, tmp.resolve("sorted"),
-                TransferMode.MOVE, assignments, (target, done, total) -> {
-                    throw new Killed();
-                }));
-        int code = run("classify", shoot.toString(), "--organize", "move", "--into", tmp.resolve("sorted").toString());
+        class Killed extends RuntimeException {}
+        List<Assignment> assignments =
+                photos.stream().map(p -> new Assignment(p, "Kitchen")).toList();
+        assertThrows(
+                Killed.class,
+                () -> new Organizer(JournalStore.defaultStore())
+                        .organize(
+                                shoot, tmp.resolve("sorted"), TransferMode.MOVE, assignments, (target, done, total) -> {
+                                    throw new Killed();
+                                }));
+        int code = run(
+                "classify",
+                shoot.toString(),
+                "--organize",
+                "move",
+                "--into",
+                tmp.resolve("sorted").toString());
         assertEquals(RoomNetCommand.EXIT_FILES, code);
         assertTrue(stderr.toString().contains("was interrupted"), stderr.toString());
         assertFalse(stderr.toString().contains("classified 1/"), "the journal is checked first:\n" + stderr);

@@ -1,5 +1,20 @@
 package org.roomnet.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,22 +31,6 @@ import org.roomnet.core.review.SavedPhoto;
 import org.roomnet.core.review.SavedReview;
 import org.roomnet.testing.Snapshot;
 import org.roomnet.testing.TestPhotos;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code classify} on a shoot the agent reviewed in the app: --organize follows the saved review (a rejected photo
@@ -95,8 +94,11 @@ class ClassifyReviewedShootTest {
         scores[classes.indexOf("Kitchen")] = 1f;
         List<SavedPhoto> saved = new ArrayList<>();
         for (Path f : photos) {
-            PhotoReview p = PhotoReview.fromPrediction(f, Prediction.of(classes, scores), f.equals(corrected) ? "FloorPlan"
-                    : null, f.equals(rejected) ? new ListingMark(true, false, 0) : ListingMark.NONE);
+            PhotoReview p = PhotoReview.fromPrediction(
+                    f,
+                    Prediction.of(classes, scores),
+                    f.equals(corrected) ? "FloorPlan" : null,
+                    f.equals(rejected) ? new ListingMark(true, false, 0) : ListingMark.NONE);
             saved.add(new SavedPhoto(p, FileStamp.of(f).orElseThrow()));
         }
         ReviewSidecar.write(shoot, new SavedReview("RoomNet", version, classes, saved));
@@ -110,15 +112,21 @@ class ClassifyReviewedShootTest {
         Map<String, String> before = Snapshot.of(shoot);
         Path into = tmp.resolve("sorted");
 
-        assertEquals(0, run("classify", shoot.toString(), "--organize", "move", "--into", into.toString()), stderr.toString());
+        assertEquals(
+                0,
+                run("classify", shoot.toString(), "--organize", "move", "--into", into.toString()),
+                stderr.toString());
         String err = stderr.toString();
         assertTrue(err.contains("not organized " + rejected + ": rejected in the saved review, left where it is"), err);
         assertTrue(err.contains("moved 2 photos into " + into + "; 1 rejected photo left in place"), err);
         assertTrue(Files.exists(rejected), "the rejected photo stays in the shoot");
-        assertTrue(Files.exists(into.resolve("FloorPlan").resolve(corrected.getFileName())), "the agent's label: " + err);
-        assertTrue(Files.exists(into.resolve("Kitchen").resolve(photos.get(1).getFileName())), "the saved label: " + err);
+        assertTrue(
+                Files.exists(into.resolve("FloorPlan").resolve(corrected.getFileName())), "the agent's label: " + err);
+        assertTrue(
+                Files.exists(into.resolve("Kitchen").resolve(photos.get(1).getFileName())), "the saved label: " + err);
         try (Stream<Path> sorted = Files.walk(into)) {
-            assertFalse(sorted.anyMatch(p -> p.getFileName().equals(rejected.getFileName())), "nor anywhere in " + into);
+            assertFalse(
+                    sorted.anyMatch(p -> p.getFileName().equals(rejected.getFileName())), "nor anywhere in " + into);
         }
 
         assertEquals(0, RoomNetCommand.execute("undo", shoot.toString()), stderr.toString());
@@ -130,7 +138,9 @@ class ClassifyReviewedShootTest {
     void noReviewSortsByTheModelAloneRejectsIncluded() throws Exception {
         review(photos.get(0), photos.get(2));
         Path into = tmp.resolve("sorted");
-        assertEquals(0, run("classify", shoot.toString(), "--organize", "copy", "--into", into.toString(), "--no-review"),
+        assertEquals(
+                0,
+                run("classify", shoot.toString(), "--organize", "copy", "--into", into.toString(), "--no-review"),
                 stderr.toString());
         assertTrue(stderr.toString().contains("copied 3 photos"), stderr.toString());
         assertFalse(Files.exists(into.resolve("FloorPlan")), "the agent's label is not used");
@@ -142,9 +152,16 @@ class ClassifyReviewedShootTest {
         Path sidecar = ReviewSidecar.fileIn(shoot);
         Files.writeString(sidecar, Files.readString(sidecar) + "PHOTO\tnot a photo line\n");
         Map<String, String> before = Snapshot.of(shoot);
-        int code = run("classify", shoot.toString(), "--organize", "move", "--into", tmp.resolve("sorted").toString());
+        int code = run(
+                "classify",
+                shoot.toString(),
+                "--organize",
+                "move",
+                "--into",
+                tmp.resolve("sorted").toString());
         assertEquals(RoomNetCommand.EXIT_FILES, code, stderr.toString());
-        assertTrue(stderr.toString().contains("damaged lines") && stderr.toString().contains("--no-review"),
+        assertTrue(
+                stderr.toString().contains("damaged lines") && stderr.toString().contains("--no-review"),
                 stderr.toString());
         assertFalse(stderr.toString().contains("classified 1/"), "stopped before classifying");
         assertEquals(before, Snapshot.of(shoot));
@@ -164,7 +181,13 @@ class ClassifyReviewedShootTest {
     @Test
     void theSummaryCountsADamagedPhotoAsAnErrorNotInItsRoom() throws Exception {
         Files.write(shoot.resolve("cut.jpg"), TestPhotos.cutWithEndMarker(Files.readAllBytes(photos.get(0)), 0.4));
-        assertEquals(0, run("classify", shoot.toString(), "--csv", tmp.resolve("rooms.csv").toString()),
+        assertEquals(
+                0,
+                run(
+                        "classify",
+                        shoot.toString(),
+                        "--csv",
+                        tmp.resolve("rooms.csv").toString()),
                 stderr.toString());
         List<String> lines = stderr.toString().lines().toList();
         int start = lines.indexOf("summary:");

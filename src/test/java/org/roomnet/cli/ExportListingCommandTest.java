@@ -1,5 +1,19 @@
 package org.roomnet.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -21,25 +35,11 @@ import org.roomnet.core.review.SavedReview;
 import org.roomnet.testing.Machine;
 import org.roomnet.testing.TestPhotos;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** {@code roomnet export-listing}: the review's labels, rejects, cover; exit codes; the model only where no review is. */
 class ExportListingCommandTest {
 
-    private static final List<String> CLASSES = List.of("Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom");
+    private static final List<String> CLASSES =
+            List.of("Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom");
 
     @TempDir
     Path tmp;
@@ -77,8 +77,11 @@ class ExportListingCommandTest {
         String[] labels = {"Kitchen", "LivingRoom", "Kitchen", "Bathroom", "Frontyard"};
         for (int i = 1; i <= 5; i++) {
             Path f = shoot.resolve("IMG_" + i + ".jpg");
-            ListingMark mark = i == 4 ? new ListingMark(true, false, 0) : i == 5 ? new ListingMark(false, true, 0) : ListingMark.NONE;
-            photos.add(new SavedPhoto(reviewed(f, labels[i - 1], mark), FileStamp.of(f).orElseThrow()));
+            ListingMark mark = i == 4
+                    ? new ListingMark(true, false, 0)
+                    : i == 5 ? new ListingMark(false, true, 0) : ListingMark.NONE;
+            photos.add(new SavedPhoto(
+                    reviewed(f, labels[i - 1], mark), FileStamp.of(f).orElseThrow()));
         }
         ReviewSidecar.write(shoot, new SavedReview("roomnet", "test", CLASSES, photos));
     }
@@ -93,22 +96,39 @@ class ExportListingCommandTest {
     void theSavedReviewGivesLabelsRejectsCoverAndNoModelIsNeeded() throws Exception {
         saveReview();
         Path out = tmp.resolve("upload");
-        int code = RoomNetCommand.execute("export-listing", shoot.toString(), "--into", out.toString(), "--preset", "web",
-                "--model", tmp.resolve("no-such-model.onnx").toString());
+        int code = RoomNetCommand.execute(
+                "export-listing",
+                shoot.toString(),
+                "--into",
+                out.toString(),
+                "--preset",
+                "web",
+                "--model",
+                tmp.resolve("no-such-model.onnx").toString());
         assertEquals(0, code, stderr.toString());
-        assertEquals(List.of("01-frontyard.jpg", "02-livingroom.jpg", "03-kitchen.jpg", "04-kitchen-2.jpg"), names(out));
+        assertEquals(
+                List.of("01-frontyard.jpg", "02-livingroom.jpg", "03-kitchen.jpg", "04-kitchen-2.jpg"), names(out));
         BufferedImage first = ImageIO.read(out.resolve("01-frontyard.jpg").toFile());
         assertEquals(1024, first.getWidth());
         assertTrue(stderr.toString().contains("1 rejected photo left out"), stderr.toString());
-        assertEquals(List.of("IMG_1.jpg", "IMG_2.jpg", "IMG_3.jpg", "IMG_4.jpg", "IMG_5.jpg"),
-                names(shoot).stream().filter(n -> !n.startsWith(".")).toList(), "the originals stay, nothing is added");
+        assertEquals(
+                List.of("IMG_1.jpg", "IMG_2.jpg", "IMG_3.jpg", "IMG_4.jpg", "IMG_5.jpg"),
+                names(shoot).stream().filter(n -> !n.startsWith(".")).toList(),
+                "the originals stay, nothing is added");
     }
 
     @Test
     void withoutAReviewTheModelLabelsEveryPhoto() throws Exception {
         Path out = tmp.resolve("upload");
-        int code = RoomNetCommand.execute("export-listing", shoot.toString(), "--into", out.toString(),
-                "--model", TestPhotos.model().toString(), "--provider", "cpu");
+        int code = RoomNetCommand.execute(
+                "export-listing",
+                shoot.toString(),
+                "--into",
+                out.toString(),
+                "--model",
+                TestPhotos.model().toString(),
+                "--provider",
+                "cpu");
         assertEquals(0, code, stderr.toString());
         List<String> written = names(out);
         assertEquals(5, written.size(), written.toString());
@@ -125,14 +145,24 @@ class ExportListingCommandTest {
         Files.writeString(out.resolve("keep.txt"), "mine");
         assertEquals(2, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", out.toString()));
         assertTrue(stderr.toString().contains("already holds 1 file"), stderr.toString());
-        assertEquals(2, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", out.toString(), "--replace"));
+        assertEquals(
+                2, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", out.toString(), "--replace"));
         assertEquals(List.of("keep.txt"), names(out));
 
         Path fresh = tmp.resolve("fresh");
         assertEquals(0, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", fresh.toString()));
         assertEquals(2, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", fresh.toString()));
-        assertEquals(0, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", fresh.toString(),
-                "--preset", "original", "--replace"), stderr.toString());
+        assertEquals(
+                0,
+                RoomNetCommand.execute(
+                        "export-listing",
+                        shoot.toString(),
+                        "--into",
+                        fresh.toString(),
+                        "--preset",
+                        "original",
+                        "--replace"),
+                stderr.toString());
         assertEquals(4, names(fresh).size());
     }
 
@@ -145,31 +175,56 @@ class ExportListingCommandTest {
     void aPhotoTooLargeForTheHeapIsRefusedAndNeverReportedAsExported() throws Exception {
         Path big = TestPhotos.writeFlatPng(shoot.resolve("IMG_0.png"), 8000, 5000);
         List<SavedPhoto> photos = new ArrayList<>();
-        photos.add(new SavedPhoto(reviewed(big, "Frontyard", new ListingMark(false, true, 0)), FileStamp.of(big).orElseThrow()));
+        photos.add(new SavedPhoto(
+                reviewed(big, "Frontyard", new ListingMark(false, true, 0)),
+                FileStamp.of(big).orElseThrow()));
         for (int i = 1; i <= 5; i++) {
             Path f = shoot.resolve("IMG_" + i + ".jpg");
-            photos.add(new SavedPhoto(reviewed(f, "Kitchen", ListingMark.NONE), FileStamp.of(f).orElseThrow()));
+            photos.add(new SavedPhoto(
+                    reviewed(f, "Kitchen", ListingMark.NONE), FileStamp.of(f).orElseThrow()));
         }
         ReviewSidecar.write(shoot, new SavedReview("roomnet", "test", CLASSES, photos));
         List<String> jvm = List.of("-Xmx256m", "-Droomnet.home=" + tmp.resolve("home"));
 
         Path original = tmp.resolve("original");
-        Machine.Run run = Machine.java(jvm, "org.roomnet.Launcher", "export-listing", shoot.toString(),
-                "--into", original.toString(), "--preset", "original");
+        Machine.Run run = Machine.java(
+                jvm,
+                "org.roomnet.Launcher",
+                "export-listing",
+                shoot.toString(),
+                "--into",
+                original.toString(),
+                "--preset",
+                "original");
         assertEquals(0, run.exitCode(), run.output());
         assertFalse(run.output().contains("OutOfMemoryError") || run.output().contains("Exception"), run.output());
-        assertTrue(run.output().contains("skipped " + big + ": photo too large to decode in the memory available"),
+        assertTrue(
+                run.output().contains("skipped " + big + ": photo too large to decode in the memory available"),
                 run.output());
         assertTrue(run.output().contains("exported 5 photos"), run.output());
-        assertEquals(List.of("02-kitchen.jpg", "03-kitchen-2.jpg", "04-kitchen-3.jpg", "05-kitchen-4.jpg",
-                "06-kitchen-5.jpg"), names(original));
+        assertEquals(
+                List.of(
+                        "02-kitchen.jpg",
+                        "03-kitchen-2.jpg",
+                        "04-kitchen-3.jpg",
+                        "05-kitchen-4.jpg",
+                        "06-kitchen-5.jpg"),
+                names(original));
 
         Path web = tmp.resolve("web");
-        run = Machine.java(jvm, "org.roomnet.Launcher", "export-listing", shoot.toString(), "--into", web.toString(),
-                "--preset", "web");
+        run = Machine.java(
+                jvm,
+                "org.roomnet.Launcher",
+                "export-listing",
+                shoot.toString(),
+                "--into",
+                web.toString(),
+                "--preset",
+                "web");
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("exported 6 photos"), run.output());
-        assertEquals(1024, ImageIO.read(web.resolve("01-frontyard.jpg").toFile()).getWidth());
+        assertEquals(
+                1024, ImageIO.read(web.resolve("01-frontyard.jpg").toFile()).getWidth());
     }
 
     /** Issue 18, point 11: while an organize or undo holds the shoot, an export is refused and writes nothing. */
@@ -182,7 +237,9 @@ class ExportListingCommandTest {
         }
         assertTrue(stderr.toString().contains("another organize or undo is working on"), stderr.toString());
         assertFalse(Files.exists(out), "nothing written");
-        assertEquals(0, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", out.toString()),
+        assertEquals(
+                0,
+                RoomNetCommand.execute("export-listing", shoot.toString(), "--into", out.toString()),
                 stderr.toString());
         assertEquals(4, names(out).size());
     }
@@ -196,15 +253,27 @@ class ExportListingCommandTest {
     void aKilledExportsStagingIsRemovedByTheNextAndWhileItRanTheShootWasLocked() throws Exception {
         List<SavedPhoto> photos = new ArrayList<>();
         for (int i = 1; i <= 60; i++) {
-            Path f = i <= 5 ? shoot.resolve("IMG_" + i + ".jpg")
-                    : TestPhotos.writeJpeg(TestPhotos.pattern(1600, 1200, i), shoot.resolve("IMG_" + i + ".jpg"), false);
-            photos.add(new SavedPhoto(reviewed(f, "Kitchen", ListingMark.NONE), FileStamp.of(f).orElseThrow()));
+            Path f = i <= 5
+                    ? shoot.resolve("IMG_" + i + ".jpg")
+                    : TestPhotos.writeJpeg(
+                            TestPhotos.pattern(1600, 1200, i), shoot.resolve("IMG_" + i + ".jpg"), false);
+            photos.add(new SavedPhoto(
+                    reviewed(f, "Kitchen", ListingMark.NONE), FileStamp.of(f).orElseThrow()));
         }
         ReviewSidecar.write(shoot, new SavedReview("roomnet", "test", CLASSES, photos));
         Path exports = Files.createDirectories(tmp.resolve("exports"));
         Path out = exports.resolve("out");
-        Process child = Machine.startJava(List.of("-Xmx512m", "-Droomnet.home=" + tmp.resolve("home")), "org.roomnet.Launcher",
-                "export-listing", shoot.toString(), "--into", out.toString(), "--preset", "web", "--threads", "1");
+        Process child = Machine.startJava(
+                List.of("-Xmx512m", "-Droomnet.home=" + tmp.resolve("home")),
+                "org.roomnet.Launcher",
+                "export-listing",
+                shoot.toString(),
+                "--into",
+                out.toString(),
+                "--preset",
+                "web",
+                "--threads",
+                "1");
         Path staging = null;
         try {
             long deadline = System.nanoTime() + 60_000_000_000L;
@@ -213,7 +282,8 @@ class ExportListingCommandTest {
                 Thread.sleep(20);
             }
             assertTrue(staging != null, "the export was seen writing into its staging folder");
-            OrganizeException busy = org.junit.jupiter.api.Assertions.assertThrows(OrganizeException.class,
+            OrganizeException busy = org.junit.jupiter.api.Assertions.assertThrows(
+                    OrganizeException.class,
                     () -> new Organizer(JournalStore.defaultStore()).preflight(shoot, tmp.resolve("sorted")));
             assertTrue(busy.getMessage().contains("or an export is reading it"), busy.getMessage());
         } finally {
@@ -229,8 +299,10 @@ class ExportListingCommandTest {
         assertTrue(Files.isDirectory(staging), "kill -9 left the staging folder: " + staging);
         assertFalse(Files.exists(out), "nothing shown of the killed export");
 
-        assertEquals(0, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", out.toString(),
-                "--preset", "web"), stderr.toString());
+        assertEquals(
+                0,
+                RoomNetCommand.execute("export-listing", shoot.toString(), "--into", out.toString(), "--preset", "web"),
+                stderr.toString());
         assertFalse(Files.exists(staging), "the next export removed it");
         assertTrue(stderr.toString().contains("removed " + staging.getFileName()), stderr.toString());
         assertEquals(List.of("out"), names(exports));
@@ -239,7 +311,8 @@ class ExportListingCommandTest {
 
     private static Path stagingWithAPhoto(Path dir) throws Exception {
         try (Stream<Path> beside = Files.list(dir)) {
-            for (Path p : beside.filter(p -> p.getFileName().toString().startsWith(".out.roomnet-export-")).toList()) {
+            for (Path p : beside.filter(p -> p.getFileName().toString().startsWith(".out.roomnet-export-"))
+                    .toList()) {
                 try (Stream<Path> inside = Files.list(p)) {
                     if (inside.findAny().isPresent()) {
                         return p;
@@ -254,19 +327,38 @@ class ExportListingCommandTest {
 
     @Test
     void badArgumentsAreUsageErrors() throws Exception {
-        assertEquals(2, RoomNetCommand.execute("export-listing", tmp.resolve("missing").toString()));
+        assertEquals(
+                2,
+                RoomNetCommand.execute("export-listing", tmp.resolve("missing").toString()));
         assertEquals(2, RoomNetCommand.execute("export-listing", shoot.toString(), "--preset", "huge"));
         assertEquals(2, RoomNetCommand.execute("export-listing", shoot.toString(), "--names", "{room}"));
-        assertEquals(2, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", shoot.resolve("out").toString()));
+        assertEquals(
+                2,
+                RoomNetCommand.execute(
+                        "export-listing",
+                        shoot.toString(),
+                        "--into",
+                        shoot.resolve("out").toString()));
         assertFalse(stderr.toString().contains("Exception"), stderr.toString());
     }
 
     @Test
     void theXlsxOfClassifyHasAListingSheet() throws Exception {
         Path xlsx = tmp.resolve("rooms.xlsx");
-        assertEquals(0, RoomNetCommand.execute("classify", shoot.toString(), "--xlsx", xlsx.toString(),
-                "--model", TestPhotos.model().toString(), "--provider", "cpu"), stderr.toString());
-        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+        assertEquals(
+                0,
+                RoomNetCommand.execute(
+                        "classify",
+                        shoot.toString(),
+                        "--xlsx",
+                        xlsx.toString(),
+                        "--model",
+                        TestPhotos.model().toString(),
+                        "--provider",
+                        "cpu"),
+                stderr.toString());
+        try (InputStream in = Files.newInputStream(xlsx);
+                XSSFWorkbook book = new XSSFWorkbook(in)) {
             Sheet listing = book.getSheet("Listing");
             Row header = listing.getRow(0);
             List<String> columns = new ArrayList<>();

@@ -1,8 +1,8 @@
 package org.roomnet.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.testing.TestPhotos;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,10 +16,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.testing.TestPhotos;
 
 /**
  * Issue 18, minor points, through {@code java org.roomnet.Launcher} in a new JVM as a user starts it:
@@ -31,12 +30,15 @@ class InterruptAndTelemetryTest {
     @TempDir
     Path tmp;
 
-    private record Started(Process process, StringBuilder stderr, CountDownLatch classifying) {
-    }
+    private record Started(Process process, StringBuilder stderr, CountDownLatch classifying) {}
 
     private Started start(boolean variableSet, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Djava.awt.headless=true", "-Droomnet.home=" + tmp.resolve("roomnet"), "org.roomnet.Launcher"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-Djava.awt.headless=true",
+                "-Droomnet.home=" + tmp.resolve("roomnet"),
+                "org.roomnet.Launcher"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> env = builder.environment();
@@ -51,7 +53,8 @@ class InterruptAndTelemetryTest {
         StringBuilder stderr = new StringBuilder();
         CountDownLatch classifying = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
                     synchronized (stderr) {
                         stderr.append(line).append('\n');
@@ -86,19 +89,36 @@ class InterruptAndTelemetryTest {
     }
 
     private static void assumeCtrlCReachesChildren() throws IOException {
-        String ignored = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("SigIgn:"))
-                .findFirst().orElse("SigIgn:\t0").substring(7).trim();
-        assumeFalse((Long.parseLong(ignored, 16) & 2) != 0, "this test runs with SIGINT ignored, which children inherit");
+        String ignored = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("SigIgn:"))
+                .findFirst()
+                .orElse("SigIgn:\t0")
+                .substring(7)
+                .trim();
+        assumeFalse(
+                (Long.parseLong(ignored, 16) & 2) != 0, "this test runs with SIGINT ignored, which children inherit");
     }
 
     private void ctrlCDuringClassifyExitsWithFour(boolean variableSet) throws Exception {
         assumeCtrlCReachesChildren();
         Path shoot = bigShoot(1500);
-        Started run = start(variableSet, "classify", shoot.toString(), "--model", TestPhotos.model().toString(),
-                "--provider", "cpu", "--csv", tmp.resolve("rooms.csv").toString());
+        Started run = start(
+                variableSet,
+                "classify",
+                shoot.toString(),
+                "--model",
+                TestPhotos.model().toString(),
+                "--provider",
+                "cpu",
+                "--csv",
+                tmp.resolve("rooms.csv").toString());
         assertTrue(run.classifying().await(60, TimeUnit.SECONDS), "never started classifying:\n" + run.stderr());
         Thread.sleep(300);
-        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(run.process().pid())).start().waitFor());
+        assertEquals(
+                0,
+                new ProcessBuilder("kill", "-INT", Long.toString(run.process().pid()))
+                        .start()
+                        .waitFor());
         int code = finish(run);
         String err;
         synchronized (run.stderr()) {
@@ -123,27 +143,51 @@ class InterruptAndTelemetryTest {
     void onnxRuntimeWritesNoDeviceIdUnderHome() throws Exception {
         Path shoot = Files.createDirectories(tmp.resolve("small"));
         TestPhotos.copyFromPool("houses", "Kitchen", 1, shoot);
-        Started run = start(false, "classify", shoot.toString(), "--model", TestPhotos.model().toString(),
-                "--provider", "cpu", "--csv", tmp.resolve("rooms.csv").toString());
+        Started run = start(
+                false,
+                "classify",
+                shoot.toString(),
+                "--model",
+                TestPhotos.model().toString(),
+                "--provider",
+                "cpu",
+                "--csv",
+                tmp.resolve("rooms.csv").toString());
         assertEquals(0, finish(run), run.stderr().toString());
         assertTrue(run.stderr().toString().contains("1 files in"), run.stderr().toString());
         try (Stream<Path> written = Files.walk(tmp.resolve("home"))) {
             List<Path> files = written.filter(Files::isRegularFile).toList();
-            assertEquals(List.of(), files, "nothing written under HOME (ONNX Runtime's telemetry writes .cache/Microsoft/"
-                    + "DeveloperTools/.onnxruntime/deviceid)");
+            assertEquals(
+                    List.of(),
+                    files,
+                    "nothing written under HOME (ONNX Runtime's telemetry writes .cache/Microsoft/"
+                            + "DeveloperTools/.onnxruntime/deviceid)");
         }
     }
 
     @Test
     void killingTheJvmTheUserStartedStopsTheOneThatWorks() throws Exception {
         Path shoot = bigShoot(1500);
-        Started run = start(false, "classify", shoot.toString(), "--model", TestPhotos.model().toString(),
-                "--provider", "cpu", "--csv", tmp.resolve("rooms.csv").toString());
+        Started run = start(
+                false,
+                "classify",
+                shoot.toString(),
+                "--model",
+                TestPhotos.model().toString(),
+                "--provider",
+                "cpu",
+                "--csv",
+                tmp.resolve("rooms.csv").toString());
         assertTrue(run.classifying().await(60, TimeUnit.SECONDS), "never started classifying:\n" + run.stderr());
         List<ProcessHandle> working = run.process().descendants().toList();
         assertEquals(1, working.size(), "one JVM does the work");
         run.process().destroyForcibly(); // kill -9, as the audit did
-        assertTrue(working.get(0).onExit().orTimeout(30, TimeUnit.SECONDS).handle((p, e) -> e == null).get(),
+        assertTrue(
+                working.get(0)
+                        .onExit()
+                        .orTimeout(30, TimeUnit.SECONDS)
+                        .handle((p, e) -> e == null)
+                        .get(),
                 "the working JVM went on after the one the user started was killed");
     }
 }

@@ -1,5 +1,20 @@
 package org.roomnet.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,26 +32,11 @@ import org.roomnet.core.review.SavedPhoto;
 import org.roomnet.core.review.SavedReview;
 import org.roomnet.testing.TestPhotos;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** learn, memory and classify's use of the memory, end to end through the command line with the shipped model. */
 class MemoryCommandsTest {
 
-    private static final List<String> SIX = List.of("Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom");
+    private static final List<String> SIX =
+            List.of("Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom");
 
     @TempDir
     Path tmp;
@@ -99,7 +99,8 @@ class MemoryCommandsTest {
     /** CSV rows by file name: the cells, with the header's column names as keys. */
     private Map<String, Map<String, String>> classify(Path shoot, String... extra) throws IOException {
         Path csv = tmp.resolve("out-" + System.nanoTime() + ".csv");
-        List<String> args = new ArrayList<>(List.of("classify", shoot.toString(), "--csv", csv.toString(), "--model", model()));
+        List<String> args =
+                new ArrayList<>(List.of("classify", shoot.toString(), "--csv", csv.toString(), "--model", model()));
         args.addAll(Arrays.asList(extra));
         assertEquals(0, run(args.toArray(String[]::new)), stderr.toString());
         List<String> lines = Files.readAllLines(csv);
@@ -123,14 +124,28 @@ class MemoryCommandsTest {
         assertEquals("LivingRoom", before.get("lounge.jpg").get("label"));
         assertEquals("model", before.get("lounge.jpg").get("source"));
 
-        String livingRoom = first.relativize(Files.list(first).filter(p -> p.getFileName().toString()
-                .startsWith("LivingRoom")).findFirst().orElseThrow()).toString();
-        assertEquals(0, run("learn", first.toString(), "--labels", labels(livingRoom, "bedroom").toString(),
-                "--model", model()), stderr.toString());
+        String livingRoom = first.relativize(Files.list(first)
+                        .filter(p -> p.getFileName().toString().startsWith("LivingRoom"))
+                        .findFirst()
+                        .orElseThrow())
+                .toString();
+        assertEquals(
+                0,
+                run(
+                        "learn",
+                        first.toString(),
+                        "--labels",
+                        labels(livingRoom, "bedroom").toString(),
+                        "--model",
+                        model()),
+                stderr.toString());
         assertTrue(Files.isRegularFile(memoryFile));
 
         Map<String, Map<String, String>> after = classify(next);
-        assertEquals("Bedroom", after.get("lounge.jpg").get("label"), "the agent's correction, in 'bedroom' spelt as the model");
+        assertEquals(
+                "Bedroom",
+                after.get("lounge.jpg").get("label"),
+                "the agent's correction, in 'bedroom' spelt as the model");
         assertEquals("memory", after.get("lounge.jpg").get("source"));
         assertEquals("Frontyard", after.get("outside.jpg").get("label"));
         assertEquals("model", after.get("outside.jpg").get("source"));
@@ -145,11 +160,20 @@ class MemoryCommandsTest {
     void aRoomTypeTheAgentAddsIsProposedAndGetsItsColumn() throws IOException {
         String front = name(first, 2);
         assertTrue(front.startsWith("Frontyard"), front);
-        assertEquals(0, run("learn", first.toString(), "--labels", labels(front, "Street").toString(), "--model", model()),
+        assertEquals(
+                0,
+                run(
+                        "learn",
+                        first.toString(),
+                        "--labels",
+                        labels(front, "Street").toString(),
+                        "--model",
+                        model()),
                 stderr.toString());
         assertTrue(stderr.toString().contains("room types added: Street"), stderr.toString());
         Map<String, Map<String, String>> rows = classify(next);
-        assertEquals("file,label,confidence,error,needs_review," + String.join(",", SIX) + ",Street,source,note",
+        assertEquals(
+                "file,label,confidence,error,needs_review," + String.join(",", SIX) + ",Street,source,note",
                 rows.get("#header").get("line"));
         assertEquals("Street", rows.get("outside.jpg").get("label"));
         assertEquals("memory", rows.get("outside.jpg").get("source"));
@@ -158,19 +182,39 @@ class MemoryCommandsTest {
         assertEquals("0.000000", rows.get("lounge.jpg").get("Street"));
 
         Path sorted = tmp.resolve("sorted");
-        assertEquals(0, run("classify", next.toString(), "--organize", "copy", "--into", sorted.toString(), "--model",
-                model()), stderr.toString());
+        assertEquals(
+                0,
+                run("classify", next.toString(), "--organize", "copy", "--into", sorted.toString(), "--model", model()),
+                stderr.toString());
         assertTrue(Files.isRegularFile(sorted.resolve("Street").resolve("outside.jpg")));
     }
 
     @Test
     void exportListingNamesAndPlacesARoomTypeTheAgentAdded() throws IOException {
         String front = name(first, 2);
-        assertEquals(0, run("learn", first.toString(), "--labels", labels(front, "Street").toString(), "--model", model()),
+        assertEquals(
+                0,
+                run(
+                        "learn",
+                        first.toString(),
+                        "--labels",
+                        labels(front, "Street").toString(),
+                        "--model",
+                        model()),
                 stderr.toString());
         Path listing = tmp.resolve("listing");
-        assertEquals(0, run("export-listing", next.toString(), "--into", listing.toString(), "--preset", "original",
-                "--model", model()), stderr.toString());
+        assertEquals(
+                0,
+                run(
+                        "export-listing",
+                        next.toString(),
+                        "--into",
+                        listing.toString(),
+                        "--preset",
+                        "original",
+                        "--model",
+                        model()),
+                stderr.toString());
         List<String> names;
         try (var files = Files.list(listing)) {
             names = files.map(p -> p.getFileName().toString()).sorted().toList();
@@ -179,8 +223,19 @@ class MemoryCommandsTest {
         assertEquals("04-street.jpg", names.get(3), "after the model's rooms: " + names);
 
         Path plain = tmp.resolve("listing-plain");
-        assertEquals(0, run("export-listing", next.toString(), "--into", plain.toString(), "--preset", "original",
-                "--no-memory", "--model", model()), stderr.toString());
+        assertEquals(
+                0,
+                run(
+                        "export-listing",
+                        next.toString(),
+                        "--into",
+                        plain.toString(),
+                        "--preset",
+                        "original",
+                        "--no-memory",
+                        "--model",
+                        model()),
+                stderr.toString());
         try (var files = Files.list(plain)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().contains("street")));
         }
@@ -196,8 +251,11 @@ class MemoryCommandsTest {
         float[] scores = {0.1f, 0.1f, 0.1f, 0.1f, 0.5f, 0.1f};
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
-            String agent = i == 0 ? "Kitchen" : i == 1 ? "Bathroom" : null; // one confirmed, one corrected, the rest not reviewed
-            saved.add(new SavedPhoto(PhotoReview.fromPrediction(f, Prediction.of(SIX, scores), agent, ListingMark.NONE),
+            String agent = i == 0
+                    ? "Kitchen"
+                    : i == 1 ? "Bathroom" : null; // one confirmed, one corrected, the rest not reviewed
+            saved.add(new SavedPhoto(
+                    PhotoReview.fromPrediction(f, Prediction.of(SIX, scores), agent, ListingMark.NONE),
                     FileStamp.of(f).orElseThrow()));
         }
         ReviewSidecar.write(first, new SavedReview("RoomNet", "v", SIX, saved));
@@ -205,23 +263,57 @@ class MemoryCommandsTest {
         assertTrue(stderr.toString().contains("learned 2 photos"), stderr.toString());
         assertEquals(2, MemoryFile.read(memoryFile).size());
         Memory m = MemoryFile.read(memoryFile);
-        assertEquals(List.of("Kitchen", "Bathroom"), m.entries().stream().map(e -> e.label()).toList());
-        assertEquals(first.toAbsolutePath().normalize().toString(), m.entries().get(0).shoot());
+        assertEquals(
+                List.of("Kitchen", "Bathroom"),
+                m.entries().stream().map(e -> e.label()).toList());
+        assertEquals(
+                first.toAbsolutePath().normalize().toString(),
+                m.entries().get(0).shoot());
         assertTrue(m.entries().get(0).embedding().length == 1280);
     }
 
     @Test
     void badLabelsAreRefusedAndNothingIsLearned() throws IOException {
         String photo = name(first, 0);
-        assertEquals(2, run("learn", first.toString(), "--labels", labels(photo, "../Garage").toString(), "--model", model()));
+        assertEquals(
+                2,
+                run(
+                        "learn",
+                        first.toString(),
+                        "--labels",
+                        labels(photo, "../Garage").toString(),
+                        "--model",
+                        model()));
         assertTrue(stderr.toString().contains("cannot be a room type"), stderr.toString());
-        assertEquals(2, run("learn", first.toString(), "--labels", labels("missing.jpg", "Garage").toString(), "--model",
-                model()));
+        assertEquals(
+                2,
+                run(
+                        "learn",
+                        first.toString(),
+                        "--labels",
+                        labels("missing.jpg", "Garage").toString(),
+                        "--model",
+                        model()));
         assertTrue(stderr.toString().contains("no such photo: missing.jpg"), stderr.toString());
-        assertEquals(2, run("learn", first.toString(), "--labels", labels("../outside.jpg", "Garage").toString(),
-                "--model", model()));
-        assertEquals(3, run("learn", first.toString(), "--labels", labels(photo, "Garage").toString(), "--model",
-                TestPhotos.modelV1().toString()), "v1 has no embedding");
+        assertEquals(
+                2,
+                run(
+                        "learn",
+                        first.toString(),
+                        "--labels",
+                        labels("../outside.jpg", "Garage").toString(),
+                        "--model",
+                        model()));
+        assertEquals(
+                3,
+                run(
+                        "learn",
+                        first.toString(),
+                        "--labels",
+                        labels(photo, "Garage").toString(),
+                        "--model",
+                        TestPhotos.modelV1().toString()),
+                "v1 has no embedding");
         assertTrue(stderr.toString().contains("gives no embedding"), stderr.toString());
         assertEquals(2, run("learn", first.toString(), "--model", model()), "no saved review");
         assertTrue(stderr.toString().contains("has no saved review"), stderr.toString());
@@ -236,8 +328,15 @@ class MemoryCommandsTest {
         Map<String, Map<String, String>> rows = classify(next);
         assertEquals("LivingRoom", rows.get("lounge.jpg").get("label"));
         assertTrue(stderr.toString().contains("the memory cannot be used"), stderr.toString());
-        assertEquals(4, run("learn", first.toString(), "--labels", labels(name(first, 0), "Kitchen").toString(),
-                "--model", model()));
+        assertEquals(
+                4,
+                run(
+                        "learn",
+                        first.toString(),
+                        "--labels",
+                        labels(name(first, 0), "Kitchen").toString(),
+                        "--model",
+                        model()));
         assertArrayEquals(junk, Files.readAllBytes(memoryFile), "never overwritten by learn");
         assertEquals(4, run("memory", "--list"));
         assertEquals(0, run("memory", "--clear"));
@@ -248,11 +347,20 @@ class MemoryCommandsTest {
     void anotherModelsMemoryIsNotUsedUntilRelearned() throws IOException {
         String livingRoom = name(first, 5);
         assertTrue(livingRoom.startsWith("LivingRoom"), livingRoom);
-        assertEquals(0, run("learn", first.toString(), "--labels", labels(livingRoom, "Bedroom").toString(), "--model",
-                model()), stderr.toString());
+        assertEquals(
+                0,
+                run(
+                        "learn",
+                        first.toString(),
+                        "--labels",
+                        labels(livingRoom, "Bedroom").toString(),
+                        "--model",
+                        model()),
+                stderr.toString());
         Memory learned = MemoryFile.read(memoryFile);
         // the same memory as if an older model had made it
-        new MemoryStore(memoryFile).save(new Memory(new ModelKey("2020.01.01-old", "00".repeat(32)), learned.entries()));
+        new MemoryStore(memoryFile)
+                .save(new Memory(new ModelKey("2020.01.01-old", "00".repeat(32)), learned.entries()));
         Map<String, Map<String, String>> rows = classify(next);
         assertEquals("LivingRoom", rows.get("lounge.jpg").get("label"));
         assertTrue(stderr.toString().contains("--relearn"), stderr.toString());
@@ -261,20 +369,42 @@ class MemoryCommandsTest {
         assertTrue(stderr.toString().contains("re-learned 1 of 1 photos"), stderr.toString());
         Memory relearned = MemoryFile.read(memoryFile);
         assertEquals(learned.model(), relearned.model());
-        assertEquals(learned.entries().get(0).learnedMillis(), relearned.entries().get(0).learnedMillis());
+        assertEquals(
+                learned.entries().get(0).learnedMillis(),
+                relearned.entries().get(0).learnedMillis());
         assertEquals("Bedroom", classify(next).get("lounge.jpg").get("label"));
     }
 
     @Test
     void listForgetExportImportAndClear() throws IOException {
-        assertEquals(0, run("learn", first.toString(), "--labels", labels(name(first, 0), "Bathroom", name(first, 1),
-                "Garage").toString(), "--model", model()), stderr.toString());
-        assertEquals(0, run("learn", next.toString(), "--labels", labels("lounge.jpg", "LivingRoom").toString(),
-                "--model", model()), stderr.toString());
+        assertEquals(
+                0,
+                run(
+                        "learn",
+                        first.toString(),
+                        "--labels",
+                        labels(name(first, 0), "Bathroom", name(first, 1), "Garage")
+                                .toString(),
+                        "--model",
+                        model()),
+                stderr.toString());
+        assertEquals(
+                0,
+                run(
+                        "learn",
+                        next.toString(),
+                        "--labels",
+                        labels("lounge.jpg", "LivingRoom").toString(),
+                        "--model",
+                        model()),
+                stderr.toString());
         assertEquals(0, run("memory"));
         String list = stdout.toString();
         assertTrue(list.contains("memory: 3 photos"), list);
-        assertTrue(list.contains("Garage") && list.contains(first.toAbsolutePath().normalize().toString()), list);
+        assertTrue(
+                list.contains("Garage")
+                        && list.contains(first.toAbsolutePath().normalize().toString()),
+                list);
 
         Path shared = tmp.resolve("agency.rnm");
         assertEquals(0, run("memory", "--export", shared.toString()));
@@ -286,7 +416,8 @@ class MemoryCommandsTest {
         assertEquals(0, run("memory", "--import", shared.toString()));
         assertEquals(3, MemoryFile.read(memoryFile).size(), "the shared photos are added, the same photo kept once");
         Files.writeString(tmp.resolve("not-a-memory.rnm"), "hello");
-        assertEquals(2, run("memory", "--import", tmp.resolve("not-a-memory.rnm").toString()));
+        assertEquals(
+                2, run("memory", "--import", tmp.resolve("not-a-memory.rnm").toString()));
         new MemoryStore(tmp.resolve("other.rnm")).save(Memory.empty(new ModelKey("other", "11")));
         assertEquals(2, run("memory", "--import", tmp.resolve("other.rnm").toString()));
         assertTrue(stderr.toString().contains("cannot be mixed"), stderr.toString());

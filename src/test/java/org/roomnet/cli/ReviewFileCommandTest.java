@@ -1,5 +1,20 @@
 package org.roomnet.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,26 +30,11 @@ import org.roomnet.core.review.SavedPhoto;
 import org.roomnet.core.review.SavedReview;
 import org.roomnet.testing.TestPhotos;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.RandomAccessFile;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The command line and the review file: damaged lines, a file that is no review, a shoot open in the app. */
 class ReviewFileCommandTest {
 
-    private static final List<String> CLASSES = List.of("Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom");
+    private static final List<String> CLASSES =
+            List.of("Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom");
 
     @TempDir
     Path tmp;
@@ -68,18 +68,31 @@ class ReviewFileCommandTest {
         String[] labels = {"Kitchen", "LivingRoom", "Kitchen", "Bathroom", "Frontyard"};
         for (int i = 1; i <= 5; i++) {
             Path f = shoot.resolve("IMG_" + i + ".jpg");
-            ListingMark mark = i == 4 ? new ListingMark(true, false, 0) : i == 5 ? new ListingMark(false, true, 0) : ListingMark.NONE;
+            ListingMark mark = i == 4
+                    ? new ListingMark(true, false, 0)
+                    : i == 5 ? new ListingMark(false, true, 0) : ListingMark.NONE;
             float[] scores = new float[CLASSES.size()];
             scores[0] = 1f;
-            photos.add(new SavedPhoto(PhotoReview.fromPrediction(f, Prediction.of(CLASSES, scores), labels[i - 1], mark),
-                    FileStamp.of(f).orElseThrow(), 1000 + i));
+            photos.add(new SavedPhoto(
+                    PhotoReview.fromPrediction(f, Prediction.of(CLASSES, scores), labels[i - 1], mark),
+                    FileStamp.of(f).orElseThrow(),
+                    1000 + i));
         }
         ReviewSidecar.write(shoot, new SavedReview("roomnet", "test", CLASSES, photos));
     }
 
     private int export(String... more) {
-        List<String> args = new ArrayList<>(List.of("export-listing", shoot.toString(), "--into", out.toString(),
-                "--preset", "web", "--model", TestPhotos.modelV2().toString(), "--provider", "cpu"));
+        List<String> args = new ArrayList<>(List.of(
+                "export-listing",
+                shoot.toString(),
+                "--into",
+                out.toString(),
+                "--preset",
+                "web",
+                "--model",
+                TestPhotos.modelV2().toString(),
+                "--provider",
+                "cpu"));
         args.addAll(List.of(more));
         return RoomNetCommand.execute(args.toArray(String[]::new));
     }
@@ -97,7 +110,8 @@ class ReviewFileCommandTest {
         String text = Files.readString(file);
         int at = text.indexOf("PHOTO\tIMG_4.jpg\t") + "PHOTO\tIMG_4.jpg\t".length();
         Files.writeString(file, text.substring(0, at) + "x" + text.substring(text.indexOf('\t', at)));
-        int damagedLine = (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        int damagedLine =
+                (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
 
         assertEquals(4, export(), stderr.toString());
         assertTrue(stderr.toString().contains("line " + damagedLine + " ("), stderr.toString());
@@ -124,7 +138,8 @@ class ReviewFileCommandTest {
 
     @Test
     void anOversizedReviewStopsTheExportWithoutReadingIt() throws Exception {
-        try (RandomAccessFile big = new RandomAccessFile(ReviewSidecar.fileIn(shoot).toFile(), "rw")) {
+        try (RandomAccessFile big =
+                new RandomAccessFile(ReviewSidecar.fileIn(shoot).toFile(), "rw")) {
             big.setLength(100L << 20);
         }
         int code = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> export());
@@ -140,11 +155,19 @@ class ReviewFileCommandTest {
             assertEquals(0, export(), stderr.toString());
             assertTrue(stderr.toString().contains("note: the shoot is open for review by "), stderr.toString());
 
-            int code = RoomNetCommand.execute("classify", shoot.toString(), "--organize", "move", "--into",
-                    tmp.resolve("sorted").toString(), "--model", TestPhotos.modelV2().toString());
+            int code = RoomNetCommand.execute(
+                    "classify",
+                    shoot.toString(),
+                    "--organize",
+                    "move",
+                    "--into",
+                    tmp.resolve("sorted").toString(),
+                    "--model",
+                    TestPhotos.modelV2().toString());
             assertEquals(4, code, stderr.toString());
             assertTrue(stderr.toString().contains("is open for review in RoomNet by "), stderr.toString());
-            assertEquals(5, names(shoot).stream().filter(n -> n.endsWith(".jpg")).count(), "nothing moved");
+            assertEquals(
+                    5, names(shoot).stream().filter(n -> n.endsWith(".jpg")).count(), "nothing moved");
         } finally {
             claim.release();
         }

@@ -1,6 +1,5 @@
 package org.roomnet.testing;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -16,19 +15,27 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
+import javax.imageio.ImageIO;
 
 /** Grey and colour-managed test photos: grey JPEGs, and JPEGs whose numbers are in an embedded ICC profile's space. */
 public final class ColourPhotos {
 
-    private ColourPhotos() {
-    }
+    private ColourPhotos() {}
 
     /** Saturated bars over a grey ramp: where an unconverted Adobe RGB or P3 copy is far off. */
     public static BufferedImage chart(int width, int height) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
-        Color[] bars = {Color.RED, Color.GREEN, Color.BLUE, Color.CYAN, Color.MAGENTA, Color.YELLOW,
-                new Color(200, 120, 40), new Color(40, 140, 90)};
+        Color[] bars = {
+            Color.RED,
+            Color.GREEN,
+            Color.BLUE,
+            Color.CYAN,
+            Color.MAGENTA,
+            Color.YELLOW,
+            new Color(200, 120, 40),
+            new Color(40, 140, 90)
+        };
         int barWidth = (width + bars.length - 1) / bars.length;
         for (int i = 0; i < bars.length; i++) {
             g.setPaint(new GradientPaint(0, 0, bars[i], 0, height * 0.6f, Color.WHITE));
@@ -55,8 +62,8 @@ public final class ColourPhotos {
     /** The sRGB picture's colours as numbers of the profile's space (TYPE_INT_RGB, the numbers as stored). */
     public static BufferedImage numbersIn(BufferedImage srgb, byte[] iccProfile) {
         ICC_ColorSpace space = new ICC_ColorSpace(ICC_Profile.getInstance(iccProfile));
-        BufferedImage converted = new ColorConvertOp(ColorSpace.getInstance(ColorSpace.CS_sRGB), space, null)
-                .filter(srgb, null);
+        BufferedImage converted =
+                new ColorConvertOp(ColorSpace.getInstance(ColorSpace.CS_sRGB), space, null).filter(srgb, null);
         BufferedImage out = new BufferedImage(srgb.getWidth(), srgb.getHeight(), BufferedImage.TYPE_INT_RGB);
         int[] pixel = new int[3];
         for (int y = 0; y < out.getHeight(); y++) {
@@ -127,7 +134,10 @@ public final class ColourPhotos {
         crc.update(typeBytes);
         crc.update(body);
         int at = 8 + 25;
-        ByteBuffer chunk = ByteBuffer.allocate(12 + body.length).putInt(body.length).put(typeBytes).put(body)
+        ByteBuffer chunk = ByteBuffer.allocate(12 + body.length)
+                .putInt(body.length)
+                .put(typeBytes)
+                .put(body)
                 .putInt((int) crc.getValue());
         ByteArrayOutputStream out = new ByteArrayOutputStream(png.length + chunk.capacity());
         out.write(png, 0, at);
@@ -143,14 +153,24 @@ public final class ColourPhotos {
     public static byte[] tiff(BufferedImage numbers, byte[] iccProfile) {
         int w = numbers.getWidth();
         int h = numbers.getHeight();
-        int[][] entries = {{256, 3, 1, w}, {257, 3, 1, h}, {258, 3, 3, -1}, {259, 3, 1, 1}, {262, 3, 1, 2},
-                {273, 4, 1, -2}, {277, 3, 1, 3}, {278, 3, 1, h}, {279, 4, 1, w * h * 3}, {34675, 7, -3, -3}};
+        int[][] entries = {
+            {256, 3, 1, w},
+            {257, 3, 1, h},
+            {258, 3, 3, -1},
+            {259, 3, 1, 1},
+            {262, 3, 1, 2},
+            {273, 4, 1, -2},
+            {277, 3, 1, 3},
+            {278, 3, 1, h},
+            {279, 4, 1, w * h * 3},
+            {34675, 7, -3, -3}
+        };
         int count = iccProfile == null ? entries.length - 1 : entries.length;
         int bitsAt = 8 + 2 + 12 * count + 4;
         int profileAt = bitsAt + 6;
         int pixelsAt = profileAt + (iccProfile == null ? 0 : iccProfile.length);
         ByteBuffer b = ByteBuffer.allocate(pixelsAt + w * h * 3);
-        b.put(new byte[]{'M', 'M', 0, 42}).putInt(8).putShort((short) count);
+        b.put(new byte[] {'M', 'M', 0, 42}).putInt(8).putShort((short) count);
         for (int i = 0; i < count; i++) {
             int[] e = entries[i];
             b.putShort((short) e[0]).putShort((short) e[1]);

@@ -1,11 +1,10 @@
 package org.roomnet.testing;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * HEIC test photos, made with {@code heif-enc} (Debian/Ubuntu: libheif-examples, installed by .ci/run; macOS:
@@ -13,15 +12,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HeifFixtures {
 
-    private HeifFixtures() {
-    }
+    private HeifFixtures() {}
 
     /** Encodes a PNG or JPEG as HEIC at the given quality (0-100). */
     public static Path encode(Path source, Path heic, int quality) throws IOException, InterruptedException {
-        Assumptions.assumeTrue(available(), "heif-enc not found: install libheif-examples (apt) or libheif (brew) "
-                + "to run the HEIC tests");
-        Process p = new ProcessBuilder("heif-enc", "-q", Integer.toString(quality), "-o", heic.toString(),
-                source.toString()).redirectErrorStream(true).start();
+        Assumptions.assumeTrue(
+                available(),
+                "heif-enc not found: install libheif-examples (apt) or libheif (brew) " + "to run the HEIC tests");
+        Process p = new ProcessBuilder(
+                        "heif-enc", "-q", Integer.toString(quality), "-o", heic.toString(), source.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.isRegularFile(heic)) {
             throw new IOException("heif-enc failed: " + out);
@@ -31,7 +32,9 @@ public final class HeifFixtures {
 
     public static boolean available() {
         try {
-            Process p = new ProcessBuilder("heif-enc", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("heif-enc", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(20, TimeUnit.SECONDS);
         } catch (IOException e) {

@@ -13,25 +13,35 @@ public final class IccProfiles {
     private static final double[] D50 = {0.9642, 1.0, 0.8249};
     private static final double[] D65_XY = {0.3127, 0.3290};
 
-    private IccProfiles() {
-    }
+    private IccProfiles() {}
 
     /** Adobe RGB (1998): gamma 563/256. */
     public static byte[] adobeRgb() {
-        return build("Adobe RGB (1998) compatible, RoomNet test", new double[][]{{0.64, 0.33}, {0.21, 0.71}, {0.15, 0.06}},
+        return build(
+                "Adobe RGB (1998) compatible, RoomNet test",
+                new double[][] {{0.64, 0.33}, {0.21, 0.71}, {0.15, 0.06}},
                 curveGamma(0x0233));
     }
 
     /** Display P3: the sRGB tone curve. */
     public static byte[] displayP3() {
-        return build("Display P3 compatible, RoomNet test", new double[][]{{0.680, 0.320}, {0.265, 0.690}, {0.150, 0.060}},
+        return build(
+                "Display P3 compatible, RoomNet test",
+                new double[][] {{0.680, 0.320}, {0.265, 0.690}, {0.150, 0.060}},
                 curveSrgb());
     }
 
     private static byte[] build(String description, double[][] primaries, byte[] trc) {
         double[][] m = adaptedMatrix(primaries);
-        byte[][] tags = {textDescription(description), text("No copyright, use freely"), xyz(whiteD65()),
-                xyz(column(m, 0)), xyz(column(m, 1)), xyz(column(m, 2)), trc};
+        byte[][] tags = {
+            textDescription(description),
+            text("No copyright, use freely"),
+            xyz(whiteD65()),
+            xyz(column(m, 0)),
+            xyz(column(m, 1)),
+            xyz(column(m, 2)),
+            trc
+        };
         String[] names = {"desc", "cprt", "wtpt", "rXYZ", "gXYZ", "bXYZ", "rTRC", "gTRC", "bTRC"};
         int[] tagOf = {0, 1, 2, 3, 4, 5, 6, 6, 6};
         int tableEnd = 128 + 4 + 12 * names.length;
@@ -42,8 +52,17 @@ public final class IccProfiles {
             at += pad4(tags[i].length);
         }
         ByteBuffer b = ByteBuffer.allocate(at);
-        b.putInt(at).putInt(0).putInt(0x02100000).put(ascii("mntr")).put(ascii("RGB ")).put(ascii("XYZ "));
-        b.putShort((short) 2026).putShort((short) 1).putShort((short) 1).putShort((short) 0).putShort((short) 0)
+        b.putInt(at)
+                .putInt(0)
+                .putInt(0x02100000)
+                .put(ascii("mntr"))
+                .put(ascii("RGB "))
+                .put(ascii("XYZ "));
+        b.putShort((short) 2026)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putShort((short) 0)
+                .putShort((short) 0)
                 .putShort((short) 0);
         b.put(ascii("acsp"));
         b.position(64).putInt(0).putInt(s15(D50[0])).putInt(s15(D50[1])).putInt(s15(D50[2]));
@@ -62,7 +81,7 @@ public final class IccProfiles {
     }
 
     private static double[] xyzOf(double x, double y) {
-        return new double[]{x / y, 1.0, (1 - x - y) / y};
+        return new double[] {x / y, 1.0, (1 - x - y) / y};
     }
 
     /** RGB to XYZ (D65) from the primaries, then Bradford to D50. */
@@ -90,7 +109,7 @@ public final class IccProfiles {
     }
 
     private static double[] column(double[][] m, int c) {
-        return new double[]{m[0][c], m[1][c], m[2][c]};
+        return new double[] {m[0][c], m[1][c], m[2][c]};
     }
 
     private static byte[] textDescription(String s) {
@@ -102,22 +121,40 @@ public final class IccProfiles {
 
     private static byte[] text(String s) {
         byte[] a = (s + "\0").getBytes(StandardCharsets.US_ASCII);
-        return ByteBuffer.allocate(8 + a.length).put(ascii("text")).putInt(0).put(a).array();
+        return ByteBuffer.allocate(8 + a.length)
+                .put(ascii("text"))
+                .putInt(0)
+                .put(a)
+                .array();
     }
 
     private static byte[] xyz(double[] v) {
-        return ByteBuffer.allocate(20).put(ascii("XYZ ")).putInt(0).putInt(s15(v[0])).putInt(s15(v[1])).putInt(s15(v[2]))
+        return ByteBuffer.allocate(20)
+                .put(ascii("XYZ "))
+                .putInt(0)
+                .putInt(s15(v[0]))
+                .putInt(s15(v[1]))
+                .putInt(s15(v[2]))
                 .array();
     }
 
     private static byte[] curveGamma(int u8Fixed8) {
-        return ByteBuffer.allocate(14).put(ascii("curv")).putInt(0).putInt(1).putShort((short) u8Fixed8).array();
+        return ByteBuffer.allocate(14)
+                .put(ascii("curv"))
+                .putInt(0)
+                .putInt(1)
+                .putShort((short) u8Fixed8)
+                .array();
     }
 
     /** The sRGB curve as a parametric curve (function type 3). */
     private static byte[] curveSrgb() {
-        ByteBuffer b = ByteBuffer.allocate(12 + 5 * 4).put(ascii("para")).putInt(0).putShort((short) 3).putShort((short) 0);
-        for (double v : new double[]{2.4, 1 / 1.055, 0.055 / 1.055, 1 / 12.92, 0.04045}) {
+        ByteBuffer b = ByteBuffer.allocate(12 + 5 * 4)
+                .put(ascii("para"))
+                .putInt(0)
+                .putShort((short) 3)
+                .putShort((short) 0);
+        for (double v : new double[] {2.4, 1 / 1.055, 0.055 / 1.055, 1 / 12.92, 0.04045}) {
             b.putInt(s15(v));
         }
         return b.array();
@@ -154,7 +191,8 @@ public final class IccProfiles {
     }
 
     private static double[][] invert(double[][] m) {
-        double det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+        double det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
+                - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
                 + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
         double[][] inv = new double[3][3];
         inv[0][0] = (m[1][1] * m[2][2] - m[1][2] * m[2][1]) / det;

@@ -8,15 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.concurrent.TimeUnit;
 
 /** Facts about the machine the tests run on (CI runs as root, in a container), and a second JVM. */
 public final class Machine {
 
-    private Machine() {
-    }
+    private Machine() {}
 
     /** Root ignores file permissions: a mode-000 file is readable, a read-only folder writable. */
     public static boolean isRoot() {
@@ -28,7 +27,9 @@ public final class Machine {
         FileStore store = Files.getFileStore(here);
         for (String candidate : List.of("/dev/shm", "/run/user", "/var/tmp", "/tmp")) {
             Path dir = Path.of(candidate);
-            if (Files.isDirectory(dir) && Files.isWritable(dir) && !Files.getFileStore(dir).equals(store)) {
+            if (Files.isDirectory(dir)
+                    && Files.isWritable(dir)
+                    && !Files.getFileStore(dir).equals(store)) {
                 return Optional.of(dir);
             }
         }
@@ -46,8 +47,10 @@ public final class Machine {
         try (Stream<Path> list = Files.list(dir)) {
             before = list.collect(Collectors.toSet());
         }
-        Process cp = new ProcessBuilder("sh", "-c", "cp \"$0\" \"$1/$(printf \"$2\")\"", file.toString(), dir.toString(),
-                printfName).inheritIO().start();
+        Process cp = new ProcessBuilder(
+                        "sh", "-c", "cp \"$0\" \"$1/$(printf \"$2\")\"", file.toString(), dir.toString(), printfName)
+                .inheritIO()
+                .start();
         if (cp.waitFor() != 0) {
             throw new IOException("cp failed");
         }
@@ -63,7 +66,10 @@ public final class Machine {
      */
     public static boolean makePathBeyondTheLimit(Path dir) throws IOException, InterruptedException {
         String tooLong = String.join("/", java.util.Collections.nCopies(18, "d".repeat(250)));
-        Process mkdir = new ProcessBuilder("mkdir", "-p", tooLong).directory(dir.toFile()).inheritIO().start();
+        Process mkdir = new ProcessBuilder("mkdir", "-p", tooLong)
+                .directory(dir.toFile())
+                .inheritIO()
+                .start();
         return mkdir.waitFor() == 0;
     }
 
@@ -73,8 +79,7 @@ public final class Machine {
     }
 
     /** The result of {@link #java}. */
-    public record Run(int exitCode, String output) {
-    }
+    public record Run(int exitCode, String output) {}
 
     /** Runs {@code main} of this class path in a new JVM (the OS sees a second process). */
     /** Starts {@code main} of this class path in a new JVM and returns at once (to kill it, say); its output is discarded. */
@@ -84,13 +89,14 @@ public final class Machine {
         command.addAll(jvmOptions);
         command.add(mainClass);
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
         return builder.start();
     }
 
-    public static Run java(List<String> jvmOptions, String mainClass, String... args) throws IOException, InterruptedException {
+    public static Run java(List<String> jvmOptions, String mainClass, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);

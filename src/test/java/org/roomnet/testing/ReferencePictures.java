@@ -1,14 +1,14 @@
 package org.roomnet.testing;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Draws the reference pictures of training/roomnet_training/export_onnx.py ({@code reference_pixels}) with
@@ -22,8 +22,7 @@ public final class ReferencePictures {
 
     private static final int[][] SIZES = {{320, 240}, {240, 320}, {224, 224}, {150, 100}, {500, 377}, {97, 161}};
 
-    private ReferencePictures() {
-    }
+    private ReferencePictures() {}
 
     /** Writes every picture under the names the reference scores use ("reference_0_320x240.png", ".jpg"). */
     public static Path writeAll(Path dir) throws IOException {
@@ -46,7 +45,8 @@ public final class ReferencePictures {
             Files.write(dir.resolve(name + "_p3.jpg"), ColourPhotos.withIccProfile(plain, IccProfiles.displayP3()));
             Files.write(dir.resolve(name + "_adobe.png"), ColourPhotos.taggedPng(image, IccProfiles.adobeRgb()));
             Files.write(dir.resolve(name + "_p3.png"), ColourPhotos.taggedPng(image, IccProfiles.displayP3()));
-            if (!ImageIO.write(grey16(image), "png", dir.resolve(name + "_grey16.png").toFile())) {
+            if (!ImageIO.write(
+                    grey16(image), "png", dir.resolve(name + "_grey16.png").toFile())) {
                 throw new IOException("no PNG writer");
             }
         }
@@ -69,8 +69,11 @@ public final class ReferencePictures {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                long[] base = {triangle(x, index + 2, width), triangle(y, index + 3, height),
-                        (long) x * y * 255 / ((long) width * height)};
+                long[] base = {
+                    triangle(x, index + 2, width),
+                    triangle(y, index + 3, height),
+                    (long) x * y * 255 / ((long) width * height)
+                };
                 int rgb = 0;
                 for (int c = 0; c < 3; c++) {
                     long value = Math.max(0, Math.min(255, base[c] + noise(index, x, y, c)));

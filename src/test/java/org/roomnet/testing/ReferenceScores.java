@@ -19,8 +19,7 @@ public final class ReferenceScores {
 
     private static final Path DIR = Path.of("src/test/resources/org/roomnet/core/classify/reference");
 
-    private ReferenceScores() {
-    }
+    private ReferenceScores() {}
 
     /** File name to scores, for the files whose name ends with {@code extension} (".png", ".jpg"). */
     public static Map<String, float[]> read(String extension) throws IOException {

@@ -14,8 +14,7 @@ import java.util.stream.Stream;
 /** Everything under a folder, to compare before and after: content, link targets, permissions and owner (where the file system has them). */
 public final class Snapshot {
 
-    private Snapshot() {
-    }
+    private Snapshot() {}
 
     public static Map<String, String> of(Path root) throws IOException {
         Map<String, String> entries = new TreeMap<>();
@@ -30,8 +29,10 @@ public final class Snapshot {
                 } else if (Files.isDirectory(p)) {
                     entries.put(key, "<dir>");
                 } else if (Files.getFileStore(p).supportsFileAttributeView("unix")) {
-                    entries.put(key, sha256(p) + " " + PosixFilePermissions.toString(Files.getPosixFilePermissions(p))
-                            + " " + Files.getAttribute(p, "unix:uid") + ":" + Files.getAttribute(p, "unix:gid"));
+                    entries.put(
+                            key,
+                            sha256(p) + " " + PosixFilePermissions.toString(Files.getPosixFilePermissions(p)) + " "
+                                    + Files.getAttribute(p, "unix:uid") + ":" + Files.getAttribute(p, "unix:gid"));
                 } else {
                     entries.put(key, sha256(p));
                 }

@@ -1,10 +1,5 @@
 package org.roomnet.testing;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -19,12 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 /** Test fixtures: generated pictures, and pool photos copied at run time (never committed). */
 public final class TestPhotos {
 
-    private TestPhotos() {
-    }
+    private TestPhotos() {}
 
     public static Path pool() {
         Path pool = Path.of(System.getProperty("roomnet.pool", "../shared/datasets/roomtypes"));
@@ -54,7 +53,8 @@ public final class TestPhotos {
         List<Path> copied = new ArrayList<>();
         try (Stream<Path> files = Files.list(classDir)) {
             for (Path p : files.sorted().limit(count).toList()) {
-                Path target = dir.resolve(roomType + "_" + p.getFileName().toString().replace(' ', '_'));
+                Path target =
+                        dir.resolve(roomType + "_" + p.getFileName().toString().replace(' ', '_'));
                 copied.add(Files.copy(p, target));
             }
         }
@@ -113,11 +113,33 @@ public final class TestPhotos {
     public static Path writeJpegWithOrientation(BufferedImage stored, int orientation, Path file) throws IOException {
         byte[] jpeg = jpegBytes(stored, false);
         byte[] tiff = {
-                'M', 'M', 0, 42, 0, 0, 0, 8,          // big-endian TIFF header, IFD0 at offset 8
-                0, 1,                                // one entry
-                0x01, 0x12, 0, 3, 0, 0, 0, 1,         // tag 0x0112 (orientation), SHORT, count 1
-                0, (byte) orientation, 0, 0,          // value
-                0, 0, 0, 0};                          // no next IFD
+            'M',
+            'M',
+            0,
+            42,
+            0,
+            0,
+            0,
+            8, // big-endian TIFF header, IFD0 at offset 8
+            0,
+            1, // one entry
+            0x01,
+            0x12,
+            0,
+            3,
+            0,
+            0,
+            0,
+            1, // tag 0x0112 (orientation), SHORT, count 1
+            0,
+            (byte) orientation,
+            0,
+            0, // value
+            0,
+            0,
+            0,
+            0
+        }; // no next IFD
         byte[] exifHeader = {'E', 'x', 'i', 'f', 0, 0};
         int length = 2 + exifHeader.length + tiff.length;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -138,7 +160,7 @@ public final class TestPhotos {
         WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 80, 60, 4, null);
         for (int y = 0; y < 60; y++) {
             for (int x = 0; x < 80; x++) {
-                raster.setPixel(x, y, new int[]{x * 3, y * 4, 40, 10});
+                raster.setPixel(x, y, new int[] {x * 3, y * 4, 40, 10});
             }
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
@@ -223,14 +245,21 @@ public final class TestPhotos {
      */
     public static Path writeFlatPng(Path file, int width, int height) throws IOException {
         try (java.io.OutputStream raw = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-             java.io.DataOutputStream out = new java.io.DataOutputStream(raw)) {
-            out.write(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-            java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
-                    .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+                java.io.DataOutputStream out = new java.io.DataOutputStream(raw)) {
+            out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+            java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13)
+                    .putInt(width)
+                    .putInt(height)
+                    .put((byte) 8)
+                    .put((byte) 2)
+                    .put((byte) 0)
+                    .put((byte) 0)
+                    .put((byte) 0);
             pngChunk(out, "IHDR", ihdr.array());
             ByteArrayOutputStream idat = new ByteArrayOutputStream();
             java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
-            try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(idat, deflater, 1 << 16)) {
+            try (java.util.zip.DeflaterOutputStream z =
+                    new java.util.zip.DeflaterOutputStream(idat, deflater, 1 << 16)) {
                 byte[] grey = new byte[1 + 3 * width];
                 java.util.Arrays.fill(grey, (byte) 128);
                 grey[0] = 0; // filter: none

@@ -21,9 +21,18 @@ import java.util.Map;
  */
 public final class TinyOnnx {
 
-    public static final List<String> SIX = List.of("Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom");
-    public static final List<String> NINE = List.of("Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom",
-            "DiningRoom", "FloorPlan", "Other");
+    public static final List<String> SIX =
+            List.of("Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom");
+    public static final List<String> NINE = List.of(
+            "Backyard",
+            "Bathroom",
+            "Bedroom",
+            "Frontyard",
+            "Kitchen",
+            "LivingRoom",
+            "DiningRoom",
+            "FloorPlan",
+            "Other");
 
     private List<String> classes = SIX;
     private int channels = 3;
@@ -116,22 +125,25 @@ public final class TinyOnnx {
                 field(1, node("MatMul", List.of(pooled, "w"), "logits")),
                 field(1, node("Softmax", List.of("logits"), "probabilities")),
                 field(2, text("tiny")),
-                field(5, floatTensor("w", new long[]{channels, classCount}, weights.array()))));
+                field(5, floatTensor("w", new long[] {channels, classCount}, weights.array()))));
         if (unknownScore != null) {
             // score = pooled · 0 + b: the same value for every photo, whatever it shows
             parts.add(field(1, node("MatMul", List.of(pooled, "u"), "u0")));
             parts.add(field(1, node("Add", List.of("u0", "b"), "unknown_score")));
-            parts.add(field(5, floatTensor("u", new long[]{channels, 1}, new byte[channels * 4])));
-            byte[] b = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(unknownScore).array();
-            parts.add(field(5, floatTensor("b", new long[]{1}, b)));
+            parts.add(field(5, floatTensor("u", new long[] {channels, 1}, new byte[channels * 4])));
+            byte[] b = ByteBuffer.allocate(4)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putFloat(unknownScore)
+                    .array();
+            parts.add(field(5, floatTensor("b", new long[] {1}, b)));
         }
-        parts.add(field(11, valueInfo("input", new Object[]{"batch", channels, size, size})));
-        parts.add(field(12, valueInfo("probabilities", new Object[]{"batch", classCount})));
+        parts.add(field(11, valueInfo("input", new Object[] {"batch", channels, size, size})));
+        parts.add(field(12, valueInfo("probabilities", new Object[] {"batch", classCount})));
         if (embedding) {
-            parts.add(field(12, valueInfo("embedding", new Object[]{"batch", channels})));
+            parts.add(field(12, valueInfo("embedding", new Object[] {"batch", channels})));
         }
         if (unknownScore != null) {
-            parts.add(field(12, valueInfo("unknown_score", new Object[]{"batch", 1})));
+            parts.add(field(12, valueInfo("unknown_score", new Object[] {"batch", 1})));
         }
         byte[] graph = concat(parts.toArray(new byte[0][]));
         Map<String, String> meta = new LinkedHashMap<>(metadata);
@@ -145,8 +157,8 @@ public final class TinyOnnx {
 
     /** The description of a model written here, as RoomClassifier reads it. */
     public static org.roomnet.core.classify.ModelDescription description(Path model) throws Exception {
-        try (var classifier = org.roomnet.core.classify.RoomClassifier.open(model,
-                org.roomnet.core.classify.ProviderPreference.CPU)) {
+        try (var classifier = org.roomnet.core.classify.RoomClassifier.open(
+                model, org.roomnet.core.classify.ProviderPreference.CPU)) {
             return classifier.description();
         }
     }

@@ -1,5 +1,13 @@
 package org.roomnet.batch;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -15,22 +23,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-
 /**
  * The Spark job (issue 21, docs/batch.md): classifies every photo under an input path with the app's model and
  * pipeline and writes {@code <output>/photos.parquet} and, for small runs, {@code <output>/labels.csv}. Run by
  * {@code spark-submit} on a cluster, or in local mode by {@code batch/run-local.sh} (no Spark install needed).
  * Exit codes as the app's command line: 0 done, 2 refused (arguments, output folder), 3 model, 4 files.
  */
-@Command(name = "roomnet-batch", mixinStandardHelpOptions = true,
+@Command(
+        name = "roomnet-batch",
+        mixinStandardHelpOptions = true,
         description = "Classify every photo under <input> with RoomNet on Apache Spark; write <output>/photos.parquet "
                 + "and, for small runs, <output>/labels.csv.")
 public final class BatchJob implements Callable<Integer> {
@@ -40,38 +41,60 @@ public final class BatchJob implements Callable<Integer> {
     static final int EXIT_MODEL = 3;
     static final int EXIT_FILES = 4;
 
-    @Parameters(index = "0", paramLabel = "<input>",
-            description = "a folder, a file or a glob, on any Hadoop file system (/photos, hdfs://..., s3a://bucket/2024-*/)")
+    @Parameters(
+            index = "0",
+            paramLabel = "<input>",
+            description =
+                    "a folder, a file or a glob, on any Hadoop file system (/photos, hdfs://..., s3a://bucket/2024-*/)")
     String input;
 
-    @Parameters(index = "1", paramLabel = "<output>", description = "a new or empty folder (or an earlier run's, with --overwrite)")
+    @Parameters(
+            index = "1",
+            paramLabel = "<output>",
+            description = "a new or empty folder (or an earlier run's, with --overwrite)")
     String output;
 
-    @Option(names = {"-r", "--recursive"}, description = "also classify photos in subfolders")
+    @Option(
+            names = {"-r", "--recursive"},
+            description = "also classify photos in subfolders")
     boolean recursive;
 
     @Option(names = "--overwrite", description = "replace the output of an earlier run in <output>")
     boolean overwrite;
 
-    @Option(names = "--model", paramLabel = "<file.onnx>",
+    @Option(
+            names = "--model",
+            paramLabel = "<file.onnx>",
             description = "model file, local or on a Hadoop file system (default: the shipped model/roomnet.onnx)")
     String model;
 
-    @Option(names = "--provider", paramLabel = "auto|cpu|cuda", defaultValue = "auto",
-            converter = ProviderConverter.class, description = "execution provider on the executors (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--provider",
+            paramLabel = "auto|cpu|cuda",
+            defaultValue = "auto",
+            converter = ProviderConverter.class,
+            description = "execution provider on the executors (default: ${DEFAULT-VALUE})")
     ProviderPreference provider;
 
-    @Option(names = "--batch", defaultValue = "16", description = "photos per inference batch (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--batch",
+            defaultValue = "16",
+            description = "photos per inference batch (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--decode-threads", defaultValue = "1",
-            description = "decoding threads per task, beside the task's own inference thread (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--decode-threads",
+            defaultValue = "1",
+            description =
+                    "decoding threads per task, beside the task's own inference thread (default: ${DEFAULT-VALUE})")
     int decodeThreads;
 
     @Option(names = "--partitions", description = "Spark partitions (default: one per core, at most 1,000 photos each)")
     Integer partitions;
 
-    @Option(names = "--csv-max", defaultValue = "200000",
+    @Option(
+            names = "--csv-max",
+            defaultValue = "200000",
             description = "write labels.csv when the run has at most this many files (default: ${DEFAULT-VALUE})")
     int csvMax;
 
@@ -148,8 +171,12 @@ public final class BatchJob implements Callable<Integer> {
         String modelPath = model;
         RoomClassifier classifier;
         try {
-            modelPath = model != null ? model : ModelLocator.find().map(Path::toString).orElseThrow(() ->
-                    new ModelLoadException("no model found; looked at " + ModelLocator.candidates() + " (use --model)"));
+            modelPath = model != null
+                    ? model
+                    : ModelLocator.find()
+                            .map(Path::toString)
+                            .orElseThrow(() -> new ModelLoadException(
+                                    "no model found; looked at " + ModelLocator.candidates() + " (use --model)"));
             sc.addFile(modelPath);
             // the driver's own copy, for the class names; in local mode the executors' session too
             classifier = ExecutorModel.get(Path.of(org.apache.spark.SparkFiles.get(modelName(modelPath))), provider);
@@ -161,8 +188,9 @@ public final class BatchJob implements Callable<Integer> {
             return EXIT_MODEL;
         }
         var d = classifier.description();
-        err.printf("model: %s %s (%s); execution provider on the driver: %s%n", d.name(), d.version(), modelPath,
-                classifier.provider().displayName());
+        err.printf(
+                "model: %s %s (%s); execution provider on the driver: %s%n",
+                d.name(), d.version(), modelPath, classifier.provider().displayName());
         List<String> classNames = d.classNames();
 
         int slices = partitions != null ? partitions : Math.max(cores, (files + PER_PARTITION - 1) / PER_PARTITION);
@@ -173,13 +201,16 @@ public final class BatchJob implements Callable<Integer> {
             Map<String, String> conf = new HashMap<>();
             hadoop.forEach(e -> conf.put(e.getKey(), e.getValue()));
             JavaRDD<Row> rows = sc.parallelize(listing.files(), Math.min(slices, Math.max(1, files)))
-                    .mapPartitions(new ClassifyPartition(modelName(modelPath), provider, batch, decodeThreads,
-                            sc.broadcast(conf)));
-            spark.createDataFrame(rows, PhotoRows.schema(classNames)).write().parquet(out.incoming().toString());
+                    .mapPartitions(new ClassifyPartition(
+                            modelName(modelPath), provider, batch, decodeThreads, sc.broadcast(conf)));
+            spark.createDataFrame(rows, PhotoRows.schema(classNames))
+                    .write()
+                    .parquet(out.incoming().toString());
             ownSeconds = clock.secondsSinceFirstTask(seconds(classifying));
             out.replaceWithIncoming();
         } catch (IOException | RuntimeException e) {
-            err.println("error: the run failed; an earlier output in " + output + " is left as it was: " + e.getMessage());
+            err.println(
+                    "error: the run failed; an earlier output in " + output + " is left as it was: " + e.getMessage());
             return EXIT_FILES;
         }
         double classifySeconds = seconds(classifying);
@@ -191,10 +222,13 @@ public final class BatchJob implements Callable<Integer> {
         try {
             counts = csv ? MergedCsv.write(photos, classNames, listing.base(), out) : RunCounts.of(photos);
         } catch (IOException e) {
-            err.println("error: cannot write " + out.csv() + ": " + e.getMessage() + " (the Parquet dataset is written)");
+            err.println(
+                    "error: cannot write " + out.csv() + ": " + e.getMessage() + " (the Parquet dataset is written)");
             return EXIT_FILES;
         }
-        err.printf("wrote %s%s%n", out.parquet(), csv ? " and " + out.csv() : " (no labels.csv: more than --csv-max files)");
+        err.printf(
+                "wrote %s%s%n",
+                out.parquet(), csv ? " and " + out.csv() : " (no labels.csv: more than --csv-max files)");
         counts.print(err, ownSeconds, classifySeconds, cores, seconds(started), jvmSeconds());
         return EXIT_OK;
     }
@@ -210,7 +244,9 @@ public final class BatchJob implements Callable<Integer> {
 
     /** Seconds since this JVM started (Spark's start-up included). */
     private static double jvmSeconds() {
-        return (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
+        return (System.currentTimeMillis()
+                        - ManagementFactory.getRuntimeMXBean().getStartTime())
+                / 1000.0;
     }
 
     /** {@code --provider}, as the app's command line takes it. */

@@ -1,21 +1,5 @@
 package org.roomnet.batch;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.spark.SparkFiles;
-import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Row;
-import org.apache.spark.util.TaskCompletionListener;
-import org.roomnet.core.classify.ProviderPreference;
-import org.roomnet.core.classify.RoomClassifier;
-import org.roomnet.core.report.Report;
-import org.roomnet.core.report.ReportRow;
-import org.roomnet.core.review.ReviewRules;
-import org.roomnet.core.classify.ShootClassifier;
-
 import java.io.IOException;
 import java.io.Serial;
 import java.nio.file.Files;
@@ -32,6 +16,21 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.SparkFiles;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.util.TaskCompletionListener;
+import org.roomnet.core.classify.ProviderPreference;
+import org.roomnet.core.classify.RoomClassifier;
+import org.roomnet.core.classify.ShootClassifier;
+import org.roomnet.core.report.Report;
+import org.roomnet.core.report.ReportRow;
+import org.roomnet.core.review.ReviewRules;
 
 /**
  * Classifies one partition of paths on an executor, through the app's own pipeline ({@link ShootClassifier}:
@@ -51,6 +50,7 @@ final class ClassifyPartition implements FlatMapFunction<Iterator<String>, Row> 
     static final int REMOTE_CHUNK = 64;
     /** Rows waiting for Spark to write them. */
     private static final int QUEUED_ROWS = 256;
+
     private static final Object END = new Object();
 
     private final String modelName;
@@ -64,8 +64,12 @@ final class ClassifyPartition implements FlatMapFunction<Iterator<String>, Row> 
      * @param hadoopConf    the driver's Hadoop settings (credentials of {@code s3a://} and the like), for fetching
      *                      photos that are not on a local file system
      */
-    ClassifyPartition(String modelName, ProviderPreference provider, int batch, int decodeThreads,
-                      Broadcast<Map<String, String>> hadoopConf) {
+    ClassifyPartition(
+            String modelName,
+            ProviderPreference provider,
+            int batch,
+            int decodeThreads,
+            Broadcast<Map<String, String>> hadoopConf) {
         this.modelName = modelName;
         this.provider = provider;
         this.batch = batch;
@@ -74,8 +78,7 @@ final class ClassifyPartition implements FlatMapFunction<Iterator<String>, Row> 
     }
 
     /** What the classifying thread failed with, handed to the task's thread. */
-    private record Failure(Throwable cause) {
-    }
+    private record Failure(Throwable cause) {}
 
     @Override
     public Iterator<Row> call(Iterator<String> paths) throws Exception {
@@ -86,17 +89,20 @@ final class ClassifyPartition implements FlatMapFunction<Iterator<String>, Row> 
         AtomicBoolean cancelled = new AtomicBoolean();
         TaskContext task = TaskContext.get();
         if (task != null) {
-            task.addTaskCompletionListener((TaskCompletionListener) context -> cancelled.set(true)); // killed, failed or done: stop
+            task.addTaskCompletionListener(
+                    (TaskCompletionListener) context -> cancelled.set(true)); // killed, failed or done: stop
         }
-        Thread producer = new Thread(() -> {
-            Object last = END;
-            try {
-                produce(all, classifier, queue, cancelled);
-            } catch (Exception | Error e) {
-                last = new Failure(e); // the model failed (or the JVM): the task fails, and Spark retries it
-            }
-            hand(queue, last, cancelled);
-        }, "roomnet-classify");
+        Thread producer = new Thread(
+                () -> {
+                    Object last = END;
+                    try {
+                        produce(all, classifier, queue, cancelled);
+                    } catch (Exception | Error e) {
+                        last = new Failure(e); // the model failed (or the JVM): the task fails, and Spark retries it
+                    }
+                    hand(queue, last, cancelled);
+                },
+                "roomnet-classify");
         producer.setDaemon(true);
         producer.start();
         return new Iterator<>() {
@@ -142,8 +148,9 @@ final class ClassifyPartition implements FlatMapFunction<Iterator<String>, Row> 
         }
     }
 
-    private void produce(List<String> paths, RoomClassifier classifier, BlockingQueue<Object> queue,
-                         AtomicBoolean cancelled) throws Exception {
+    private void produce(
+            List<String> paths, RoomClassifier classifier, BlockingQueue<Object> queue, AtomicBoolean cancelled)
+            throws Exception {
         ShootClassifier pipeline = new ShootClassifier(classifier, batch, decodeThreads);
         ReviewRules rules = ReviewRules.forModel(classifier.description());
         List<String> classNames = classifier.description().classNames();
@@ -157,7 +164,11 @@ final class ClassifyPartition implements FlatMapFunction<Iterator<String>, Row> 
                 for (int i = 0; i < part.size(); i++) {
                     String path = part.get(i);
                     if (isLocal(path)) {
-                        files.put(Path.of(new org.apache.hadoop.fs.Path(path).toUri().getPath()), path);
+                        files.put(
+                                Path.of(new org.apache.hadoop.fs.Path(path)
+                                        .toUri()
+                                        .getPath()),
+                                path);
                         continue;
                     }
                     if (fetched == null) {
@@ -166,17 +177,28 @@ final class ClassifyPartition implements FlatMapFunction<Iterator<String>, Row> 
                     try {
                         files.put(fetch(path, fetched.resolve(Integer.toString(i))), path);
                     } catch (IOException | RuntimeException e) {
-                        hand(queue, PhotoRows.failed(path, "cannot read file: " + e.getMessage(), classNames.size()),
+                        hand(
+                                queue,
+                                PhotoRows.failed(path, "cannot read file: " + e.getMessage(), classNames.size()),
                                 cancelled);
                     }
                 }
-                pipeline.classify(new ArrayList<>(files.keySet()), (result, done, total) -> {
-                    // the report's own row: classify's label, confidence, error and needs-review rule
-                    ReportRow row = Report.fromResults(classNames, result.file().getParent(), List.of(result), rules)
-                            .rows().get(0);
-                    float[] embedding = result.isClassified() ? result.prediction().embedding() : null;
-                    hand(queue, PhotoRows.of(files.get(result.file()), row, embedding, classNames.size()), cancelled);
-                }, cancelled);
+                pipeline.classify(
+                        new ArrayList<>(files.keySet()),
+                        (result, done, total) -> {
+                            // the report's own row: classify's label, confidence, error and needs-review rule
+                            ReportRow row = Report.fromResults(
+                                            classNames, result.file().getParent(), List.of(result), rules)
+                                    .rows()
+                                    .get(0);
+                            float[] embedding =
+                                    result.isClassified() ? result.prediction().embedding() : null;
+                            hand(
+                                    queue,
+                                    PhotoRows.of(files.get(result.file()), row, embedding, classNames.size()),
+                                    cancelled);
+                        },
+                        cancelled);
             } finally {
                 deleteQuietly(fetched);
             }

@@ -1,12 +1,11 @@
 package org.roomnet.batch;
 
-import org.roomnet.core.classify.ModelLoadException;
-import org.roomnet.core.classify.ProviderPreference;
-import org.roomnet.core.classify.RoomClassifier;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.roomnet.core.classify.ModelLoadException;
+import org.roomnet.core.classify.ProviderPreference;
+import org.roomnet.core.classify.RoomClassifier;
 
 /**
  * One ONNX Runtime session per JVM (a Spark executor; in local mode the driver, which is its own executor), opened
@@ -20,8 +19,7 @@ final class ExecutorModel {
     private static final Map<String, RoomClassifier> OPEN = new HashMap<>();
     private static int opened;
 
-    private ExecutorModel() {
-    }
+    private ExecutorModel() {}
 
     /** The session on {@code modelFile} (a file local to this JVM, from SparkFiles), opened on first use. */
     static synchronized RoomClassifier get(Path modelFile, ProviderPreference provider) throws ModelLoadException {

@@ -1,5 +1,10 @@
 package org.roomnet.batch;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -10,12 +15,6 @@ import org.roomnet.core.report.Report;
 import org.roomnet.core.report.ReportRow;
 import org.roomnet.core.review.ListingChecklist;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-
 /**
  * One {@code labels.csv} for a whole run, written by the app's own {@link CsvReport} (so its columns, quoting and
  * number format are {@code classify --csv}'s), the files named relative to the input folder. Only for runs small
@@ -23,13 +22,16 @@ import java.util.List;
  */
 final class MergedCsv {
 
-    private MergedCsv() {
-    }
+    private MergedCsv() {}
 
     /** Writes the CSV of the dataset {@code photos}; its counts come from the same rows (one pass over the dataset). */
-    static RunCounts write(Dataset<Row> photos, List<String> classNames, String base, OutputFolder out) throws IOException {
-        List<Column> columns = new ArrayList<>(List.of(functions.col(PhotoRows.LABEL), functions.col(PhotoRows.CONFIDENCE),
-                functions.col(PhotoRows.ERROR), functions.col(PhotoRows.NEEDS_REVIEW)));
+    static RunCounts write(Dataset<Row> photos, List<String> classNames, String base, OutputFolder out)
+            throws IOException {
+        List<Column> columns = new ArrayList<>(List.of(
+                functions.col(PhotoRows.LABEL),
+                functions.col(PhotoRows.CONFIDENCE),
+                functions.col(PhotoRows.ERROR),
+                functions.col(PhotoRows.NEEDS_REVIEW)));
         PhotoRows.classColumns(classNames).forEach(c -> columns.add(functions.col(c)));
         columns.add(functions.col(PhotoRows.PATH));
         int pathIndex = columns.size() - 1;

@@ -1,14 +1,13 @@
 package org.roomnet.batch;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 /**
  * Where a run writes: {@code <output>/photos.parquet} (the dataset) and {@code <output>/labels.csv}. The dataset is
@@ -40,7 +39,8 @@ final class OutputFolder {
     }
 
     /** Checks {@code output} before anything is classified; nothing is deleted yet. */
-    static OutputFolder check(String output, boolean overwrite, Configuration conf) throws IOException, RefusedException {
+    static OutputFolder check(String output, boolean overwrite, Configuration conf)
+            throws IOException, RefusedException {
         Path root = new Path(output);
         FileSystem fs = root.getFileSystem(conf);
         root = fs.makeQualified(root);
@@ -61,8 +61,9 @@ final class OutputFolder {
             }
             if (!foreign.isEmpty()) {
                 foreign.sort(null);
-                throw new RefusedException(output + " holds files that this job did not write (" + String.join(", ",
-                        foreign.subList(0, Math.min(5, foreign.size()))) + (foreign.size() > 5 ? ", ..." : "")
+                throw new RefusedException(output + " holds files that this job did not write ("
+                        + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
+                        + (foreign.size() > 5 ? ", ..." : "")
                         + "); choose a new or empty folder");
             }
             if (earlier && !overwrite) {

@@ -1,17 +1,16 @@
 package org.roomnet.batch;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
-
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The files a run classifies, listed on the driver through Hadoop's file systems (a local folder, {@code hdfs://},
@@ -35,10 +34,12 @@ record PhotoListing(List<String> files, String base) {
         FileSystem fs = path.getFileSystem(conf);
         FileStatus[] matches = fs.globStatus(path);
         if (matches == null || matches.length == 0) {
-            throw new FileNotFoundException(isGlob(path) ? "nothing matches " + input : "no such file or folder: " + input);
+            throw new FileNotFoundException(
+                    isGlob(path) ? "nothing matches " + input : "no such file or folder: " + input);
         }
         Arrays.sort(matches);
-        Path base = matches.length == 1 && matches[0].isDirectory() && !isGlob(path) ? matches[0].getPath()
+        Path base = matches.length == 1 && matches[0].isDirectory() && !isGlob(path)
+                ? matches[0].getPath()
                 : fs.makeQualified(outsideGlob(path));
         String prefix = base.toString().endsWith("/") ? base.toString() : base + "/";
         List<String> files = new ArrayList<>();
@@ -55,7 +56,8 @@ record PhotoListing(List<String> files, String base) {
         return new PhotoListing(files, base.toString());
     }
 
-    private static void listFolder(FileSystem fs, Path folder, boolean recursive, List<String> files) throws IOException {
+    private static void listFolder(FileSystem fs, Path folder, boolean recursive, List<String> files)
+            throws IOException {
         if (!recursive) {
             for (FileStatus status : fs.listStatus(folder)) {
                 if (status.isFile()) {

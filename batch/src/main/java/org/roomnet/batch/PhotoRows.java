@@ -1,17 +1,16 @@
 package org.roomnet.batch;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.roomnet.core.report.ReportRow;
-
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * The job's Parquet rows: {@code path, label, confidence, needs_review, <one score column per class, in the model's
@@ -31,8 +30,7 @@ final class PhotoRows {
     /** What Spark refuses in a Parquet column name. */
     private static final String NOT_IN_A_COLUMN = " ,;{}()\n\t=";
 
-    private PhotoRows() {
-    }
+    private PhotoRows() {}
 
     /**
      * The score columns: each class's name, or {@code score_<name>} (unsafe characters as '_') where the name
@@ -44,7 +42,8 @@ final class PhotoRows {
         FIXED.forEach(f -> taken.add(f.toLowerCase(Locale.ROOT)));
         for (String name : classNames) {
             String column = name;
-            if (taken.contains(name.toLowerCase(Locale.ROOT)) || name.chars().anyMatch(c -> NOT_IN_A_COLUMN.indexOf(c) >= 0)) {
+            if (taken.contains(name.toLowerCase(Locale.ROOT))
+                    || name.chars().anyMatch(c -> NOT_IN_A_COLUMN.indexOf(c) >= 0)) {
                 StringBuilder safe = new StringBuilder("score_");
                 name.chars().forEach(c -> safe.append(NOT_IN_A_COLUMN.indexOf(c) >= 0 ? '_' : (char) c));
                 column = safe.toString();
@@ -108,7 +107,17 @@ final class PhotoRows {
                 scores.add(row.isNullAt(4 + i) ? 0f : row.getFloat(4 + i));
             }
         }
-        return new ReportRow(file, folder, label, label, confidence, false, false, error, scores, needsReview,
+        return new ReportRow(
+                file,
+                folder,
+                label,
+                label,
+                confidence,
+                false,
+                false,
+                error,
+                scores,
+                needsReview,
                 label.isEmpty() ? "" : "model");
     }
 }

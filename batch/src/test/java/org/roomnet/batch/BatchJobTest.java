@@ -1,20 +1,10 @@
 package org.roomnet.batch;
 
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.core.classify.ClassifyOptions;
-import org.roomnet.core.classify.ProviderPreference;
-import org.roomnet.core.classify.RoomClassifier;
-import org.roomnet.core.listing.ListingOrder;
-import org.roomnet.core.report.CsvReport;
-import org.roomnet.core.review.ListingChecklist;
-import org.roomnet.core.workflow.ShootFolder;
-import org.roomnet.core.workflow.Shoot;
-import picocli.CommandLine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,12 +18,21 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.core.classify.ClassifyOptions;
+import org.roomnet.core.classify.ProviderPreference;
+import org.roomnet.core.classify.RoomClassifier;
+import org.roomnet.core.listing.ListingOrder;
+import org.roomnet.core.report.CsvReport;
+import org.roomnet.core.review.ListingChecklist;
+import org.roomnet.core.workflow.Shoot;
+import org.roomnet.core.workflow.ShootFolder;
+import picocli.CommandLine;
 
 /** The job in Spark's local mode (two cores) on generated photos, against the app's own classify pipeline. */
 class BatchJobTest {
@@ -48,7 +47,9 @@ class BatchJobTest {
     @BeforeAll
     static void start() {
         model = Path.of(System.getProperty("roomnet.model"));
-        spark = SparkSession.builder().master("local[2]").appName("roomnet-batch-test")
+        spark = SparkSession.builder()
+                .master("local[2]")
+                .appName("roomnet-batch-test")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "2")
                 .getOrCreate();
@@ -59,12 +60,12 @@ class BatchJobTest {
         spark.stop();
     }
 
-    private record Run(int code, String err) {
-    }
+    private record Run(int code, String err) {}
 
     private static Run run(String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new CommandLine(new BatchJob(spark, new PrintStream(err, true, StandardCharsets.UTF_8))).execute(args);
+        int code =
+                new CommandLine(new BatchJob(spark, new PrintStream(err, true, StandardCharsets.UTF_8))).execute(args);
         return new Run(code, err.toString(StandardCharsets.UTF_8));
     }
 
@@ -83,35 +84,48 @@ class BatchJobTest {
         Path out = dir.resolve("out");
 
         int sessionsBefore = ExecutorModel.openedCount();
-        Run run = run(in.toString(), out.toString(), "--model", model.toString(), "--provider", "cpu",
-                "--partitions", "4");
+        Run run = run(
+                in.toString(), out.toString(), "--model", model.toString(), "--provider", "cpu", "--partitions", "4");
         assertEquals(0, run.code(), run.err());
-        assertTrue(ExecutorModel.openedCount() - sessionsBefore <= 1,
-                "one ONNX Runtime session for the JVM, not one per partition: " + (ExecutorModel.openedCount() - sessionsBefore));
+        assertTrue(
+                ExecutorModel.openedCount() - sessionsBefore <= 1,
+                "one ONNX Runtime session for the JVM, not one per partition: "
+                        + (ExecutorModel.openedCount() - sessionsBefore));
         int files = PHOTOS + 5;
-        assertTrue(run.err().contains("done: " + files + " files: " + (files - 2) + " classified (1 damaged"), run.err());
+        assertTrue(
+                run.err().contains("done: " + files + " files: " + (files - 2) + " classified (1 damaged"), run.err());
         assertTrue(run.err().contains("2 errors"), run.err());
 
         // labels.csv: classify's own report of the same folder, row for row
         Path expected = dir.resolve("classify.csv");
         try (RoomClassifier classifier = RoomClassifier.open(model, ProviderPreference.CPU)) {
             Shoot shoot = Shoot.fresh(in, ShootFolder.list(in), classifier);
-            shoot.addResults(shoot.classifyRest(ClassifyOptions.of(16, 2), (r, done, total) -> { }));
+            shoot.addResults(shoot.classifyRest(ClassifyOptions.of(16, 2), (r, done, total) -> {}));
             CsvReport.write(shoot.report(ListingChecklist.DEFAULT, ListingOrder.DEFAULT), expected);
         }
         assertSameReport(Files.readAllLines(expected), Files.readAllLines(out.resolve("labels.csv")));
 
-        List<Row> rows = spark.read().parquet(out.resolve("photos.parquet").toString()).collectAsList();
+        List<Row> rows =
+                spark.read().parquet(out.resolve("photos.parquet").toString()).collectAsList();
         assertEquals(files, rows.size());
         Row first = rows.get(0);
         List<String> columns = Arrays.asList(first.schema().fieldNames());
         List<String> expectedColumns = new ArrayList<>(List.of("path", "label", "confidence", "needs_review"));
-        expectedColumns.addAll(List.of("Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom",
-                "DiningRoom", "FloorPlan", "Other"));
+        expectedColumns.addAll(List.of(
+                "Backyard",
+                "Bathroom",
+                "Bedroom",
+                "Frontyard",
+                "Kitchen",
+                "LivingRoom",
+                "DiningRoom",
+                "FloorPlan",
+                "Other"));
         expectedColumns.addAll(List.of("embedding", "error"));
         assertEquals(expectedColumns, columns);
-        Map<String, Row> byName = rows.stream().collect(Collectors.toMap(
-                r -> r.getString(0).substring(r.getString(0).lastIndexOf('/') + 1), Function.identity()));
+        Map<String, Row> byName = rows.stream()
+                .collect(Collectors.toMap(
+                        r -> r.getString(0).substring(r.getString(0).lastIndexOf('/') + 1), Function.identity()));
         assertFalse(byName.containsKey(".hidden.jpg"));
         for (String bad : List.of("notes.txt", "empty.jpg")) {
             Row r = byName.get(bad);
@@ -121,7 +135,8 @@ class BatchJobTest {
         }
         Row cut = byName.get("cut.jpg");
         assertNotNull(cut.get(cut.fieldIndex("label")));
-        assertTrue(cut.getString(cut.fieldIndex("error")).startsWith("truncated"), cut.getString(cut.fieldIndex("error")));
+        assertTrue(
+                cut.getString(cut.fieldIndex("error")).startsWith("truncated"), cut.getString(cut.fieldIndex("error")));
         Row photo = byName.get("salle à manger, 1.jpg");
         assertEquals("file:" + in.resolve("salle à manger, 1.jpg"), photo.getString(0));
         assertTrue(photo.getList(photo.fieldIndex("embedding")).size() >= 64, "the model's embedding, as floats");
@@ -134,7 +149,10 @@ class BatchJobTest {
             TestPhotos.write(in.resolve("p" + i + ".jpg"), 100 + i);
         }
         Path out = dir.resolve("small-out");
-        assertEquals(0, run(in.toString(), out.toString(), "--model", model.toString(), "--provider", "cpu").code());
+        assertEquals(
+                0,
+                run(in.toString(), out.toString(), "--model", model.toString(), "--provider", "cpu")
+                        .code());
         List<Path> firstParts = parts(out);
 
         Run again = run(in.toString(), out.toString(), "--model", model.toString(), "--provider", "cpu");
@@ -143,9 +161,12 @@ class BatchJobTest {
         assertEquals(firstParts, parts(out), "the earlier output is left as it was");
 
         TestPhotos.write(in.resolve("p3.jpg"), 103);
-        Run overwrite = run(in.toString(), out.toString(), "--model", model.toString(), "--provider", "cpu", "--overwrite");
+        Run overwrite =
+                run(in.toString(), out.toString(), "--model", model.toString(), "--provider", "cpu", "--overwrite");
         assertEquals(0, overwrite.code(), overwrite.err());
-        assertEquals(4, spark.read().parquet(out.resolve("photos.parquet").toString()).count());
+        assertEquals(
+                4,
+                spark.read().parquet(out.resolve("photos.parquet").toString()).count());
         assertEquals(5, Files.readAllLines(out.resolve("labels.csv")).size());
     }
 
@@ -160,8 +181,13 @@ class BatchJobTest {
         Run direct = run(in.toString(), local.toString(), "--model", model.toString(), "--provider", "cpu");
         assertEquals(0, direct.code(), direct.err());
         spark.sparkContext().hadoopConfiguration().set("fs.othfs.impl", OtherSchemeFileSystem.class.getName());
-        Run fetched = run(OtherSchemeFileSystem.SCHEME + ":" + in, remote.toString(), "--model", model.toString(),
-                "--provider", "cpu");
+        Run fetched = run(
+                OtherSchemeFileSystem.SCHEME + ":" + in,
+                remote.toString(),
+                "--model",
+                model.toString(),
+                "--provider",
+                "cpu");
         assertEquals(0, fetched.code(), fetched.err());
         assertTrue(fetched.err().contains("3 classified"), fetched.err());
         assertEquals(Files.readAllLines(local.resolve("labels.csv")), Files.readAllLines(remote.resolve("labels.csv")));
@@ -171,7 +197,11 @@ class BatchJobTest {
     void aMissingModelIsAClearErrorNotAStackTrace() throws Exception {
         Path in = dir.resolve("no-model");
         TestPhotos.write(in.resolve("p.jpg"), 300);
-        Run run = run(in.toString(), dir.resolve("no-model-out").toString(), "--model", dir.resolve("nope.onnx").toString());
+        Run run = run(
+                in.toString(),
+                dir.resolve("no-model-out").toString(),
+                "--model",
+                dir.resolve("nope.onnx").toString());
         assertEquals(BatchJob.EXIT_MODEL, run.code(), run.err());
         assertTrue(run.err().startsWith("input: ") && run.err().contains("error: cannot read the model "), run.err());
         assertFalse(Files.exists(dir.resolve("no-model-out/photos.parquet")));

@@ -1,8 +1,7 @@
 package org.roomnet.batch;
 
-import org.apache.hadoop.fs.RawLocalFileSystem;
-
 import java.net.URI;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /**
  * The local disk under another scheme ({@code othfs:}): a file system that is not {@code file:}, as {@code s3a://}

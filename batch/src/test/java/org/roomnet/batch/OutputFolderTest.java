@@ -1,16 +1,15 @@
 package org.roomnet.batch;
 
-import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OutputFolderTest {
 
@@ -28,7 +27,8 @@ class OutputFolderTest {
         Files.createDirectories(dir.resolve("photos.parquet"));
         Files.writeString(dir.resolve("photos.parquet/part-0.parquet"), "old");
         Files.writeString(dir.resolve("labels.csv"), "old");
-        var refused = assertThrows(OutputFolder.RefusedException.class,
+        var refused = assertThrows(
+                OutputFolder.RefusedException.class,
                 () -> OutputFolder.check(dir.toString(), false, new Configuration()));
         assertTrue(refused.getMessage().contains("--overwrite"), refused.getMessage());
 
@@ -47,10 +47,12 @@ class OutputFolderTest {
     void aFileOrAFolderWithOtherFilesIsNeverTaken() throws Exception {
         Files.writeString(dir.resolve("keep.txt"), "mine");
         Files.createDirectories(dir.resolve("photos.parquet"));
-        var foreign = assertThrows(OutputFolder.RefusedException.class,
+        var foreign = assertThrows(
+                OutputFolder.RefusedException.class,
                 () -> OutputFolder.check(dir.toString(), true, new Configuration()));
         assertTrue(foreign.getMessage().contains("keep.txt"), foreign.getMessage());
-        assertThrows(OutputFolder.RefusedException.class,
+        assertThrows(
+                OutputFolder.RefusedException.class,
                 () -> OutputFolder.check(dir.resolve("keep.txt").toString(), true, new Configuration()));
         assertTrue(Files.exists(dir.resolve("keep.txt")));
     }

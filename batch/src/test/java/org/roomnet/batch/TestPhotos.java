@@ -1,6 +1,5 @@
 package org.roomnet.batch;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -9,12 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import javax.imageio.ImageIO;
 
 /** Generated JPEGs for the tests: no photo of the shared data set is needed. */
 final class TestPhotos {
 
-    private TestPhotos() {
-    }
+    private TestPhotos() {}
 
     /** A 256x192 JPEG of coloured rectangles, different for each seed. */
     static byte[] jpeg(long seed) throws IOException {

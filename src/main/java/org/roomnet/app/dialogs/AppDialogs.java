@@ -1,13 +1,12 @@
 package org.roomnet.app.dialogs;
 
-import org.roomnet.app.sort.SortRequest;
-import org.roomnet.core.listing.ListingPreset;
-import org.roomnet.core.workflow.SortPlan;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.roomnet.app.sort.SortRequest;
+import org.roomnet.core.listing.ListingPreset;
+import org.roomnet.core.workflow.SortPlan;
 
 /**
  * Every question the app asks the user. The app shows JavaFX dialogs and native choosers

@@ -1,5 +1,13 @@
 package org.roomnet.app.dialogs;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Alert;
@@ -20,22 +28,14 @@ import org.roomnet.app.sort.SortRequest;
 import org.roomnet.core.listing.ListingPreset;
 import org.roomnet.core.workflow.SortPlan;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
-
 /** The real dialogs: native file choosers and JavaFX alerts, owned by the main window. */
 public final class FxDialogs implements AppDialogs {
 
     /** What {@link org.roomnet.core.imaging.PhotoDecoder} reads, in both cases (GTK's filter is case-sensitive). */
-    private static final List<String> PHOTO_PATTERNS = Stream.of("jpg", "jpeg", "png", "webp", "tif", "tiff", "bmp", "gif",
-                    "heic", "heif")
-            .flatMap(ext -> Stream.of("*." + ext, "*." + ext.toUpperCase())).toList();
+    private static final List<String> PHOTO_PATTERNS = Stream.of(
+                    "jpg", "jpeg", "png", "webp", "tif", "tiff", "bmp", "gif", "heic", "heif")
+            .flatMap(ext -> Stream.of("*." + ext, "*." + ext.toUpperCase()))
+            .toList();
 
     private final Supplier<Window> owner;
 
@@ -55,8 +55,10 @@ public final class FxDialogs implements AppDialogs {
     public List<Path> choosePhotos(Path initial) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open photos");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Photos", PHOTO_PATTERNS),
-                new FileChooser.ExtensionFilter("All files", "*"));
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter("Photos", PHOTO_PATTERNS),
+                        new FileChooser.ExtensionFilter("All files", "*"));
         initialDirectory(initial).ifPresent(chooser::setInitialDirectory);
         List<File> files = chooser.showOpenMultipleDialog(owner.get());
         return files == null ? List.of() : files.stream().map(File::toPath).toList();
@@ -74,8 +76,10 @@ public final class FxDialogs implements AppDialogs {
             return Optional.empty();
         }
         Path path = file.toPath();
-        return Optional.of(path.getFileName().toString().toLowerCase().endsWith(".xlsx")
-                ? path : path.resolveSibling(path.getFileName() + ".xlsx"));
+        return Optional.of(
+                path.getFileName().toString().toLowerCase().endsWith(".xlsx")
+                        ? path
+                        : path.resolveSibling(path.getFileName() + ".xlsx"));
     }
 
     @Override
@@ -93,14 +97,20 @@ public final class FxDialogs implements AppDialogs {
     public UnreviewedChoice askUnreviewed(String action, int unreviewed, int photos) {
         ButtonType goOn = new ButtonType(action + " Anyway", ButtonBar.ButtonData.OK_DONE);
         ButtonType show = new ButtonType("Show Them", ButtonBar.ButtonData.OTHER);
-        Alert alert = alert(Alert.AlertType.CONFIRMATION, unreviewed == 1 ? "1 photo is not reviewed yet"
-                : String.format("%,d photos are not reviewed yet", unreviewed), String.format(
-                "%,d of the %,d photos still carry only the model's label (no \u2713). %s anyway, or show the "
-                        + "photos still to review?", unreviewed, photos, action));
+        Alert alert = alert(
+                Alert.AlertType.CONFIRMATION,
+                unreviewed == 1
+                        ? "1 photo is not reviewed yet"
+                        : String.format("%,d photos are not reviewed yet", unreviewed),
+                String.format(
+                        "%,d of the %,d photos still carry only the model's label (no \u2713). %s anyway, or show the "
+                                + "photos still to review?",
+                        unreviewed, photos, action));
         alert.getButtonTypes().setAll(show, ButtonType.CANCEL, goOn);
         ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
-        return answer == goOn ? UnreviewedChoice.GO_ON : answer == show ? UnreviewedChoice.SHOW_THEM
-                : UnreviewedChoice.CANCEL;
+        return answer == goOn
+                ? UnreviewedChoice.GO_ON
+                : answer == show ? UnreviewedChoice.SHOW_THEM : UnreviewedChoice.CANCEL;
     }
 
     @Override
@@ -109,31 +119,43 @@ public final class FxDialogs implements AppDialogs {
         dialog.initOwner(owner.get());
         dialog.setTitle("Listing checklist");
         dialog.setHeaderText("The rooms a listing needs a photo of");
-        List<CheckBox> boxes = roomTypes.stream().map(room -> {
-            CheckBox box = new CheckBox(room);
-            box.setSelected(chosen.contains(room));
-            return box;
-        }).toList();
+        List<CheckBox> boxes = roomTypes.stream()
+                .map(room -> {
+                    CheckBox box = new CheckBox(room);
+                    box.setSelected(chosen.contains(room));
+                    return box;
+                })
+                .toList();
         VBox content = new VBox(8);
         content.getChildren().addAll(boxes);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         styled(dialog);
         dialog.setResultConverter(b -> b == ButtonType.OK
-                ? boxes.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList() : null);
+                ? boxes.stream()
+                        .filter(CheckBox::isSelected)
+                        .map(CheckBox::getText)
+                        .toList()
+                : null);
         return dialog.showAndWait();
     }
 
     @Override
     public Optional<List<String>> chooseRoomOrder(List<String> roomTypes, List<String> current) {
-        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(String.join(", ", current));
+        javafx.scene.control.TextInputDialog dialog =
+                new javafx.scene.control.TextInputDialog(String.join(", ", current));
         dialog.initOwner(owner.get());
         dialog.setTitle("Listing room order");
-        dialog.setHeaderText("The rooms in the order the listing shows them, separated by commas. Rooms left out follow."
-                + "\nRoom types: " + String.join(", ", roomTypes));
+        dialog.setHeaderText(
+                "The rooms in the order the listing shows them, separated by commas. Rooms left out follow."
+                        + "\nRoom types: " + String.join(", ", roomTypes));
         styled(dialog);
-        return dialog.showAndWait().map(text -> java.util.Arrays.stream(text.split(",")).map(String::trim)
-                .filter(roomTypes::contains).distinct().toList());
+        return dialog.showAndWait()
+                .map(text -> java.util.Arrays.stream(text.split(","))
+                        .map(String::trim)
+                        .filter(roomTypes::contains)
+                        .distinct()
+                        .toList());
     }
 
     @Override
@@ -151,7 +173,9 @@ public final class FxDialogs implements AppDialogs {
         dialog.getDialogPane().setContent(content);
         javafx.scene.Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
         Runnable check = () -> {
-            String why = dialog.getEditor().getText().isBlank() ? "" : problemOf.apply(dialog.getEditor().getText());
+            String why = dialog.getEditor().getText().isBlank()
+                    ? ""
+                    : problemOf.apply(dialog.getEditor().getText());
             problem.setText(why);
             ok.setDisable(dialog.getEditor().getText().isBlank() || !why.isEmpty());
         };
@@ -163,7 +187,8 @@ public final class FxDialogs implements AppDialogs {
     }
 
     @Override
-    public Optional<ListingRequest> askListingExport(Path folder, ListingPreset preset, String namePattern, String summary) {
+    public Optional<ListingRequest> askListingExport(
+            Path folder, ListingPreset preset, String namePattern, String summary) {
         Dialog<ListingRequest> dialog = ListingExportDialog.create(owner.get(), folder, preset, namePattern, summary);
         styled(dialog);
         return dialog.showAndWait();
@@ -171,17 +196,26 @@ public final class FxDialogs implements AppDialogs {
 
     @Override
     public ExistingFolderChoice askExistingFolder(Path folder, Path freeName, String problem, boolean canReplace) {
-        ButtonType newFolder = new ButtonType("Export to \u201c" + freeName.getFileName() + "\u201d",
-                ButtonBar.ButtonData.OK_DONE);
+        ButtonType newFolder =
+                new ButtonType("Export to \u201c" + freeName.getFileName() + "\u201d", ButtonBar.ButtonData.OK_DONE);
         ButtonType replace = new ButtonType("Replace", ButtonBar.ButtonData.OTHER);
-        Alert alert = alert(Alert.AlertType.CONFIRMATION, "The export folder is not empty", problem
-                + (canReplace ? "\n\nIt holds an earlier export: replace it (only once the new one is complete), or "
-                + "export into a new folder." : "\n\nNothing in it is touched: export into a new folder beside it."));
-        alert.getButtonTypes().setAll(canReplace ? List.of(replace, ButtonType.CANCEL, newFolder)
-                : List.of(ButtonType.CANCEL, newFolder));
+        Alert alert = alert(
+                Alert.AlertType.CONFIRMATION,
+                "The export folder is not empty",
+                problem
+                        + (canReplace
+                                ? "\n\nIt holds an earlier export: replace it (only once the new one is complete), or "
+                                        + "export into a new folder."
+                                : "\n\nNothing in it is touched: export into a new folder beside it."));
+        alert.getButtonTypes()
+                .setAll(
+                        canReplace
+                                ? List.of(replace, ButtonType.CANCEL, newFolder)
+                                : List.of(ButtonType.CANCEL, newFolder));
         ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
-        return answer == newFolder ? ExistingFolderChoice.NEW_FOLDER : answer == replace ? ExistingFolderChoice.REPLACE
-                : ExistingFolderChoice.CANCEL;
+        return answer == newFolder
+                ? ExistingFolderChoice.NEW_FOLDER
+                : answer == replace ? ExistingFolderChoice.REPLACE : ExistingFolderChoice.CANCEL;
     }
 
     @Override
@@ -206,8 +240,10 @@ public final class FxDialogs implements AppDialogs {
     }
 
     private static void fitOnScreen(Window window, ScrollPane scroll, ShortcutTableView table) {
-        Rectangle2D screen = Screen.getScreensForRectangle(window.getX(), window.getY(), 1, 1).stream().findFirst()
-                .orElse(Screen.getPrimary()).getVisualBounds();
+        Rectangle2D screen = Screen.getScreensForRectangle(window.getX(), window.getY(), 1, 1).stream()
+                .findFirst()
+                .orElse(Screen.getPrimary())
+                .getVisualBounds();
         double chrome = window.getHeight() - scroll.getHeight();
         scroll.setPrefViewportHeight(Math.min(table.getHeight(), screen.getHeight() - chrome - 40));
         window.sizeToScene();
@@ -245,7 +281,9 @@ public final class FxDialogs implements AppDialogs {
 
     private void styled(Dialog<?> dialog) {
         if (owner.get() != null && owner.get().getScene() != null) {
-            dialog.getDialogPane().getStylesheets().addAll(owner.get().getScene().getStylesheets());
+            dialog.getDialogPane()
+                    .getStylesheets()
+                    .addAll(owner.get().getScene().getStylesheets());
         }
     }
 

@@ -1,5 +1,7 @@
 package org.roomnet.app.dialogs;
 
+import java.io.File;
+import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -17,16 +19,13 @@ import javafx.util.StringConverter;
 import org.roomnet.core.listing.ListingPreset;
 import org.roomnet.core.listing.NamePattern;
 
-import java.io.File;
-import java.nio.file.Path;
-
 /** Export for Listing: the folder, the preset, the names, the metadata; OK only while the pattern is valid. */
 final class ListingExportDialog {
 
-    private ListingExportDialog() {
-    }
+    private ListingExportDialog() {}
 
-    static Dialog<ListingRequest> create(Window owner, Path folder, ListingPreset preset, String pattern, String summary) {
+    static Dialog<ListingRequest> create(
+            Window owner, Path folder, ListingPreset preset, String pattern, String summary) {
         Dialog<ListingRequest> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Export for listing");
@@ -69,8 +68,9 @@ final class ListingExportDialog {
                 + "{name} original name, {shoot}. The cover comes first.");
         namesHelp.setWrapText(true);
         namesHelp.getStyleClass().add("dialog-help");
-        CheckBox keep = new CheckBox("Keep all metadata (by default GPS position, owner and serial numbers are removed; "
-                + "capture time, camera and exposure stay)");
+        CheckBox keep =
+                new CheckBox("Keep all metadata (by default GPS position, owner and serial numbers are removed; "
+                        + "capture time, camera and exposure stay)");
         keep.setWrapText(true);
         keep.setId("listing-keep-metadata");
         GridPane grid = new GridPane();
@@ -87,12 +87,13 @@ final class ListingExportDialog {
         ButtonType export = new ButtonType("Export", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, export);
         Button ok = (Button) dialog.getDialogPane().lookupButton(export);
-        Runnable validate = () -> ok.setDisable(request(where.getText(), presets.getValue(), names.getText(), false) == null);
+        Runnable validate =
+                () -> ok.setDisable(request(where.getText(), presets.getValue(), names.getText(), false) == null);
         names.textProperty().addListener((o, was, now) -> validate.run());
         where.textProperty().addListener((o, was, now) -> validate.run());
         validate.run();
-        dialog.setResultConverter(b -> b == export
-                ? request(where.getText(), presets.getValue(), names.getText(), keep.isSelected()) : null);
+        dialog.setResultConverter(b ->
+                b == export ? request(where.getText(), presets.getValue(), names.getText(), keep.isSelected()) : null);
         return dialog;
     }
 

@@ -1,5 +1,6 @@
 package org.roomnet.app.dialogs;
 
+import java.util.List;
 import javafx.geometry.HPos;
 import javafx.geometry.VPos;
 import javafx.scene.control.Label;
@@ -7,8 +8,6 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-
-import java.util.List;
 
 /** The keyboard help as a two-column table: keys on the left (as key caps), what they do on the right. */
 public final class ShortcutTableView extends GridPane {

@@ -1,5 +1,6 @@
 package org.roomnet.app.main;
 
+import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.roomnet.app.dialogs.AppDialogs;
@@ -7,8 +8,6 @@ import org.roomnet.app.util.UserSettings;
 import org.roomnet.core.review.ListingChecklist;
 import org.roomnet.core.review.Review;
 import org.roomnet.core.review.ReviewListener;
-
-import java.util.List;
 
 /**
  * The listing checklist of the side bar: each room a listing needs, with whether the open shoot has

@@ -1,14 +1,13 @@
 package org.roomnet.app.main;
 
-import javafx.scene.input.DragEvent;
-import javafx.scene.input.TransferMode;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
-
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 /** A folder or photos dropped on the window from outside the app (a file manager) open a shoot. */
 final class ExternalDrop {
@@ -35,7 +34,8 @@ final class ExternalDrop {
         root.addEventHandler(DragEvent.DRAG_DROPPED, e -> {
             if (e.getGestureSource() == null && e.getDragboard().hasFiles()) {
                 overlay.setVisible(false);
-                List<Path> paths = e.getDragboard().getFiles().stream().map(File::toPath).toList();
+                List<Path> paths =
+                        e.getDragboard().getFiles().stream().map(File::toPath).toList();
                 e.setDropCompleted(true);
                 e.consume();
                 open.accept(paths);

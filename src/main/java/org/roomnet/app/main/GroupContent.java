@@ -1,6 +1,8 @@
 package org.roomnet.app.main;
 
 import impl.org.controlsfx.skin.GridViewSkin;
+import java.util.HashMap;
+import java.util.Map;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
@@ -20,9 +22,6 @@ import org.roomnet.app.photos.PhotoGroups;
 import org.roomnet.app.photos.PhotoItem;
 import org.roomnet.core.util.Words;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The middle of the main window: one ControlsFX GridView per room type (a list for unreadable files),
  * made when the group is first shown and kept with its scroll position, and the header above it.
@@ -39,8 +38,15 @@ final class GroupContent {
     private final Button confirmButton;
     private final Map<PhotoGroup, Node> groupViews = new HashMap<>();
 
-    GroupContent(MainViewModel viewModel, PhotoDragAndDrop drag, StackPane gridStack, Label groupTitle,
-                 Label groupSubtitle, Label selectionLabel, Label groupPlaceholder, Button confirmButton) {
+    GroupContent(
+            MainViewModel viewModel,
+            PhotoDragAndDrop drag,
+            StackPane gridStack,
+            Label groupTitle,
+            Label groupSubtitle,
+            Label selectionLabel,
+            Label groupPlaceholder,
+            Button confirmButton) {
         this.viewModel = viewModel;
         this.drag = drag;
         this.gridStack = gridStack;
@@ -114,7 +120,11 @@ final class GroupContent {
                 @Override
                 protected void updateItem(PhotoItem item, boolean empty) {
                     super.updateItem(item, empty);
-                    setText(empty || item == null ? null : item.fileName() + "  \u2014  " + item.review().error());
+                    setText(
+                            empty || item == null
+                                    ? null
+                                    : item.fileName() + "  \u2014  "
+                                            + item.review().error());
                 }
             });
             view = list;
@@ -124,7 +134,8 @@ final class GroupContent {
             grid.getStyleClass().add("photo-grid");
             grid.cellWidthProperty().bind(viewModel.thumbnailSizeProperty());
             // a 4:3 picture and the name row under it: no grey band above a landscape photo
-            grid.cellHeightProperty().bind(viewModel.thumbnailSizeProperty().multiply(0.75).add(PhotoCell.FOOTER_HEIGHT));
+            grid.cellHeightProperty()
+                    .bind(viewModel.thumbnailSizeProperty().multiply(0.75).add(PhotoCell.FOOTER_HEIGHT));
             grid.setHorizontalCellSpacing(6);
             grid.setVerticalCellSpacing(6);
             boolean mixedRooms = viewModel.photos().isReviewQueue(group);
@@ -231,31 +242,49 @@ final class GroupContent {
             counts += " read, waiting for their room type";
         } else if (!unreadable) {
             int unreviewed = g.unreviewedCountProperty().get();
-            counts += filter == PhotoFilter.NEEDS_REVIEW ? String.format(" \u00b7 showing the %,d that need review", shown)
-                    : filter == PhotoFilter.NOT_REVIEWED ? String.format(" \u00b7 showing the %,d not reviewed", shown)
-                    : g.count() == 0 ? ""
-                    : unreviewed == 0 ? " \u00b7 all reviewed \u2713"
-                    : String.format(" \u00b7 %,d of %,d reviewed", g.count() - unreviewed, g.count());
+            counts += filter == PhotoFilter.NEEDS_REVIEW
+                    ? String.format(" \u00b7 showing the %,d that need review", shown)
+                    : filter == PhotoFilter.NOT_REVIEWED
+                            ? String.format(" \u00b7 showing the %,d not reviewed", shown)
+                            : g.count() == 0
+                                    ? ""
+                                    : unreviewed == 0
+                                            ? " \u00b7 all reviewed \u2713"
+                                            : String.format(
+                                                    " \u00b7 %,d of %,d reviewed", g.count() - unreviewed, g.count());
         }
         groupSubtitle.setText(unreadable ? counts + " \u00b7 these files are never sorted or moved" : counts);
         int selected = viewModel.photos().selection().sizeProperty().get();
         selectionLabel.setText(selected == 0 ? "" : String.format("%,d selected", selected));
         groupPlaceholder.setVisible(shown == 0);
-        groupPlaceholder.setText(pending ? (classifying ? "Reading the photos\u2026" : "Every photo is classified")
-                : g.count() == 0 && classifying ? "Classifying\u2026 no " + g.label() + " photo found yet"
-                : g.count() == 0 ? "No " + g.label() + " photos in this shoot"
-                : filter == PhotoFilter.NOT_REVIEWED ? "Every photo here is reviewed" : "No photo here needs review");
-        confirmButton.setVisible(!unreadable && !pending && g.shown().stream().anyMatch(i -> !i.review().isReviewed()));
+        groupPlaceholder.setText(
+                pending
+                        ? (classifying ? "Reading the photos\u2026" : "Every photo is classified")
+                        : g.count() == 0 && classifying
+                                ? "Classifying\u2026 no " + g.label() + " photo found yet"
+                                : g.count() == 0
+                                        ? "No " + g.label() + " photos in this shoot"
+                                        : filter == PhotoFilter.NOT_REVIEWED
+                                                ? "Every photo here is reviewed"
+                                                : "No photo here needs review");
+        confirmButton.setVisible(!unreadable
+                && !pending
+                && g.shown().stream().anyMatch(i -> !i.review().isReviewed()));
         confirmButton.setText("Confirm " + (shown == 1 ? "this photo" : "these " + shown) + " as " + g.label());
     }
 
     /** Needs review: how many photos of how many rooms; each is labelled or confirmed with its room's number. */
     private void updateQueueHeader(PhotoGroup queue) {
         int n = queue.shown().size();
-        long rooms = queue.shown().stream().map(i -> i.review().finalLabel()).distinct().count();
-        groupSubtitle.setText(n == 0 ? "Every photo the model was unsure of is reviewed"
-                : Words.plural(n, "photo") + " of " + Words.plural(rooms, "room")
-                + " \u00b7 a number labels the selected photo (its own room's: \u2713) \u00b7 N / Shift+N: next / previous");
+        long rooms = queue.shown().stream()
+                .map(i -> i.review().finalLabel())
+                .distinct()
+                .count();
+        groupSubtitle.setText(
+                n == 0
+                        ? "Every photo the model was unsure of is reviewed"
+                        : Words.plural(n, "photo") + " of " + Words.plural(rooms, "room")
+                                + " \u00b7 a number labels the selected photo (its own room's: \u2713) \u00b7 N / Shift+N: next / previous");
         int selected = viewModel.photos().selection().sizeProperty().get();
         selectionLabel.setText(selected == 0 ? "" : String.format("%,d selected", selected));
         groupPlaceholder.setVisible(n == 0);

@@ -1,12 +1,11 @@
 package org.roomnet.app.main;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.roomnet.app.photos.PhotoGroup;
 import org.roomnet.app.photos.PhotoGroups;
 import org.roomnet.app.photos.PhotoItem;
 import org.roomnet.app.photos.Selection;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Going places by keyboard: to a side-bar entry (a room by its number, the one above or below), and to the
@@ -32,7 +31,9 @@ public final class GroupNavigator {
             entries.add(photos.reviewQueueProperty().get());
         }
         entries.addAll(photos.groups());
-        for (PhotoGroup g : new PhotoGroup[]{photos.pendingProperty().get(), photos.unreadableProperty().get()}) {
+        for (PhotoGroup g : new PhotoGroup[] {
+            photos.pendingProperty().get(), photos.unreadableProperty().get()
+        }) {
             if (g != null && g.count() > 0) {
                 entries.add(g);
             }
@@ -45,8 +46,12 @@ public final class GroupNavigator {
 
     /** Shows the room type of number {@code key} (1-based, as on its tile), or Needs review for 0. */
     public boolean showRoom(int key) {
-        PhotoGroup target = key == 0 ? photos.reviewQueueProperty().get()
-                : photos.groups().stream().filter(g -> g.key() == key).findFirst().orElse(null);
+        PhotoGroup target = key == 0
+                ? photos.reviewQueueProperty().get()
+                : photos.groups().stream()
+                        .filter(g -> g.key() == key)
+                        .findFirst()
+                        .orElse(null);
         return show(target);
     }
 
@@ -97,13 +102,14 @@ public final class GroupNavigator {
         }
         int n = sequence.size();
         Selection selection = photos.selection();
-        PhotoItem anchor = selection.anchor() != null ? selection.anchor()
+        PhotoItem anchor = selection.anchor() != null
+                ? selection.anchor()
                 : selection.isEmpty() ? null : selection.items().get(0);
         int at = (inQueue || inRoom) && anchor != null ? sequence.indexOf(anchor) : -1;
         // where to start looking: after / before the selected photo, else from the top of the room on screen
-        int from = at >= 0 ? (forward ? at + 1 : at - 1)
-                : inRoom ? (forward ? roomStart : roomStart - 1)
-                : forward ? 0 : n - 1;
+        int from = at >= 0
+                ? (forward ? at + 1 : at - 1)
+                : inRoom ? (forward ? roomStart : roomStart - 1) : forward ? 0 : n - 1;
         for (int k = 0; k < n; k++) {
             int i = Math.floorMod(forward ? from + k : from - k, n);
             PhotoItem candidate = sequence.get(i);
@@ -120,7 +126,9 @@ public final class GroupNavigator {
 
     private void select(PhotoItem item, boolean inQueue) {
         if (!inQueue) {
-            photos.group(item.review().finalLabel()).filter(g -> g != photos.current()).ifPresent(photos::choose);
+            photos.group(item.review().finalLabel())
+                    .filter(g -> g != photos.current())
+                    .ifPresent(photos::choose);
         }
         photos.selection().selectOnly(item);
     }
@@ -131,7 +139,10 @@ public final class GroupNavigator {
         int total = queue.reviewCountProperty().get();
         int place = queue.shown().indexOf(item) + 1;
         String where = round ? (forward ? " \u00b7 back to the first" : " \u00b7 back to the last") : "";
-        status.show(String.format("%s (%s): %,d of %,d that need review%s", item.fileName(), item.review().finalLabel(),
-                place, total, where), false);
+        status.show(
+                String.format(
+                        "%s (%s): %,d of %,d that need review%s",
+                        item.fileName(), item.review().finalLabel(), place, total, where),
+                false);
     }
 }

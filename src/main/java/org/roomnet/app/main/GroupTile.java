@@ -25,8 +25,9 @@ final class GroupTile extends HBox {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass DROP = PseudoClass.getPseudoClass("drop-target");
     /** What the orange number on a room means. */
-    static final String REVIEW_LEGEND = "Orange number: this room's photos that need review (the model was unsure of them). "
-            + "Needs review, at the top, shows those of every room; N goes to the next one.";
+    static final String REVIEW_LEGEND =
+            "Orange number: this room's photos that need review (the model was unsure of them). "
+                    + "Needs review, at the top, shows those of every room; N goes to the next one.";
 
     private final PhotoGroup group;
     private final PhotoDragAndDrop drag;
@@ -58,15 +59,19 @@ final class GroupTile extends HBox {
         review.setMinWidth(Region.USE_PREF_SIZE);
         review.textProperty().bind(group.reviewCountProperty().asString("%,d"));
         // a room type's count of photos to review (the listing's photos are counted in their rooms)
-        review.visibleProperty().bind(group.reviewCountProperty().greaterThan(0).and(new SimpleBooleanProperty(dropTarget)));
+        review.visibleProperty()
+                .bind(group.reviewCountProperty().greaterThan(0).and(new SimpleBooleanProperty(dropTarget)));
         review.managedProperty().bind(review.visibleProperty());
         review.setTooltip(new Tooltip(REVIEW_LEGEND));
         Label done = new Label("\u2713");
         done.getStyleClass().add("done-badge");
         done.setMinWidth(Region.USE_PREF_SIZE);
         // a room type with photos, every one reviewed (the unreadable files have nothing to review)
-        done.visibleProperty().bind(group.countProperty().greaterThan(0).and(group.unreviewedCountProperty().isEqualTo(0))
-                .and(new SimpleBooleanProperty(dropTarget)));
+        done.visibleProperty()
+                .bind(group.countProperty()
+                        .greaterThan(0)
+                        .and(group.unreviewedCountProperty().isEqualTo(0))
+                        .and(new SimpleBooleanProperty(dropTarget)));
         done.managedProperty().bind(done.visibleProperty());
         done.setTooltip(new Tooltip("every photo here is reviewed"));
         Label count = new Label();
@@ -76,8 +81,10 @@ final class GroupTile extends HBox {
         count.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(key, name, spacer, review, done, count);
         if (group.key() > 0) {
-            Tooltip.install(this, new Tooltip("Show " + group.label() + " photos. Press " + group.key()
-                    + " or drop photos here to label them " + group.label() + "."));
+            Tooltip.install(
+                    this,
+                    new Tooltip("Show " + group.label() + " photos. Press " + group.key()
+                            + " or drop photos here to label them " + group.label() + "."));
         }
 
         pseudoClassStateChanged(CURRENT, photos.current() == group);

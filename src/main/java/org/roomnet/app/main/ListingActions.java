@@ -1,5 +1,12 @@
 package org.roomnet.app.main;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,14 +25,6 @@ import org.roomnet.core.listing.ListingTarget;
 import org.roomnet.core.listing.NamePattern;
 import org.roomnet.core.util.Words;
 import org.roomnet.core.workflow.Shoot;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 /**
  * File › Export for Listing: after the unreviewed photos are settled and the capture times read, asks
@@ -51,9 +50,16 @@ public final class ListingActions {
      * @param shoot the open shoot
      * @param busy  whether the window is busy with something else (opening, classifying, sorting)
      */
-    ListingActions(ReadOnlyObjectProperty<Shoot> shoot, ListingModel listing, UnreviewedGate unreviewed,
-                   StatusModel status, BooleanSupplier busy, TaskExecutor executor, AppDialogs dialogs,
-                   UserSettings settings, ExportRecords records) {
+    ListingActions(
+            ReadOnlyObjectProperty<Shoot> shoot,
+            ListingModel listing,
+            UnreviewedGate unreviewed,
+            StatusModel status,
+            BooleanSupplier busy,
+            TaskExecutor executor,
+            AppDialogs dialogs,
+            UserSettings settings,
+            ExportRecords records) {
         this.shoot = shoot;
         this.listing = listing;
         this.unreviewed = unreviewed;
@@ -77,10 +83,13 @@ public final class ListingActions {
         List<Path> files = shoot.readableFiles();
         working.set(true);
         status.progress(-1, "Reading capture times\u2026");
-        executor.execute(() -> {
-            shoot.loadCaptureTimes(files);
-            return null;
-        }, done -> ask(shoot), e -> ask(shoot));
+        executor.execute(
+                () -> {
+                    shoot.loadCaptureTimes(files);
+                    return null;
+                },
+                done -> ask(shoot),
+                e -> ask(shoot));
     }
 
     private void ask(Shoot shoot) {
@@ -90,8 +99,11 @@ public final class ListingActions {
         }
         NamePattern names = pattern(settings.namePattern());
         ListingPlan preview = shoot.listingPlan(listing.order(), settings.listingPreset(), names);
-        Optional<ListingRequest> answer = dialogs.askListingExport(ListingTarget.defaultFolder(shoot.folder()),
-                settings.listingPreset(), names.pattern(), summary(preview));
+        Optional<ListingRequest> answer = dialogs.askListingExport(
+                ListingTarget.defaultFolder(shoot.folder()),
+                settings.listingPreset(),
+                names.pattern(),
+                summary(preview));
         if (answer.isEmpty()) {
             return;
         }
@@ -103,8 +115,9 @@ public final class ListingActions {
         }
         ListingPlan plan = shoot.listingPlan(listing.order(), request.preset(), request.names());
         if (plan.entries().isEmpty()) {
-            dialogs.showError("Nothing to export", "No photo can go into the listing: every one is rejected, damaged or "
-                    + "unreadable.");
+            dialogs.showError(
+                    "Nothing to export",
+                    "No photo can go into the listing: every one is rejected, damaged or " + "unreadable.");
             return;
         }
         if (plan.cuts() && !dialogs.confirm("Some photos will be left out", plan.cutWarning())) {
@@ -116,8 +129,11 @@ public final class ListingActions {
     /** "23 photos go, the cover first (DSC_0012.jpg); 2 rejected and 1 unreadable are left out." */
     static String summary(ListingPlan plan) {
         int all = plan.entries().size() + plan.cut().size();
-        String cover = plan.entries().stream().filter(e -> e.cover()).findFirst()
-                .map(e -> ", the cover first (" + e.source().getFileName() + ")").orElse(", no cover chosen (C marks one)");
+        String cover = plan.entries().stream()
+                .filter(e -> e.cover())
+                .findFirst()
+                .map(e -> ", the cover first (" + e.source().getFileName() + ")")
+                .orElse(", no cover chosen (C marks one)");
         List<String> out = new java.util.ArrayList<>();
         if (!plan.rejected().isEmpty()) {
             out.add(plan.rejected().size() + " rejected");
@@ -153,7 +169,8 @@ public final class ListingActions {
                 replace = Optional.empty();
             }
             Path fresh = ListingTarget.freeName(folder);
-            ExistingFolderChoice choice = dialogs.askExistingFolder(folder, fresh, refused.getMessage(), replace.isPresent());
+            ExistingFolderChoice choice =
+                    dialogs.askExistingFolder(folder, fresh, refused.getMessage(), replace.isPresent());
             try {
                 return switch (choice) {
                     case NEW_FOLDER -> Optional.of(ListingTarget.choose(fresh, shoot, false, records));
@@ -179,13 +196,17 @@ public final class ListingActions {
             }
         });
         ListingExporter exporter = ListingExporter.withDefaults(records);
-        executor.execute(() -> exporter.export(plan, target, keepMetadata, (done, total) -> progress.post(new int[]{done, total}),
-                stop), this::exported, e -> {
-            finish();
-            status.show("Export for the listing failed: " + e.getMessage(), true);
-            dialogs.showError("Export failed", e.getMessage() + "\n\nNothing was written; the photos of the shoot are "
-                    + "untouched.");
-        });
+        executor.execute(
+                () -> exporter.export(
+                        plan, target, keepMetadata, (done, total) -> progress.post(new int[] {done, total}), stop),
+                this::exported,
+                e -> {
+                    finish();
+                    status.show("Export for the listing failed: " + e.getMessage(), true);
+                    dialogs.showError(
+                            "Export failed",
+                            e.getMessage() + "\n\nNothing was written; the photos of the shoot are " + "untouched.");
+                });
     }
 
     private void exported(ListingResult result) {
@@ -197,11 +218,15 @@ public final class ListingActions {
         String text = "Exported " + Words.plural(result.written().size(), "photo") + " to " + result.folder() + ".";
         status.show(text, !result.skipped().isEmpty());
         if (result.skipped().isEmpty()) {
-            dialogs.showInfo("Exported for the listing", text + "\n\nUpload them in file-name order: the first is the cover.");
+            dialogs.showInfo(
+                    "Exported for the listing", text + "\n\nUpload them in file-name order: the first is the cover.");
         } else {
-            dialogs.showWarning("Exported, some photos skipped", text + "\nThese could not be exported:\n"
-                    + result.skipped().stream().map(s -> s.file().getFileName() + ": " + s.reason())
-                    .collect(Collectors.joining("\n")));
+            dialogs.showWarning(
+                    "Exported, some photos skipped",
+                    text + "\nThese could not be exported:\n"
+                            + result.skipped().stream()
+                                    .map(s -> s.file().getFileName() + ": " + s.reason())
+                                    .collect(Collectors.joining("\n")));
         }
     }
 

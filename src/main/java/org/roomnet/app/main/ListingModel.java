@@ -1,5 +1,10 @@
 package org.roomnet.app.main;
 
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import org.roomnet.app.dialogs.AppDialogs;
@@ -14,14 +19,8 @@ import org.roomnet.core.listing.ListingPlan;
 import org.roomnet.core.listing.ListingPreset;
 import org.roomnet.core.listing.NamePattern;
 import org.roomnet.core.review.ReviewListener;
-import org.roomnet.core.workflow.Shoot;
 import org.roomnet.core.util.Words;
-
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import org.roomnet.core.workflow.Shoot;
 
 /**
  * The listing as the window shows it: every photo that goes into the export, in export order (the
@@ -43,7 +42,8 @@ public final class ListingModel {
     private Shoot shoot;
     private boolean readingTimes;
 
-    ListingModel(TaskExecutor executor, PhotoGroups photos, UserSettings settings, AppDialogs dialogs, StatusModel status) {
+    ListingModel(
+            TaskExecutor executor, PhotoGroups photos, UserSettings settings, AppDialogs dialogs, StatusModel status) {
         this.executor = executor;
         this.photos = photos;
         this.settings = settings;
@@ -89,13 +89,16 @@ public final class ListingModel {
             return;
         }
         readingTimes = true;
-        executor.execute(() -> {
-            s.loadCaptureTimes(files);
-            return null;
-        }, done -> {
-            readingTimes = false;
-            refresh(s);
-        }, e -> readingTimes = false);
+        executor.execute(
+                () -> {
+                    s.loadCaptureTimes(files);
+                    return null;
+                },
+                done -> {
+                    readingTimes = false;
+                    refresh(s);
+                },
+                e -> readingTimes = false);
     }
 
     /** Every capture time is read and the listing arranged with them (it will not reorder by itself). */
@@ -122,14 +125,21 @@ public final class ListingModel {
             return false;
         }
         List<Path> shown = listing.shown().stream().map(PhotoItem::file).toList();
-        Path cover = shown.isEmpty() ? null : entry(shown.get(0)).filter(ListingEntry::cover).map(ListingEntry::source)
-                .orElse(null);
-        List<Path> arranged = ListingOrder.move(shown, moved.stream().map(PhotoItem::file).toList(), index, cover);
+        Path cover = shown.isEmpty()
+                ? null
+                : entry(shown.get(0))
+                        .filter(ListingEntry::cover)
+                        .map(ListingEntry::source)
+                        .orElse(null);
+        List<Path> arranged =
+                ListingOrder.move(shown, moved.stream().map(PhotoItem::file).toList(), index, cover);
         boolean changed = shoot.review().arrangeListing(arranged);
         if (changed) {
             PhotoItem first = moved.get(0);
-            status.show((moved.size() == 1 ? first.fileName() : Words.plural(moved.size(), "photo")) + " moved to place "
-                    + entry(first.file()).map(ListingEntry::position).orElse(0) + " of the listing.", false);
+            status.show(
+                    (moved.size() == 1 ? first.fileName() : Words.plural(moved.size(), "photo")) + " moved to place "
+                            + entry(first.file()).map(ListingEntry::position).orElse(0) + " of the listing.",
+                    false);
         }
         return changed;
     }

@@ -1,5 +1,6 @@
 package org.roomnet.app.main;
 
+import java.util.Map;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -8,93 +9,174 @@ import javafx.scene.input.KeyEvent;
 import org.roomnet.app.photos.PhotoFilter;
 import org.roomnet.app.preview.PreviewViewModel;
 
-import java.util.Map;
-
 /** The main window's shortcut table: which key or menu command does what. */
 final class MainShortcuts {
 
     private static final KeyCombination.Modifier SHORTCUT = KeyCombination.SHORTCUT_DOWN;
 
-    private MainShortcuts() {
-    }
+    private MainShortcuts() {}
 
     /** @param items the window's menu items by fx:id */
     static Shortcuts create(MainView view, MainViewModel vm, Map<String, Object> items) {
         ReviewEditor editor = vm.editor();
         PreviewViewModel preview = vm.preview();
         Shortcuts s = new Shortcuts();
-        s.key(Shortcuts.Where.WINDOW, () -> digits(vm), "give the selected photos that room type (their own: "
-                        + "mark them reviewed \u2713) and select the next", e -> digitOf(e, vm) > 0,
-                e -> {
-                    editor.relabelSelectionWithKey(digitOf(e, vm));
-                    view.scrollToSelection();
-                })
+        s.key(
+                        Shortcuts.Where.WINDOW,
+                        () -> digits(vm),
+                        "give the selected photos that room type (their own: "
+                                + "mark them reviewed \u2713) and select the next",
+                        e -> digitOf(e, vm) > 0,
+                        e -> {
+                            editor.relabelSelectionWithKey(digitOf(e, vm));
+                            view.scrollToSelection();
+                        })
                 .gesture("Drag onto a room", "the same, for the dragged photos")
-                .key(Shortcuts.Where.WINDOW, "X", "reject the selected photos: left out of the listing (X again takes "
-                        + "them back)", e -> plain(e, KeyCode.X), e -> editor.toggleRejectedSelection())
-                .key(Shortcuts.Where.WINDOW, "C", "make the selected photo the listing's cover, shown first (C on the "
-                        + "cover: no cover)", e -> plain(e, KeyCode.C), e -> editor.toggleCoverSelection())
+                .key(
+                        Shortcuts.Where.WINDOW,
+                        "X",
+                        "reject the selected photos: left out of the listing (X again takes " + "them back)",
+                        e -> plain(e, KeyCode.X),
+                        e -> editor.toggleRejectedSelection())
+                .key(
+                        Shortcuts.Where.WINDOW,
+                        "C",
+                        "make the selected photo the listing's cover, shown first (C on the " + "cover: no cover)",
+                        e -> plain(e, KeyCode.C),
+                        e -> editor.toggleCoverSelection())
                 .gesture("Drag in the Listing", "put photos in another place of the listing")
-                .command(item(items, "confirmItem"), "confirm every photo shown as this room (mark them reviewed)",
-                        editor::confirmShown, new KeyCodeCombination(KeyCode.ENTER, SHORTCUT))
-                .key(Shortcuts.Where.WINDOW, "Space or Enter", "preview the selected photo",
-                        e -> plain(e, KeyCode.SPACE) || plain(e, KeyCode.ENTER), e -> vm.openPreview())
+                .command(
+                        item(items, "confirmItem"),
+                        "confirm every photo shown as this room (mark them reviewed)",
+                        editor::confirmShown,
+                        new KeyCodeCombination(KeyCode.ENTER, SHORTCUT))
+                .key(
+                        Shortcuts.Where.WINDOW,
+                        "Space or Enter",
+                        "preview the selected photo",
+                        e -> plain(e, KeyCode.SPACE) || plain(e, KeyCode.ENTER),
+                        e -> vm.openPreview())
                 .gesture("Double-click", "preview a photo")
-                .key(Shortcuts.Where.WINDOW, "\u2190 \u2192 \u2191 \u2193", "move the selection (with Shift: extend it)",
-                        e -> isArrow(e.getCode()) && !e.isShortcutDown() && !e.isAltDown(), view::moveSelection)
+                .key(
+                        Shortcuts.Where.WINDOW,
+                        "\u2190 \u2192 \u2191 \u2193",
+                        "move the selection (with Shift: extend it)",
+                        e -> isArrow(e.getCode()) && !e.isShortcutDown() && !e.isAltDown(),
+                        view::moveSelection)
                 .gesture("Ctrl+click, Shift+click", "add a photo to the selection, select a range")
-                .key(Shortcuts.Where.WINDOW, "N, Shift+N", "select the next / previous photo that needs review, in "
-                        + "any room (Needs review shows them all)", e -> e.getCode() == KeyCode.N && !e.isShortcutDown()
-                        && !e.isAltDown(), e -> {
+                .key(
+                        Shortcuts.Where.WINDOW,
+                        "N, Shift+N",
+                        "select the next / previous photo that needs review, in "
+                                + "any room (Needs review shows them all)",
+                        e -> e.getCode() == KeyCode.N && !e.isShortcutDown() && !e.isAltDown(),
+                        e -> {
                             vm.navigator().nextFlagged(!e.isShiftDown());
                             view.scrollToSelection();
                         })
                 .gesture("Orange number on a room", "how many of its photos need review")
-                .key(Shortcuts.Where.WINDOW, () -> shortcutText(KeyCode.DIGIT1) + digits(vm).substring(1),
-                        "show that room (the number on its tile)", e -> roomKeyOf(e, vm) > 0,
+                .key(
+                        Shortcuts.Where.WINDOW,
+                        () -> shortcutText(KeyCode.DIGIT1) + digits(vm).substring(1),
+                        "show that room (the number on its tile)",
+                        e -> roomKeyOf(e, vm) > 0,
                         e -> vm.navigator().showRoom(roomKeyOf(e, vm)))
-                .key(Shortcuts.Where.WINDOW, shortcutText(KeyCode.DIGIT0), "show Needs review: the photos of every "
-                        + "room that need review", e -> e.isShortcutDown() && !e.isAltDown() && digit(e) == 0,
+                .key(
+                        Shortcuts.Where.WINDOW,
+                        shortcutText(KeyCode.DIGIT0),
+                        "show Needs review: the photos of every " + "room that need review",
+                        e -> e.isShortcutDown() && !e.isAltDown() && digit(e) == 0,
                         e -> vm.navigator().showRoom(0))
-                .key(Shortcuts.Where.WINDOW, "Alt+\u2191, Alt+\u2193", "show the side bar's entry above / below",
-                        e -> e.isAltDown() && !e.isShortcutDown() && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN),
+                .key(
+                        Shortcuts.Where.WINDOW,
+                        "Alt+\u2191, Alt+\u2193",
+                        "show the side bar's entry above / below",
+                        e -> e.isAltDown()
+                                && !e.isShortcutDown()
+                                && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN),
                         e -> vm.navigator().step(e.getCode() == KeyCode.UP ? -1 : 1))
-                .key(Shortcuts.Where.WINDOW, "Esc", "clear the selection", e -> plain(e, KeyCode.ESCAPE),
+                .key(
+                        Shortcuts.Where.WINDOW,
+                        "Esc",
+                        "clear the selection",
+                        e -> plain(e, KeyCode.ESCAPE),
                         e -> vm.photos().selection().clear())
-                .command(item(items, "selectAllItem"), "select all photos of the room", view::selectAll,
+                .command(
+                        item(items, "selectAllItem"),
+                        "select all photos of the room",
+                        view::selectAll,
                         new KeyCodeCombination(KeyCode.A, SHORTCUT))
                 .command(item(items, "undoItem"), "undo", editor::undo, new KeyCodeCombination(KeyCode.Z, SHORTCUT))
-                .command(item(items, "redoItem"), "redo", editor::redo,
+                .command(
+                        item(items, "redoItem"),
+                        "redo",
+                        editor::redo,
                         new KeyCodeCombination(KeyCode.Z, SHORTCUT, KeyCombination.SHIFT_DOWN),
                         new KeyCodeCombination(KeyCode.Y, SHORTCUT))
-                .command(item(items, "needsReviewItem"), "show only photos that need review",
-                        () -> view.controls().toggle(PhotoFilter.NEEDS_REVIEW), new KeyCodeCombination(KeyCode.R, SHORTCUT))
-                .command(item(items, "notReviewedItem"), "show only photos not reviewed yet",
-                        () -> view.controls().toggle(PhotoFilter.NOT_REVIEWED), new KeyCodeCombination(KeyCode.U, SHORTCUT))
-                .command(item(items, "largerItem"), "larger thumbnails", () -> view.controls().resize(40),
+                .command(
+                        item(items, "needsReviewItem"),
+                        "show only photos that need review",
+                        () -> view.controls().toggle(PhotoFilter.NEEDS_REVIEW),
+                        new KeyCodeCombination(KeyCode.R, SHORTCUT))
+                .command(
+                        item(items, "notReviewedItem"),
+                        "show only photos not reviewed yet",
+                        () -> view.controls().toggle(PhotoFilter.NOT_REVIEWED),
+                        new KeyCodeCombination(KeyCode.U, SHORTCUT))
+                .command(
+                        item(items, "largerItem"),
+                        "larger thumbnails",
+                        () -> view.controls().resize(40),
                         new KeyCodeCombination(KeyCode.EQUALS, SHORTCUT))
-                .command(item(items, "smallerItem"), "smaller thumbnails", () -> view.controls().resize(-40),
+                .command(
+                        item(items, "smallerItem"),
+                        "smaller thumbnails",
+                        () -> view.controls().resize(-40),
                         new KeyCodeCombination(KeyCode.MINUS, SHORTCUT))
-                .command(item(items, "openFolderItem"), "open a shoot folder", view::openFolder,
+                .command(
+                        item(items, "openFolderItem"),
+                        "open a shoot folder",
+                        view::openFolder,
                         new KeyCodeCombination(KeyCode.O, SHORTCUT))
-                .command(item(items, "openPhotosItem"), "open some photos of a folder", view::openPhotos,
+                .command(
+                        item(items, "openPhotosItem"),
+                        "open some photos of a folder",
+                        view::openPhotos,
                         new KeyCodeCombination(KeyCode.O, SHORTCUT, KeyCombination.SHIFT_DOWN))
-                .command(item(items, "exportItem"), "export the review as XLSX", vm.actions()::exportXlsx,
+                .command(
+                        item(items, "exportItem"),
+                        "export the review as XLSX",
+                        vm.actions()::exportXlsx,
                         new KeyCodeCombination(KeyCode.E, SHORTCUT))
-                .command(item(items, "exportListingItem"), "export the listing: renamed, resized copies in order",
+                .command(
+                        item(items, "exportListingItem"),
+                        "export the listing: renamed, resized copies in order",
                         vm.listingActions()::exportForListing,
                         new KeyCodeCombination(KeyCode.E, SHORTCUT, KeyCombination.SHIFT_DOWN))
-                .command(item(items, "sortItem"), "sort the photos into room folders", vm.actions()::sortIntoFolders,
+                .command(
+                        item(items, "sortItem"),
+                        "sort the photos into room folders",
+                        vm.actions()::sortIntoFolders,
                         new KeyCodeCombination(KeyCode.S, SHORTCUT, KeyCombination.SHIFT_DOWN))
-                .command(item(items, "closeItem"), "close the shoot", vm::closeShoot,
+                .command(
+                        item(items, "closeItem"),
+                        "close the shoot",
+                        vm::closeShoot,
                         new KeyCodeCombination(KeyCode.W, SHORTCUT))
                 .command(item(items, "quitItem"), "quit", view::quit, new KeyCodeCombination(KeyCode.Q, SHORTCUT))
-                .command(item(items, "shortcutsItem"), "this table of shortcuts", view::showShortcuts,
+                .command(
+                        item(items, "shortcutsItem"),
+                        "this table of shortcuts",
+                        view::showShortcuts,
                         new KeyCodeCombination(KeyCode.F1))
-                .key(Shortcuts.Where.PREVIEW, "\u2190 \u2192 (\u2191 \u2193, Page Up/Down)", "previous / next photo",
+                .key(
+                        Shortcuts.Where.PREVIEW,
+                        "\u2190 \u2192 (\u2191 \u2193, Page Up/Down)",
+                        "previous / next photo",
                         e -> isArrow(e.getCode()) || e.getCode() == KeyCode.PAGE_UP || e.getCode() == KeyCode.PAGE_DOWN,
                         e -> {
-                            boolean back = e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.UP
+                            boolean back = e.getCode() == KeyCode.LEFT
+                                    || e.getCode() == KeyCode.UP
                                     || e.getCode() == KeyCode.PAGE_UP;
                             if (back) {
                                 preview.previous();
@@ -102,9 +184,16 @@ final class MainShortcuts {
                                 preview.next();
                             }
                         })
-                .key(Shortcuts.Where.PREVIEW, () -> digits(vm), "label the photo and show the next",
-                        e -> digitOf(e, vm) > 0, e -> preview.relabelWithKey(digitOf(e, vm)))
-                .key(Shortcuts.Where.PREVIEW, "Space, Esc or Enter", "close the preview",
+                .key(
+                        Shortcuts.Where.PREVIEW,
+                        () -> digits(vm),
+                        "label the photo and show the next",
+                        e -> digitOf(e, vm) > 0,
+                        e -> preview.relabelWithKey(digitOf(e, vm)))
+                .key(
+                        Shortcuts.Where.PREVIEW,
+                        "Space, Esc or Enter",
+                        "close the preview",
                         e -> plain(e, KeyCode.SPACE) || plain(e, KeyCode.ESCAPE) || plain(e, KeyCode.ENTER),
                         e -> preview.close());
         // menu commands without a key of their own

@@ -1,5 +1,11 @@
 package org.roomnet.app.main;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -37,13 +43,6 @@ import org.roomnet.app.photos.PhotoOrder;
 import org.roomnet.app.preview.PreviewView;
 import org.roomnet.app.util.WindowState;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-
 /**
  * The main window: the {@link Sidebar} on the left, the photos of the group on screen in the middle
  * ({@link GroupContent}), the status bar below, the preview over everything. Binds to and calls
@@ -64,42 +63,113 @@ public final class MainView {
     private final ViewControls controls;
     private Stage stage;
 
-    @FXML private StackPane root;
-    @FXML private BorderPane mainPane;
-    @FXML private Menu recentMenu;
-    @FXML private Menu labelMenu;
-    @FXML private Menu orderMenu;
-    @FXML private CheckMenuItem needsReviewItem;
-    @FXML private CheckMenuItem notReviewedItem;
-    @FXML private Button exportButton;
-    @FXML private Button exportListingButton;
-    @FXML private Button sortButton;
-    @FXML private ToggleButton needsReviewToggle;
-    @FXML private ToggleButton notReviewedToggle;
-    @FXML private ComboBox<PhotoOrder> orderBox;
-    @FXML private Slider sizeSlider;
-    @FXML private HBox groupHeader;
-    @FXML private Label groupTitle;
-    @FXML private Label groupSubtitle;
-    @FXML private Label selectionLabel;
-    @FXML private Button confirmButton;
-    @FXML private StackPane gridStack;
-    @FXML private VBox emptyState;
-    @FXML private ImageView emptyIcon;
-    @FXML private Label groupPlaceholder;
-    @FXML private Label summaryLabel;
-    @FXML private Label messageLabel;
-    @FXML private HBox progressBox;
-    @FXML private ProgressBar progressBar;
-    @FXML private Label progressLabel;
-    @FXML private Button cancelButton;
-    @FXML private Label providerLabel;
-    @FXML private Label modelLabel;
-    @FXML private Label memoryLabel;
-    @FXML private VBox dropOverlay;
-    @FXML private HBox claimBanner;
-    @FXML private Label claimLabel;
-    @FXML private Button openAnywayButton;
+    @FXML
+    private StackPane root;
+
+    @FXML
+    private BorderPane mainPane;
+
+    @FXML
+    private Menu recentMenu;
+
+    @FXML
+    private Menu labelMenu;
+
+    @FXML
+    private Menu orderMenu;
+
+    @FXML
+    private CheckMenuItem needsReviewItem;
+
+    @FXML
+    private CheckMenuItem notReviewedItem;
+
+    @FXML
+    private Button exportButton;
+
+    @FXML
+    private Button exportListingButton;
+
+    @FXML
+    private Button sortButton;
+
+    @FXML
+    private ToggleButton needsReviewToggle;
+
+    @FXML
+    private ToggleButton notReviewedToggle;
+
+    @FXML
+    private ComboBox<PhotoOrder> orderBox;
+
+    @FXML
+    private Slider sizeSlider;
+
+    @FXML
+    private HBox groupHeader;
+
+    @FXML
+    private Label groupTitle;
+
+    @FXML
+    private Label groupSubtitle;
+
+    @FXML
+    private Label selectionLabel;
+
+    @FXML
+    private Button confirmButton;
+
+    @FXML
+    private StackPane gridStack;
+
+    @FXML
+    private VBox emptyState;
+
+    @FXML
+    private ImageView emptyIcon;
+
+    @FXML
+    private Label groupPlaceholder;
+
+    @FXML
+    private Label summaryLabel;
+
+    @FXML
+    private Label messageLabel;
+
+    @FXML
+    private HBox progressBox;
+
+    @FXML
+    private ProgressBar progressBar;
+
+    @FXML
+    private Label progressLabel;
+
+    @FXML
+    private Button cancelButton;
+
+    @FXML
+    private Label providerLabel;
+
+    @FXML
+    private Label modelLabel;
+
+    @FXML
+    private Label memoryLabel;
+
+    @FXML
+    private VBox dropOverlay;
+
+    @FXML
+    private HBox claimBanner;
+
+    @FXML
+    private Label claimLabel;
+
+    @FXML
+    private Button openAnywayButton;
 
     public MainView(MainViewModel viewModel, WindowState windowState, AppDialogs dialogs) {
         this.viewModel = viewModel;
@@ -116,8 +186,8 @@ public final class MainView {
             throw new UncheckedIOException(e);
         }
         root.getChildren().add(preview);
-        content = new GroupContent(viewModel, drag, gridStack, groupTitle, groupSubtitle, selectionLabel,
-                groupPlaceholder, confirmButton);
+        content = new GroupContent(
+                viewModel, drag, gridStack, groupTitle, groupSubtitle, selectionLabel, groupPlaceholder, confirmButton);
         mainPane.setLeft(scrolling(new Sidebar(viewModel, drag)));
         shortcuts = MainShortcuts.create(this, viewModel, loader.getNamespace());
         confirmButton.setOnAction(e -> viewModel.editor().confirmShown());
@@ -130,8 +200,17 @@ public final class MainView {
         claimBanner.managedProperty().bind(claimBanner.visibleProperty());
         openAnywayButton.setOnAction(e -> viewModel.openAnyway());
         bindMenusAndToolbar(loader.getNamespace());
-        new StatusBar(viewModel, summaryLabel, messageLabel, progressBox, progressBar, progressLabel, cancelButton,
-                providerLabel, modelLabel).bind();
+        new StatusBar(
+                        viewModel,
+                        summaryLabel,
+                        messageLabel,
+                        progressBox,
+                        progressBar,
+                        progressLabel,
+                        cancelButton,
+                        providerLabel,
+                        modelLabel)
+                .bind();
         memoryLabel.textProperty().bind(viewModel.memoryTextProperty());
         memoryLabel.visibleProperty().bind(memoryLabel.textProperty().isNotEmpty());
         memoryLabel.managedProperty().bind(memoryLabel.visibleProperty());
@@ -162,14 +241,19 @@ public final class MainView {
     public void show(Stage target) {
         this.stage = target;
         Scene scene = new Scene(root);
-        scene.getStylesheets().add(Objects.requireNonNull(MainView.class.getResource("/org/roomnet/app/roomnet.css"))
-                .toExternalForm());
+        scene.getStylesheets()
+                .add(Objects.requireNonNull(MainView.class.getResource("/org/roomnet/app/roomnet.css"))
+                        .toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         shortcuts.install(scene);
         target.setScene(scene);
         target.getIcons().setAll(icons());
-        target.titleProperty().bind(Bindings.createStringBinding(() -> viewModel.folder() == null ? APP_NAME
-                : viewModel.folder().getFileName() + " \u2014 " + APP_NAME, viewModel.folderProperty()));
+        target.titleProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> viewModel.folder() == null
+                                ? APP_NAME
+                                : viewModel.folder().getFileName() + " \u2014 " + APP_NAME,
+                        viewModel.folderProperty()));
         target.setMinWidth(720);
         target.setMinHeight(480);
         windowState.restore(target, 1280, 820);
@@ -200,8 +284,11 @@ public final class MainView {
     }
 
     static List<Image> icons() {
-        return ICON_SIZES.stream().map(s -> new Image(Objects.requireNonNull(
-                MainView.class.getResource("/org/roomnet/app/icons/roomnet-" + s + ".png")).toExternalForm())).toList();
+        return ICON_SIZES.stream()
+                .map(s -> new Image(Objects.requireNonNull(
+                                MainView.class.getResource("/org/roomnet/app/icons/roomnet-" + s + ".png"))
+                        .toExternalForm()))
+                .toList();
     }
 
     private void bindMenusAndToolbar(Map<String, Object> items) {
@@ -218,8 +305,11 @@ public final class MainView {
         newRoomType.setOnAction(e -> viewModel.newRoomType());
         exportButton.disableProperty().bind(cannotAct);
         exportListingButton.disableProperty().bind(cannotAct);
-        exportListingButton.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> viewModel.photos().isListing(viewModel.photos().current()), viewModel.photos().currentProperty()));
+        exportListingButton
+                .visibleProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> viewModel.photos().isListing(viewModel.photos().current()),
+                        viewModel.photos().currentProperty()));
         exportListingButton.managedProperty().bind(exportListingButton.visibleProperty());
         sortButton.disableProperty().bind(cannotAct);
         MenuItem undo = (MenuItem) items.get("undoItem");
@@ -251,7 +341,9 @@ public final class MainView {
             return;
         }
         Node focus = root.getScene().getFocusOwner();
-        boolean inControl = focus instanceof TextInputControl || focus instanceof Slider || focus instanceof ComboBoxBase
+        boolean inControl = focus instanceof TextInputControl
+                || focus instanceof Slider
+                || focus instanceof ComboBoxBase
                 || focus instanceof Button;
         if (!inControl && shortcuts.handle(e, Shortcuts.Where.WINDOW)) {
             e.consume();
@@ -314,9 +406,11 @@ public final class MainView {
 
     void showAbout() {
         StatusModel s = viewModel.status();
-        dialogs.showInfo("About " + APP_NAME, APP_NAME + " sorts the photos of a property shoot by room type, "
-                + "on this computer.\n\nModel: " + s.modelProperty().get() + "\nExecution provider: "
-                + s.providerProperty().get());
+        dialogs.showInfo(
+                "About " + APP_NAME,
+                APP_NAME + " sorts the photos of a property shoot by room type, "
+                        + "on this computer.\n\nModel: " + s.modelProperty().get() + "\nExecution provider: "
+                        + s.providerProperty().get());
     }
 
     // ---- for tests ---------------------------------------------------------------------------------

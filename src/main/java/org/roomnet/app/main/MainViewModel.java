@@ -1,5 +1,10 @@
 package org.roomnet.app.main;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -17,18 +22,12 @@ import org.roomnet.app.preview.PreviewViewModel;
 import org.roomnet.app.task.TaskExecutor;
 import org.roomnet.app.util.UserSettings;
 import org.roomnet.core.classify.ModelService;
-import org.roomnet.core.memory.MemoryStore;
 import org.roomnet.core.listing.ExportRecords;
+import org.roomnet.core.memory.MemoryStore;
 import org.roomnet.core.organize.JournalStore;
 import org.roomnet.core.review.Review;
 import org.roomnet.core.workflow.Shoot;
 import org.roomnet.core.workflow.ShootSource;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * State of the main window, put together from its parts: opening and closing shoots
@@ -42,6 +41,7 @@ public final class MainViewModel {
 
     /** Longest side of a thumbnail, in pixels; kept compressed ({@link org.roomnet.app.photos.Thumbnail}). */
     public static final int THUMBNAIL_MAX_SIDE = 400;
+
     public static final double MIN_CELL = 90;
     public static final double MAX_CELL = THUMBNAIL_MAX_SIDE;
 
@@ -69,8 +69,14 @@ public final class MainViewModel {
     /**
      * @param autosaveDelayMillis quiet period before the review is written beside the shoot
      */
-    public MainViewModel(TaskExecutor executor, ModelService models, AppDialogs dialogs, JournalStore journals,
-                         ExportRecords exports, UserSettings settings, long autosaveDelayMillis) {
+    public MainViewModel(
+            TaskExecutor executor,
+            ModelService models,
+            AppDialogs dialogs,
+            JournalStore journals,
+            ExportRecords exports,
+            UserSettings settings,
+            long autosaveDelayMillis) {
         this(executor, models, dialogs, journals, exports, settings, autosaveDelayMillis, null);
     }
 
@@ -78,8 +84,15 @@ public final class MainViewModel {
      * @param memory where the memory of reviewed photos lives: each shoot is proposed through it and the agent's
      *               reviewed photos go into it when the shoot is left; null for none
      */
-    public MainViewModel(TaskExecutor executor, ModelService models, AppDialogs dialogs, JournalStore journals,
-                         ExportRecords exports, UserSettings settings, long autosaveDelayMillis, MemoryStore memory) {
+    public MainViewModel(
+            TaskExecutor executor,
+            ModelService models,
+            AppDialogs dialogs,
+            JournalStore journals,
+            ExportRecords exports,
+            UserSettings settings,
+            long autosaveDelayMillis,
+            MemoryStore memory) {
         this.executor = executor;
         this.models = models;
         this.dialogs = dialogs;
@@ -91,13 +104,23 @@ public final class MainViewModel {
         this.checklist = new ChecklistModel(settings, dialogs);
         this.listing = new ListingModel(executor, photos, settings, dialogs, status);
         UnreviewedGate unreviewed = new UnreviewedGate(counts, photos, dialogs);
-        this.actions = new ShootActions(loader, checklist, listing, unreviewed, status, this::reopen, executor, dialogs,
-                journals);
-        this.listingActions = new ListingActions(loader.shootProperty(), listing, unreviewed, status,
-                this::isBusy, executor, dialogs, settings, exports);
+        this.actions = new ShootActions(
+                loader, checklist, listing, unreviewed, status, this::reopen, executor, dialogs, journals);
+        this.listingActions = new ListingActions(
+                loader.shootProperty(),
+                listing,
+                unreviewed,
+                status,
+                this::isBusy,
+                executor,
+                dialogs,
+                settings,
+                exports);
         this.preview = new PreviewViewModel(executor, editor::relabel, this::previewClosedAt);
         this.roomTypes = new RoomTypeAdder(this::review, photos, editor, dialogs, status);
-        this.busy = loader.classifyingProperty().or(loader.openingProperty()).or(actions.workingProperty())
+        this.busy = loader.classifyingProperty()
+                .or(loader.openingProperty())
+                .or(actions.workingProperty())
                 .or(listingActions.workingProperty());
         this.cancellable = loader.classifyingProperty().or(listingActions.workingProperty());
         recentShoots.setAll(settings.recentShoots());
@@ -125,8 +148,10 @@ public final class MainViewModel {
         executor.execute(models::load, status::modelLoaded, e -> {
             status.modelFailed();
             status.show("No model: " + e.getMessage() + " Saved reviews can still be opened.", true);
-            dialogs.showError("No model", "RoomNet cannot classify photos: " + e.getMessage()
-                    + "\n\nA shoot reviewed before can still be opened: its saved review is restored.");
+            dialogs.showError(
+                    "No model",
+                    "RoomNet cannot classify photos: " + e.getMessage()
+                            + "\n\nA shoot reviewed before can still be opened: its saved review is restored.");
         });
     }
 
@@ -144,7 +169,8 @@ public final class MainViewModel {
             source = ShootSource.photos(files);
         } catch (IllegalArgumentException e) {
             if (files.stream().map(Path::getParent).distinct().count() > 1) {
-                dialogs.showError("Photos from several folders",
+                dialogs.showError(
+                        "Photos from several folders",
                         "A shoot is one folder: drop photos of one folder, or the folder itself.");
             } else {
                 status.show("Nothing to open: drop a shoot folder or photos.", true);
@@ -213,9 +239,12 @@ public final class MainViewModel {
 
     /** Edit › Forget Learned Photos…: asks first; the photos' labels in their shoots stay as they are. */
     public void forgetMemoryAfterAsking() {
-        if (dialogs.confirm("Forget learned photos", "RoomNet proposes labels from the photos you reviewed ("
-                + memoryTextProperty().get().toLowerCase(java.util.Locale.ROOT) + "). Forget them all? Reviews saved "
-                + "beside the shoots stay as they are.")) {
+        if (dialogs.confirm(
+                "Forget learned photos",
+                "RoomNet proposes labels from the photos you reviewed ("
+                        + memoryTextProperty().get().toLowerCase(java.util.Locale.ROOT)
+                        + "). Forget them all? Reviews saved "
+                        + "beside the shoots stay as they are.")) {
             forgetMemory();
         }
     }
@@ -244,14 +273,19 @@ public final class MainViewModel {
             return;
         }
         Selection sel = photos.selection();
-        PhotoItem at = sel.anchor() != null ? sel.anchor() : sel.isEmpty() ? g.shown().get(0) : sel.items().get(0);
+        PhotoItem at = sel.anchor() != null
+                ? sel.anchor()
+                : sel.isEmpty() ? g.shown().get(0) : sel.items().get(0);
         openPreview(at);
     }
 
     public void openPreview(PhotoItem item) {
         PhotoGroup g = photos.current();
         List<PhotoItem> list = g != null && g.shown().contains(item) ? List.copyOf(g.shown()) : List.of(item);
-        preview.open(list, list.indexOf(item), photos.groups().stream().map(PhotoGroup::label).toList());
+        preview.open(
+                list,
+                list.indexOf(item),
+                photos.groups().stream().map(PhotoGroup::label).toList());
     }
 
     /** The preview closed on {@code item}: the grid's selection follows it there. */

@@ -18,8 +18,8 @@ import org.controlsfx.control.GridCell;
 import org.roomnet.app.photos.PhotoItem;
 import org.roomnet.app.photos.Selection;
 import org.roomnet.app.photos.Thumbnail;
-import org.roomnet.core.review.Percent;
 import org.roomnet.core.review.ListingMark;
+import org.roomnet.core.review.Percent;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewRules;
 
@@ -37,6 +37,7 @@ final class PhotoCell extends GridCell<PhotoItem> {
     static final double FOOTER_HEIGHT = 22;
     /** Thumbnails are decoded in steps of this many pixels, so dragging the size slider does not decode on every pixel. */
     private static final int DECODE_STEP = 100;
+
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass LOW = PseudoClass.getPseudoClass("low");
     private static final PseudoClass NEEDS_REVIEW = PseudoClass.getPseudoClass("needs-review");
@@ -65,6 +66,7 @@ final class PhotoCell extends GridCell<PhotoItem> {
             describe(this.shown.review());
         }
     };
+
     private PhotoItem shown;
     private int decodedSide;
 
@@ -127,7 +129,10 @@ final class PhotoCell extends GridCell<PhotoItem> {
         });
         setOnDragDone(e -> drag.finished());
         setOnDragOver(e -> {
-            if (inListing() && shown != null && e.getGestureSource() != null && !drag.dragged().isEmpty()) {
+            if (inListing()
+                    && shown != null
+                    && e.getGestureSource() != null
+                    && !drag.dragged().isEmpty()) {
                 e.acceptTransferModes(javafx.scene.input.TransferMode.MOVE);
                 boolean after = e.getX() > getWidth() / 2;
                 pseudoClassStateChanged(DROP_BEFORE, !after);
@@ -196,7 +201,9 @@ final class PhotoCell extends GridCell<PhotoItem> {
             decodedSide = 0;
             return;
         }
-        double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+        double scale = getScene() != null && getScene().getWindow() != null
+                ? getScene().getWindow().getOutputScaleX()
+                : 1;
         int needed = (int) Math.ceil(getWidth() * scale / DECODE_STEP) * DECODE_STEP;
         int side = Math.max(DECODE_STEP, Math.min(MainViewModel.THUMBNAIL_MAX_SIDE, needed));
         if (anew || side > decodedSide) {
@@ -207,12 +214,17 @@ final class PhotoCell extends GridCell<PhotoItem> {
 
     private void describe(PhotoReview r) {
         // in the Listing view a photo is named as it will be exported: "03-livingroom-2"
-        String name = inListing() ? viewModel.listing().entry(r.file()).map(e -> displayName(e.name()))
-                .orElse(displayName(shown.fileName())) : displayName(shown.fileName());
+        String name = inListing()
+                ? viewModel
+                        .listing()
+                        .entry(r.file())
+                        .map(e -> displayName(e.name()))
+                        .orElse(displayName(shown.fileName()))
+                : displayName(shown.fileName());
         caption.setText(name);
         caption.setTextOverrun(overrun(name));
         if (shown.isPending()) {
-            for (PseudoClass state : new PseudoClass[]{LOW, NEEDS_REVIEW, CORRECTED, REJECTED}) {
+            for (PseudoClass state : new PseudoClass[] {LOW, NEEDS_REVIEW, CORRECTED, REJECTED}) {
                 pseudoClassStateChanged(state, false);
             }
             confidence.setText("\u2026");
@@ -231,7 +243,8 @@ final class PhotoCell extends GridCell<PhotoItem> {
         pseudoClassStateChanged(CORRECTED, r.isCorrected());
         ListingMark mark = r.listing();
         pseudoClassStateChanged(REJECTED, mark.rejected());
-        confidence.setText(r.isCorrected() ? "" : r.isLabelledUnfamiliar() ? "unfamiliar" : Percent.whole(r.confidence()));
+        confidence.setText(
+                r.isCorrected() ? "" : r.isLabelledUnfamiliar() ? "unfamiliar" : Percent.whole(r.confidence()));
         if (mark.cover()) {
             badge.setText("Cover");
             badgeTooltip.setText("The listing's cover: exported first (C on it again: no cover)");
@@ -250,13 +263,26 @@ final class PhotoCell extends GridCell<PhotoItem> {
             badgeTooltip.setText(String.join("\n", rules.reasons(r)));
         }
         badge.setVisible(!badge.getText().isEmpty());
-        badge.getStyleClass().setAll("badge", mark.cover() ? "badge-cover" : mark.rejected() ? "badge-rejected"
-                : r.isCorrected() ? "badge-corrected" : r.isReviewed() ? "badge-confirmed" : "badge-low");
+        badge.getStyleClass()
+                .setAll(
+                        "badge",
+                        mark.cover()
+                                ? "badge-cover"
+                                : mark.rejected()
+                                        ? "badge-rejected"
+                                        : r.isCorrected()
+                                                ? "badge-corrected"
+                                                : r.isReviewed() ? "badge-confirmed" : "badge-low");
         String reasons = String.join("\n", rules.reasons(r));
-        tooltip.setText(shown.fileName() + "\n" + (r.isCorrected()
-                ? "Labelled " + r.finalLabel() + " by you; the model said " + r.modelLabel() + " (" + Percent.tenths(r.confidence()) + ")"
-                : (r.isReviewed() ? "Confirmed as " : "Model: ") + r.finalLabel() + (r.isLabelledUnfamiliar()
-                        ? " (unlike every photo it learned from)" : " (" + Percent.tenths(r.confidence()) + ")"))
+        tooltip.setText(shown.fileName() + "\n"
+                + (r.isCorrected()
+                        ? "Labelled " + r.finalLabel() + " by you; the model said " + r.modelLabel() + " ("
+                                + Percent.tenths(r.confidence()) + ")"
+                        : (r.isReviewed() ? "Confirmed as " : "Model: ")
+                                + r.finalLabel()
+                                + (r.isLabelledUnfamiliar()
+                                        ? " (unlike every photo it learned from)"
+                                        : " (" + Percent.tenths(r.confidence()) + ")"))
                 + "\nSecond choice: " + r.secondLabel() + " (" + Percent.tenths(r.secondConfidence()) + ")"
                 + (reasons.isEmpty() ? "" : "\nNeeds review: " + reasons)
                 + (mark.cover() ? "\nThe listing's cover" : mark.rejected() ? "\nRejected: not in the listing" : "")
@@ -272,7 +298,8 @@ final class PhotoCell extends GridCell<PhotoItem> {
     /** A name too long for the cell keeps its number when it ends in one ("…0023"), else both ends. */
     static OverrunStyle overrun(String displayName) {
         return !displayName.isEmpty() && Character.isDigit(displayName.charAt(displayName.length() - 1))
-                ? OverrunStyle.LEADING_ELLIPSIS : OverrunStyle.CENTER_ELLIPSIS;
+                ? OverrunStyle.LEADING_ELLIPSIS
+                : OverrunStyle.CENTER_ELLIPSIS;
     }
 
     private void pressed(MouseEvent e) {
@@ -296,8 +323,13 @@ final class PhotoCell extends GridCell<PhotoItem> {
 
     /** A plain click on a photo of a multiple selection selects just it (a drag keeps them all). */
     private void released(MouseEvent e) {
-        if (shown != null && e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && !e.isShortcutDown()
-                && !e.isShiftDown() && e.getClickCount() == 1 && viewModel.photos().selection().sizeProperty().get() > 1) {
+        if (shown != null
+                && e.getButton() == MouseButton.PRIMARY
+                && e.isStillSincePress()
+                && !e.isShortcutDown()
+                && !e.isShiftDown()
+                && e.getClickCount() == 1
+                && viewModel.photos().selection().sizeProperty().get() > 1) {
             viewModel.photos().selection().selectOnly(shown);
         }
     }

@@ -1,16 +1,15 @@
 package org.roomnet.app.main;
 
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.scene.Node;
 import javafx.scene.image.Image;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
-import javafx.scene.Node;
 import org.roomnet.app.photos.PhotoGroup;
 import org.roomnet.app.photos.PhotoItem;
 import org.roomnet.app.photos.Selection;
-
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Dragging thumbnails onto a room type. The photos travel inside the app (the dragboard only carries
@@ -54,7 +53,9 @@ public final class PhotoDragAndDrop {
     }
 
     public boolean canDropOn(PhotoGroup group) {
-        return !dragged.isEmpty() && dragged.stream().anyMatch(i -> !group.label().equals(i.review().finalLabel()));
+        return !dragged.isEmpty()
+                && dragged.stream()
+                        .anyMatch(i -> !group.label().equals(i.review().finalLabel()));
     }
 
     /** Relabels the dragged photos as {@code group}'s room type (one undoable step). */

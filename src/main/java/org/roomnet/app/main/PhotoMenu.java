@@ -10,8 +10,7 @@ import org.roomnet.app.photos.PhotoGroups;
 /** A photo's context menu: move the selected photos to a room type, or to a new one named now. */
 final class PhotoMenu {
 
-    private PhotoMenu() {
-    }
+    private PhotoMenu() {}
 
     /** The menu for the selection as it is now: the other rooms of the open shoot, then a new one. */
     static ContextMenu create(MainViewModel vm) {

@@ -10,7 +10,6 @@ import org.roomnet.core.review.Review;
 import org.roomnet.core.review.ReviewListener;
 import org.roomnet.core.util.Words;
 
-
 /**
  * How far the review of the open shoot is: photos, reviewed (✓ or corrected), corrected, unreadable,
  * and the status bar's summary of it. Follows the review it is attached to. UI thread.
@@ -48,7 +47,8 @@ public final class ReviewCounts {
         reviewed.set((int) r.reviewedCount());
         corrected.set((int) r.correctedCount());
         unreadable.set((int) r.unreadableCount());
-        String progress = allReviewed.get() ? "all reviewed \u2713"
+        String progress = allReviewed.get()
+                ? "all reviewed \u2713"
                 : String.format("%,d of %,d reviewed", reviewed.get(), photos.get());
         summary.set(Words.plural(photos.get(), "photo") + " \u00b7 " + progress
                 + (corrected.get() > 0 ? String.format(" \u00b7 %,d corrected", corrected.get()) : "")
@@ -81,8 +81,12 @@ public final class ReviewCounts {
 
     /** "Reviewed 12 of 47" or "All 47 photos reviewed", for the side bar. */
     public javafx.beans.binding.StringBinding progressText() {
-        return Bindings.createStringBinding(() -> allReviewed.get()
-                ? "All " + Words.plural(photos.get(), "photo") + " reviewed"
-                : String.format("Reviewed %,d of %,d", reviewed.get(), photos.get()), allReviewed, reviewed, photos);
+        return Bindings.createStringBinding(
+                () -> allReviewed.get()
+                        ? "All " + Words.plural(photos.get(), "photo") + " reviewed"
+                        : String.format("Reviewed %,d of %,d", reviewed.get(), photos.get()),
+                allReviewed,
+                reviewed,
+                photos);
     }
 }

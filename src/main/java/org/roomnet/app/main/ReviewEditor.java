@@ -1,5 +1,6 @@
 package org.roomnet.app.main;
 
+import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -11,8 +12,6 @@ import org.roomnet.app.photos.Selection;
 import org.roomnet.core.review.Review;
 import org.roomnet.core.review.ReviewListener;
 import org.roomnet.core.util.Words;
-
-import java.util.List;
 
 /** The agent's edits of the open review: labelling (by key, drag or menu), confirming, rejecting, the cover, undo and redo. UI thread. */
 public final class ReviewEditor {
@@ -59,8 +58,18 @@ public final class ReviewEditor {
     private void updateHistory() {
         canUndo.set(review != null && review.canUndo());
         canRedo.set(review != null && review.canRedo());
-        undoText.set(review == null ? "Undo" : review.nextUndo().map(c -> "Undo " + lower(c.description())).orElse("Undo"));
-        redoText.set(review == null ? "Redo" : review.nextRedo().map(c -> "Redo " + lower(c.description())).orElse("Redo"));
+        undoText.set(
+                review == null
+                        ? "Undo"
+                        : review.nextUndo()
+                                .map(c -> "Undo " + lower(c.description()))
+                                .orElse("Undo"));
+        redoText.set(
+                review == null
+                        ? "Redo"
+                        : review.nextRedo()
+                                .map(c -> "Redo " + lower(c.description()))
+                                .orElse("Redo"));
     }
 
     /** Labels the photos as {@code label}: one undoable step. The model's own label confirms them (✓). */
@@ -70,8 +79,10 @@ public final class ReviewEditor {
         }
         boolean changed = review.relabel(items.stream().map(PhotoItem::file).toList(), label);
         if (changed) {
-            status.show((items.size() == 1 ? items.get(0).fileName() : Words.plural(items.size(), "photo"))
-                    + " labelled " + label + ".", false);
+            status.show(
+                    (items.size() == 1 ? items.get(0).fileName() : Words.plural(items.size(), "photo")) + " labelled "
+                            + label + ".",
+                    false);
         }
         return changed;
     }
@@ -120,12 +131,18 @@ public final class ReviewEditor {
         if (review == null || selected.isEmpty() || refusedReadOnly()) {
             return false;
         }
-        boolean changed = review.toggleRejected(selected.stream().map(PhotoItem::file).toList());
+        boolean changed =
+                review.toggleRejected(selected.stream().map(PhotoItem::file).toList());
         if (changed) {
-            boolean rejected = review.get(selected.get(0).file()).map(p -> p.listing().rejected()).orElse(false);
+            boolean rejected = review.get(selected.get(0).file())
+                    .map(p -> p.listing().rejected())
+                    .orElse(false);
             String what = selected.size() == 1 ? selected.get(0).fileName() : Words.plural(selected.size(), "photo");
-            status.show(rejected ? "Rejected " + what + ": left out of the listing (X takes back)."
-                    : "Took back " + what + " into the listing.", false);
+            status.show(
+                    rejected
+                            ? "Rejected " + what + ": left out of the listing (X takes back)."
+                            : "Took back " + what + " into the listing.",
+                    false);
         }
         return changed;
     }
@@ -133,15 +150,18 @@ public final class ReviewEditor {
     /** C: makes the selected photo (the anchor of a selection) the listing's cover, or, on the cover, none. */
     public boolean toggleCoverSelection() {
         Selection selection = photos.selection();
-        PhotoItem item = selection.anchor() != null ? selection.anchor()
+        PhotoItem item = selection.anchor() != null
+                ? selection.anchor()
                 : selection.isEmpty() ? null : selection.items().get(0);
         if (review == null || item == null || refusedReadOnly()) {
             return false;
         }
         boolean changed = review.toggleCover(item.file());
         if (changed) {
-            boolean cover = review.get(item.file()).map(p -> p.listing().cover()).orElse(false);
-            status.show(cover ? item.fileName() + " is the cover: first in the listing." : "The listing has no cover now.",
+            boolean cover =
+                    review.get(item.file()).map(p -> p.listing().cover()).orElse(false);
+            status.show(
+                    cover ? item.fileName() + " is the cover: first in the listing." : "The listing has no cover now.",
                     false);
         }
         return changed;

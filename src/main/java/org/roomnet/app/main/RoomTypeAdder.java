@@ -1,17 +1,16 @@
 package org.roomnet.app.main;
 
-import org.roomnet.core.util.Words;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.roomnet.app.dialogs.AppDialogs;
 import org.roomnet.app.photos.PhotoGroup;
 import org.roomnet.app.photos.PhotoGroups;
 import org.roomnet.app.photos.PhotoItem;
 import org.roomnet.core.memory.RoomTypeNames;
 import org.roomnet.core.review.Review;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
+import org.roomnet.core.util.Words;
 
 /**
  * "New Room Type…" (issue 16): asks for a name, adds an empty room after the others to the open review (saved
@@ -30,8 +29,12 @@ final class RoomTypeAdder {
     private final AppDialogs dialogs;
     private final StatusModel status;
 
-    RoomTypeAdder(Supplier<Optional<Review>> review, PhotoGroups photos, ReviewEditor editor, AppDialogs dialogs,
-                  StatusModel status) {
+    RoomTypeAdder(
+            Supplier<Optional<Review>> review,
+            PhotoGroups photos,
+            ReviewEditor editor,
+            AppDialogs dialogs,
+            StatusModel status) {
         this.review = review;
         this.photos = photos;
         this.editor = editor;
@@ -53,7 +56,8 @@ final class RoomTypeAdder {
             return Optional.empty();
         }
         List<PhotoItem> selected = moveSelection ? photos.selection().items() : List.of();
-        Optional<String> typed = dialogs.askRoomTypeName(text -> problemOf(r, text).orElse(""));
+        Optional<String> typed =
+                dialogs.askRoomTypeName(text -> problemOf(r, text).orElse(""));
         if (typed.isEmpty()) {
             return Optional.empty();
         }
@@ -69,12 +73,16 @@ final class RoomTypeAdder {
         PhotoGroup group = photos.addRoomType(name);
         if (!selected.isEmpty() && editor.relabel(selected, name)) {
             photos.selection().clear();
-            status.show("Added the room type " + name + " with " + Words.plural(selected.size(), "photo")
-                    + "; RoomNet proposes it for similar photos once you leave the shoot.", false);
+            status.show(
+                    "Added the room type " + name + " with " + Words.plural(selected.size(), "photo")
+                            + "; RoomNet proposes it for similar photos once you leave the shoot.",
+                    false);
         } else {
             photos.choose(group);
-            status.show("Added the room type " + name + ": drag photos onto it, or select them and use Label Selection "
-                    + "As.", false);
+            status.show(
+                    "Added the room type " + name + ": drag photos onto it, or select them and use Label Selection "
+                            + "As.",
+                    false);
         }
         return Optional.of(group);
     }

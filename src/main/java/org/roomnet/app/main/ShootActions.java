@@ -1,5 +1,9 @@
 package org.roomnet.app.main;
 
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -17,11 +21,6 @@ import org.roomnet.core.report.XlsxReport;
 import org.roomnet.core.util.Words;
 import org.roomnet.core.workflow.Shoot;
 import org.roomnet.core.workflow.SortJob;
-
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * What the agent does with a review: export it as XLSX, sort the photos into folders, undo that.
@@ -45,9 +44,16 @@ public final class ShootActions {
      * @param loader the open shoot: it, its folder, whether it is classifying or read-only
      * @param reopen opens the shoot again as its folder now is, saying the text once it is open
      */
-    ShootActions(ShootLoader loader, ChecklistModel checklist, ListingModel listing, UnreviewedGate unreviewed,
-                 StatusModel status, Consumer<String> reopen, TaskExecutor executor, AppDialogs dialogs,
-                 JournalStore journals) {
+    ShootActions(
+            ShootLoader loader,
+            ChecklistModel checklist,
+            ListingModel listing,
+            UnreviewedGate unreviewed,
+            StatusModel status,
+            Consumer<String> reopen,
+            TaskExecutor executor,
+            AppDialogs dialogs,
+            JournalStore journals) {
         this.shoot = loader.shootProperty();
         this.loader = loader;
         this.checklist = checklist;
@@ -72,7 +78,8 @@ public final class ShootActions {
             return;
         }
         Path folder = shoot.folder();
-        dialogs.chooseXlsxTarget(folder.getParent(), folder.getFileName() + "-rooms.xlsx").ifPresent(this::exportXlsx);
+        dialogs.chooseXlsxTarget(folder.getParent(), folder.getFileName() + "-rooms.xlsx")
+                .ifPresent(this::exportXlsx);
     }
 
     /** Writes the review as it stands to {@code target}, in the background. */
@@ -83,26 +90,35 @@ public final class ShootActions {
         }
         Report report = shoot.report(checklist.checklist(), listing.order());
         start("Exporting " + target.getFileName() + "\u2026");
-        executor.execute(() -> {
-            XlsxReport.write(report, target);
-            return target;
-        }, written -> {
-            finish();
-            String missing = report.missingListingRooms().isEmpty() ? ""
-                    : " No photo of: " + String.join(", ", report.missingListingRooms()) + ".";
-            status.show("Exported " + Words.plural(report.rows().size(), "file") + " to "
-                    + written + "." + missing, false);
-        }, e -> {
-            finish();
-            status.show("Export failed: " + e.getMessage(), true);
-            dialogs.showError("Export failed", "The workbook could not be written to " + target + ":\n" + e.getMessage());
-        });
+        executor.execute(
+                () -> {
+                    XlsxReport.write(report, target);
+                    return target;
+                },
+                written -> {
+                    finish();
+                    String missing = report.missingListingRooms().isEmpty()
+                            ? ""
+                            : " No photo of: " + String.join(", ", report.missingListingRooms()) + ".";
+                    status.show(
+                            "Exported " + Words.plural(report.rows().size(), "file") + " to " + written + "." + missing,
+                            false);
+                },
+                e -> {
+                    finish();
+                    status.show("Export failed: " + e.getMessage(), true);
+                    dialogs.showError(
+                            "Export failed", "The workbook could not be written to " + target + ":\n" + e.getMessage());
+                });
     }
 
     /** File > Sort into Folders: after the unreviewed photos are settled, says what will happen, then sorts. */
     public void sortIntoFolders() {
         Shoot shoot = this.shoot.get();
-        if (shoot == null || working.get() || loader.classifyingProperty().get() || refusedReadOnly()
+        if (shoot == null
+                || working.get()
+                || loader.classifyingProperty().get()
+                || refusedReadOnly()
                 || !unreviewed.settled("Sort")) {
             return;
         }
@@ -112,8 +128,10 @@ public final class ShootActions {
     /** Sorting moves the photos of a shoot another window has open: only its claim holder may. */
     private boolean refusedReadOnly() {
         if (loader.readOnlyProperty().get()) {
-            status.show("Sorting is for the window that has the shoot open for review: "
-                    + loader.claimNoticeProperty().get(), true);
+            status.show(
+                    "Sorting is for the window that has the shoot open for review: "
+                            + loader.claimNoticeProperty().get(),
+                    true);
             return true;
         }
         return false;
@@ -138,8 +156,10 @@ public final class ShootActions {
             status.progress((double) last[0] / last[1], String.format("%s %,d of %,d", verb, last[0], last[1]));
         });
         int rejected = job.rejected().size();
-        executor.execute(() -> job.run(journals, (target, done, total) -> progress.post(new int[]{done, total})),
-                result -> sorted(result, folder, rejected), e -> {
+        executor.execute(
+                () -> job.run(journals, (target, done, total) -> progress.post(new int[] {done, total})),
+                result -> sorted(result, folder, rejected),
+                e -> {
                     finish();
                     status.show("Sorting failed: " + e.getMessage(), true);
                     dialogs.showError("Sorting failed", e.getMessage());
@@ -148,14 +168,19 @@ public final class ShootActions {
 
     private void sorted(OrganizeResult result, Path folder, int rejected) {
         finish();
-        String text = describe(result) + (rejected == 0 ? "" : " " + Words.plural(rejected, "rejected photo")
-                + (rejected == 1 ? " stays" : " stay") + " in the shoot folder.");
+        String text = describe(result)
+                + (rejected == 0
+                        ? ""
+                        : " " + Words.plural(rejected, "rejected photo") + (rejected == 1 ? " stays" : " stay")
+                                + " in the shoot folder.");
         if (result.mode() == TransferMode.MOVE) {
             if (folder.equals(loader.folderProperty().get())) {
                 reopen.accept(text + " File \u203a Undo Last Sort puts them back.");
             }
-            dialogs.showInfo("Photos sorted", text + "\n\nThe photos have left the shoot folder, so they are no "
-                    + "longer shown here. File \u203a Undo Last Sort puts them back, with your labels.");
+            dialogs.showInfo(
+                    "Photos sorted",
+                    text + "\n\nThe photos have left the shoot folder, so they are no "
+                            + "longer shown here. File \u203a Undo Last Sort puts them back, with your labels.");
         } else {
             status.show(text, false);
             dialogs.showInfo("Photos sorted", text + "\n\nFile \u203a Undo Last Sort puts everything back.");
@@ -163,10 +188,16 @@ public final class ShootActions {
     }
 
     static String describe(OrganizeResult result) {
-        String rooms = result.perRoomType().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-        return String.format("%s %s into %s (%s).", result.mode() == TransferMode.COPY ? "Copied" : "Moved",
-                Words.plural(result.transferred(), "photo"), result.destination(), rooms);
+        String rooms = result.perRoomType().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        return String.format(
+                "%s %s into %s (%s).",
+                result.mode() == TransferMode.COPY ? "Copied" : "Moved",
+                Words.plural(result.transferred(), "photo"),
+                result.destination(),
+                rooms);
     }
 
     /**
@@ -180,23 +211,27 @@ public final class ShootActions {
         if (folder == null || working.get() || refusedReadOnly()) {
             return;
         }
-        if (!dialogs.confirm("Undo the last sort?", "The last sort of " + folder + " is undone: copies are removed, "
-                + "moved photos go back into the shoot folder, and folders it created are removed when empty.")) {
+        if (!dialogs.confirm(
+                "Undo the last sort?",
+                "The last sort of " + folder + " is undone: copies are removed, "
+                        + "moved photos go back into the shoot folder, and folders it created are removed when empty.")) {
             return;
         }
         start("Undoing the last sort\u2026");
-        executor.execute(() -> new Undoer(journals).undoLast(folder), (UndoResult result) -> undone(result, folder), e -> {
-            finish();
-            status.show("Undo of the sort failed: " + e.getMessage(), true);
-            dialogs.showError("Cannot undo the sort", e.getMessage());
-        });
+        executor.execute(
+                () -> new Undoer(journals).undoLast(folder), (UndoResult result) -> undone(result, folder), e -> {
+                    finish();
+                    status.show("Undo of the sort failed: " + e.getMessage(), true);
+                    dialogs.showError("Cannot undo the sort", e.getMessage());
+                });
     }
 
     private void undone(UndoResult result, Path folder) {
         finish();
         String text = "Undid the last sort: " + result.summary() + "."
-                + (result.problems().isEmpty() ? "" : " " + Words.plural(result.problems().size(), "item")
-                + " left in place.")
+                + (result.problems().isEmpty()
+                        ? ""
+                        : " " + Words.plural(result.problems().size(), "item") + " left in place.")
                 + (result.notWritten().isEmpty() ? "" : " Also " + result.notWrittenSummary() + " (left as they are).");
         if (folder.equals(loader.folderProperty().get())) {
             reopen.accept(text);
@@ -205,13 +240,17 @@ public final class ShootActions {
         }
         String left = String.join("\n", result.problems());
         if (!result.complete()) {
-            dialogs.showError("Sort partly undone", text + "\nNot every file could be put back; once the cause is "
-                    + "fixed, File \u203a Undo Last Sort finishes the job:\n" + left);
+            dialogs.showError(
+                    "Sort partly undone",
+                    text + "\nNot every file could be put back; once the cause is "
+                            + "fixed, File \u203a Undo Last Sort finishes the job:\n" + left);
         } else if (result.problems().isEmpty()) {
             dialogs.showInfo("Sort undone", text);
         } else {
-            dialogs.showWarning("Sort undone, some files left in place", text + "\nNothing was deleted that was not "
-                    + "an exact copy; these were left as they are:\n" + left);
+            dialogs.showWarning(
+                    "Sort undone, some files left in place",
+                    text + "\nNothing was deleted that was not " + "an exact copy; these were left as they are:\n"
+                            + left);
         }
     }
 

@@ -1,5 +1,9 @@
 package org.roomnet.app.main;
 
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -10,13 +14,8 @@ import org.roomnet.core.review.ClaimOwner;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewClaim;
 import org.roomnet.core.review.ReviewStore;
-import org.roomnet.core.workflow.Shoot;
 import org.roomnet.core.util.Words;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import org.roomnet.core.workflow.Shoot;
 
 /**
  * The open shoot's claim and its saving, for {@link ShootLoader}: a claimed shoot is kept saved (each
@@ -53,8 +52,10 @@ final class ShootClaims {
                     + "Open anyway takes it over; their window turns read-only, keeping what they saved.");
             return true;
         }
-        s.keepSaved(autosaveDelayMillis, e -> executor.runOnUiThread(
-                () -> status.show("The review could not be saved beside the shoot: " + e.getMessage(), true)),
+        s.keepSaved(
+                autosaveDelayMillis,
+                e -> executor.runOnUiThread(
+                        () -> status.show("The review could not be saved beside the shoot: " + e.getMessage(), true)),
                 saved -> {
                     // writer thread: was the claim taken over meanwhile? (the heartbeat also finds out, within 30 s)
                     boolean lost = mine != null && !stillHeld(mine);
@@ -99,17 +100,25 @@ final class ShootClaims {
         }
         List<PhotoReview> taken = s.review().adopt(saved.changed());
         if (saved.merged()) {
-            status.show("Another window saved this shoot too; merged photo by photo (the newer edit of each wins)"
-                    + (taken.isEmpty() ? "." : ": " + Words.plural(taken.size(), "photo") + " took its edits ("
-                    + names(taken) + ")."), false);
+            status.show(
+                    "Another window saved this shoot too; merged photo by photo (the newer edit of each wins)"
+                            + (taken.isEmpty()
+                                    ? "."
+                                    : ": " + Words.plural(taken.size(), "photo") + " took its edits (" + names(taken)
+                                            + ")."),
+                    false);
         }
         if (saved.theirsLost()) {
-            status.show("Another window saved this shoot with other room types; its review was replaced and kept in "
-                    + "the backup file.", true);
+            status.show(
+                    "Another window saved this shoot with other room types; its review was replaced and kept in "
+                            + "the backup file.",
+                    true);
         }
         if (saved.damagedCopy() != null) {
-            status.show("The damaged review file was kept as " + saved.damagedCopy().getFileName()
-                    + " before it was saved again.", false);
+            status.show(
+                    "The damaged review file was kept as " + saved.damagedCopy().getFileName()
+                            + " before it was saved again.",
+                    false);
         }
         if (lost && claim == mine) {
             lost(s, ReviewClaim.holder(s.folder()));
@@ -117,7 +126,11 @@ final class ShootClaims {
     }
 
     private static String names(List<PhotoReview> taken) {
-        String first = taken.stream().limit(3).map(PhotoReview::fileName).reduce((a, b) -> a + ", " + b).orElse("");
+        String first = taken.stream()
+                .limit(3)
+                .map(PhotoReview::fileName)
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
         return taken.size() > 3 ? first + ", \u2026" : first;
     }
 

@@ -1,5 +1,11 @@
 package org.roomnet.app.main;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,27 +17,20 @@ import org.roomnet.app.photos.Thumbnail;
 import org.roomnet.app.task.TaskExecutor;
 import org.roomnet.app.task.UiBatcher;
 import org.roomnet.app.util.Durations;
+import org.roomnet.core.classify.ClassifyOptions;
 import org.roomnet.core.classify.ModelService;
-import org.roomnet.core.review.ClaimOwner;
+import org.roomnet.core.classify.PhotoResult;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.memory.AgentMemory;
 import org.roomnet.core.memory.MemoryEntry;
 import org.roomnet.core.memory.MemoryStore;
+import org.roomnet.core.review.ClaimOwner;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewClaim;
 import org.roomnet.core.review.ReviewListener;
-import org.roomnet.core.classify.PhotoResult;
-import org.roomnet.core.classify.ClassifyOptions;
+import org.roomnet.core.util.Words;
 import org.roomnet.core.workflow.Shoot;
 import org.roomnet.core.workflow.ShootSource;
-import org.roomnet.core.util.Words;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Opens and closes the window's shoot: the core {@link Shoot} is opened in the background (after the
@@ -52,6 +51,7 @@ final class ShootLoader {
     private final ReadOnlyObjectWrapper<String> memoryText = new ReadOnlyObjectWrapper<>("");
     /** Read in the background with the first shoot opened after the model loaded; null before, or without a store. */
     private volatile AgentMemory memory;
+
     private final ReadOnlyObjectWrapper<Shoot> shoot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
@@ -65,16 +65,20 @@ final class ShootLoader {
     private int lastClassified;
     private int lastRestored;
 
-    private record Thumb(Path file, Thumbnail thumbnail) {
-    }
+    private record Thumb(Path file, Thumbnail thumbnail) {}
 
     /** A shoot as opened: claimed ({@code claim}), held elsewhere ({@code holder}), or neither (the claim file could not be written). */
-    private record Opened(Shoot shoot, ReviewClaim claim, ClaimOwner holder) {
-    }
+    private record Opened(Shoot shoot, ReviewClaim claim, ClaimOwner holder) {}
 
     /** @param memoryStore where the memory of reviewed photos lives; null: the app works without one */
-    ShootLoader(TaskExecutor executor, ModelService models, AppDialogs dialogs, PhotoGroups photos, StatusModel status,
-                long autosaveDelayMillis, MemoryStore memoryStore) {
+    ShootLoader(
+            TaskExecutor executor,
+            ModelService models,
+            AppDialogs dialogs,
+            PhotoGroups photos,
+            StatusModel status,
+            long autosaveDelayMillis,
+            MemoryStore memoryStore) {
         this.memoryStore = memoryStore;
         this.executor = executor;
         this.models = models;
@@ -106,40 +110,50 @@ final class ShootLoader {
         status.progress(-1, "Opening " + next.folder().getFileName() + "\u2026");
         status.show("", false);
         CompletableFuture<Void> previousSave = lastSave;
-        executor.execute(() -> {
-            previousSave.get(30, TimeUnit.SECONDS); // the sidecar (and the memory) may be the one just closed
-            ReviewClaim.Attempt attempt;
-            try {
-                attempt = takeOver ? new ReviewClaim.Attempt(ReviewClaim.takeOver(next.folder()), null)
-                        : ReviewClaim.tryClaim(next.folder());
-            } catch (IOException e) {
-                attempt = new ReviewClaim.Attempt(null, null); // a folder we cannot write: saving says so
-            }
-            try {
-                Optional<RoomClassifier> classifier = models.await();
-                Shoot shoot = Shoot.open(next, classifier, classifier.map(this::memoryFor).map(AgentMemory::blend).orElse(null));
-                return new Opened(shoot, attempt.claim(), attempt.holder());
-            } catch (Exception e) {
-                if (attempt.claim() != null) {
-                    attempt.claim().release();
-                }
-                throw e;
-            }
-        }, opened -> {
-            if (gen == generation) {
-                updateMemoryText();
-                begin(opened, notice);
-            } else if (opened.claim() != null) {
-                opened.claim().release();
-            }
-        }, e -> {
-            if (gen == generation) {
-                opening.set(false);
-                status.clearProgress();
-                status.show("Cannot open " + next.folder() + ": " + e.getMessage(), true);
-                dialogs.showError("Cannot open the shoot", e.getMessage());
-            }
-        });
+        executor.execute(
+                () -> {
+                    previousSave.get(30, TimeUnit.SECONDS); // the sidecar (and the memory) may be the one just closed
+                    ReviewClaim.Attempt attempt;
+                    try {
+                        attempt = takeOver
+                                ? new ReviewClaim.Attempt(ReviewClaim.takeOver(next.folder()), null)
+                                : ReviewClaim.tryClaim(next.folder());
+                    } catch (IOException e) {
+                        attempt = new ReviewClaim.Attempt(null, null); // a folder we cannot write: saving says so
+                    }
+                    try {
+                        Optional<RoomClassifier> classifier = models.await();
+                        Shoot shoot = Shoot.open(
+                                next,
+                                classifier,
+                                classifier
+                                        .map(this::memoryFor)
+                                        .map(AgentMemory::blend)
+                                        .orElse(null));
+                        return new Opened(shoot, attempt.claim(), attempt.holder());
+                    } catch (Exception e) {
+                        if (attempt.claim() != null) {
+                            attempt.claim().release();
+                        }
+                        throw e;
+                    }
+                },
+                opened -> {
+                    if (gen == generation) {
+                        updateMemoryText();
+                        begin(opened, notice);
+                    } else if (opened.claim() != null) {
+                        opened.claim().release();
+                    }
+                },
+                e -> {
+                    if (gen == generation) {
+                        opening.set(false);
+                        status.clearProgress();
+                        status.show("Cannot open " + next.folder() + ": " + e.getMessage(), true);
+                        dialogs.showError("Cannot open the shoot", e.getMessage());
+                    }
+                });
     }
 
     /** Background: the memory for the loaded model, read once. */
@@ -156,8 +170,12 @@ final class ShootLoader {
 
     private void updateMemoryText() {
         AgentMemory m = memory;
-        memoryText.set(m == null ? "" : !m.problem().isEmpty() ? "Memory not used"
-                : "Learned from " + Words.plural(m.size(), "photo"));
+        memoryText.set(
+                m == null
+                        ? ""
+                        : !m.problem().isEmpty()
+                                ? "Memory not used"
+                                : "Learned from " + Words.plural(m.size(), "photo"));
     }
 
     /** "Learned from N photos" (empty without a memory), for the status bar; its tooltip is the memory's problem. */
@@ -171,13 +189,16 @@ final class ShootLoader {
         if (m == null) {
             return;
         }
-        executor.execute(() -> {
-            m.forgetAll();
-            return null;
-        }, ok -> {
-            updateMemoryText();
-            status.show("The memory of reviewed photos is forgotten.", false);
-        }, e -> status.show("The memory could not be cleared: " + e.getMessage(), true));
+        executor.execute(
+                () -> {
+                    m.forgetAll();
+                    return null;
+                },
+                ok -> {
+                    updateMemoryText();
+                    status.show("The memory of reviewed photos is forgotten.", false);
+                },
+                e -> status.show("The memory could not be cleared: " + e.getMessage(), true));
     }
 
     /** Opens the open shoot again as its folder now is (after a sort moved photos out, or its undo put them back). */
@@ -211,25 +232,32 @@ final class ShootLoader {
         status.clearProgress();
         shoot.set(s);
         photos.showAtOpen(!s.toClassify().isEmpty() && s.classifier().isPresent());
-        status.show(!s.problem().isEmpty() ? s.problem() : notice, !s.problem().isEmpty() || claims.readOnlyProperty().get());
+        status.show(
+                !s.problem().isEmpty() ? s.problem() : notice,
+                !s.problem().isEmpty() || claims.readOnlyProperty().get());
         List<Path> toClassify = s.toClassify();
         if (toClassify.isEmpty()) {
             if (s.problem().isEmpty() && notice.isEmpty()) {
                 status.show(restoredText(s.restoredCount(), s.awayCount()), false);
             }
         } else if (s.classifier().isEmpty()) {
-            status.show(Words.plural(toClassify.size(), "file") + " new or changed, but no model is loaded to "
-                    + "classify them; restored " + Words.plural(s.restoredCount(), "photo") + ".", true);
+            status.show(
+                    Words.plural(toClassify.size(), "file") + " new or changed, but no model is loaded to "
+                            + "classify them; restored " + Words.plural(s.restoredCount(), "photo") + ".",
+                    true);
         } else {
             classify(s);
         }
     }
 
     private static String restoredText(int restored, int away) {
-        String text = restored == 0 ? "The folder holds no photos."
+        String text = restored == 0
+                ? "The folder holds no photos."
                 : "Restored the saved review of " + Words.plural(restored, "photo") + ".";
-        return away == 0 ? text : text + " The labels of " + Words.plural(away, "photo")
-                + " no longer in the folder are kept for when they come back.";
+        return away == 0
+                ? text
+                : text + " The labels of " + Words.plural(away, "photo")
+                        + " no longer in the folder are kept for when they come back.";
     }
 
     private void classify(Shoot s) {
@@ -250,10 +278,14 @@ final class ShootLoader {
                 batch.forEach(t -> photos.attachThumbnail(t.file(), t.thumbnail()));
             }
         });
-        ClassifyOptions options = ClassifyOptions.defaults().withThumbnails(MainViewModel.THUMBNAIL_MAX_SIDE,
-                (file, image) -> thumbs.post(new Thumb(file, Thumbnail.of(image))));
-        executor.execute(() -> s.classifyRest(options, (r, done, total) -> results.post(r)),
-                ok -> classificationEnded(s, null), e -> classificationEnded(s, e));
+        ClassifyOptions options = ClassifyOptions.defaults()
+                .withThumbnails(
+                        MainViewModel.THUMBNAIL_MAX_SIDE,
+                        (file, image) -> thumbs.post(new Thumb(file, Thumbnail.of(image))));
+        executor.execute(
+                () -> s.classifyRest(options, (r, done, total) -> results.post(r)),
+                ok -> classificationEnded(s, null),
+                e -> classificationEnded(s, e));
     }
 
     private void updateProgress(Shoot s) {
@@ -261,8 +293,9 @@ final class ShootLoader {
         int total = s.toClassify().size();
         double elapsed = (System.nanoTime() - classifyStartNanos) / 1e9;
         String left = Durations.timeLeft(Durations.estimateLeft(done, total, elapsed));
-        status.progress((double) done / Math.max(1, total), String.format("Classifying %,d of %,d%s", done, total,
-                left.isEmpty() ? "" : " \u00b7 " + left));
+        status.progress(
+                (double) done / Math.max(1, total),
+                String.format("Classifying %,d of %,d%s", done, total, left.isEmpty() ? "" : " \u00b7 " + left));
     }
 
     private void classificationEnded(Shoot s, Throwable error) {
@@ -279,9 +312,16 @@ final class ShootLoader {
         if (error != null) {
             status.show("Classification stopped: " + error.getMessage() + claimed, true);
         } else {
-            status.show(String.format("Classified %s in %.1f s%s.", Words.plural(s.classifiedCount(), "photo"),
-                    seconds, s.restoredCount() > 0 ? "; " + s.restoredCount() + " restored from the saved review" : "")
-                    + claimed, readOnly || !s.problem().isEmpty());
+            status.show(
+                    String.format(
+                                    "Classified %s in %.1f s%s.",
+                                    Words.plural(s.classifiedCount(), "photo"),
+                                    seconds,
+                                    s.restoredCount() > 0
+                                            ? "; " + s.restoredCount() + " restored from the saved review"
+                                            : "")
+                            + claimed,
+                    readOnly || !s.problem().isEmpty());
         }
     }
 
@@ -298,8 +338,11 @@ final class ShootLoader {
         if (s != null && classifying.get()) {
             s.cancel();
             stopClassifying(s);
-            status.show("Cancelled after " + s.classifiedCount() + " of " + Words.plural(s.toClassify().size(),
-                    "photo") + "; open the folder again to classify the rest.", false);
+            status.show(
+                    "Cancelled after " + s.classifiedCount() + " of "
+                            + Words.plural(s.toClassify().size(), "photo")
+                            + "; open the folder again to classify the rest.",
+                    false);
         }
     }
 
@@ -327,20 +370,23 @@ final class ShootLoader {
         if (m == null) {
             return CompletableFuture.completedFuture(null);
         }
-        List<PhotoReview> reviewed = s.review().photos().stream().filter(PhotoReview::isReviewed).toList();
+        List<PhotoReview> reviewed =
+                s.review().photos().stream().filter(PhotoReview::isReviewed).toList();
         if (reviewed.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        executor.execute(() -> {
-            try {
-                List<MemoryEntry> entries = s.memoriesOf(reviewed, System.currentTimeMillis());
-                return m.learn(entries);
-            } finally {
-                done.complete(null);
-            }
-        }, learned -> updateMemoryText(), e -> status.show("The reviewed photos could not be saved into the memory: "
-                + e.getMessage(), true));
+        executor.execute(
+                () -> {
+                    try {
+                        List<MemoryEntry> entries = s.memoriesOf(reviewed, System.currentTimeMillis());
+                        return m.learn(entries);
+                    } finally {
+                        done.complete(null);
+                    }
+                },
+                learned -> updateMemoryText(),
+                e -> status.show("The reviewed photos could not be saved into the memory: " + e.getMessage(), true));
         return done;
     }
 

@@ -1,11 +1,5 @@
 package org.roomnet.app.main;
 
-import javafx.scene.Scene;
-import javafx.scene.control.MenuItem;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
-import org.roomnet.app.dialogs.KeyHelp;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +7,11 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javafx.scene.Scene;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import org.roomnet.app.dialogs.KeyHelp;
 
 /**
  * Every shortcut of the main window in one table. The table binds them (menu accelerators, scene
@@ -22,11 +21,17 @@ import java.util.stream.Collectors;
 final class Shortcuts {
 
     /** Where a key works: in the window (photos grid), or while the preview is open. */
-    enum Where { WINDOW, PREVIEW }
-
-    private record Entry(Where where, Supplier<String> keys, String action, Predicate<KeyEvent> matcher,
-                         Consumer<KeyEvent> handler) {
+    enum Where {
+        WINDOW,
+        PREVIEW
     }
+
+    private record Entry(
+            Where where,
+            Supplier<String> keys,
+            String action,
+            Predicate<KeyEvent> matcher,
+            Consumer<KeyEvent> handler) {}
 
     private final List<Entry> entries = new ArrayList<>();
     private final List<KeyCombination> sceneAccelerators = new ArrayList<>();
@@ -59,8 +64,12 @@ final class Shortcuts {
         return key(where, () -> keys, action, matcher, handler);
     }
 
-    Shortcuts key(Where where, Supplier<String> keys, String action, Predicate<KeyEvent> matcher,
-                  Consumer<KeyEvent> handler) {
+    Shortcuts key(
+            Where where,
+            Supplier<String> keys,
+            String action,
+            Predicate<KeyEvent> matcher,
+            Consumer<KeyEvent> handler) {
         entries.add(new Entry(where, keys, action, matcher, handler));
         return this;
     }
@@ -81,7 +90,9 @@ final class Shortcuts {
     /** Runs the first key of {@code where} that matches {@code e}; true when one did. */
     boolean handle(KeyEvent e, Where where) {
         for (Entry entry : entries) {
-            if (entry.where() == where && entry.matcher() != null && entry.matcher().test(e)) {
+            if (entry.where() == where
+                    && entry.matcher() != null
+                    && entry.matcher().test(e)) {
                 entry.handler().accept(e);
                 return true;
             }
@@ -95,7 +106,8 @@ final class Shortcuts {
         for (Where where : Where.values()) {
             for (Entry e : entries) {
                 if (e.where() == where) {
-                    rows.add(new KeyHelp(e.keys().get(), where == Where.PREVIEW ? "Preview: " + e.action() : e.action()));
+                    rows.add(new KeyHelp(
+                            e.keys().get(), where == Where.PREVIEW ? "Preview: " + e.action() : e.action()));
                 }
             }
         }

@@ -60,8 +60,19 @@ final class Sidebar extends VBox {
         queueBox.managedProperty().bind(queueBox.visibleProperty());
         hint.setMinHeight(Region.USE_PREF_SIZE); // wrapped in full; the side bar scrolls when the window is low
         // the Listing right under the room types: on a 640-px screen both fit without scrolling the side bar
-        getChildren().addAll(queueBox, title("ROOM TYPES"), groupList, pendingBox, unreadableBox, listing(), progress(),
-                checklist(), grow, legend, hint);
+        getChildren()
+                .addAll(
+                        queueBox,
+                        title("ROOM TYPES"),
+                        groupList,
+                        pendingBox,
+                        unreadableBox,
+                        listing(),
+                        progress(),
+                        checklist(),
+                        grow,
+                        legend,
+                        hint);
         PhotoGroups photos = viewModel.photos();
         photos.groups().addListener((ListChangeListener<PhotoGroup>) c -> rebuildGroups());
         photos.unreadableProperty().addListener((o, was, now) -> showSpecial(unreadableBox, now, "unreadable-tile"));
@@ -76,11 +87,15 @@ final class Sidebar extends VBox {
         if (group != null) {
             GroupTile tile = new GroupTile(group, viewModel.photos(), drag, false, "?");
             tile.getStyleClass().add("review-queue-tile");
-            tile.lookupAll(".group-count").forEach(n -> ((Label) n).textProperty().bind(
-                    group.reviewCountProperty().asString("%,d")));
-            javafx.scene.control.Tooltip.install(tile, new javafx.scene.control.Tooltip("Every photo that needs review, "
-                    + "from all rooms (Ctrl+0). N / Shift+N go to the next / previous one from anywhere; a room's "
-                    + "number labels it. The orange number on a room counts its own."));
+            tile.lookupAll(".group-count")
+                    .forEach(n -> ((Label) n)
+                            .textProperty()
+                            .bind(group.reviewCountProperty().asString("%,d")));
+            javafx.scene.control.Tooltip.install(
+                    tile,
+                    new javafx.scene.control.Tooltip("Every photo that needs review, "
+                            + "from all rooms (Ctrl+0). N / Shift+N go to the next / previous one from anywhere; a room's "
+                            + "number labels it. The orange number on a room counts its own."));
             queueBox.getChildren().add(tile);
         }
     }
@@ -101,11 +116,15 @@ final class Sidebar extends VBox {
             GroupTile tile = new GroupTile(group, viewModel.photos(), drag, false, "\u2605");
             tile.getStyleClass().add("listing-tile");
             // the count of photos that go, not of every readable photo the group holds
-            tile.lookupAll(".group-count").forEach(n -> ((Label) n).textProperty().bind(
-                    viewModel.listing().countProperty().asString("%,d")));
-            javafx.scene.control.Tooltip.install(tile, new javafx.scene.control.Tooltip(
-                    "The photos of the export, in its order: the cover first, then room by room.\n"
-                            + "X rejects a photo, C makes it the cover; drag in the Listing to reorder."));
+            tile.lookupAll(".group-count")
+                    .forEach(n -> ((Label) n)
+                            .textProperty()
+                            .bind(viewModel.listing().countProperty().asString("%,d")));
+            javafx.scene.control.Tooltip.install(
+                    tile,
+                    new javafx.scene.control.Tooltip(
+                            "The photos of the export, in its order: the cover first, then room by room.\n"
+                                    + "X rejects a photo, C makes it the cover; drag in the Listing to reorder."));
             listingBox.getChildren().add(tile);
         }
     }
@@ -125,9 +144,14 @@ final class Sidebar extends VBox {
         ProgressBar bar = new ProgressBar();
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.getStyleClass().add("review-progress");
-        bar.progressProperty().bind(Bindings.createDoubleBinding(() -> counts.photosProperty().get() == 0 ? 0
-                : (double) counts.reviewedProperty().get() / counts.photosProperty().get(),
-                counts.reviewedProperty(), counts.photosProperty()));
+        bar.progressProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> counts.photosProperty().get() == 0
+                                ? 0
+                                : (double) counts.reviewedProperty().get()
+                                        / counts.photosProperty().get(),
+                        counts.reviewedProperty(),
+                        counts.photosProperty()));
         counts.allReviewedBinding().addListener((o, was, now) -> {
             label.pseudoClassStateChanged(DONE, now);
             bar.pseudoClassStateChanged(DONE, now);
@@ -159,17 +183,21 @@ final class Sidebar extends VBox {
     }
 
     private void showChecklist() {
-        checklistBox.getChildren().setAll(viewModel.checklist().items().stream().map(item -> {
-            Label mark = new Label(item.present() ? "\u2713" : "\u2717");
-            mark.getStyleClass().addAll("checklist-mark", item.present() ? "present" : "missing");
-            mark.setMinWidth(Region.USE_PREF_SIZE);
-            Label room = new Label(item.room() + (item.present() ? "" : " \u2014 missing"));
-            room.getStyleClass().addAll("checklist-room", item.present() ? "present" : "missing");
-            HBox row = new HBox(8, mark, room);
-            row.setId("checklist-" + item.room());
-            row.getStyleClass().add("checklist-row");
-            return row;
-        }).toList());
+        checklistBox
+                .getChildren()
+                .setAll(viewModel.checklist().items().stream()
+                        .map(item -> {
+                            Label mark = new Label(item.present() ? "\u2713" : "\u2717");
+                            mark.getStyleClass().addAll("checklist-mark", item.present() ? "present" : "missing");
+                            mark.setMinWidth(Region.USE_PREF_SIZE);
+                            Label room = new Label(item.room() + (item.present() ? "" : " \u2014 missing"));
+                            room.getStyleClass().addAll("checklist-room", item.present() ? "present" : "missing");
+                            HBox row = new HBox(8, mark, room);
+                            row.setId("checklist-" + item.room());
+                            row.getStyleClass().add("checklist-row");
+                            return row;
+                        })
+                        .toList());
         if (checklistBox.getChildren().isEmpty()) {
             Label none = new Label("No rooms chosen");
             none.getStyleClass().add("checklist-room");
@@ -179,7 +207,11 @@ final class Sidebar extends VBox {
 
     private void rebuildGroups() {
         PhotoGroups photos = viewModel.photos();
-        groupList.getChildren().setAll(photos.groups().stream().map(g -> new GroupTile(g, photos, drag, true)).toList());
+        groupList
+                .getChildren()
+                .setAll(photos.groups().stream()
+                        .map(g -> new GroupTile(g, photos, drag, true))
+                        .toList());
     }
 
     /** The unreadable files, or the photos still being classified: a tile shown only while it holds any. */

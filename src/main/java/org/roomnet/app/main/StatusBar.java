@@ -26,8 +26,16 @@ final class StatusBar {
     private final Label provider;
     private final Label model;
 
-    StatusBar(MainViewModel viewModel, Label summary, Label message, HBox progressBox, ProgressBar progressBar,
-              Label progressText, Button cancel, Label provider, Label model) {
+    StatusBar(
+            MainViewModel viewModel,
+            Label summary,
+            Label message,
+            HBox progressBox,
+            ProgressBar progressBar,
+            Label progressText,
+            Button cancel,
+            Label provider,
+            Label model) {
         this.viewModel = viewModel;
         this.summary = summary;
         this.message = message;
@@ -45,14 +53,23 @@ final class StatusBar {
         message.textProperty().bind(status.messageProperty());
         Tooltip full = new Tooltip();
         full.textProperty().bind(status.messageProperty());
-        message.tooltipProperty().bind(Bindings.when(status.messageProperty().isEmpty()).then((Tooltip) null)
-                .otherwise(full));
+        message.tooltipProperty()
+                .bind(Bindings.when(status.messageProperty().isEmpty())
+                        .then((Tooltip) null)
+                        .otherwise(full));
         status.messageIsErrorProperty().addListener((o, was, now) -> message.pseudoClassStateChanged(ERROR, now));
         provider.textProperty().bind(status.providerProperty());
         provider.setTooltip(new Tooltip());
-        provider.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> "Execution provider: "
-                + status.providerProperty().get() + (status.providerDetailProperty().get().isEmpty() ? ""
-                : "\n" + status.providerDetailProperty().get()), status.providerProperty(), status.providerDetailProperty()));
+        provider.getTooltip()
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> "Execution provider: "
+                                + status.providerProperty().get()
+                                + (status.providerDetailProperty().get().isEmpty()
+                                        ? ""
+                                        : "\n" + status.providerDetailProperty().get()),
+                        status.providerProperty(),
+                        status.providerDetailProperty()));
         model.textProperty().bind(status.modelProperty());
         progressBox.visibleProperty().bind(viewModel.busyProperty());
         progressBox.managedProperty().bind(progressBox.visibleProperty());

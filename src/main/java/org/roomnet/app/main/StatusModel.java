@@ -39,7 +39,8 @@ public final class StatusModel {
     void modelLoaded(RoomClassifier classifier) {
         provider.set(classifier.provider().displayName());
         providerDetail.set(classifier.providerNote());
-        model.set(classifier.description().name() + " " + classifier.description().version());
+        model.set(
+                classifier.description().name() + " " + classifier.description().version());
     }
 
     void modelFailed() {

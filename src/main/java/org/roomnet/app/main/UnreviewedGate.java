@@ -23,7 +23,8 @@ final class UnreviewedGate {
         if (unreviewed == 0) {
             return true;
         }
-        UnreviewedChoice choice = dialogs.askUnreviewed(action, unreviewed, counts.photosProperty().get());
+        UnreviewedChoice choice = dialogs.askUnreviewed(
+                action, unreviewed, counts.photosProperty().get());
         if (choice == UnreviewedChoice.SHOW_THEM) {
             photos.showUnreviewed();
         }

@@ -1,5 +1,7 @@
 package org.roomnet.app.main;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
@@ -16,9 +18,6 @@ import org.roomnet.app.photos.PhotoGroup;
 import org.roomnet.app.photos.PhotoGroups;
 import org.roomnet.app.photos.PhotoOrder;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
  * The toolbar's and menus' controls of what the grid shows (filter, order, size), File > Open Recent,
  * and Edit > Label Selection As.
@@ -32,10 +31,14 @@ final class ViewControls {
     }
 
     /** The filter toggles and check items show the filter; acting on one toggles its filter. */
-    void bindFilters(ToggleButton needsReview, ToggleButton notReviewed, CheckMenuItem needsReviewItem,
-                     CheckMenuItem notReviewedItem) {
-        needsReview.setTooltip(new Tooltip("Only photos the model was unsure of, or found unlike the photos it learned from, "
-                + "and you have not labelled yet"));
+    void bindFilters(
+            ToggleButton needsReview,
+            ToggleButton notReviewed,
+            CheckMenuItem needsReviewItem,
+            CheckMenuItem notReviewedItem) {
+        needsReview.setTooltip(
+                new Tooltip("Only photos the model was unsure of, or found unlike the photos it learned from, "
+                        + "and you have not labelled yet"));
         notReviewed.setTooltip(new Tooltip("Only photos you have not labelled yet (no \u2713)"));
         needsReview.setOnAction(e -> toggle(PhotoFilter.NEEDS_REVIEW));
         notReviewed.setOnAction(e -> toggle(PhotoFilter.NOT_REVIEWED));
@@ -79,7 +82,9 @@ final class ViewControls {
 
     /** Grows or shrinks the thumbnails by {@code by} pixels, within the slider's range. */
     void resize(double by) {
-        viewModel.thumbnailSizeProperty().set(clamp(viewModel.thumbnailSizeProperty().get() + by));
+        viewModel
+                .thumbnailSizeProperty()
+                .set(clamp(viewModel.thumbnailSizeProperty().get() + by));
     }
 
     static double clamp(double size) {
@@ -89,13 +94,16 @@ final class ViewControls {
     /** File > Open Recent lists the recent shoots; one that is gone is shown disabled. */
     void bindRecent(Menu menu) {
         Runnable show = () -> {
-            menu.getItems().setAll(viewModel.recentShoots().stream().map(folder -> {
-                MenuItem item = new MenuItem(folder.toString());
-                item.setMnemonicParsing(false);
-                item.setDisable(!Files.isDirectory(folder));
-                item.setOnAction(e -> viewModel.openFolder(folder));
-                return item;
-            }).toList());
+            menu.getItems()
+                    .setAll(viewModel.recentShoots().stream()
+                            .map(folder -> {
+                                MenuItem item = new MenuItem(folder.toString());
+                                item.setMnemonicParsing(false);
+                                item.setDisable(!Files.isDirectory(folder));
+                                item.setOnAction(e -> viewModel.openFolder(folder));
+                                return item;
+                            })
+                            .toList());
             menu.setDisable(menu.getItems().isEmpty());
         };
         viewModel.recentShoots().addListener((ListChangeListener<Path>) c -> show.run());
@@ -106,12 +114,16 @@ final class ViewControls {
     void bindLabelMenu(Menu menu) {
         PhotoGroups photos = viewModel.photos();
         photos.groups().addListener((ListChangeListener<PhotoGroup>) c -> {
-            menu.getItems().setAll(photos.groups().stream().map(g -> {
-                MenuItem item = new MenuItem((g.key() > 0 ? g.key() + "   " : "") + g.label());
-                item.setOnAction(e -> viewModel.editor().relabelSelection(g.label()));
-                item.disableProperty().bind(photos.selection().sizeProperty().isEqualTo(0));
-                return item;
-            }).toList());
+            menu.getItems()
+                    .setAll(photos.groups().stream()
+                            .map(g -> {
+                                MenuItem item = new MenuItem((g.key() > 0 ? g.key() + "   " : "") + g.label());
+                                item.setOnAction(e -> viewModel.editor().relabelSelection(g.label()));
+                                item.disableProperty()
+                                        .bind(photos.selection().sizeProperty().isEqualTo(0));
+                                return item;
+                            })
+                            .toList());
             if (!photos.groups().isEmpty()) {
                 menu.getItems().addAll(new SeparatorMenuItem(), newRoomTypeItem(photos));
             }
@@ -122,7 +134,8 @@ final class ViewControls {
     private MenuItem newRoomTypeItem(PhotoGroups photos) {
         MenuItem item = new MenuItem("New Room Type\u2026");
         item.setOnAction(e -> viewModel.moveSelectionToNewRoomType());
-        item.disableProperty().bind(photos.selection().sizeProperty().isEqualTo(0).or(viewModel.readOnlyProperty()));
+        item.disableProperty()
+                .bind(photos.selection().sizeProperty().isEqualTo(0).or(viewModel.readOnlyProperty()));
         return item;
     }
 }

@@ -1,8 +1,7 @@
 package org.roomnet.app.photos;
 
-import org.roomnet.core.review.ReviewRules;
-
 import java.util.function.Predicate;
+import org.roomnet.core.review.ReviewRules;
 
 /** Which photos of a group are shown. */
 public enum PhotoFilter {
@@ -10,7 +9,8 @@ public enum PhotoFilter {
     /** The model was unsure and the agent has not labelled them yet ({@link ReviewRules}). */
     NEEDS_REVIEW("Needs review", PhotoItem::needsReview),
     /** The agent has not labelled them yet (no ✓, not corrected). */
-    NOT_REVIEWED("Not reviewed", item -> item.review().isReadable() && !item.review().isReviewed());
+    NOT_REVIEWED(
+            "Not reviewed", item -> item.review().isReadable() && !item.review().isReviewed());
 
     private final String displayName;
     private final Predicate<PhotoItem> test;

@@ -1,18 +1,17 @@
 package org.roomnet.app.photos;
 
+import java.util.Comparator;
+import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
-import javafx.beans.value.ObservableValue;
-
-import java.util.Comparator;
-import java.util.function.Predicate;
 
 /**
  * The photos of one room type: all of them, and those shown (filtered and sorted as chosen). Counts
@@ -24,6 +23,7 @@ public final class PhotoGroup {
     private final int key;
     /** No extractor on purpose: a changed photo is removed and added again, so 2,000 changes are one event. */
     private final ObservableList<PhotoItem> all = FXCollections.observableArrayList();
+
     private final SortedList<PhotoItem> shown;
     private final IntegerBinding count = Bindings.size(all);
     private final ReadOnlyIntegerWrapper reviewCount = new ReadOnlyIntegerWrapper();
@@ -33,13 +33,19 @@ public final class PhotoGroup {
      * @param key the number key that labels photos as this room type (1-based), 0 for none
      */
     PhotoGroup(String label, int key, ObjectProperty<PhotoFilter> filter, ObjectProperty<PhotoOrder> order) {
-        this(label, key, Bindings.createObjectBinding(() -> filter.get().predicate(), filter),
+        this(
+                label,
+                key,
+                Bindings.createObjectBinding(() -> filter.get().predicate(), filter),
                 Bindings.createObjectBinding(() -> order.get().comparator(), order));
     }
 
     /** A group shown with a predicate and an order of its own (the listing: its photos in export order). */
-    PhotoGroup(String label, int key, ObservableValue<Predicate<PhotoItem>> predicate,
-               ObservableValue<Comparator<PhotoItem>> comparator) {
+    PhotoGroup(
+            String label,
+            int key,
+            ObservableValue<Predicate<PhotoItem>> predicate,
+            ObservableValue<Comparator<PhotoItem>> comparator) {
         this.label = label;
         this.key = key;
         FilteredList<PhotoItem> filtered = new FilteredList<>(all);

@@ -1,5 +1,15 @@
 package org.roomnet.app.photos;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -10,17 +20,6 @@ import javafx.collections.ObservableList;
 import org.roomnet.app.task.TaskExecutor;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewRules;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Comparator;
-import java.util.function.Predicate;
 
 /**
  * The photos of the open review as the window shows them: one {@link PhotoGroup} per room type plus
@@ -45,6 +44,7 @@ public final class PhotoGroups {
     private final Map<Path, PhotoItem> items = new HashMap<>();
     /** Photos whose thumbnail came before their label, by file. */
     private final Map<Path, PhotoItem> pendingItems = new HashMap<>();
+
     private final Selection selection = new Selection();
     private final ObjectProperty<PhotoOrder> order = new SimpleObjectProperty<>(PhotoOrder.NAME);
     private final ObjectProperty<PhotoFilter> filter = new SimpleObjectProperty<>(PhotoFilter.ALL);
@@ -79,9 +79,14 @@ public final class PhotoGroups {
         listing.set(new PhotoGroup(LISTING, 0, inListing, listingOrder));
         // holds every readable photo and shows those that need review: a photo leaves it once labelled or rejected
         List<String> rooms = classNames;
-        Comparator<PhotoItem> byRoom = Comparator.comparingInt(i -> rooms.indexOf(i.review().finalLabel()));
-        reviewQueue.set(new PhotoGroup(NEEDS_REVIEW, 0, new SimpleObjectProperty<>(PhotoItem::needsReview),
-                Bindings.createObjectBinding(() -> byRoom.thenComparing(order.get().comparator()), order)));
+        Comparator<PhotoItem> byRoom =
+                Comparator.comparingInt(i -> rooms.indexOf(i.review().finalLabel()));
+        reviewQueue.set(new PhotoGroup(
+                NEEDS_REVIEW,
+                0,
+                new SimpleObjectProperty<>(PhotoItem::needsReview),
+                Bindings.createObjectBinding(
+                        () -> byRoom.thenComparing(order.get().comparator()), order)));
     }
 
     /** A room type the agent added to the open review: an empty group after the others. */
@@ -134,9 +139,11 @@ public final class PhotoGroups {
         for (PhotoReview p : photos) {
             PhotoItem old = items.remove(p.file());
             if (old != null) {
-                removals.computeIfAbsent(groupOf(old.review()), g -> new ArrayList<>()).add(old);
+                removals.computeIfAbsent(groupOf(old.review()), g -> new ArrayList<>())
+                        .add(old);
                 removals.computeIfAbsent(listing.get(), g -> new ArrayList<>()).add(old);
-                removals.computeIfAbsent(reviewQueue.get(), g -> new ArrayList<>()).add(old);
+                removals.computeIfAbsent(reviewQueue.get(), g -> new ArrayList<>())
+                        .add(old);
             }
             PhotoItem item = new PhotoItem(p, rules);
             PhotoItem decoded = pendingItems.remove(p.file());
@@ -148,7 +155,9 @@ public final class PhotoGroups {
             additions.computeIfAbsent(groupOf(p), g -> new ArrayList<>()).add(item);
             if (p.isReadable()) {
                 additions.computeIfAbsent(listing.get(), g -> new ArrayList<>()).add(item);
-                additions.computeIfAbsent(reviewQueue.get(), g -> new ArrayList<>()).add(item);
+                additions
+                        .computeIfAbsent(reviewQueue.get(), g -> new ArrayList<>())
+                        .add(item);
             }
         }
         apply(removals, additions);
@@ -168,8 +177,11 @@ public final class PhotoGroups {
                 removals.computeIfAbsent(from, g -> new ArrayList<>()).add(item);
                 additions.computeIfAbsent(to, g -> new ArrayList<>()).add(item);
                 if (p.isReadable()) {
-                    removals.computeIfAbsent(reviewQueue.get(), g -> new ArrayList<>()).add(item);
-                    additions.computeIfAbsent(reviewQueue.get(), g -> new ArrayList<>()).add(item);
+                    removals.computeIfAbsent(reviewQueue.get(), g -> new ArrayList<>())
+                            .add(item);
+                    additions
+                            .computeIfAbsent(reviewQueue.get(), g -> new ArrayList<>())
+                            .add(item);
                 }
             }
         }
@@ -252,14 +264,18 @@ public final class PhotoGroups {
         if (first.isPresent()) {
             settled = true;
             current.set(first.get());
-        } else if (current.get() == null && pending.get() != null && pending.get().count() > 0) {
+        } else if (current.get() == null
+                && pending.get() != null
+                && pending.get().count() > 0) {
             current.set(pending.get()); // nothing was on screen: not a move
         }
     }
 
     /** The first room type with photos, else the unreadable files when there are any, else the first room type. */
     private PhotoGroup firstWithPhotos() {
-        return groups.stream().filter(g -> g.count() > 0).findFirst()
+        return groups.stream()
+                .filter(g -> g.count() > 0)
+                .findFirst()
                 .or(() -> Optional.ofNullable(unreadable.get()).filter(g -> g.count() > 0))
                 .orElse(groups.isEmpty() ? null : groups.get(0));
     }
@@ -384,13 +400,16 @@ public final class PhotoGroups {
      * first such photo selected. Returns false when every photo is reviewed.
      */
     public boolean showUnreviewed() {
-        Optional<PhotoGroup> first = groups.stream().filter(g -> g.unreviewedCountProperty().get() > 0).findFirst();
+        Optional<PhotoGroup> first = groups.stream()
+                .filter(g -> g.unreviewedCountProperty().get() > 0)
+                .findFirst();
         if (first.isEmpty()) {
             return false;
         }
         filter.set(PhotoFilter.NOT_REVIEWED);
         choose(first.get());
-        selection.selectOnly(first.get().shown().isEmpty() ? null : first.get().shown().get(0));
+        selection.selectOnly(
+                first.get().shown().isEmpty() ? null : first.get().shown().get(0));
         return true;
     }
 }

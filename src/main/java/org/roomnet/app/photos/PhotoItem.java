@@ -1,5 +1,6 @@
 package org.roomnet.app.photos;
 
+import java.nio.file.Path;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -8,8 +9,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewRules;
-
-import java.nio.file.Path;
 
 /** One photo as the views show it: its review (replaced on each change), thumbnail and selection. UI thread. */
 public final class PhotoItem {

@@ -19,7 +19,8 @@ public enum PhotoOrder {
 
     public Comparator<PhotoItem> comparator() {
         Comparator<PhotoItem> byName = Comparator.comparing(PhotoItem::fileName, PhotoOrder::compareNames);
-        Comparator<PhotoItem> byConfidence = Comparator.comparingDouble(i -> i.review().confidence());
+        Comparator<PhotoItem> byConfidence =
+                Comparator.comparingDouble(i -> i.review().confidence());
         return switch (this) {
             case NAME -> byName;
             case CONFIDENCE_LOW_FIRST -> byConfidence.thenComparing(byName);
@@ -50,7 +51,8 @@ public enum PhotoOrder {
                     return c;
                 }
             } else {
-                int c = COLLATOR.compare(String.valueOf(ca).toLowerCase(), String.valueOf(cb).toLowerCase());
+                int c = COLLATOR.compare(
+                        String.valueOf(ca).toLowerCase(), String.valueOf(cb).toLowerCase());
                 if (c != 0) {
                     return c;
                 }

@@ -1,15 +1,14 @@
 package org.roomnet.app.photos;
 
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.roomnet.app.task.TaskExecutor;
 import org.roomnet.app.task.UiBatcher;
 import org.roomnet.core.imaging.PhotoDecoder;
 import org.roomnet.core.imaging.Thumbnails;
 import org.roomnet.core.imaging.UnreadablePhotoException;
-
-import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Makes thumbnails of photos restored from a saved review (classification makes its own), on demand:
@@ -17,8 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ThumbnailLoader implements AutoCloseable {
 
-    private record Loaded(PhotoItem item, Thumbnail thumbnail) {
-    }
+    private record Loaded(PhotoItem item, Thumbnail thumbnail) {}
 
     private final int maxSide;
     private final UiBatcher<Loaded> results;
@@ -27,7 +25,9 @@ final class ThumbnailLoader implements AutoCloseable {
 
     ThumbnailLoader(TaskExecutor executor, int maxSide, int threads) {
         this.maxSide = maxSide;
-        this.results = new UiBatcher<>(executor, batch -> batch.forEach(l -> l.item().thumbnailProperty().set(l.thumbnail())));
+        this.results = new UiBatcher<>(
+                executor,
+                batch -> batch.forEach(l -> l.item().thumbnailProperty().set(l.thumbnail())));
         LinkedBlockingDeque<Runnable> lifo = new LinkedBlockingDeque<>() {
             @Override
             public boolean offer(Runnable r) {

@@ -1,5 +1,7 @@
 package org.roomnet.app.preview;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Button;
@@ -7,9 +9,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The photo at full size over the main window, on a dark backdrop. Binds to a {@link PreviewViewModel};
@@ -21,20 +20,28 @@ public final class PreviewView extends StackPane {
 
     @FXML
     private Label titleLabel;
+
     @FXML
     private Label positionLabel;
+
     @FXML
     private Label hintLabel;
+
     @FXML
     private Label detailLabel;
+
     @FXML
     private StackPane imageArea;
+
     @FXML
     private ImageView imageView;
+
     @FXML
     private ProgressIndicator spinner;
+
     @FXML
     private Button previousButton;
+
     @FXML
     private Button nextButton;
 

@@ -1,5 +1,8 @@
 package org.roomnet.app.preview;
 
+import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,10 +18,6 @@ import org.roomnet.app.util.FxImages;
 import org.roomnet.core.imaging.PhotoDecoder;
 import org.roomnet.core.review.Percent;
 import org.roomnet.core.review.PhotoReview;
-
-import java.util.List;
-import java.util.function.BiPredicate;
-import java.util.function.Consumer;
 
 /**
  * The large preview: one photo of a list (the group as it was shown when the preview opened), upright
@@ -48,8 +47,8 @@ public final class PreviewViewModel {
      * @param relabel  labels photos (one undoable step); the main view model's
      * @param closedAt told the photo on screen when the preview closes, so the grid can select it
      */
-    public PreviewViewModel(TaskExecutor executor, BiPredicate<List<PhotoItem>, String> relabel,
-                            Consumer<PhotoItem> closedAt) {
+    public PreviewViewModel(
+            TaskExecutor executor, BiPredicate<List<PhotoItem>, String> relabel, Consumer<PhotoItem> closedAt) {
         this.executor = executor;
         this.relabel = relabel;
         this.closedAt = closedAt;
@@ -125,17 +124,20 @@ public final class PreviewViewModel {
         int gen = ++generation;
         loading.set(true);
         int side = decodeShortSide;
-        executor.execute(() -> FxImages.toFxImage(PhotoDecoder.decode(item.file(), side)), img -> {
-            if (gen == generation) {
-                image.set(img);
-                loading.set(false);
-            }
-        }, e -> {
-            if (gen == generation) {
-                loading.set(false);
-                detail.set("Cannot show this file: " + e.getMessage());
-            }
-        });
+        executor.execute(
+                () -> FxImages.toFxImage(PhotoDecoder.decode(item.file(), side)),
+                img -> {
+                    if (gen == generation) {
+                        image.set(img);
+                        loading.set(false);
+                    }
+                },
+                e -> {
+                    if (gen == generation) {
+                        loading.set(false);
+                        detail.set("Cannot show this file: " + e.getMessage());
+                    }
+                });
     }
 
     private void setCurrent(PhotoItem item) {
@@ -165,8 +167,10 @@ public final class PreviewViewModel {
         }
         String model = "model: " + r.modelLabel() + " " + Percent.tenths(r.confidence()) + ", then " + r.secondLabel()
                 + " " + Percent.tenths(r.secondConfidence());
-        detail.set(r.isCorrected() ? r.finalLabel() + " (corrected; " + model + ")"
-                : r.finalLabel() + (r.isReviewed() ? " (confirmed; " : " (") + model + ")");
+        detail.set(
+                r.isCorrected()
+                        ? r.finalLabel() + " (corrected; " + model + ")"
+                        : r.finalLabel() + (r.isReviewed() ? " (confirmed; " : " (") + model + ")");
     }
 
     public ReadOnlyBooleanProperty openProperty() {

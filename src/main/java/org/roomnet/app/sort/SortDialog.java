@@ -1,5 +1,10 @@
 package org.roomnet.app.sort;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Button;
@@ -14,12 +19,6 @@ import javafx.stage.Window;
 import org.roomnet.core.organize.TransferMode;
 import org.roomnet.core.util.Words;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /** Asks copy or move and where to, and says exactly what will happen before anything does. */
 public final class SortDialog extends Dialog<SortRequest> {
 
@@ -27,10 +26,13 @@ public final class SortDialog extends Dialog<SortRequest> {
 
     @FXML
     private RadioButton copyButton;
+
     @FXML
     private RadioButton moveButton;
+
     @FXML
     private TextField destinationField;
+
     @FXML
     private Label summaryLabel;
 
@@ -53,9 +55,14 @@ public final class SortDialog extends Dialog<SortRequest> {
         getDialogPane().getButtonTypes().addAll(sort, ButtonType.CANCEL);
         Button sortButton = (Button) getDialogPane().lookupButton(sort);
         sortButton.disableProperty().bind(viewModel.validProperty().not());
-        sortButton.textProperty().bind(viewModel.modeProperty().map(m -> m == TransferMode.COPY ? "Copy Photos" : "Move Photos"));
+        sortButton
+                .textProperty()
+                .bind(viewModel.modeProperty().map(m -> m == TransferMode.COPY ? "Copy Photos" : "Move Photos"));
 
-        copyButton.selectedProperty().addListener((o, was, now) -> viewModel.modeProperty().set(now ? TransferMode.COPY : TransferMode.MOVE));
+        copyButton
+                .selectedProperty()
+                .addListener(
+                        (o, was, now) -> viewModel.modeProperty().set(now ? TransferMode.COPY : TransferMode.MOVE));
         moveButton.setSelected(viewModel.modeProperty().get() == TransferMode.MOVE);
         destinationField.textProperty().bindBidirectional(viewModel.destinationProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
@@ -66,7 +73,11 @@ public final class SortDialog extends Dialog<SortRequest> {
     private void browse() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Destination of the room folders");
-        viewModel.destinationPath().map(Path::getParent).filter(Files::isDirectory).map(Path::toFile)
+        viewModel
+                .destinationPath()
+                .map(Path::getParent)
+                .filter(Files::isDirectory)
+                .map(Path::toFile)
                 .ifPresent(chooser::setInitialDirectory);
         File chosen = chooser.showDialog(getOwner());
         if (chosen != null) {

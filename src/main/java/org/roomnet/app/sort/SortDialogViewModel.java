@@ -1,5 +1,10 @@
 package org.roomnet.app.sort;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -10,12 +15,6 @@ import javafx.beans.property.StringProperty;
 import org.roomnet.core.organize.TransferMode;
 import org.roomnet.core.util.Words;
 import org.roomnet.core.workflow.SortPlan;
-
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** State of the sort dialog: copy or move, the destination, and the exact words of what will happen. */
 public final class SortDialogViewModel {
@@ -30,7 +29,8 @@ public final class SortDialogViewModel {
         this.plan = plan;
         destination.set(plan.defaultDestination().toString());
         summary = Bindings.createStringBinding(this::describe, mode, destination);
-        valid = Bindings.createBooleanBinding(() -> plan.photos() > 0 && destinationPath().isPresent(), destination);
+        valid = Bindings.createBooleanBinding(
+                () -> plan.photos() > 0 && destinationPath().isPresent(), destination);
     }
 
     public SortPlan plan() {
@@ -72,8 +72,10 @@ public final class SortDialogViewModel {
     /** E.g. "12 photos will be copied into /x/shoot_classified/<RoomType>/: ...". */
     String describe() {
         if (plan.photos() == 0) {
-            return plan.rejected() > 0 ? "Every readable photo is rejected, and rejected photos are not sorted: "
-                    + "there is nothing to sort." : "There are no readable photos to sort.";
+            return plan.rejected() > 0
+                    ? "Every readable photo is rejected, and rejected photos are not sorted: "
+                            + "there is nothing to sort."
+                    : "There are no readable photos to sort.";
         }
         Optional<Path> dest = destinationPath();
         if (dest.isEmpty()) {
@@ -81,11 +83,17 @@ public final class SortDialogViewModel {
         }
         boolean copy = mode.get() == TransferMode.COPY;
         String rooms = plan.perRoomType().entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
         StringBuilder sb = new StringBuilder();
-        sb.append(Words.plural(plan.photos(), "photo")).append(" will be ")
-                .append(copy ? "copied" : "moved").append(" into ")
-                .append(dest.get().resolve("<RoomType>")).append("/ (").append(rooms).append(").\n");
+        sb.append(Words.plural(plan.photos(), "photo"))
+                .append(" will be ")
+                .append(copy ? "copied" : "moved")
+                .append(" into ")
+                .append(dest.get().resolve("<RoomType>"))
+                .append("/ (")
+                .append(rooms)
+                .append(").\n");
         sb.append("Existing files are never overwritten: when a name is taken, the photo gets a number added, "
                 + "e.g. \"photo (1).jpg\".\n");
         if (plan.unreadable() > 0) {
@@ -94,7 +102,10 @@ public final class SortDialogViewModel {
         if (plan.rejected() > 0) {
             sb.append(stayWhere(plan.rejected(), "rejected photo")).append(" (rejected photos are not sorted).\n");
         }
-        sb.append(copy ? "The shoot folder is left as it is." : "The photos leave the shoot folder " + plan.folder() + ".");
+        sb.append(
+                copy
+                        ? "The shoot folder is left as it is."
+                        : "The photos leave the shoot folder " + plan.folder() + ".");
         sb.append("\nYou can undo this with File \u203a Undo Last Sort.");
         return sb.toString();
     }

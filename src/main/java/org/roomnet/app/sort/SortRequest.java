@@ -1,9 +1,7 @@
 package org.roomnet.app.sort;
 
+import java.nio.file.Path;
 import org.roomnet.core.organize.TransferMode;
 
-import java.nio.file.Path;
-
 /** The agent's answer to the sort dialog. */
-public record SortRequest(TransferMode mode, Path destination) {
-}
+public record SortRequest(TransferMode mode, Path destination) {}

@@ -1,12 +1,11 @@
 package org.roomnet.app.task;
 
-import javafx.application.Platform;
-import javafx.concurrent.Task;
-
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
 
 /** {@link TaskExecutor} on JavaFX: each job is a {@link Task} on a pool of daemon threads. */
 public final class FxTaskExecutor implements TaskExecutor {

@@ -3,8 +3,7 @@ package org.roomnet.app.util;
 /** Human wording of time spans for the progress line. */
 public final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** "a few seconds", "about 40 s", "about 3 min", "about 1 h 20 min". */
     public static String timeLeft(double seconds) {

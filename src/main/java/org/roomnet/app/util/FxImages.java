@@ -1,11 +1,10 @@
 package org.roomnet.app.util;
 
+import java.awt.image.BufferedImage;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
-
-import java.awt.image.BufferedImage;
 
 /**
  * BufferedImage to JavaFX image without javafx-swing: pixels are copied through a PixelWriter, a band
@@ -16,8 +15,7 @@ public final class FxImages {
 
     private static final int BAND_ROWS = 64;
 
-    private FxImages() {
-    }
+    private FxImages() {}
 
     public static Image toFxImage(BufferedImage image) {
         int w = image.getWidth();

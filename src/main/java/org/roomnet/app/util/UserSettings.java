@@ -1,22 +1,22 @@
 package org.roomnet.app.util;
 
-import org.roomnet.core.listing.ListingOrder;
-import org.roomnet.core.listing.ListingPreset;
-import org.roomnet.core.listing.NamePattern;
-import org.roomnet.core.review.ListingChecklist;
-
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import org.roomnet.core.listing.ListingOrder;
+import org.roomnet.core.listing.ListingPreset;
+import org.roomnet.core.listing.NamePattern;
+import org.roomnet.core.review.ListingChecklist;
 
 /** The agent's settings kept between runs: the shoots opened lately, the listing checklist, the listing's room order and export choices. */
 public final class UserSettings {
 
     /** How many shoots File > Open Recent lists. */
     public static final int RECENT_SHOOTS = 8;
+
     private static final String RECENT = "shoots.recent";
     private static final String CHECKLIST = "listing.rooms";
     private static final String ROOM_ORDER = "listing.order";

@@ -1,10 +1,9 @@
 package org.roomnet.app.util;
 
+import java.util.prefs.Preferences;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-
-import java.util.prefs.Preferences;
 
 /** Remembers the main window's size and position (and a few view settings) in the user's preferences. */
 public final class WindowState {
@@ -26,10 +25,15 @@ public final class WindowState {
     public void restore(Stage stage, double defaultWidth, double defaultHeight) {
         double x = prefs.getDouble("window.x", Double.NaN);
         double y = prefs.getDouble("window.y", Double.NaN);
-        boolean onScreen = !Double.isNaN(x) && !Double.isNaN(y)
-                && !Screen.getScreensForRectangle(new Rectangle2D(x + 40, y + 10, 80, 30)).isEmpty();
-        Rectangle2D screen = (onScreen ? Screen.getScreensForRectangle(new Rectangle2D(x + 40, y + 10, 80, 30)).get(0)
-                : Screen.getPrimary()).getVisualBounds();
+        boolean onScreen = !Double.isNaN(x)
+                && !Double.isNaN(y)
+                && !Screen.getScreensForRectangle(new Rectangle2D(x + 40, y + 10, 80, 30))
+                        .isEmpty();
+        Rectangle2D screen = (onScreen
+                        ? Screen.getScreensForRectangle(new Rectangle2D(x + 40, y + 10, 80, 30))
+                                .get(0)
+                        : Screen.getPrimary())
+                .getVisualBounds();
         double wantedW = Math.max(MIN_WIDTH, prefs.getDouble("window.width", defaultWidth));
         double wantedH = Math.max(MIN_HEIGHT, prefs.getDouble("window.height", defaultHeight));
         // Never as large as the screen it goes on (a window saved on a big monitor, shown on a 1024x640 laptop):

@@ -20,12 +20,11 @@ public final class ClassNames {
 
     public static final int MAX_LENGTH = 64;
     private static final String WINDOWS_INVALID = "<>:\"/\\|?*";
-    private static final Set<String> WINDOWS_DEVICES = Set.of("CON", "PRN", "AUX", "NUL",
-            "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
-            "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
+    private static final Set<String> WINDOWS_DEVICES = Set.of(
+            "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1",
+            "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
 
-    private ClassNames() {
-    }
+    private ClassNames() {}
 
     /** Why {@code name} cannot be a room type, or empty when it can. */
     public static Optional<String> problem(String name) {
@@ -38,13 +37,17 @@ public final class ClassNames {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             int type = Character.getType(c);
-            if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+            if (Character.isISOControl(c)
+                    || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR
                     || type == Character.PARAGRAPH_SEPARATOR) {
                 return Optional.of(String.format("holds the control character U+%04X", (int) c));
             }
             if (WINDOWS_INVALID.indexOf(c) >= 0) {
-                return Optional.of(c == '/' || c == '\\' ? "holds a path separator ('" + c + "')"
-                        : "holds '" + c + "', which file names cannot hold on Windows");
+                return Optional.of(
+                        c == '/' || c == '\\'
+                                ? "holds a path separator ('" + c + "')"
+                                : "holds '" + c + "', which file names cannot hold on Windows");
             }
         }
         if (name.contains("..")) {
@@ -75,13 +78,14 @@ public final class ClassNames {
             } else {
                 String earlier = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
                 if (earlier != null) {
-                    problems.add(quote(name) + " is named twice" + (earlier.equals(name) ? "" : " (as " + quote(earlier) + ")"));
+                    problems.add(quote(name) + " is named twice"
+                            + (earlier.equals(name) ? "" : " (as " + quote(earlier) + ")"));
                 }
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("its class names cannot be room types (they become folder names): "
-                    + String.join("; ", problems));
+            throw new IllegalArgumentException(
+                    "its class names cannot be room types (they become folder names): " + String.join("; ", problems));
         }
     }
 
@@ -89,8 +93,10 @@ public final class ClassNames {
     private static String quote(String name) {
         StringBuilder sb = new StringBuilder("'");
         for (char c : name == null ? new char[0] : name.toCharArray()) {
-            sb.append(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                    ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            sb.append(
+                    Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                            ? String.format("\\u%04x", (int) c)
+                            : String.valueOf(c));
         }
         return sb.append('\'').toString();
     }

@@ -26,8 +26,11 @@ public record ClassifyOptions(int batchSize, int decodeThreads, int thumbnailSid
 
     /** The defaults, but for what a command line gave ({@code null}: the default). */
     public static ClassifyOptions of(Integer batchSize, Integer decodeThreads) {
-        return new ClassifyOptions(batchSize != null ? batchSize : DEFAULT_BATCH,
-                decodeThreads != null ? decodeThreads : Runtime.getRuntime().availableProcessors(), 0, null);
+        return new ClassifyOptions(
+                batchSize != null ? batchSize : DEFAULT_BATCH,
+                decodeThreads != null ? decodeThreads : Runtime.getRuntime().availableProcessors(),
+                0,
+                null);
     }
 
     /** The same, also handing a thumbnail of at most {@code maxSide} pixels per readable photo to {@code listener}. */

@@ -16,8 +16,7 @@ public final class InferenceGate {
 
     private static final ReadWriteLock LOCK = new ReentrantReadWriteLock();
 
-    private InferenceGate() {
-    }
+    private InferenceGate() {}
 
     /** Runs {@code work}, which calls into ONNX Runtime; once the gate is closed it waits until the JVM has exited. */
     static <T, E extends Exception> T enter(NativeWork<T, E> work) throws E {

@@ -113,7 +113,7 @@ final class JsonStringList {
     }
 
     private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException("class_names is not a JSON list of strings (" + what + " at character "
-                + at + "): " + (text.length() > 200 ? text.substring(0, 200) + "…" : text));
+        return new IllegalArgumentException("class_names is not a JSON list of strings (" + what + " at character " + at
+                + "): " + (text.length() > 200 ? text.substring(0, 200) + "…" : text));
     }
 }

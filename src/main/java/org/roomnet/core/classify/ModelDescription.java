@@ -33,6 +33,7 @@ public record ModelDescription(
      * always had. A calibrated model carries its own, fitted on the validation split (training/calibrate.py).
      */
     public static final float FIXED_REVIEW_MIN_CONFIDENCE = 0.60f;
+
     public static final float FIXED_REVIEW_MIN_MARGIN = 0.15f;
 
     public ModelDescription {
@@ -48,7 +49,8 @@ public record ModelDescription(
             throw new IllegalArgumentException("unsupported input: " + channelOrder + " " + layout);
         }
         if (!(reviewMinConfidence >= 0 && reviewMinConfidence <= 1 && reviewMinMargin >= 0 && reviewMinMargin <= 1)) {
-            throw new IllegalArgumentException("review thresholds outside 0..1: " + reviewMinConfidence + ", " + reviewMinMargin);
+            throw new IllegalArgumentException(
+                    "review thresholds outside 0..1: " + reviewMinConfidence + ", " + reviewMinMargin);
         }
     }
 
@@ -69,15 +71,30 @@ public record ModelDescription(
                 require(metadata, "input_layout"),
                 optionalFloat(metadata, "review_min_confidence", FIXED_REVIEW_MIN_CONFIDENCE),
                 optionalFloat(metadata, "review_min_margin", FIXED_REVIEW_MIN_MARGIN),
-                optionalText(metadata, "embedding_output") != null ? optionalText(metadata, "embedding_output")
+                optionalText(metadata, "embedding_output") != null
+                        ? optionalText(metadata, "embedding_output")
                         : optionalText(metadata, "embedding_name"), // v2's key
                 UnknownDetector.fromMetadata(metadata, classNames));
     }
 
     /** The same description with the embedding found under {@code output} (a model that does not name it). */
     public ModelDescription withEmbeddingOutput(String output) {
-        return new ModelDescription(name, version, classNames, inputName, outputName, inputSize, pixelScale, pixelOffset,
-                cropRule, channelOrder, layout, reviewMinConfidence, reviewMinMargin, output, unknown);
+        return new ModelDescription(
+                name,
+                version,
+                classNames,
+                inputName,
+                outputName,
+                inputSize,
+                pixelScale,
+                pixelOffset,
+                cropRule,
+                channelOrder,
+                layout,
+                reviewMinConfidence,
+                reviewMinMargin,
+                output,
+                unknown);
     }
 
     /** The unknown detector's output name; null when the model has none. */
@@ -92,7 +109,8 @@ public record ModelDescription(
     private static String require(Map<String, String> metadata, String key) {
         String value = metadata.get(key);
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("the model's metadata lacks '" + key + "'; export it with training/export_onnx.py");
+            throw new IllegalArgumentException(
+                    "the model's metadata lacks '" + key + "'; export it with training/export_onnx.py");
         }
         return value;
     }

@@ -15,8 +15,7 @@ public final class ModelLocator {
 
     public static final String FILE_NAME = "roomnet.onnx";
 
-    private ModelLocator() {
-    }
+    private ModelLocator() {}
 
     public static Optional<Path> find() {
         return candidates().stream().filter(Files::isRegularFile).findFirst();
@@ -41,7 +40,11 @@ public final class ModelLocator {
 
     private static Optional<Path> codeLocation() {
         try {
-            Path code = Path.of(ModelLocator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code = Path.of(ModelLocator.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             // target/classes (a folder) or target/roomnet.jar: either way the folder holding it
             return Optional.ofNullable(code.getParent());
         } catch (URISyntaxException | RuntimeException e) {

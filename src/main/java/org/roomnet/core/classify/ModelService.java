@@ -28,11 +28,14 @@ public final class ModelService implements AutoCloseable {
 
     /** The shipped model (see {@link ModelLocator}), on CUDA when usable, else the CPU; closed with the service. */
     public static ModelService shipped() {
-        return new ModelService(() -> {
-            var file = ModelLocator.find().orElseThrow(() -> new ModelLoadException(
-                    "No RoomNet model was found. Looked at: " + ModelLocator.candidates()));
-            return RoomClassifier.open(file, ProviderPreference.AUTO);
-        }, true);
+        return new ModelService(
+                () -> {
+                    var file = ModelLocator.find()
+                            .orElseThrow(() -> new ModelLoadException(
+                                    "No RoomNet model was found. Looked at: " + ModelLocator.candidates()));
+                    return RoomClassifier.open(file, ProviderPreference.AUTO);
+                },
+                true);
     }
 
     /** A model opened by {@code loader} (and closed with the service). */
@@ -69,7 +72,8 @@ public final class ModelService implements AutoCloseable {
     /** The classifier if it is loaded already. */
     public Optional<RoomClassifier> ifLoaded() {
         return classifier.isDone() && !classifier.isCompletedExceptionally()
-                ? Optional.of(classifier.join()) : Optional.empty();
+                ? Optional.of(classifier.join())
+                : Optional.empty();
     }
 
     @Override

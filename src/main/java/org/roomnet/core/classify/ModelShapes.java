@@ -5,7 +5,6 @@ import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-
 import java.util.Arrays;
 
 /**
@@ -16,20 +15,28 @@ import java.util.Arrays;
  */
 final class ModelShapes {
 
-    private ModelShapes() {
-    }
+    private ModelShapes() {}
 
     static void check(OrtSession session, ModelDescription d) throws OrtException {
-        TensorInfo input = tensor(session.getInputInfo().get(d.inputName()), "input", d.inputName(),
+        TensorInfo input = tensor(
+                session.getInputInfo().get(d.inputName()),
+                "input",
+                d.inputName(),
                 session.getInputNames().toString());
         long[] in = input.getShape();
-        if (input.type != OnnxJavaType.FLOAT || in.length != 4 || !fits(in[1], 3) || !fits(in[2], d.inputSize())
+        if (input.type != OnnxJavaType.FLOAT
+                || in.length != 4
+                || !fits(in[1], 3)
+                || !fits(in[2], d.inputSize())
                 || !fits(in[3], d.inputSize())) {
             throw new IllegalArgumentException("the model expects input '" + d.inputName() + "' as " + input.type
                     + " " + shape(in) + ", but its metadata describes " + d.inputSize() + "×" + d.inputSize()
                     + " RGB photos ([batch, 3, " + d.inputSize() + ", " + d.inputSize() + "] FLOAT)");
         }
-        TensorInfo output = tensor(session.getOutputInfo().get(d.outputName()), "output", d.outputName(),
+        TensorInfo output = tensor(
+                session.getOutputInfo().get(d.outputName()),
+                "output",
+                d.outputName(),
                 session.getOutputNames().toString());
         long[] out = output.getShape();
         if (out.length != 2 || !fits(out[1], d.classCount())) {
@@ -37,16 +44,24 @@ final class ModelShapes {
                     + ", but its metadata names " + d.classCount() + " classes ([batch, " + d.classCount() + "])");
         }
         if (d.embeddingOutput() != null) {
-            long[] emb = tensor(session.getOutputInfo().get(d.embeddingOutput()), "output", d.embeddingOutput(),
-                    session.getOutputNames().toString()).getShape();
+            long[] emb = tensor(
+                            session.getOutputInfo().get(d.embeddingOutput()),
+                            "output",
+                            d.embeddingOutput(),
+                            session.getOutputNames().toString())
+                    .getShape();
             if (emb.length != 2 || emb[1] == 0) {
                 throw new IllegalArgumentException("the model's embedding output '" + d.embeddingOutput() + "' is "
                         + shape(emb) + ", expected [batch, features]");
             }
         }
         if (d.unknownOutput() != null) {
-            long[] unknown = tensor(session.getOutputInfo().get(d.unknownOutput()), "output", d.unknownOutput(),
-                    session.getOutputNames().toString()).getShape();
+            long[] unknown = tensor(
+                            session.getOutputInfo().get(d.unknownOutput()),
+                            "output",
+                            d.unknownOutput(),
+                            session.getOutputNames().toString())
+                    .getShape();
             if (!(unknown.length == 1 || unknown.length == 2 && fits(unknown[1], 1))) {
                 throw new IllegalArgumentException("the model's unknown-score output '" + d.unknownOutput() + "' is "
                         + shape(unknown) + ", expected [batch, 1]");
@@ -56,7 +71,8 @@ final class ModelShapes {
 
     private static TensorInfo tensor(NodeInfo node, String kind, String name, String available) {
         if (node == null || !(node.getInfo() instanceof TensorInfo info)) {
-            throw new IllegalArgumentException("the model has no tensor " + kind + " '" + name + "' (it has " + available + ")");
+            throw new IllegalArgumentException(
+                    "the model has no tensor " + kind + " '" + name + "' (it has " + available + ")");
         }
         return info;
     }

@@ -13,11 +13,15 @@ import java.util.Locale;
 public final class NvidiaDriverProbe {
 
     private static final List<String> LINUX_LIBRARY_DIRS = List.of(
-            "/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/nvidia/lib64",
-            "/usr/local/nvidia/lib", "/usr/lib/wsl/lib", "/run/opengl-driver/lib");
+            "/usr/lib/x86_64-linux-gnu",
+            "/usr/lib64",
+            "/usr/lib",
+            "/usr/local/nvidia/lib64",
+            "/usr/local/nvidia/lib",
+            "/usr/lib/wsl/lib",
+            "/run/opengl-driver/lib");
 
-    private NvidiaDriverProbe() {
-    }
+    private NvidiaDriverProbe() {}
 
     public static boolean driverPresent() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
@@ -26,7 +30,8 @@ public final class NvidiaDriverProbe {
             return Files.exists(Path.of(systemRoot, "System32", "nvcuda.dll"));
         }
         if (os.contains("linux")) {
-            boolean device = Files.exists(Path.of("/dev/nvidiactl")) || Files.exists(Path.of("/dev/nvidia0"))
+            boolean device = Files.exists(Path.of("/dev/nvidiactl"))
+                    || Files.exists(Path.of("/dev/nvidia0"))
                     || Files.exists(Path.of("/dev/dxg"));
             return device && libcudaFound(libraryDirs());
         }

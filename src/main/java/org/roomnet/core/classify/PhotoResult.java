@@ -1,6 +1,5 @@
 package org.roomnet.core.classify;
 
-
 import java.nio.file.Path;
 
 /**

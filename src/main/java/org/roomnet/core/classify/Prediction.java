@@ -12,8 +12,8 @@ import java.util.OptionalDouble;
  * {@code label} is the model's label: the class of the highest score, unless the model's unknown detector
  * labelled the photo otherwise ({@link #withLabel}). Immutable: the embedding is copied in and out.
  */
-public record Prediction(List<String> classNames, List<Float> scores, float[] embedding, OptionalDouble unknownScore,
-                         String label) {
+public record Prediction(
+        List<String> classNames, List<Float> scores, float[] embedding, OptionalDouble unknownScore, String label) {
 
     private static final float[] NONE = new float[0];
 
@@ -45,7 +45,8 @@ public record Prediction(List<String> classNames, List<Float> scores, float[] em
         return of(classNames, scores, NONE, OptionalDouble.empty());
     }
 
-    public static Prediction of(List<String> classNames, float[] scores, float[] embedding, OptionalDouble unknownScore) {
+    public static Prediction of(
+            List<String> classNames, float[] scores, float[] embedding, OptionalDouble unknownScore) {
         Float[] boxed = new Float[scores.length];
         for (int i = 0; i < scores.length; i++) {
             boxed[i] = scores[i];
@@ -107,8 +108,12 @@ public record Prediction(List<String> classNames, List<Float> scores, float[] em
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Prediction p && classNames.equals(p.classNames) && scores.equals(p.scores)
-                && Arrays.equals(embedding, p.embedding) && unknownScore.equals(p.unknownScore) && label.equals(p.label);
+        return o instanceof Prediction p
+                && classNames.equals(p.classNames)
+                && scores.equals(p.scores)
+                && Arrays.equals(embedding, p.embedding)
+                && unknownScore.equals(p.unknownScore)
+                && label.equals(p.label);
     }
 
     @Override
@@ -118,8 +123,8 @@ public record Prediction(List<String> classNames, List<Float> scores, float[] em
 
     @Override
     public String toString() {
-        return "Prediction[" + label + " " + confidence() + ", scores=" + scores + ", embedding of "
-                + embedding.length + ", unknownScore=" + unknownScore + "]";
+        return "Prediction[" + label + " " + confidence() + ", scores=" + scores + ", embedding of " + embedding.length
+                + ", unknownScore=" + unknownScore + "]";
     }
 
     /** The highest score's class other than the label's (the label's own when it is the only class). */

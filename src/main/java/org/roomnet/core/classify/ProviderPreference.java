@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** What the user asked for: the GPU when it can be used, or the CPU only. */
 public enum ProviderPreference {
-    AUTO, CPU, CUDA;
+    AUTO,
+    CPU,
+    CUDA;
 
     public static ProviderPreference parse(String text) {
         try {

@@ -4,7 +4,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +31,12 @@ public final class RoomClassifier implements AutoCloseable {
     private final String providerNote;
     private Path modelFile;
 
-    private RoomClassifier(OrtEnvironment environment, OrtSession session, ModelDescription description,
-                           ExecutionProvider provider, String providerNote) {
+    private RoomClassifier(
+            OrtEnvironment environment,
+            OrtSession session,
+            ModelDescription description,
+            ExecutionProvider provider,
+            String providerNote) {
         this.environment = environment;
         this.session = session;
         this.description = description;
@@ -51,7 +54,8 @@ public final class RoomClassifier implements AutoCloseable {
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try {
-            env.setTelemetry(false); // no usage events; the device id file needs ORT_DISABLE_TELEMETRY (see TelemetryOff)
+            env.setTelemetry(
+                    false); // no usage events; the device id file needs ORT_DISABLE_TELEMETRY (see TelemetryOff)
         } catch (OrtException e) {
             // a build without telemetry
         }
@@ -87,7 +91,8 @@ public final class RoomClassifier implements AutoCloseable {
 
     private static ModelDescription describe(OrtSession session, Path modelFile) throws ModelLoadException {
         try {
-            ModelDescription d = ModelDescription.fromMetadata(session.getMetadata().getCustomMetadata());
+            ModelDescription d =
+                    ModelDescription.fromMetadata(session.getMetadata().getCustomMetadata());
             if (d.embeddingOutput() == null && session.getOutputNames().contains(EMBEDDING)) {
                 d = d.withEmbeddingOutput(EMBEDDING); // v2 has the output but does not name it in its metadata
             }
@@ -159,19 +164,26 @@ public final class RoomClassifier implements AutoCloseable {
 
     private List<Prediction> run(FloatBuffer buffer, long[] shape, Set<String> outputs) throws OrtException {
         try (OnnxTensor input = OnnxTensor.createTensor(environment, buffer, shape);
-             OrtSession.Result result = session.run(Map.of(description.inputName(), input), outputs)) {
+                OrtSession.Result result = session.run(Map.of(description.inputName(), input), outputs)) {
             // By name: a model may have more outputs, in any order.
             float[][] scores = (float[][]) output(result, description.outputName());
-            float[][] embeddings = description.embeddingOutput() == null ? null
+            float[][] embeddings = description.embeddingOutput() == null
+                    ? null
                     : (float[][]) output(result, description.embeddingOutput());
             Object unknown = description.unknownOutput() == null ? null : output(result, description.unknownOutput());
             List<Prediction> predictions = new ArrayList<>(scores.length);
             for (int i = 0; i < scores.length; i++) {
-                Prediction p = Prediction.of(description.classNames(), scores[i],
-                        embeddings == null ? null : embeddings[i], unknownScore(unknown, i));
+                Prediction p = Prediction.of(
+                        description.classNames(),
+                        scores[i],
+                        embeddings == null ? null : embeddings[i],
+                        unknownScore(unknown, i));
                 UnknownDetector detector = description.unknown();
-                if (detector != null && p.unknownScore().isPresent() && detector.relabels(p.unknownScore().getAsDouble())) {
-                    p = p.withLabel(detector.label()); // far from every photo it learned from: the model's "unknown" class
+                if (detector != null
+                        && p.unknownScore().isPresent()
+                        && detector.relabels(p.unknownScore().getAsDouble())) {
+                    p = p.withLabel(
+                            detector.label()); // far from every photo it learned from: the model's "unknown" class
                 }
                 predictions.add(p);
             }
@@ -180,7 +192,9 @@ public final class RoomClassifier implements AutoCloseable {
     }
 
     private static Object output(OrtSession.Result result, String name) throws OrtException {
-        return result.get(name).orElseThrow(() -> new OrtException("the model has no output '" + name + "'")).getValue();
+        return result.get(name)
+                .orElseThrow(() -> new OrtException("the model has no output '" + name + "'"))
+                .getValue();
     }
 
     /** The unknown score of photo {@code i}, from a {@code [batch, 1]} or {@code [batch]} output. */

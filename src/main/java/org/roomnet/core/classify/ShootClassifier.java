@@ -1,13 +1,6 @@
 package org.roomnet.core.classify;
 
 import ai.onnxruntime.OrtException;
-import org.roomnet.core.imaging.DecodedPhoto;
-import org.roomnet.core.imaging.PhotoDecoder;
-import org.roomnet.core.imaging.PhotoLimits;
-import org.roomnet.core.imaging.Preprocessor;
-import org.roomnet.core.imaging.Thumbnails;
-import org.roomnet.core.imaging.UnreadablePhotoException;
-
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +12,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.roomnet.core.imaging.DecodedPhoto;
+import org.roomnet.core.imaging.PhotoDecoder;
+import org.roomnet.core.imaging.PhotoLimits;
+import org.roomnet.core.imaging.Preprocessor;
+import org.roomnet.core.imaging.Thumbnails;
+import org.roomnet.core.imaging.UnreadablePhotoException;
 
 /**
  * Classifies many photos: decoding and pre-processing on a pool of threads overlaps with batched
@@ -102,14 +101,18 @@ public final class ShootClassifier {
                     }
                 }
                 if (!tensors.isEmpty()) {
-                    List<Prediction> predictions = classifier.classify(tensors.stream().map(d -> d.tensor).toList());
+                    List<Prediction> predictions = classifier.classify(
+                            tensors.stream().map(d -> d.tensor).toList());
                     for (int k = 0; k < tensors.size(); k++) {
                         int index = tensors.get(k).index;
                         String damage = tensors.get(k).damage;
                         Prediction p = predictions.get(k);
-                        results[index] = !p.isFinite() ? PhotoResult.failed(files.get(index), NOT_A_NUMBER)
-                                : (damage == null ? PhotoResult.classified(files.get(index), p)
-                                : PhotoResult.damaged(files.get(index), p, damage)).withWarning(tensors.get(k).warning);
+                        results[index] = !p.isFinite()
+                                ? PhotoResult.failed(files.get(index), NOT_A_NUMBER)
+                                : (damage == null
+                                                ? PhotoResult.classified(files.get(index), p)
+                                                : PhotoResult.damaged(files.get(index), p, damage))
+                                        .withWarning(tensors.get(k).warning);
                         listener.onResult(results[index], ++done, files.size());
                     }
                 }
@@ -129,8 +132,12 @@ public final class ShootClassifier {
         return ordered;
     }
 
-    private void decodeLoop(List<Path> files, AtomicInteger next, BlockingQueue<Decoded> queue,
-                            AtomicBoolean cancelled, AtomicBoolean stop) {
+    private void decodeLoop(
+            List<Path> files,
+            AtomicInteger next,
+            BlockingQueue<Decoded> queue,
+            AtomicBoolean cancelled,
+            AtomicBoolean stop) {
         try {
             int i;
             while (!cancelled.get() && !stop.get() && (i = next.getAndIncrement()) < files.size()) {
@@ -158,6 +165,5 @@ public final class ShootClassifier {
         }
     }
 
-    private record Decoded(int index, float[] tensor, String error, String damage, String warning) {
-    }
+    private record Decoded(int index, float[] tensor, String error, String damage, String warning) {}
 }

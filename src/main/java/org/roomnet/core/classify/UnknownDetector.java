@@ -21,8 +21,8 @@ public record UnknownDetector(String output, double threshold, String label, dou
             throw new IllegalArgumentException("the unknown thresholds are no numbers");
         }
         if (label != null && labelThreshold < threshold) {
-            throw new IllegalArgumentException("unknown_label_threshold (" + labelThreshold
-                    + ") is below unknown_threshold (" + threshold + ")");
+            throw new IllegalArgumentException(
+                    "unknown_label_threshold (" + labelThreshold + ") is below unknown_threshold (" + threshold + ")");
         }
         method = method == null ? "" : method;
     }
@@ -54,22 +54,25 @@ public record UnknownDetector(String output, double threshold, String label, dou
         Double labelThreshold = number(metadata, "unknown_label_threshold");
         if (output == null) {
             if (threshold != null || label != null) {
-                throw new IllegalArgumentException("the model's metadata has unknown_threshold or unknown_label "
-                        + "but no unknown_output");
+                throw new IllegalArgumentException(
+                        "the model's metadata has unknown_threshold or unknown_label " + "but no unknown_output");
             }
             return null;
         }
         if (label != null) {
             if (!classNames.contains(label)) {
-                throw new IllegalArgumentException("the model's unknown_label '" + label + "' is none of its classes "
-                        + classNames);
+                throw new IllegalArgumentException(
+                        "the model's unknown_label '" + label + "' is none of its classes " + classNames);
             }
             if (labelThreshold == null || threshold == null) {
-                throw new IllegalArgumentException("the model's unknown_label needs unknown_threshold and "
-                        + "unknown_label_threshold");
+                throw new IllegalArgumentException(
+                        "the model's unknown_label needs unknown_threshold and " + "unknown_label_threshold");
             }
         }
-        return new UnknownDetector(output, threshold == null ? Double.POSITIVE_INFINITY : threshold, label,
+        return new UnknownDetector(
+                output,
+                threshold == null ? Double.POSITIVE_INFINITY : threshold,
+                label,
                 label == null ? Double.POSITIVE_INFINITY : labelThreshold,
                 ModelDescription.optionalText(metadata, "unknown_method"));
     }

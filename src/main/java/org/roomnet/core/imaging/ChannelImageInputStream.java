@@ -1,10 +1,10 @@
 package org.roomnet.core.imaging;
 
-import javax.imageio.stream.ImageInputStreamImpl;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.util.Objects;
+import javax.imageio.stream.ImageInputStreamImpl;
 
 /**
  * An ImageIO stream over a file channel, buffered. ImageIO opens files through {@code java.io.File},

@@ -15,12 +15,10 @@ final class ContainerProfiles {
     private static final int TIFF_ICC_TAG = 34675;
     private static final int WEBP_ICC_FLAG = 0x20;
 
-    private ContainerProfiles() {
-    }
+    private ContainerProfiles() {}
 
     /** Where a profile lies in the file: its bytes from {@code offset}, {@code length} long; and the file's kind. */
-    private record Found(boolean tiff, int entry, int offset, int length) {
-    }
+    private record Found(boolean tiff, int entry, int offset, int length) {}
 
     /** The profile's bytes; empty when the file is no TIFF or WebP, or has none. */
     static Optional<byte[]> read(ByteBuffer file) {
@@ -113,7 +111,8 @@ final class ContainerProfiles {
 
     /** Where the first page's first entry starts (after its 2-byte entry count). */
     private static int tiffFirstEntry(ByteBuffer b) {
-        return Math.toIntExact(Integer.toUnsignedLong(b.duplicate().order(tiffOrder(b)).getInt(4)) + 2);
+        return Math.toIntExact(
+                Integer.toUnsignedLong(b.duplicate().order(tiffOrder(b)).getInt(4)) + 2);
     }
 
     private static ByteOrder tiffOrder(ByteBuffer b) {

@@ -1,9 +1,9 @@
 package org.roomnet.core.imaging;
 
-import javax.imageio.ImageReader;
-import javax.imageio.event.IIOReadWarningListener;
 import java.util.Locale;
 import java.util.Optional;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
 
 /**
  * Listens to an ImageIO JPEG reader's warnings and keeps the first that says the image data is corrupt.
@@ -37,7 +37,9 @@ final class DecoderWarnings implements IIOReadWarningListener {
         if (w.contains("icc")) {
             return false; // JWRN_BOGUS_ICC: the colour profile, not the pixels
         }
-        return w.startsWith("corrupt jpeg data") || w.startsWith("premature end of jpeg file")
-                || w.startsWith("inconsistent progression sequence") || w.startsWith("invalid sos parameters");
+        return w.startsWith("corrupt jpeg data")
+                || w.startsWith("premature end of jpeg file")
+                || w.startsWith("inconsistent progression sequence")
+                || w.startsWith("invalid sos parameters");
     }
 }

@@ -1,8 +1,13 @@
 package org.roomnet.core.imaging;
 
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.IntPointer;
-import org.bytedeco.leptonica.PIX;
+import static org.bytedeco.leptonica.global.leptonica.pixDestroy;
+import static org.bytedeco.leptonica.global.leptonica.pixGetData;
+import static org.bytedeco.leptonica.global.leptonica.pixGetDepth;
+import static org.bytedeco.leptonica.global.leptonica.pixGetHeight;
+import static org.bytedeco.leptonica.global.leptonica.pixGetWidth;
+import static org.bytedeco.leptonica.global.leptonica.pixGetWpl;
+import static org.bytedeco.leptonica.global.leptonica.pixReadMemJpeg;
+import static org.bytedeco.leptonica.global.leptonica.readHeaderMemJpeg;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -12,15 +17,9 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import static org.bytedeco.leptonica.global.leptonica.pixDestroy;
-import static org.bytedeco.leptonica.global.leptonica.pixGetData;
-import static org.bytedeco.leptonica.global.leptonica.pixGetDepth;
-import static org.bytedeco.leptonica.global.leptonica.pixGetHeight;
-import static org.bytedeco.leptonica.global.leptonica.pixGetWidth;
-import static org.bytedeco.leptonica.global.leptonica.pixGetWpl;
-import static org.bytedeco.leptonica.global.leptonica.pixReadMemJpeg;
-import static org.bytedeco.leptonica.global.leptonica.readHeaderMemJpeg;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.leptonica.PIX;
 
 /**
  * Decodes colour JPEGs with libjpeg-turbo, scaled in the DCT domain by 1/2, 1/4 or 1/8 so that the short
@@ -43,8 +42,7 @@ final class FastJpegDecoder {
      */
     static final int ZERO_RUN_BYTES = 512;
 
-    private FastJpegDecoder() {
-    }
+    private FastJpegDecoder() {}
 
     static boolean available() {
         return JpegNatives.available();
@@ -81,7 +79,8 @@ final class FastJpegDecoder {
                     }
                 }
                 return endsWithEoi(buffer) && !hasZeroRun(buffer, ZERO_RUN_BYTES)
-                        ? decode(data, size, minShortSide) : Optional.empty();
+                        ? decode(data, size, minShortSide)
+                        : Optional.empty();
             }
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // ImageIO reads it again and says what is wrong
@@ -103,15 +102,19 @@ final class FastJpegDecoder {
                 return Optional.empty();
             }
             return endsWithEoi(data) && !hasZeroRun(data, ZERO_RUN_BYTES)
-                    ? decode(file, size, minShortSide) : Optional.empty();
+                    ? decode(file, size, minShortSide)
+                    : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty(); // ImageIO reads it again and says what is wrong
         }
     }
 
     private static Optional<BufferedImage> decode(BytePointer data, long size, int minShortSide) {
-        try (IntPointer w = new IntPointer(1); IntPointer h = new IntPointer(1); IntPointer spp = new IntPointer(1);
-             IntPointer ycck = new IntPointer(1); IntPointer cmyk = new IntPointer(1)) {
+        try (IntPointer w = new IntPointer(1);
+                IntPointer h = new IntPointer(1);
+                IntPointer spp = new IntPointer(1);
+                IntPointer ycck = new IntPointer(1);
+                IntPointer cmyk = new IntPointer(1)) {
             if (readHeaderMemJpeg(data, size, w, h, spp, ycck, cmyk) != 0) {
                 return Optional.empty();
             }
@@ -119,7 +122,11 @@ final class FastJpegDecoder {
             int height = h.get();
             int scale = scaleFor(width, height, minShortSide);
             // Grey and CMYK JPEGs keep ImageIO's colour handling, so a photo's model input never depends on the path.
-            if (spp.get() != 3 || ycck.get() != 0 || cmyk.get() != 0 || width <= 0 || height <= 0
+            if (spp.get() != 3
+                    || ycck.get() != 0
+                    || cmyk.get() != 0
+                    || width <= 0
+                    || height <= 0
                     || (long) ceilDiv(width, scale) * ceilDiv(height, scale) > MAX_OUTPUT_PIXELS) {
                 return Optional.empty();
             }

@@ -4,7 +4,6 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
-
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.nio.ByteBuffer;
@@ -20,20 +19,18 @@ import java.util.Set;
 final class HeifDecoder {
 
     /** Brands of the ISO base media file format that libheif reads as still images. */
-    private static final Set<String> BRANDS = Set.of("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1",
-            "avif", "avis");
+    private static final Set<String> BRANDS =
+            Set.of("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1", "avif", "avis");
 
     /** The decoded picture (8-bit RGB, the numbers as stored) and the ICC profile it carries, or null. */
-    record Decoded(BufferedImage image, byte[] iccProfile) {
-    }
+    record Decoded(BufferedImage image, byte[] iccProfile) {}
 
     /** Width and height as the file declares them (after its transformations), before any pixel is decoded. */
     interface SizeCheck {
         void check(int width, int height) throws UnreadablePhotoException;
     }
 
-    private HeifDecoder() {
-    }
+    private HeifDecoder() {}
 
     /** Whether the bytes start like a HEIF file ("ftyp" box with a HEIF brand). */
     static boolean isHeif(ByteBuffer head) {
@@ -74,8 +71,8 @@ final class HeifDecoder {
         try {
             return decode(heif, data, sizeCheck);
         } catch (LinkageError e) { // a libheif without a function this needs
-            throw new UnreadablePhotoException("HEIC/HEIF photos need a newer libheif (" + e.getMessage() + "): "
-                    + HeifNatives.installHint(), e);
+            throw new UnreadablePhotoException(
+                    "HEIC/HEIF photos need a newer libheif (" + e.getMessage() + "): " + HeifNatives.installHint(), e);
         }
     }
 
@@ -94,7 +91,8 @@ final class HeifDecoder {
             sizeCheck.check(heif.heif_image_handle_get_width(handle), heif.heif_image_handle_get_height(handle));
             byte[] profile = iccProfile(heif, handle);
             PointerByReference imageRef = new PointerByReference();
-            check(heif.heif_decode_image(handle, imageRef, LibHeif.COLORSPACE_RGB, LibHeif.CHROMA_INTERLEAVED_RGB, null));
+            check(heif.heif_decode_image(
+                    handle, imageRef, LibHeif.COLORSPACE_RGB, LibHeif.CHROMA_INTERLEAVED_RGB, null));
             image = imageRef.getValue();
             return new Decoded(toImage(heif, image), profile);
         } finally {

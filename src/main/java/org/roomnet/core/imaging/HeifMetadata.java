@@ -9,12 +9,12 @@ import java.util.Optional;
  */
 public final class HeifMetadata {
 
-    private HeifMetadata() {
-    }
+    private HeifMetadata() {}
 
     /** Whether the file's first bytes are a HEIF file's. */
     public static boolean isHeif(byte[] file) {
-        return HeifDecoder.isHeif(ByteBuffer.wrap(file, 0, Math.min(64, file.length)).slice());
+        return HeifDecoder.isHeif(
+                ByteBuffer.wrap(file, 0, Math.min(64, file.length)).slice());
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.roomnet.core.imaging;
 
 import com.sun.jna.Native;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +14,9 @@ final class HeifNatives {
     private static final String DISABLE_PROPERTY = "roomnet.heif";
     private static final Loaded LOADED = load(names());
 
-    private HeifNatives() {
-    }
+    private HeifNatives() {}
 
-    record Loaded(LibHeif library, String problem) {
-    }
+    record Loaded(LibHeif library, String problem) {}
 
     /** libheif, or null when it could not be loaded ({@link #problem()} says why). */
     static LibHeif library() {
@@ -41,12 +38,16 @@ final class HeifNatives {
                 LibHeif library = Native.load(name, LibHeif.class);
                 library.heif_get_version();
                 return new Loaded(library, null);
-            } catch (Throwable e) { // UnsatisfiedLinkError, NoClassDefFoundError: not installed, or not for this platform
+            } catch (
+                    Throwable
+                            e) { // UnsatisfiedLinkError, NoClassDefFoundError: not installed, or not for this platform
                 last = e;
             }
         }
-        return new Loaded(null, "HEIC/HEIF photos need libheif, which is not installed: " + installHint()
-                + (last == null ? "" : " (" + last.getClass().getSimpleName() + ")"));
+        return new Loaded(
+                null,
+                "HEIC/HEIF photos need libheif, which is not installed: " + installHint()
+                        + (last == null ? "" : " (" + last.getClass().getSimpleName() + ")"));
     }
 
     static String installHint() {

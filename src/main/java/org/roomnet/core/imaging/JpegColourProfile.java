@@ -16,8 +16,7 @@ final class JpegColourProfile {
     private static final byte[] NAME = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NO_PROFILE = new byte[0];
 
-    private JpegColourProfile() {
-    }
+    private JpegColourProfile() {}
 
     /**
      * The profile's bytes; empty when the file has none. Chunks that are missing or inconsistent give bytes that
@@ -59,8 +58,7 @@ final class JpegColourProfile {
                 if (Arrays.equals(name, NAME)) {
                     int sequence = in.read();
                     int count = in.read();
-                    if (count <= 0 || sequence <= 0 || sequence > count
-                            || (chunks != null && chunks.length != count)) {
+                    if (count <= 0 || sequence <= 0 || sequence > count || (chunks != null && chunks.length != count)) {
                         return Optional.of(NO_PROFILE);
                     }
                     if (chunks == null) {

@@ -1,10 +1,9 @@
 package org.roomnet.core.imaging;
 
-import org.roomnet.core.imaging.jpeg.JpegFile;
-
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.util.Optional;
+import org.roomnet.core.imaging.jpeg.JpegFile;
 
 /**
  * What a JPEG's bytes say, before and independent of any decoder: the size its frame header
@@ -20,11 +19,9 @@ import java.util.Optional;
 public final class JpegIntegrity {
 
     /** The frame header: declared size, and whether the file is progressive (its decode holds every coefficient). */
-    public record Header(int width, int height, boolean progressive) {
-    }
+    public record Header(int width, int height, boolean progressive) {}
 
-    private JpegIntegrity() {
-    }
+    private JpegIntegrity() {}
 
     /** The frame header, or empty when the file is not a JPEG or has no frame header. */
     public static Optional<Header> header(SeekableByteChannel file) throws IOException {

@@ -13,8 +13,7 @@ final class JpegNatives {
 
     private static final String PROBLEM = load();
 
-    private JpegNatives() {
-    }
+    private JpegNatives() {}
 
     static boolean available() {
         return PROBLEM == null;

@@ -3,7 +3,6 @@ package org.roomnet.core.imaging;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
-
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
@@ -14,8 +13,14 @@ import java.nio.file.Path;
 
 /** EXIF orientation (1-8): how the stored pixels must be turned to show the photo upright. */
 public enum Orientation {
-    NORMAL(1), FLIP_HORIZONTAL(2), ROTATE_180(3), FLIP_VERTICAL(4),
-    TRANSPOSE(5), ROTATE_90_CW(6), TRANSVERSE(7), ROTATE_270_CW(8);
+    NORMAL(1),
+    FLIP_HORIZONTAL(2),
+    ROTATE_180(3),
+    FLIP_VERTICAL(4),
+    TRANSPOSE(5),
+    ROTATE_90_CW(6),
+    TRANSVERSE(7),
+    ROTATE_270_CW(8);
 
     private final int exifValue;
 
@@ -53,8 +58,10 @@ public enum Orientation {
             if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
                 return fromExif(exif.getInt(ExifIFD0Directory.TAG_ORIENTATION));
             }
-        } catch (IOException | RuntimeException | com.drew.imaging.ImageProcessingException
-                 | com.drew.metadata.MetadataException e) {
+        } catch (IOException
+                | RuntimeException
+                | com.drew.imaging.ImageProcessingException
+                | com.drew.metadata.MetadataException e) {
             // Metadata is optional: decoding decides whether the photo itself is readable.
         }
         return NORMAL;
@@ -73,14 +80,37 @@ public enum Orientation {
         int h = image.getHeight();
         AffineTransform t = new AffineTransform();
         switch (this) {
-            case FLIP_HORIZONTAL -> { t.translate(w, 0); t.scale(-1, 1); }
-            case ROTATE_180 -> { t.translate(w, h); t.rotate(Math.PI); }
-            case FLIP_VERTICAL -> { t.translate(0, h); t.scale(1, -1); }
-            case TRANSPOSE -> { t.rotate(-Math.PI / 2); t.scale(-1, 1); }
-            case ROTATE_90_CW -> { t.translate(h, 0); t.rotate(Math.PI / 2); }
-            case TRANSVERSE -> { t.scale(-1, 1); t.translate(-h, 0); t.translate(0, w); t.rotate(3 * Math.PI / 2); }
-            case ROTATE_270_CW -> { t.translate(0, w); t.rotate(3 * Math.PI / 2); }
-            default -> { }
+            case FLIP_HORIZONTAL -> {
+                t.translate(w, 0);
+                t.scale(-1, 1);
+            }
+            case ROTATE_180 -> {
+                t.translate(w, h);
+                t.rotate(Math.PI);
+            }
+            case FLIP_VERTICAL -> {
+                t.translate(0, h);
+                t.scale(1, -1);
+            }
+            case TRANSPOSE -> {
+                t.rotate(-Math.PI / 2);
+                t.scale(-1, 1);
+            }
+            case ROTATE_90_CW -> {
+                t.translate(h, 0);
+                t.rotate(Math.PI / 2);
+            }
+            case TRANSVERSE -> {
+                t.scale(-1, 1);
+                t.translate(-h, 0);
+                t.translate(0, w);
+                t.rotate(3 * Math.PI / 2);
+            }
+            case ROTATE_270_CW -> {
+                t.translate(0, w);
+                t.rotate(3 * Math.PI / 2);
+            }
+            default -> {}
         }
         int outW = swapsSides() ? h : w;
         int outH = swapsSides() ? w : h;

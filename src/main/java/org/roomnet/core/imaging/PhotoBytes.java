@@ -1,7 +1,5 @@
 package org.roomnet.core.imaging;
 
-import org.bytedeco.javacpp.BytePointer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -11,6 +9,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.bytedeco.javacpp.BytePointer;
 
 /**
  * A photo file's bytes, read from disk once for everything a decode needs: the checks ({@link JpegIntegrity},
@@ -106,7 +105,8 @@ final class PhotoBytes implements AutoCloseable {
     /** All the bytes; a file too large to hold in memory is refused. */
     ByteBuffer all() throws UnreadablePhotoException {
         if (bytes == null) {
-            throw new UnreadablePhotoException("too large to decode: the file is over " + (MAX_IN_MEMORY >> 20) + " MB");
+            throw new UnreadablePhotoException(
+                    "too large to decode: the file is over " + (MAX_IN_MEMORY >> 20) + " MB");
         }
         return bytes.duplicate().position(0);
     }

@@ -1,20 +1,20 @@
 package org.roomnet.core.imaging;
 
-import javax.imageio.IIOException;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Optional;
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes a photo at reduced size, upright. Colour JPEGs go through {@link FastJpegDecoder} (libjpeg-turbo,
@@ -32,8 +32,7 @@ public final class PhotoDecoder {
         ImageIO.scanForPlugins();
     }
 
-    private PhotoDecoder() {
-    }
+    private PhotoDecoder() {}
 
     /** Decodes with the short side at least {@code minShortSide} (when the photo is that large). */
     public static BufferedImage decode(Path file, int minShortSide) throws UnreadablePhotoException {
@@ -50,7 +49,8 @@ public final class PhotoDecoder {
      * the orientation and the decoder all read those bytes.
      */
     public static DecodedPhoto decodeChecked(Path file, int minShortSide) throws UnreadablePhotoException {
-        try (PhotoBytes bytes = PhotoBytes.read(file); SeekableByteChannel channel = bytes.channel()) {
+        try (PhotoBytes bytes = PhotoBytes.read(file);
+                SeekableByteChannel channel = bytes.channel()) {
             Stored stored = decodeStored(bytes, minShortSide, true, true);
             BufferedImage image = upright(bytes, stored.image());
             return new DecodedPhoto(image, JpegIntegrity.damage(channel).orElse(stored.corruption()), stored.warning());
@@ -85,7 +85,8 @@ public final class PhotoDecoder {
         try (SeekableByteChannel channel = Files.newByteChannel(file)) {
             Optional<JpegIntegrity.Header> jpeg = JpegIntegrity.header(channel);
             if (jpeg.isPresent()) {
-                return Optional.of(new DeclaredSize(jpeg.get().width(), jpeg.get().height(), true));
+                return Optional.of(
+                        new DeclaredSize(jpeg.get().width(), jpeg.get().height(), true));
             }
             channel.position(0);
             try (ImageInputStream in = new ChannelImageInputStream(channel)) {
@@ -116,7 +117,8 @@ public final class PhotoDecoder {
 
     /** Which decoder colour JPEGs go through, for the record in benchmarks and logs. */
     public static String jpegDecoderInUse() {
-        return FastJpegDecoder.available() ? "libjpeg-turbo with DCT scaling"
+        return FastJpegDecoder.available()
+                ? "libjpeg-turbo with DCT scaling"
                 : "ImageIO (" + JpegNatives.problem() + ")";
     }
 
@@ -156,7 +158,8 @@ public final class PhotoDecoder {
     /** The picture as stored (not turned), in sRGB ({@link SrgbPixels}); {@code listen}: collect the decoder's warnings. */
     private static Stored decodeStored(PhotoBytes bytes, int minShortSide, boolean fastJpeg, boolean listen)
             throws UnreadablePhotoException {
-        try (SeekableByteChannel channel = bytes.channel(); ImageInputStream in = new ChannelImageInputStream(channel)) {
+        try (SeekableByteChannel channel = bytes.channel();
+                ImageInputStream in = new ChannelImageInputStream(channel)) {
             if (channel.size() == 0) {
                 throw new UnreadablePhotoException("empty file (0 bytes)");
             }
@@ -166,8 +169,11 @@ public final class PhotoDecoder {
                 PhotoLimits.check(jpeg.get().width(), jpeg.get().height(), progressive);
                 // The seam: colour JPEGs that libjpeg-turbo decodes cleanly stop here; the rest go on to ImageIO,
                 // which alone reports problems, so every file is reported the same whichever decoder saw it.
-                Optional<BufferedImage> fast = !fastJpeg ? Optional.empty() : bytes.nativeBytes() != null
-                        ? FastJpegDecoder.decode(bytes.nativeBytes(), minShortSide) : FastJpegDecoder.decode(channel, minShortSide);
+                Optional<BufferedImage> fast = !fastJpeg
+                        ? Optional.empty()
+                        : bytes.nativeBytes() != null
+                                ? FastJpegDecoder.decode(bytes.nativeBytes(), minShortSide)
+                                : FastJpegDecoder.decode(channel, minShortSide);
                 if (fast.isPresent()) {
                     return new Stored(SrgbPixels.fromProfile(fast.get(), JpegColourProfile.read(channel)), null);
                 }
@@ -176,8 +182,8 @@ public final class PhotoDecoder {
                 return new Stored(heif(bytes), null);
             }
             // a TIFF's or WebP's profile that Java cannot read: their readers would ignore it or fail on it
-            Optional<byte[]> profile = jpeg.isPresent() || !bytes.inMemory() ? Optional.empty()
-                    : ContainerProfiles.read(bytes.all());
+            Optional<byte[]> profile =
+                    jpeg.isPresent() || !bytes.inMemory() ? Optional.empty() : ContainerProfiles.read(bytes.all());
             if (profile.isPresent() && !SrgbPixels.isReadable(profile.get())) {
                 Optional<Stored> hidden = withoutProfile(bytes, minShortSide);
                 if (hidden.isPresent()) {
@@ -203,8 +209,14 @@ public final class PhotoDecoder {
     }
 
     /** An ImageIO decode of the file as stored; {@code listen}: collect the JPEG decoder's warnings. */
-    private static Stored readWithImageIo(ImageInputStream in, PhotoBytes bytes, boolean jpeg, boolean listen,
-                                          boolean progressive, int minShortSide, SeekableByteChannel channel)
+    private static Stored readWithImageIo(
+            ImageInputStream in,
+            PhotoBytes bytes,
+            boolean jpeg,
+            boolean listen,
+            boolean progressive,
+            int minShortSide,
+            SeekableByteChannel channel)
             throws IOException, UnreadablePhotoException {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
@@ -229,7 +241,8 @@ public final class PhotoDecoder {
             if (image == null) {
                 throw new UnreadablePhotoException("the image holds no picture");
             }
-            return new Stored(inSrgb(image, bytes, jpeg, channel), warnings.corruption().orElse(null));
+            return new Stored(
+                    inSrgb(image, bytes, jpeg, channel), warnings.corruption().orElse(null));
         } finally {
             reader.dispose();
         }
@@ -245,7 +258,7 @@ public final class PhotoDecoder {
             return Optional.empty();
         }
         try (SeekableByteChannel channel = new MemoryChannel(hidden.get());
-             ImageInputStream in = new ChannelImageInputStream(channel)) {
+                ImageInputStream in = new ChannelImageInputStream(channel)) {
             Stored stored = readWithImageIo(in, bytes, false, false, false, minShortSide, channel);
             return Optional.of(new Stored(stored.image(), null, SrgbPixels.PROFILE_UNREADABLE));
         } catch (IOException | RuntimeException | UnreadablePhotoException e) {
@@ -269,8 +282,8 @@ public final class PhotoDecoder {
      * reader ignores its iCCP chunk, so a colour PNG's profile is applied here, after transparency is flattened
      * (as training does).
      */
-    private static SrgbPixels.Converted inSrgb(BufferedImage image, PhotoBytes bytes, boolean jpeg,
-                                               SeekableByteChannel channel)
+    private static SrgbPixels.Converted inSrgb(
+            BufferedImage image, PhotoBytes bytes, boolean jpeg, SeekableByteChannel channel)
             throws IOException, UnreadablePhotoException {
         BufferedImage srgb = SrgbPixels.of(image);
         boolean grey = image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;

@@ -16,17 +16,21 @@ public final class PhotoLimits {
     /** Why a photo under the limits was still not decoded: the heap could not hold it (one photo's error, not the run's). */
     public static final String NOT_ENOUGH_MEMORY = "photo too large to decode in the memory available";
 
-    private PhotoLimits() {
-    }
+    private PhotoLimits() {}
 
     /** Throws, with the reason for the user, when the declared size is over the limit. */
     public static void check(int width, int height, boolean progressiveJpeg) throws UnreadablePhotoException {
         long pixels = (long) width * height;
         long limit = progressiveJpeg ? MAX_PROGRESSIVE_JPEG_PIXELS : MAX_PIXELS;
         if (pixels > limit) {
-            throw new UnreadablePhotoException(String.format(Locale.ROOT,
+            throw new UnreadablePhotoException(String.format(
+                    Locale.ROOT,
                     "too large to decode: it declares %d × %d pixels (%d MP); the limit is %d MP%s",
-                    width, height, pixels / 1_000_000, limit / 1_000_000, progressiveJpeg ? " for a progressive JPEG" : ""));
+                    width,
+                    height,
+                    pixels / 1_000_000,
+                    limit / 1_000_000,
+                    progressiveJpeg ? " for a progressive JPEG" : ""));
         }
     }
 }

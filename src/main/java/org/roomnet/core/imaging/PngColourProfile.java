@@ -17,8 +17,7 @@ final class PngColourProfile {
     /** No real profile is larger; a bigger one is taken for damage, not inflated into memory. */
     private static final int MAX_PROFILE = 16 << 20;
 
-    private PngColourProfile() {
-    }
+    private PngColourProfile() {}
 
     static boolean isPng(ByteBuffer head) {
         if (head.limit() < SIGNATURE.length) {
@@ -44,7 +43,8 @@ final class PngColourProfile {
         int at = SIGNATURE.length;
         while (at + 8 <= b.limit()) {
             long length = Integer.toUnsignedLong(b.getInt(at));
-            String type = new String(new byte[]{b.get(at + 4), b.get(at + 5), b.get(at + 6), b.get(at + 7)},
+            String type = new String(
+                    new byte[] {b.get(at + 4), b.get(at + 5), b.get(at + 6), b.get(at + 7)},
                     StandardCharsets.ISO_8859_1);
             if (type.equals("IDAT") || type.equals("IEND")) {
                 return Optional.empty(); // iCCP must come before the image data

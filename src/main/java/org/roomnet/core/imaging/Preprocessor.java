@@ -37,8 +37,8 @@ public final class Preprocessor {
         int top = (h - side) / 2;
         int[][] planes = channelPlanes(image, left, top, side);
 
-        ResampleWeights weights = weightCache.computeIfAbsent((long) side << 32 | size,
-                k -> ResampleWeights.triangle(side, size));
+        ResampleWeights weights =
+                weightCache.computeIfAbsent((long) side << 32 | size, k -> ResampleWeights.triangle(side, size));
         // Horizontal pass: side rows x size columns, per channel.
         double[][] horizontal = new double[3][side * size];
         for (int c = 0; c < 3; c++) {
@@ -81,9 +81,11 @@ public final class Preprocessor {
         int[] argb;
         WritableRaster raster = image.getRaster();
         if ((image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB)
-                && raster.getDataBuffer() instanceof DataBufferInt buffer && buffer.getNumBanks() == 1
+                && raster.getDataBuffer() instanceof DataBufferInt buffer
+                && buffer.getNumBanks() == 1
                 && raster.getSampleModel() instanceof SinglePixelPackedSampleModel model
-                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0) {
+                && raster.getSampleModelTranslateX() == 0
+                && raster.getSampleModelTranslateY() == 0) {
             int[] data = buffer.getData();
             int stride = model.getScanlineStride();
             argb = new int[side * side];

@@ -35,6 +35,7 @@ public final class SrgbPixels {
     private static final ColorSpace SRGB = ColorSpace.getInstance(ColorSpace.CS_sRGB);
     /** Transforms are costly to build (~ms) and cached by ColorConvertOp: keep one per recent profile. */
     private static final int CACHED_PROFILES = 8;
+
     private static final Map<String, ColorConvertOp> OPS = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ColorConvertOp> eldest) {
@@ -45,12 +46,10 @@ public final class SrgbPixels {
     /** The warning of a photo whose embedded profile cannot be read or used: its numbers are taken for sRGB. */
     public static final String PROFILE_UNREADABLE = "colour profile unreadable, assumed sRGB";
 
-    private SrgbPixels() {
-    }
+    private SrgbPixels() {}
 
     /** A picture in sRGB, and {@link #PROFILE_UNREADABLE} when its profile had to be ignored (else null). */
-    public record Converted(BufferedImage image, String warning) {
-    }
+    public record Converted(BufferedImage image, String warning) {}
 
     /** The picture in sRGB: grey copied to R = G = B, another colour space converted; sRGB as it is. */
     public static BufferedImage of(BufferedImage image) {
@@ -92,8 +91,12 @@ public final class SrgbPixels {
                     a = argb >>> 24;
                     rgb = argb & 0xFFFFFF;
                 }
-                out.setRGB(x, y, blendOnWhite(rgb >> 16 & 0xFF, a) << 16 | blendOnWhite(rgb >> 8 & 0xFF, a) << 8
-                        | blendOnWhite(rgb & 0xFF, a));
+                out.setRGB(
+                        x,
+                        y,
+                        blendOnWhite(rgb >> 16 & 0xFF, a) << 16
+                                | blendOnWhite(rgb >> 8 & 0xFF, a) << 8
+                                | blendOnWhite(rgb & 0xFF, a));
             }
         }
         return out;
@@ -142,7 +145,8 @@ public final class SrgbPixels {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("unreadable colour profile: " + e.getMessage(), e);
         }
-        if (profile.getColorSpaceType() != ColorSpace.TYPE_RGB || profile.getNumComponents() != 3
+        if (profile.getColorSpaceType() != ColorSpace.TYPE_RGB
+                || profile.getNumComponents() != 3
                 || profile.getProfileClass() == ICC_Profile.CLASS_ABSTRACT) {
             return rgb;
         }
@@ -160,8 +164,10 @@ public final class SrgbPixels {
         try {
             ICC_ColorSpace space = new ICC_ColorSpace(profile);
             BufferedImage in = new BufferedImage(
-                    new ComponentColorModel(space, false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE), source,
-                    false, null);
+                    new ComponentColorModel(space, false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE),
+                    source,
+                    false,
+                    null);
             BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
             ColorConvertOp op = op(iccProfile, space);
             synchronized (op) { // an op caches its transform in fields: one image at a time
@@ -181,9 +187,12 @@ public final class SrgbPixels {
     }
 
     private static int[] intRgb(BufferedImage image) {
-        if (image.getType() == BufferedImage.TYPE_INT_RGB && image.getRaster().getDataBuffer() instanceof DataBufferInt b
-                && b.getNumBanks() == 1 && b.getOffset() == 0
-                && image.getRaster().getSampleModelTranslateX() == 0 && image.getRaster().getSampleModelTranslateY() == 0
+        if (image.getType() == BufferedImage.TYPE_INT_RGB
+                && image.getRaster().getDataBuffer() instanceof DataBufferInt b
+                && b.getNumBanks() == 1
+                && b.getOffset() == 0
+                && image.getRaster().getSampleModelTranslateX() == 0
+                && image.getRaster().getSampleModelTranslateY() == 0
                 && b.getData().length == image.getWidth() * image.getHeight()) {
             return b.getData();
         }

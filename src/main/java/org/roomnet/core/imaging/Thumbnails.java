@@ -7,8 +7,7 @@ import java.awt.image.BufferedImage;
 /** Scales an image so that its longer side is at most {@code maxSide}, keeping the aspect ratio. */
 public final class Thumbnails {
 
-    private Thumbnails() {
-    }
+    private Thumbnails() {}
 
     public static BufferedImage fit(BufferedImage image, int maxSide) {
         int w = image.getWidth();

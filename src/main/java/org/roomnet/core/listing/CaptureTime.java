@@ -3,7 +3,6 @@ package org.roomnet.core.listing;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
-
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +20,7 @@ public final class CaptureTime {
 
     private static final DateTimeFormatter EXIF = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss");
 
-    private CaptureTime() {
-    }
+    private CaptureTime() {}
 
     public static Optional<LocalDateTime> of(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
@@ -31,7 +29,8 @@ public final class CaptureTime {
             if (exif == null) {
                 return Optional.empty();
             }
-            return parse(exif.getString(ExifSubIFDDirectory.TAG_DATETIME_ORIGINAL),
+            return parse(
+                    exif.getString(ExifSubIFDDirectory.TAG_DATETIME_ORIGINAL),
                     exif.getString(ExifSubIFDDirectory.TAG_SUBSECOND_TIME_ORIGINAL));
         } catch (Exception e) {
             // metadata is optional: a photo without a readable time is ordered by its name

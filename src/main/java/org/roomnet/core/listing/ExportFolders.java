@@ -26,8 +26,7 @@ final class ExportFolders {
     static final String STAGING = ".roomnet-export-";
     static final String REPLACED = ".roomnet-replaced-";
 
-    private ExportFolders() {
-    }
+    private ExportFolders() {}
 
     static Path createStaging(Path folder) throws ListingException {
         try {
@@ -39,7 +38,8 @@ final class ExportFolders {
     }
 
     private static Path sibling(Path folder, String kind) {
-        return folder.resolveSibling("." + folder.getFileName() + kind + UUID.randomUUID().toString().substring(0, 8));
+        return folder.resolveSibling(
+                "." + folder.getFileName() + kind + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /**
@@ -53,14 +53,18 @@ final class ExportFolders {
         List<Path> stale;
         try (Stream<Path> beside = Files.list(folder.getParent())) {
             stale = beside.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                    .filter(p -> isOurs(p.getFileName().toString(), prefix)).sorted().toList();
+                    .filter(p -> isOurs(p.getFileName().toString(), prefix))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             return notes; // no parent folder yet: nothing left behind
         }
         for (Path dir : stale) {
             if (dir.getFileName().toString().startsWith(prefix + STAGING)) {
-                notes.add(deleteTree(dir) ? "removed " + dir.getFileName() + ", left by an export that was stopped"
-                        : "could not remove all of " + dir + ", left by an export that was stopped");
+                notes.add(
+                        deleteTree(dir)
+                                ? "removed " + dir.getFileName() + ", left by an export that was stopped"
+                                : "could not remove all of " + dir + ", left by an export that was stopped");
             } else {
                 notes.addAll(removeReplaced(dir, records));
             }
@@ -70,7 +74,8 @@ final class ExportFolders {
 
     private static boolean isOurs(String name, String prefix) {
         for (String kind : List.of(STAGING, REPLACED)) {
-            if (name.startsWith(prefix + kind) && name.length() == prefix.length() + kind.length() + 8
+            if (name.startsWith(prefix + kind)
+                    && name.length() == prefix.length() + kind.length() + 8
                     && name.substring(name.length() - 8).matches("[0-9a-f]{8}")) {
                 return true;
             }
@@ -106,9 +111,11 @@ final class ExportFolders {
             }
             return aside;
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            throw new ListingException(folder + " was filled by something else during the export; nothing was exported", e);
+            throw new ListingException(
+                    folder + " was filled by something else during the export; nothing was exported", e);
         } catch (IOException e) {
-            throw new ListingException("could not put the export in " + folder + ": " + e + "; nothing was exported", e);
+            throw new ListingException(
+                    "could not put the export in " + folder + ": " + e + "; nothing was exported", e);
         }
     }
 
@@ -121,7 +128,8 @@ final class ExportFolders {
                 }
             }
         } catch (IOException e) {
-            throw new ListingException("cannot look into " + folder + " again: " + e.getMessage() + "; nothing was exported", e);
+            throw new ListingException(
+                    "cannot look into " + folder + " again: " + e.getMessage() + "; nothing was exported", e);
         }
         if (!foreign.isEmpty()) {
             throw new ListingException(folder + " changed during the export: it now holds " + String.join(", ", foreign)

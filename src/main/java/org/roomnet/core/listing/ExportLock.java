@@ -2,7 +2,6 @@ package org.roomnet.core.listing;
 
 import java.io.IOException;
 import java.nio.file.Path;
-
 import org.roomnet.core.util.ExclusiveFileLock;
 
 /**
@@ -22,9 +21,10 @@ final class ExportLock implements AutoCloseable {
 
     static ExportLock acquire(ExportRecords records, Path folder) throws ListingException {
         try {
-            return ExclusiveFileLock.tryAcquire(records.lockFile(folder)).map(ExportLock::new)
-                    .orElseThrow(() -> new ListingException("another export into " + folder + " is running right now; nothing was exported. "
-                            + "Try again when it has finished"));
+            return ExclusiveFileLock.tryAcquire(records.lockFile(folder))
+                    .map(ExportLock::new)
+                    .orElseThrow(() -> new ListingException("another export into " + folder
+                            + " is running right now; nothing was exported. " + "Try again when it has finished"));
         } catch (IOException e) {
             throw new ListingException("cannot lock the export to " + folder + ": " + e.getMessage(), e);
         }

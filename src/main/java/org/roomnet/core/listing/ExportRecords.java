@@ -1,7 +1,5 @@
 package org.roomnet.core.listing;
 
-import org.roomnet.core.util.RoomNetHome;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +12,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.roomnet.core.util.RoomNetHome;
 
 /**
  * What RoomNet wrote into each export folder (file names and sizes), kept outside the folder (an upload
@@ -55,7 +54,10 @@ public final class ExportRecords {
         Files.createDirectories(dir);
         StringBuilder text = new StringBuilder();
         for (String name : names) {
-            text.append(name).append('\t').append(Files.size(folder.resolve(name))).append('\n');
+            text.append(name)
+                    .append('\t')
+                    .append(Files.size(folder.resolve(name)))
+                    .append('\n');
         }
         Path tmp = Files.createTempFile(dir, ".record-", ".tmp");
         try {
@@ -90,8 +92,8 @@ public final class ExportRecords {
 
     private static String key(Path folder) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(
-                    folder.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(folder.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

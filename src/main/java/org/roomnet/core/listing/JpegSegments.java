@@ -14,8 +14,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class JpegSegments {
 
-    private JpegSegments() {
-    }
+    private JpegSegments() {}
 
     /** The image without personal segments and without anything after its end. */
     static byte[] withoutPersonalSegments(byte[] jpeg) throws IOException {
@@ -100,7 +99,9 @@ final class JpegSegments {
         if (marker < 0xE0 || marker > 0xEF) {
             return true;
         }
-        return marker == 0xE0 || marker == 0xEE || (marker == 0xE2 && startsWith(jpeg, at + 4, length - 2, "ICC_PROFILE\0"));
+        return marker == 0xE0
+                || marker == 0xEE
+                || (marker == 0xE2 && startsWith(jpeg, at + 4, length - 2, "ICC_PROFILE\0"));
     }
 
     private static boolean startsWith(byte[] data, int from, int available, String prefix) {

@@ -1,16 +1,15 @@
 package org.roomnet.core.listing;
 
-import org.roomnet.core.imaging.DecodedPhoto;
-import org.roomnet.core.imaging.JpegIntegrity;
-import org.roomnet.core.imaging.PhotoDecoder;
-import org.roomnet.core.imaging.PhotoLimits;
-import org.roomnet.core.imaging.UnreadablePhotoException;
-
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.roomnet.core.imaging.DecodedPhoto;
+import org.roomnet.core.imaging.JpegIntegrity;
+import org.roomnet.core.imaging.PhotoDecoder;
+import org.roomnet.core.imaging.PhotoLimits;
+import org.roomnet.core.imaging.UnreadablePhotoException;
 
 /**
  * The one place the listing export reads a photo's pixels (and checks a photo it copies unchanged),
@@ -28,8 +27,7 @@ final class ListingDecoder {
     /** Decoded size over target size, at least, when ImageIO reduces the photo. */
     static final int IMAGEIO_MARGIN = 2;
 
-    private ListingDecoder() {
-    }
+    private ListingDecoder() {}
 
     /** Width and height as the file declares them (not turned), for planning memory; empty when unknown. */
     static Optional<PhotoDecoder.DeclaredSize> declaredSize(Path file) {
@@ -63,8 +61,8 @@ final class ListingDecoder {
      */
     static void checkCopy(Path file) throws UnreadablePhotoException {
         try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            JpegIntegrity.Header header = JpegIntegrity.header(channel)
-                    .orElseThrow(() -> new UnreadablePhotoException("not a JPEG"));
+            JpegIntegrity.Header header =
+                    JpegIntegrity.header(channel).orElseThrow(() -> new UnreadablePhotoException("not a JPEG"));
             PhotoLimits.check(header.width(), header.height(), header.progressive());
         } catch (IOException e) {
             throw new UnreadablePhotoException("cannot read file: " + e.getMessage(), e);

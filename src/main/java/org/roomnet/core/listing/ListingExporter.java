@@ -1,8 +1,5 @@
 package org.roomnet.core.listing;
 
-import org.roomnet.core.imaging.PhotoLimits;
-import org.roomnet.core.imaging.UnreadablePhotoException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.roomnet.core.imaging.PhotoLimits;
+import org.roomnet.core.imaging.UnreadablePhotoException;
 
 /**
  * Runs an export: every photo of the plan is written on a pool of threads into a hidden folder beside
@@ -50,7 +49,10 @@ public final class ListingExporter {
 
     /** Every core; half of the heap for photos in flight. */
     public static ListingExporter withDefaults(ExportRecords records) {
-        return new ListingExporter(records, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 2);
+        return new ListingExporter(
+                records,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / 2);
     }
 
     /**
@@ -59,16 +61,23 @@ public final class ListingExporter {
      *
      * @throws ListingException the export could not be completed; nothing was left in or beside the target
      */
-    public ListingResult export(ListingPlan plan, ListingTarget target, boolean keepMetadata, Progress progress,
-                                AtomicBoolean cancelled) throws ListingException, InterruptedException {
+    public ListingResult export(
+            ListingPlan plan, ListingTarget target, boolean keepMetadata, Progress progress, AtomicBoolean cancelled)
+            throws ListingException, InterruptedException {
         try (ExportLock lock = ExportLock.acquire(records, target.folder())) {
             List<String> notes = new ArrayList<>(ExportFolders.cleanStale(target.folder(), records));
             return export(plan, target, keepMetadata, progress, cancelled, notes);
         }
     }
 
-    private ListingResult export(ListingPlan plan, ListingTarget target, boolean keepMetadata, Progress progress,
-                                 AtomicBoolean cancelled, List<String> notes) throws ListingException, InterruptedException {
+    private ListingResult export(
+            ListingPlan plan,
+            ListingTarget target,
+            boolean keepMetadata,
+            Progress progress,
+            AtomicBoolean cancelled,
+            List<String> notes)
+            throws ListingException, InterruptedException {
         Path folder = target.folder();
         Path staging = ExportFolders.createStaging(folder);
         List<ListingEntry> entries = plan.entries();
@@ -88,7 +97,10 @@ public final class ListingExporter {
         try {
             for (int t = 0; t < Math.min(threads, Math.max(1, entries.size())); t++) {
                 pool.execute(() -> {
-                    for (int i; !cancelled.get() && failure.get() == null && (i = next.getAndIncrement()) < entries.size(); ) {
+                    for (int i;
+                            !cancelled.get()
+                                    && failure.get() == null
+                                    && (i = next.getAndIncrement()) < entries.size(); ) {
                         ListingEntry e = entries.get(i);
                         long need = Math.max(1, writer.memoryEstimate(e.source()) >> 20);
                         if (need > budgetMb) { // it would not fit even alone: refused before it is decoded
@@ -105,13 +117,15 @@ public final class ListingExporter {
                             } catch (UnreadablePhotoException ex) {
                                 skipped.add(new ListingPlan.Skipped(e.source(), ex.getMessage()));
                             } catch (IOException ex) {
-                                failure.compareAndSet(null, new IOException("could not write " + e.name() + ": " + ex, ex));
+                                failure.compareAndSet(
+                                        null, new IOException("could not write " + e.name() + ": " + ex, ex));
                             } catch (OutOfMemoryError ex) { // the estimate was short: this photo only
                                 skipped.add(new ListingPlan.Skipped(e.source(), PhotoLimits.NOT_ENOUGH_MEMORY));
                             } catch (RuntimeException ex) {
                                 skipped.add(new ListingPlan.Skipped(e.source(), "could not be exported: " + ex));
                             } catch (Error ex) {
-                                failure.compareAndSet(null, new IOException("could not write " + e.name() + ": " + ex, ex));
+                                failure.compareAndSet(
+                                        null, new IOException("could not write " + e.name() + ": " + ex, ex));
                             } finally {
                                 memory.release((int) need);
                             }
@@ -130,8 +144,11 @@ public final class ListingExporter {
             if (cancelled.get()) {
                 return new ListingResult(folder, List.of(), List.of(), true, notes);
             }
-            List<String> skippedFiles = skipped.stream().map(s -> s.file().toString()).toList();
-            List<ListingEntry> written = entries.stream().filter(e -> !skippedFiles.contains(e.source().toString())).toList();
+            List<String> skippedFiles =
+                    skipped.stream().map(s -> s.file().toString()).toList();
+            List<ListingEntry> written = entries.stream()
+                    .filter(e -> !skippedFiles.contains(e.source().toString()))
+                    .toList();
             checkWritten(staging, written);
             Path replaced = ExportFolders.putInPlace(staging, target, records);
             complete = true;
@@ -176,7 +193,8 @@ public final class ListingExporter {
             Path file = staging.resolve(e.name());
             try {
                 if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) == 0) {
-                    throw new ListingException(e.name() + " (from " + e.source() + ") was not written; nothing was exported");
+                    throw new ListingException(
+                            e.name() + " (from " + e.source() + ") was not written; nothing was exported");
                 }
             } catch (IOException ex) {
                 throw new ListingException("cannot check " + file + ": " + ex + "; nothing was exported", ex);

@@ -1,5 +1,11 @@
 package org.roomnet.core.listing;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.apache.commons.imaging.Imaging;
 import org.apache.commons.imaging.ImagingException;
 import org.apache.commons.imaging.bytesource.ByteSource;
@@ -11,21 +17,14 @@ import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
 import org.apache.commons.imaging.formats.jpeg.iptc.JpegIptcRewriter;
 import org.apache.commons.imaging.formats.jpeg.xmp.JpegXmpRewriter;
 import org.apache.commons.imaging.formats.tiff.TiffImageMetadata;
-import org.apache.commons.imaging.formats.tiff.constants.TiffDirectoryType;
-import org.apache.commons.imaging.formats.tiff.taginfos.TagInfoShort;
 import org.apache.commons.imaging.formats.tiff.constants.TiffDirectoryConstants;
+import org.apache.commons.imaging.formats.tiff.constants.TiffDirectoryType;
 import org.apache.commons.imaging.formats.tiff.fieldtypes.AbstractFieldType;
+import org.apache.commons.imaging.formats.tiff.taginfos.TagInfoShort;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputField;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 import org.roomnet.core.imaging.HeifMetadata;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The metadata an exported photo carries, written with Apache Commons Imaging. By default only an
@@ -39,8 +38,8 @@ final class ListingMetadata {
 
     private static final int ORIENTATION = 0x0112;
     private static final int COLOR_SPACE = 0xA001;
-    private static final TagInfoShort COLOR_SPACE_SRGB = new TagInfoShort("ColorSpace", COLOR_SPACE,
-            TiffDirectoryType.EXIF_DIRECTORY_EXIF_IFD);
+    private static final TagInfoShort COLOR_SPACE_SRGB =
+            new TagInfoShort("ColorSpace", COLOR_SPACE, TiffDirectoryType.EXIF_DIRECTORY_EXIF_IFD);
     /** IFD0: Make, Model, Orientation, DateTime. */
     private static final Set<Integer> ROOT_KEPT = Set.of(0x010F, 0x0110, ORIENTATION, 0x0132);
     /**
@@ -49,12 +48,30 @@ final class ListingMetadata {
      * Flash, FocalLength, SubSecTime, SubSecTimeOriginal, SubSecTimeDigitized, ColorSpace, WhiteBalance,
      * FocalLengthIn35mm, LensModel.
      */
-    private static final Set<Integer> EXIF_KEPT = Set.of(0x829A, 0x829D, 0x8822, 0x8827, 0x9000, 0x9003, 0x9004,
-            0x9010, 0x9011, 0x9012, 0x9204, 0x9207, 0x9209, 0x920A, 0x9290, 0x9291, 0x9292, COLOR_SPACE, 0xA403,
-            0xA405, 0xA434);
+    private static final Set<Integer> EXIF_KEPT = Set.of(
+            0x829A,
+            0x829D,
+            0x8822,
+            0x8827,
+            0x9000,
+            0x9003,
+            0x9004,
+            0x9010,
+            0x9011,
+            0x9012,
+            0x9204,
+            0x9207,
+            0x9209,
+            0x920A,
+            0x9290,
+            0x9291,
+            0x9292,
+            COLOR_SPACE,
+            0xA403,
+            0xA405,
+            0xA434);
 
-    private ListingMetadata() {
-    }
+    private ListingMetadata() {}
 
     /**
      * A re-encoded photo ({@code jpeg}, upright sRGB pixels, no metadata) with the metadata of
@@ -97,7 +114,8 @@ final class ListingMetadata {
         try {
             // a HEIC photo's EXIF, read by libheif, is a TIFF structure that Commons Imaging reads as such
             ImageMetadata metadata = Imaging.getMetadata(HeifMetadata.exif(file).orElse(file));
-            TiffImageMetadata exif = metadata instanceof JpegImageMetadata jpeg ? jpeg.getExif()
+            TiffImageMetadata exif = metadata instanceof JpegImageMetadata jpeg
+                    ? jpeg.getExif()
                     : metadata instanceof TiffImageMetadata tiff ? tiff : null;
             return exif == null ? null : exif.getOutputSet();
         } catch (IOException | RuntimeException e) {
@@ -145,8 +163,9 @@ final class ListingMetadata {
             return;
         }
         dir.removeField(tag);
-        byte[] bytes = order == ByteOrder.BIG_ENDIAN ? new byte[]{(byte) (value >> 8), (byte) value}
-                : new byte[]{(byte) value, (byte) (value >> 8)};
+        byte[] bytes = order == ByteOrder.BIG_ENDIAN
+                ? new byte[] {(byte) (value >> 8), (byte) value}
+                : new byte[] {(byte) value, (byte) (value >> 8)};
         dir.add(new TiffOutputField(tag, old.tagInfo, AbstractFieldType.SHORT, 1, bytes));
     }
 

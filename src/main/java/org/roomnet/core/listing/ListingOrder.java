@@ -1,7 +1,5 @@
 package org.roomnet.core.listing;
 
-import org.roomnet.core.review.PhotoReview;
-
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.roomnet.core.review.PhotoReview;
 
 /**
  * The order of a listing: the cover first; then room by room in {@code rooms} order (room types not in
@@ -29,6 +28,7 @@ public record ListingOrder(List<String> rooms) {
     /** The default order, as {@link #format()} writes it: a model's room types it does not name go before FloorPlan. */
     public static final String DEFAULT_ROOMS =
             "Frontyard,LivingRoom,DiningRoom,Kitchen,Bedroom,Bathroom,Backyard,Other," + FLOOR_PLAN;
+
     public static final ListingOrder DEFAULT = parse(DEFAULT_ROOMS);
 
     public ListingOrder {
@@ -37,7 +37,9 @@ public record ListingOrder(List<String> rooms) {
 
     /** "Frontyard,LivingRoom,...", as {@link #format()} writes it; blanks dropped. */
     public static ListingOrder parse(String text) {
-        return new ListingOrder(java.util.Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        return new ListingOrder(java.util.Arrays.stream(text.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .toList());
     }
 
@@ -47,13 +49,16 @@ public record ListingOrder(List<String> rooms) {
 
     /** The listable photos of {@code photos} in listing order; {@code times} gives capture times. */
     public List<PhotoReview> arrange(List<PhotoReview> photos, Function<Path, Optional<LocalDateTime>> times) {
-        List<PhotoReview> listable = photos.stream().filter(PhotoReview::isListable).toList();
+        List<PhotoReview> listable =
+                photos.stream().filter(PhotoReview::isListable).toList();
         List<PhotoReview> automatic = new ArrayList<>(listable);
         automatic.sort(automaticOrder(listable, times));
         List<PhotoReview> result = new ArrayList<>(listable.size());
         listable.stream().filter(p -> p.listing().cover()).findFirst().ifPresent(result::add);
-        List<PhotoReview> ranked = automatic.stream().filter(p -> !p.listing().cover() && p.listing().rank() > 0)
-                .sorted(Comparator.comparingInt((PhotoReview p) -> p.listing().rank())).toList();
+        List<PhotoReview> ranked = automatic.stream()
+                .filter(p -> !p.listing().cover() && p.listing().rank() > 0)
+                .sorted(Comparator.comparingInt((PhotoReview p) -> p.listing().rank()))
+                .toList();
         // each unranked photo follows the ranked photo before it in the automatic order (null: the start)
         Map<Path, List<PhotoReview>> followers = new HashMap<>();
         PhotoReview lastRanked = null;
@@ -64,7 +69,9 @@ public record ListingOrder(List<String> rooms) {
             if (p.listing().rank() > 0) {
                 lastRanked = p;
             } else {
-                followers.computeIfAbsent(lastRanked == null ? null : lastRanked.file(), k -> new ArrayList<>()).add(p);
+                followers
+                        .computeIfAbsent(lastRanked == null ? null : lastRanked.file(), k -> new ArrayList<>())
+                        .add(p);
             }
         }
         result.addAll(followers.getOrDefault(null, List.of()));
@@ -75,8 +82,8 @@ public record ListingOrder(List<String> rooms) {
         return result;
     }
 
-    private Comparator<PhotoReview> automaticOrder(List<PhotoReview> photos,
-                                                   Function<Path, Optional<LocalDateTime>> times) {
+    private Comparator<PhotoReview> automaticOrder(
+            List<PhotoReview> photos, Function<Path, Optional<LocalDateTime>> times) {
         Map<String, Integer> roomIndex = new HashMap<>();
         boolean floorPlanLast = !rooms.isEmpty() && rooms.get(rooms.size() - 1).equals(FLOOR_PLAN);
         (floorPlanLast ? rooms.subList(0, rooms.size() - 1) : rooms).forEach(r -> roomIndex.put(r, roomIndex.size()));
@@ -102,7 +109,11 @@ public record ListingOrder(List<String> rooms) {
      * order as it was, the dragged photos still in it). The cover stays first: nothing lands before it.
      */
     public static List<Path> move(List<Path> order, List<Path> moved, int index, Path cover) {
-        List<Path> dragged = moved.stream().filter(order::contains).filter(m -> !m.equals(cover)).distinct().toList();
+        List<Path> dragged = moved.stream()
+                .filter(order::contains)
+                .filter(m -> !m.equals(cover))
+                .distinct()
+                .toList();
         int at = Math.max(0, Math.min(index, order.size()));
         at -= (int) dragged.stream().filter(m -> order.indexOf(m) < index).count();
         List<Path> result = new ArrayList<>(order);

@@ -1,14 +1,5 @@
 package org.roomnet.core.listing;
 
-import org.roomnet.core.imaging.DecodedPhoto;
-import org.roomnet.core.imaging.PhotoDecoder;
-import org.roomnet.core.imaging.UnreadablePhotoException;
-
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import org.roomnet.core.imaging.DecodedPhoto;
+import org.roomnet.core.imaging.PhotoDecoder;
+import org.roomnet.core.imaging.UnreadablePhotoException;
 
 /**
  * Writes one photo of an export: decoded (reduced where the preset allows), upright, sRGB, scaled,
@@ -76,8 +75,11 @@ final class ListingPhotoWriter {
         // unknown size (a header ImageIO cannot read; the decode will fail): assume a 24 MP photo
         long pixels = size.map(PhotoDecoder.DeclaredSize::pixels).orElse(24_000_000L);
         if (preset.resizes()) {
-            double scale = Math.min(1.0, size.map(ListingDecoder::margin).orElse(ListingDecoder.IMAGEIO_MARGIN)
-                    * (double) preset.longSide() / size.map(s -> Math.max(s.width(), s.height())).orElse(6000));
+            double scale = Math.min(
+                    1.0,
+                    size.map(ListingDecoder::margin).orElse(ListingDecoder.IMAGEIO_MARGIN)
+                            * (double) preset.longSide()
+                            / size.map(s -> Math.max(s.width(), s.height())).orElse(6000));
             // a power of two: libjpeg-turbo's DCT scales are; ImageIO's other steps only make it smaller
             int step = Integer.highestOneBit(Math.max(1, (int) Math.floor(1 / scale)));
             pixels = pixels / ((long) step * step);

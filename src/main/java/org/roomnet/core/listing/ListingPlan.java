@@ -1,7 +1,5 @@
 package org.roomnet.core.listing;
 
-import org.roomnet.core.review.PhotoReview;
-
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.roomnet.core.review.PhotoReview;
 
 /**
  * What an export will write, said before anything is written: the photos in listing order with their
@@ -17,12 +16,15 @@ import java.util.function.Function;
  * agent is warned before they are left out), the rejected photos (position 0, no name), and the files
  * that cannot go (unreadable or damaged, with the reason).
  */
-public record ListingPlan(ListingPreset preset, List<ListingEntry> entries, List<ListingEntry> cut,
-                          List<ListingEntry> rejected, List<Skipped> unusable) {
+public record ListingPlan(
+        ListingPreset preset,
+        List<ListingEntry> entries,
+        List<ListingEntry> cut,
+        List<ListingEntry> rejected,
+        List<Skipped> unusable) {
 
     /** A file left out of the export, and why. */
-    public record Skipped(Path file, String reason) {
-    }
+    public record Skipped(Path file, String reason) {}
 
     public ListingPlan {
         entries = List.copyOf(entries);
@@ -36,8 +38,13 @@ public record ListingPlan(ListingPreset preset, List<ListingEntry> entries, List
      * @param times  capture times (the automatic order inside a room)
      * @param shoot  the shoot folder's name, for {shoot}
      */
-    public static ListingPlan of(List<PhotoReview> photos, ListingOrder order, ListingPreset preset, NamePattern names,
-                                 Function<Path, Optional<LocalDateTime>> times, String shoot) {
+    public static ListingPlan of(
+            List<PhotoReview> photos,
+            ListingOrder order,
+            ListingPreset preset,
+            NamePattern names,
+            Function<Path, Optional<LocalDateTime>> times,
+            String shoot) {
         List<PhotoReview> arranged = order.arrange(photos, times);
         int total = preset.maxPhotos() > 0 ? Math.min(preset.maxPhotos(), arranged.size()) : arranged.size();
         Map<String, Integer> perRoom = new HashMap<>();
@@ -48,17 +55,27 @@ public record ListingPlan(ListingPreset preset, List<ListingEntry> entries, List
             int position = i + 1;
             if (position <= total) {
                 int k = perRoom.merge(p.finalLabel(), 1, Integer::sum);
-                entries.add(new ListingEntry(position, p.file(), p.finalLabel(),
-                        names.name(position, total, p.finalLabel(), k, p.fileName(), shoot), p.listing().cover()));
+                entries.add(new ListingEntry(
+                        position,
+                        p.file(),
+                        p.finalLabel(),
+                        names.name(position, total, p.finalLabel(), k, p.fileName(), shoot),
+                        p.listing().cover()));
             } else {
-                cut.add(new ListingEntry(position, p.file(), p.finalLabel(), "", p.listing().cover()));
+                cut.add(new ListingEntry(
+                        position, p.file(), p.finalLabel(), "", p.listing().cover()));
             }
         }
-        List<ListingEntry> rejected = photos.stream().filter(p -> p.isReadable() && p.listing().rejected())
+        List<ListingEntry> rejected = photos.stream()
+                .filter(p -> p.isReadable() && p.listing().rejected())
                 .map(p -> new ListingEntry(0, p.file(), p.finalLabel(), "", false))
-                .sorted(java.util.Comparator.comparing(ListingEntry::source)).toList();
-        List<Skipped> unusable = photos.stream().filter(p -> !p.isReadable())
-                .map(p -> new Skipped(p.file(), p.error())).sorted(java.util.Comparator.comparing(Skipped::file)).toList();
+                .sorted(java.util.Comparator.comparing(ListingEntry::source))
+                .toList();
+        List<Skipped> unusable = photos.stream()
+                .filter(p -> !p.isReadable())
+                .map(p -> new Skipped(p.file(), p.error()))
+                .sorted(java.util.Comparator.comparing(Skipped::file))
+                .toList();
         return new ListingPlan(preset, entries, cut, rejected, unusable);
     }
 
@@ -73,10 +90,19 @@ public record ListingPlan(ListingPreset preset, List<ListingEntry> entries, List
             return "";
         }
         int all = entries.size() + cut.size();
-        return String.format("The %s preset takes at most %d photos: the listing has %d, so the last %d %s left out "
+        return String.format(
+                "The %s preset takes at most %d photos: the listing has %d, so the last %d %s left out "
                         + "(%s). Reject photos, or drag the ones you want into the first %d.",
-                preset.id(), preset.maxPhotos(), all, cut.size(), cut.size() == 1 ? "is" : "are",
-                String.join(", ", cut.stream().map(e -> e.source().getFileName().toString()).toList()),
+                preset.id(),
+                preset.maxPhotos(),
+                all,
+                cut.size(),
+                cut.size() == 1 ? "is" : "are",
+                String.join(
+                        ", ",
+                        cut.stream()
+                                .map(e -> e.source().getFileName().toString())
+                                .toList()),
                 preset.maxPhotos());
     }
 }

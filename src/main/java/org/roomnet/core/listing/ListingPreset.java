@@ -54,7 +54,9 @@ public enum ListingPreset {
     }
 
     public static ListingPreset of(String id) {
-        return Arrays.stream(values()).filter(p -> p.id().equalsIgnoreCase(id.trim())).findFirst()
+        return Arrays.stream(values())
+                .filter(p -> p.id().equalsIgnoreCase(id.trim()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no preset '" + id + "'; choose mls, web or original"));
     }
 }

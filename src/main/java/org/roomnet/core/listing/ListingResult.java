@@ -8,8 +8,12 @@ import java.util.List;
  * (found unreadable or damaged: the others keep their names), whether the agent cancelled (then
  * nothing was written at all), and notes for the user (what a stopped earlier export left, removed).
  */
-public record ListingResult(Path folder, List<ListingEntry> written, List<ListingPlan.Skipped> skipped,
-                            boolean cancelled, List<String> notes) {
+public record ListingResult(
+        Path folder,
+        List<ListingEntry> written,
+        List<ListingPlan.Skipped> skipped,
+        boolean cancelled,
+        List<String> notes) {
 
     public ListingResult {
         written = List.copyOf(written);
@@ -17,7 +21,8 @@ public record ListingResult(Path folder, List<ListingEntry> written, List<Listin
         notes = List.copyOf(notes);
     }
 
-    public ListingResult(Path folder, List<ListingEntry> written, List<ListingPlan.Skipped> skipped, boolean cancelled) {
+    public ListingResult(
+            Path folder, List<ListingEntry> written, List<ListingPlan.Skipped> skipped, boolean cancelled) {
         this(folder, written, skipped, cancelled, List.of());
     }
 }

@@ -1,7 +1,5 @@
 package org.roomnet.core.listing;
 
-import org.roomnet.core.util.RealPaths;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.roomnet.core.util.RealPaths;
 
 /**
  * Where an export goes, decided before anything is written. A folder that does not exist, or is empty,
@@ -50,9 +49,11 @@ public record ListingTarget(Path folder, boolean replaces) {
             return new ListingTarget(target, false);
         }
         if (!replace) {
-            throw new ListingException(target + " already holds " + inside.size() + " file" + (inside.size() == 1 ? "" : "s")
-                    + "; nothing was written. Choose a new folder (" + freeName(target).getFileName()
-                    + ", say) or replace the earlier export");
+            throw new ListingException(
+                    target + " already holds " + inside.size() + " file" + (inside.size() == 1 ? "" : "s")
+                            + "; nothing was written. Choose a new folder ("
+                            + freeName(target).getFileName()
+                            + ", say) or replace the earlier export");
         }
         Map<String, Long> written;
         try {

@@ -32,8 +32,8 @@ public record NamePattern(String pattern) {
                     + "'; the fields are {n} {room} {-k} {k} {name} {shoot}");
         }
         if (!safe(literal).equals(literal)) {
-            throw new IllegalArgumentException("the name pattern may not contain / \\ : * ? \" < > | or control characters: "
-                    + pattern);
+            throw new IllegalArgumentException(
+                    "the name pattern may not contain / \\ : * ? \" < > | or control characters: " + pattern);
         }
     }
 
@@ -71,7 +71,8 @@ public record NamePattern(String pattern) {
     /** Characters no file system takes (or Windows refuses) become "_". */
     private static String safe(String s) {
         StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> b.appendCodePoint(c < 0x20 || c == 0x7f || "/\\:*?\"<>|".indexOf(c) >= 0 ? '_' : c));
+        s.codePoints()
+                .forEach(c -> b.appendCodePoint(c < 0x20 || c == 0x7f || "/\\:*?\"<>|".indexOf(c) >= 0 ? '_' : c));
         return b.toString();
     }
 

@@ -1,13 +1,12 @@
 package org.roomnet.core.listing;
 
-import net.coobird.thumbnailator.resizers.DefaultResizerFactory;
-import net.coobird.thumbnailator.resizers.Resizer;
-
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
+import net.coobird.thumbnailator.resizers.DefaultResizerFactory;
+import net.coobird.thumbnailator.resizers.Resizer;
 
 /**
  * Brings a decoded photo to what a portal shows: sRGB, 8 bits per channel, no alpha, and (when asked)
@@ -17,8 +16,7 @@ import java.awt.image.ColorConvertOp;
  */
 final class PhotoScaler {
 
-    private PhotoScaler() {
-    }
+    private PhotoScaler() {}
 
     /** The photo in sRGB as TYPE_INT_RGB, scaled to {@code longSide} (0: not scaled; never enlarged). */
     static BufferedImage forListing(BufferedImage image, int longSide) {

@@ -1,9 +1,8 @@
 package org.roomnet.core.memory;
 
-import org.roomnet.core.classify.RoomClassifier;
-
 import java.io.IOException;
 import java.util.List;
+import org.roomnet.core.classify.RoomClassifier;
 
 /**
  * The app's memory of reviewed photos for the loaded model: read once, mixed into every shoot opened after, and
@@ -26,7 +25,8 @@ public final class AgentMemory {
 
     /** Reads the memory for {@code classifier}'s model (hashes the model file: background). */
     public static AgentMemory open(MemoryStore store, RoomClassifier classifier) throws IOException {
-        ModelKey key = ModelKey.of(classifier.modelFile(), classifier.description().version());
+        ModelKey key =
+                ModelKey.of(classifier.modelFile(), classifier.description().version());
         return new AgentMemory(store, classifier.description().classNames(), store.load(key));
     }
 
@@ -41,7 +41,9 @@ public final class AgentMemory {
 
     /** The mix for the next shoot; null while the memory is empty or unusable (the model alone). */
     public synchronized MemoryBlend blend() {
-        return memory.isEmpty() || !problem.isEmpty() ? null : new MemoryBlend(memory, modelClasses, BlendSettings.DEFAULT);
+        return memory.isEmpty() || !problem.isEmpty()
+                ? null
+                : new MemoryBlend(memory, modelClasses, BlendSettings.DEFAULT);
     }
 
     /** Adds reviewed photos and saves; returns the number learned (0 when the memory cannot be used). */

@@ -11,8 +11,7 @@ final class Half {
         }
     }
 
-    private Half() {
-    }
+    private Half() {}
 
     static float toFloat(short half) {
         return TO_FLOAT[half & 0xffff];

@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class LabelsCsv {
 
-    private LabelsCsv() {
-    }
+    private LabelsCsv() {}
 
     /** The labels by photo (absolute, normalised paths inside {@code folder}), in file order. */
     public static Map<Path, String> read(Path csv, Path folder) throws IOException {
@@ -31,12 +30,14 @@ public final class LabelsCsv {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(csv + " is empty; it needs a header line: file,label");
         }
-        List<String> header = rows.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = rows.get(0).stream()
+                .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .toList();
         int fileColumn = header.indexOf("file");
         int labelColumn = header.indexOf("label");
         if (fileColumn < 0 || labelColumn < 0) {
-            throw new IllegalArgumentException(csv + " needs the columns file and label in its first line; it has "
-                    + rows.get(0));
+            throw new IllegalArgumentException(
+                    csv + " needs the columns file and label in its first line; it has " + rows.get(0));
         }
         Path base = folder.toAbsolutePath().normalize();
         Map<Path, String> labels = new LinkedHashMap<>();
@@ -64,14 +65,16 @@ public final class LabelsCsv {
             } else if (!Files.isRegularFile(file)) {
                 problems.add("line " + (i + 1) + ": no such photo: " + name);
             } else if (labels.containsKey(file) && !labels.get(file).equals(label)) {
-                problems.add("line " + (i + 1) + ": " + name + " is labelled twice (" + labels.get(file) + ", " + label + ")");
+                problems.add("line " + (i + 1) + ": " + name + " is labelled twice (" + labels.get(file) + ", " + label
+                        + ")");
             } else {
                 labels.put(file, label);
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(csv + ": " + String.join("; ", problems.subList(0, Math.min(10,
-                    problems.size()))) + (problems.size() > 10 ? "; and " + (problems.size() - 10) + " more" : ""));
+            throw new IllegalArgumentException(csv + ": "
+                    + String.join("; ", problems.subList(0, Math.min(10, problems.size())))
+                    + (problems.size() > 10 ? "; and " + (problems.size() - 10) + " more" : ""));
         }
         return labels;
     }

@@ -11,13 +11,17 @@ import java.util.SplittableRandom;
  */
 public final class LookupBenchmark {
 
-    public record Result(int entries, int dimension, double buildMillis, double millisPerLookup, double cpuMillisPerLookup,
-                         int lookups,
-                         double recallAt10, int recallQueries) {
-    }
+    public record Result(
+            int entries,
+            int dimension,
+            double buildMillis,
+            double millisPerLookup,
+            double cpuMillisPerLookup,
+            int lookups,
+            double recallAt10,
+            int recallQueries) {}
 
-    private LookupBenchmark() {
-    }
+    private LookupBenchmark() {}
 
     public static Result run(int entries, int dimension, int lookups, int recallQueries, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -64,14 +68,22 @@ public final class LookupBenchmark {
                 }
             }
         }
-        return new Result(entries, dimension, build, perLookup, cpuPerLookup, lookups, checked == 0 ? Double.NaN : hits / (checked * 10.0),
+        return new Result(
+                entries,
+                dimension,
+                build,
+                perLookup,
+                cpuPerLookup,
+                lookups,
+                checked == 0 ? Double.NaN : hits / (checked * 10.0),
                 checked);
     }
 
     private static float[] point(SplittableRandom random, float[] centre, int dimension, float spread) {
         float[] v = new float[dimension];
         for (int i = 0; i < dimension; i++) {
-            v[i] = centre == null ? (random.nextDouble() < 0.3 ? (float) random.nextDouble() * 2 : 0f)
+            v[i] = centre == null
+                    ? (random.nextDouble() < 0.3 ? (float) random.nextDouble() * 2 : 0f)
                     : Math.max(0f, centre[i] + (float) (random.nextDouble() * 2 - 1) * spread);
         }
         return v;

@@ -48,7 +48,8 @@ public record Memory(ModelKey model, List<MemoryEntry> entries) {
 
     /** The memory without the photos learned from {@code shoot}. */
     public Memory withoutShoot(String shoot) {
-        return new Memory(model, entries.stream().filter(e -> !e.shoot().equals(shoot)).toList());
+        return new Memory(
+                model, entries.stream().filter(e -> !e.shoot().equals(shoot)).toList());
     }
 
     /** Photos per shoot, by shoot name. */
@@ -68,7 +69,10 @@ public record Memory(ModelKey model, List<MemoryEntry> entries) {
     /** The labels that are not among {@code modelClasses}: room types the agent added, in the order first learned. */
     public List<String> customLabels(List<String> modelClasses) {
         Set<String> custom = new LinkedHashSet<>();
-        entries.stream().map(MemoryEntry::label).filter(l -> !modelClasses.contains(l)).forEach(custom::add);
+        entries.stream()
+                .map(MemoryEntry::label)
+                .filter(l -> !modelClasses.contains(l))
+                .forEach(custom::add);
         return List.copyOf(custom);
     }
 }

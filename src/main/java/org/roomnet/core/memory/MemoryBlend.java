@@ -1,10 +1,9 @@
 package org.roomnet.core.memory;
 
-import org.roomnet.core.classify.Prediction;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.roomnet.core.classify.Prediction;
 
 /**
  * The model's scores mixed with the memory's vote: {@code (1 - w) * model + w * vote}, over the model's classes
@@ -29,9 +28,8 @@ public final class MemoryBlend {
      * What the mix gave for one photo: scores in {@link #classNames()} order, whether the memory decided, the
      * vote's weight and the nearest memory's similarity (-1 without one).
      */
-    public record Blended(List<String> classNames, float[] scores, boolean fromMemory, float memoryWeight,
-                          float nearest) {
-    }
+    public record Blended(
+            List<String> classNames, float[] scores, boolean fromMemory, float memoryWeight, float nearest) {}
 
     public MemoryBlend(Memory memory, List<String> modelClassNames, BlendSettings settings) {
         this(MemoryIndex.of(memory), withCustom(modelClassNames, memory), modelClassNames.size(), settings);
@@ -52,8 +50,11 @@ public final class MemoryBlend {
 
     /** No memory, the model's scores padded with zeros for room types added earlier ({@code classNames} after the model's). */
     public static MemoryBlend modelOnly(List<String> modelClassNames, List<String> classNames) {
-        return new MemoryBlend(MemoryIndex.of(Memory.empty(new ModelKey("none", "none"))), requirePrefix(modelClassNames,
-                classNames), modelClassNames.size(), BlendSettings.DEFAULT);
+        return new MemoryBlend(
+                MemoryIndex.of(Memory.empty(new ModelKey("none", "none"))),
+                requirePrefix(modelClassNames, classNames),
+                modelClassNames.size(),
+                BlendSettings.DEFAULT);
     }
 
     /**
@@ -61,8 +62,10 @@ public final class MemoryBlend {
      * them): memories of a room type not among them do not vote.
      */
     public MemoryBlend forClasses(List<String> classes) {
-        return classes.equals(classNames) ? this
-                : new MemoryBlend(index, requirePrefix(classNames.subList(0, modelClasses), classes), modelClasses, settings);
+        return classes.equals(classNames)
+                ? this
+                : new MemoryBlend(
+                        index, requirePrefix(classNames.subList(0, modelClasses), classes), modelClasses, settings);
     }
 
     private static List<String> requirePrefix(List<String> model, List<String> classes) {
@@ -86,8 +89,7 @@ public final class MemoryBlend {
     }
 
     /** A prediction after the memory: over {@link #classNames()}; {@code fromMemory} when the memory changed the label. */
-    public record Recalled(Prediction prediction, boolean fromMemory) {
-    }
+    public record Recalled(Prediction prediction, boolean fromMemory) {}
 
     /**
      * The model's prediction with the memory's vote mixed in. A photo with close memories is familiar: the
@@ -123,7 +125,8 @@ public final class MemoryBlend {
     /** Mixes the model's {@code scores} (in the model's class order) with the vote of the photo's neighbours. */
     public Blended blend(List<Float> scores, float[] embedding) {
         if (scores.size() != modelClasses) {
-            throw new IllegalArgumentException("scores for " + scores.size() + " classes, the model has " + modelClasses);
+            throw new IllegalArgumentException(
+                    "scores for " + scores.size() + " classes, the model has " + modelClasses);
         }
         float[] mixed = new float[classNames.size()];
         for (int i = 0; i < modelClasses; i++) {

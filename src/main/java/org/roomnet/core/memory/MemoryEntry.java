@@ -8,8 +8,8 @@ import java.util.Objects;
  * shoot folder and file name it came from, the SHA-256 of its content (the same photo learned twice is kept
  * once) and when it was learned.
  */
-public record MemoryEntry(String label, String shoot, String file, String contentHash, long learnedMillis,
-                          short[] embedding) {
+public record MemoryEntry(
+        String label, String shoot, String file, String contentHash, long learnedMillis, short[] embedding) {
 
     public MemoryEntry {
         Objects.requireNonNull(label, "label");
@@ -23,8 +23,8 @@ public record MemoryEntry(String label, String shoot, String file, String conten
     }
 
     /** A new entry from a model's embedding as it comes (not normalised). */
-    public static MemoryEntry of(String label, String shoot, String file, String contentHash, long learnedMillis,
-                                 float[] embedding) {
+    public static MemoryEntry of(
+            String label, String shoot, String file, String contentHash, long learnedMillis, float[] embedding) {
         return new MemoryEntry(label, shoot, file, contentHash, learnedMillis, toHalf(Vectors.normalised(embedding)));
     }
 
@@ -56,8 +56,12 @@ public record MemoryEntry(String label, String shoot, String file, String conten
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MemoryEntry e && label.equals(e.label) && shoot.equals(e.shoot) && file.equals(e.file)
-                && contentHash.equals(e.contentHash) && learnedMillis == e.learnedMillis
+        return o instanceof MemoryEntry e
+                && label.equals(e.label)
+                && shoot.equals(e.shoot)
+                && file.equals(e.file)
+                && contentHash.equals(e.contentHash)
+                && learnedMillis == e.learnedMillis
                 && Arrays.equals(embedding, e.embedding);
     }
 

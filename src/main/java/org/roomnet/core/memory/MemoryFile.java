@@ -46,8 +46,7 @@ public final class MemoryFile {
         }
     }
 
-    private MemoryFile() {
-    }
+    private MemoryFile() {}
 
     public static void write(Memory memory, Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
@@ -56,7 +55,8 @@ public final class MemoryFile {
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 OutputStream raw = Channels.newOutputStream(channel);
-                CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32());
+                CheckedOutputStream checked =
+                        new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32());
                 DataOutputStream out = new DataOutputStream(checked);
                 writeBody(memory, out);
                 out.flush();
@@ -113,11 +113,14 @@ public final class MemoryFile {
             ModelKey model = new ModelKey(in.readUTF(), in.readUTF());
             int dimension = in.readInt();
             int count = in.readInt();
-            // every entry takes more than 2 bytes per value: a count the file cannot hold is damage, not a huge allocation
-            if (dimension < 0 || count < 0 || (count > 0 && dimension == 0)
+            // every entry takes more than 2 bytes per value: a count the file cannot hold is damage, not a huge
+            // allocation
+            if (dimension < 0
+                    || count < 0
+                    || (count > 0 && dimension == 0)
                     || (long) count * (2L * dimension + 14) > size) {
-                throw new UnreadableMemoryException(file + " is damaged (impossible header: " + count + " photos of "
-                        + dimension + " values)");
+                throw new UnreadableMemoryException(
+                        file + " is damaged (impossible header: " + count + " photos of " + dimension + " values)");
             }
             List<MemoryEntry> entries = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {

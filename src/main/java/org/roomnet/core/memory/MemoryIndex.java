@@ -26,10 +26,10 @@ public final class MemoryIndex {
     private final int[] projection;
     private final int dimension;
 
-    public record Neighbour(String label, float similarity) {
-    }
+    public record Neighbour(String label, float similarity) {}
 
-    private MemoryIndex(List<String> labels, short[][] exact, float[] coarse, float[] projected, int[] projection, int dimension) {
+    private MemoryIndex(
+            List<String> labels, short[][] exact, float[] coarse, float[] projected, int[] projection, int dimension) {
         this.coarse = coarse;
         this.labels = labels;
         this.exact = exact;
@@ -80,11 +80,13 @@ public final class MemoryIndex {
             return List.of();
         }
         if (embedding.length != dimension) {
-            throw new IllegalArgumentException("embedding of " + embedding.length + " values, the memory's have " + dimension);
+            throw new IllegalArgumentException(
+                    "embedding of " + embedding.length + " values, the memory's have " + dimension);
         }
         float[] query = Vectors.normalised(embedding);
-        int[] candidates = size() <= candidates(k) ? allRows() : topProjected(project(projection, query, dimension),
-                candidates(k));
+        int[] candidates = size() <= candidates(k)
+                ? allRows()
+                : topProjected(project(projection, query, dimension), candidates(k));
         float[] sims = new float[candidates.length];
         for (int c = 0; c < candidates.length; c++) {
             sims[c] = exactSimilarity(query, exact[candidates[c]]);

@@ -1,9 +1,5 @@
 package org.roomnet.core.memory;
 
-import org.roomnet.core.classify.Prediction;
-import org.roomnet.core.classify.RoomClassifier;
-import org.roomnet.core.classify.PhotoResult;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,6 +10,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.roomnet.core.classify.PhotoResult;
+import org.roomnet.core.classify.Prediction;
+import org.roomnet.core.classify.RoomClassifier;
 
 /**
  * Turns labelled photos into memories: runs the model on them for their embeddings and hashes their content.
@@ -22,17 +21,16 @@ import java.util.Map;
 public final class MemoryLearner {
 
     /** The memories made, and the photos skipped with why. */
-    public record Outcome(List<MemoryEntry> entries, List<String> skipped) {
-    }
+    public record Outcome(List<MemoryEntry> entries, List<String> skipped) {}
 
-    private MemoryLearner() {
-    }
+    private MemoryLearner() {}
 
     /** Checks that {@code classifier} gives the embeddings memories are made of. */
     public static void requireEmbedding(RoomClassifier classifier) {
         if (classifier.description().embeddingOutput() == null) {
-            throw new IllegalArgumentException("the model " + classifier.description().version()
-                    + " gives no embedding, which the memory needs (model v2 or later)");
+            throw new IllegalArgumentException(
+                    "the model " + classifier.description().version()
+                            + " gives no embedding, which the memory needs (model v2 or later)");
         }
     }
 
@@ -44,13 +42,15 @@ public final class MemoryLearner {
      * @param labels  the room type of each photo (paths inside {@code folder})
      * @param shoot   what the memories record as their shoot (the folder's absolute path, for forget and re-learn)
      */
-    public static Outcome learn(List<PhotoResult> results, Path folder, Map<Path, String> labels, String shoot,
-                                long now) {
+    public static Outcome learn(
+            List<PhotoResult> results, Path folder, Map<Path, String> labels, String shoot, long now) {
         Path base = folder.toAbsolutePath().normalize();
         List<MemoryEntry> entries = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (PhotoResult r : results) {
-            String name = base.relativize(r.file().toAbsolutePath().normalize()).toString().replace('\\', '/');
+            String name = base.relativize(r.file().toAbsolutePath().normalize())
+                    .toString()
+                    .replace('\\', '/');
             Prediction p = r.prediction();
             if (!r.isClassified() || r.isDamaged()) {
                 skipped.add(name + ": " + (r.isDamaged() ? "damaged (" + r.damage() + ")" : r.error()));
@@ -58,7 +58,8 @@ public final class MemoryLearner {
                 skipped.add(name + ": the model gave no embedding");
             } else {
                 try {
-                    entries.add(MemoryEntry.of(labels.get(r.file()), shoot, name, sha256(r.file()), now, p.embedding()));
+                    entries.add(
+                            MemoryEntry.of(labels.get(r.file()), shoot, name, sha256(r.file()), now, p.embedding()));
                 } catch (IOException e) {
                     skipped.add(name + ": cannot read it (" + e.getMessage() + ")");
                 }

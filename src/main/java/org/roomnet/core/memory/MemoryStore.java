@@ -1,12 +1,11 @@
 package org.roomnet.core.memory;
 
-import org.roomnet.core.util.RoomNetHome;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.roomnet.core.util.RoomNetHome;
 
 /**
  * Where the memory lives ({@code <RoomNet home>/memory/memory.rnm}) and what loading it for a model gives:
@@ -55,14 +54,22 @@ public final class MemoryStore {
         } catch (NoSuchFileException e) {
             return new Loaded(Memory.empty(model), Optional.empty(), "");
         } catch (IOException e) {
-            return new Loaded(Memory.empty(model), Optional.empty(), "the memory cannot be used: " + e.getMessage()
-                    + "; classifying without it (roomnet memory --clear starts a new one)");
+            return new Loaded(
+                    Memory.empty(model),
+                    Optional.empty(),
+                    "the memory cannot be used: " + e.getMessage()
+                            + "; classifying without it (roomnet memory --clear starts a new one)");
         }
         if (!stored.model().equals(model)) {
-            return new Loaded(Memory.empty(model), Optional.of(stored), "the memory (" + stored.size()
-                    + " photos) was learned with model " + stored.model().describe() + " and this model "
-                    + model.describe() + " cannot use its embeddings; classifying without it (roomnet memory --relearn "
-                    + "learns its photos again with this model, where they still exist)");
+            return new Loaded(
+                    Memory.empty(model),
+                    Optional.of(stored),
+                    "the memory (" + stored.size()
+                            + " photos) was learned with model "
+                            + stored.model().describe() + " and this model "
+                            + model.describe()
+                            + " cannot use its embeddings; classifying without it (roomnet memory --relearn "
+                            + "learns its photos again with this model, where they still exist)");
         }
         return new Loaded(stored, Optional.of(stored), "");
     }

@@ -1,10 +1,9 @@
 package org.roomnet.core.memory;
 
-import org.roomnet.core.classify.ClassNames;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.roomnet.core.classify.ClassNames;
 
 /**
  * The room type a label the agent gives stands for: one of the model's or the memory's, whatever its case
@@ -13,8 +12,7 @@ import java.util.Optional;
  */
 public final class RoomTypeNames {
 
-    private RoomTypeNames() {
-    }
+    private RoomTypeNames() {}
 
     /**
      * The known spelling of {@code label}, or {@code label} itself (trimmed) when it is new and can be a room type.
@@ -49,11 +47,13 @@ public final class RoomTypeNames {
     public static Optional<String> problemOfNew(String name, List<String> existing) {
         for (String k : existing) {
             if (k.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-                return Optional.of(k.equals(name) ? "There is already a room type named " + k + "."
-                        : "'" + name + "' is the room type " + k + " already (names ignore case).");
+                return Optional.of(
+                        k.equals(name)
+                                ? "There is already a room type named " + k + "."
+                                : "'" + name + "' is the room type " + k + " already (names ignore case).");
             }
         }
-        return ClassNames.problem(name).map(p -> "A room type's name becomes a folder name, and '" + name + "' " + p
-                + ".");
+        return ClassNames.problem(name)
+                .map(p -> "A room type's name becomes a folder name, and '" + name + "' " + p + ".");
     }
 }

@@ -3,8 +3,7 @@ package org.roomnet.core.memory;
 /** The few vector operations the memory needs. */
 final class Vectors {
 
-    private Vectors() {
-    }
+    private Vectors() {}
 
     static float[] normalised(float[] v) {
         double sum = 0;

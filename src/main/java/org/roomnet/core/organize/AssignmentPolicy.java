@@ -18,8 +18,7 @@ import java.util.Set;
 public final class AssignmentPolicy {
 
     /** A file left out, and why, for the user. */
-    public record Skipped(Path file, String reason) {
-    }
+    public record Skipped(Path file, String reason) {}
 
     public record Plan(List<Assignment> assignments, List<Skipped> skipped) {
         public Plan {
@@ -28,8 +27,7 @@ public final class AssignmentPolicy {
         }
     }
 
-    private AssignmentPolicy() {
-    }
+    private AssignmentPolicy() {}
 
     public static Plan apply(List<Assignment> candidates, boolean followLinks) {
         List<Assignment> taken = new ArrayList<>();
@@ -39,7 +37,9 @@ public final class AssignmentPolicy {
             Path file = a.source().toAbsolutePath().normalize();
             if (Files.isSymbolicLink(file)) {
                 if (!followLinks) {
-                    skipped.add(new Skipped(a.source(), "symbolic link, left in place (--follow-links organizes the file it points to)"));
+                    skipped.add(new Skipped(
+                            a.source(),
+                            "symbolic link, left in place (--follow-links organizes the file it points to)"));
                     continue;
                 }
                 try {
@@ -50,7 +50,8 @@ public final class AssignmentPolicy {
                 }
             }
             if (!nameRoundTrips(file)) {
-                skipped.add(new Skipped(a.source(), "its name is not valid in the system's encoding; rename it to organize it"));
+                skipped.add(new Skipped(
+                        a.source(), "its name is not valid in the system's encoding; rename it to organize it"));
             } else if (!files.add(file)) {
                 skipped.add(new Skipped(a.source(), "the same file as another photo of this run"));
             } else {

@@ -33,13 +33,12 @@ final class FileTransfer {
      */
     @FunctionalInterface
     interface Ownership {
-        Ownership NONE = identity -> { };
+        Ownership NONE = identity -> {};
 
         void wrote(FileIdentity identity) throws IOException;
     }
 
-    private FileTransfer() {
-    }
+    private FileTransfer() {}
 
     /**
      * Copies {@code source} to {@code target} (which must not exist), verified; returns the SHA-256.
@@ -51,8 +50,9 @@ final class FileTransfer {
         Files.deleteIfExists(part);
         String sourceHash;
         try (InputStream in = Files.newInputStream(source);
-             DigestInputStream digesting = new DigestInputStream(in, sha256());
-             OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                DigestInputStream digesting = new DigestInputStream(in, sha256());
+                OutputStream out =
+                        Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             digesting.transferTo(out);
             sourceHash = HexFormat.of().formatHex(digesting.getMessageDigest().digest());
         }
@@ -172,7 +172,8 @@ final class FileTransfer {
     static String hash(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
             in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
         }
     }
 

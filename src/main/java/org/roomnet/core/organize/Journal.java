@@ -1,7 +1,5 @@
 package org.roomnet.core.organize;
 
-import org.roomnet.core.util.TabSeparated;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,10 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.roomnet.core.util.TabSeparated;
 
 /**
  * The record of one organize run, written and forced to disk before the first file is touched,
@@ -41,11 +40,15 @@ import java.util.Map;
  */
 final class Journal implements AutoCloseable {
 
-    record Entry(int index, Path source, Path target) {
-    }
+    record Entry(int index, Path source, Path target) {}
 
     enum State {
-        PLANNING, RUNNING, COMPLETE, ROLLED_BACK, INCOMPLETE, UNDONE;
+        PLANNING,
+        RUNNING,
+        COMPLETE,
+        ROLLED_BACK,
+        INCOMPLETE,
+        UNDONE;
 
         /** A run that was killed, or whose rollback or undo could not finish: files may be out of place. */
         boolean unfinished() {
@@ -106,8 +109,9 @@ final class Journal implements AutoCloseable {
             switch (f[0]) {
                 case "ROOMNET-JOURNAL" -> j.version = Integer.parseInt(f[1]);
                 case "RUN" -> j.token = f[1];
-                case "WROTE" -> j.written.put(Integer.parseInt(f[1]),
-                        new FileIdentity(f[2], Long.parseLong(f[3]), Long.parseLong(f[4])));
+                case "WROTE" ->
+                    j.written.put(
+                            Integer.parseInt(f[1]), new FileIdentity(f[2], Long.parseLong(f[3]), Long.parseLong(f[4])));
                 case "SOURCE" -> j.sourceFolder = Path.of(f[1]);
                 case "DEST" -> j.destination = Path.of(f[1]);
                 case "MODE" -> j.mode = TransferMode.valueOf(f[1]);
@@ -129,7 +133,7 @@ final class Journal implements AutoCloseable {
                     j.left.add(f[1]);
                 }
                 case "UNDONE" -> j.state = State.UNDONE;
-                default -> { } // lines of a newer version are ignored
+                default -> {} // lines of a newer version are ignored
             }
         }
         return j;
@@ -142,7 +146,11 @@ final class Journal implements AutoCloseable {
 
     void plan(Entry entry) throws IOException {
         entries.add(entry);
-        append("PLAN", Integer.toString(entry.index()), entry.source().toString(), entry.target().toString());
+        append(
+                "PLAN",
+                Integer.toString(entry.index()),
+                entry.source().toString(),
+                entry.target().toString());
     }
 
     void planned() throws IOException {
@@ -158,7 +166,11 @@ final class Journal implements AutoCloseable {
      */
     void wrote(int index, FileIdentity identity) throws IOException {
         written.put(index, identity);
-        append("WROTE", Integer.toString(index), identity.key(), Long.toString(identity.size()),
+        append(
+                "WROTE",
+                Integer.toString(index),
+                identity.key(),
+                Long.toString(identity.size()),
                 Long.toString(identity.modifiedNanos()));
         force();
     }
@@ -171,13 +183,14 @@ final class Journal implements AutoCloseable {
 
     void finish(State finalState) throws IOException {
         state = finalState;
-        append(switch (finalState) {
-            case COMPLETE -> "COMPLETE";
-            case ROLLED_BACK -> "ROLLED-BACK";
-            case INCOMPLETE -> "INCOMPLETE";
-            case UNDONE -> "UNDONE";
-            default -> throw new IllegalArgumentException(finalState.name());
-        });
+        append(
+                switch (finalState) {
+                    case COMPLETE -> "COMPLETE";
+                    case ROLLED_BACK -> "ROLLED-BACK";
+                    case INCOMPLETE -> "INCOMPLETE";
+                    case UNDONE -> "UNDONE";
+                    default -> throw new IllegalArgumentException(finalState.name());
+                });
         force();
     }
 
@@ -257,7 +270,9 @@ final class Journal implements AutoCloseable {
     /** The run's id: its file name without the extension (a UTC time stamp). */
     String id() {
         String name = file.getFileName().toString();
-        return name.endsWith(JournalStore.EXTENSION) ? name.substring(0, name.length() - JournalStore.EXTENSION.length()) : name;
+        return name.endsWith(JournalStore.EXTENSION)
+                ? name.substring(0, name.length() - JournalStore.EXTENSION.length())
+                : name;
     }
 
     private void append(String... fields) throws IOException {

@@ -1,7 +1,5 @@
 package org.roomnet.core.organize;
 
-import org.roomnet.core.util.RoomNetHome;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.roomnet.core.util.RoomNetHome;
 
 /**
  * Where journals live: in the user's RoomNet folder (not in the shoot, which undo must leave exactly
@@ -62,7 +61,8 @@ public final class JournalStore {
         for (Path dir : foldersFor(sourceFolder)) {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> files = Files.list(dir)) {
-                    files.filter(p -> p.getFileName().toString().endsWith(EXTENSION)).forEach(all::add);
+                    files.filter(p -> p.getFileName().toString().endsWith(EXTENSION))
+                            .forEach(all::add);
                 }
             }
         }
@@ -96,7 +96,8 @@ public final class JournalStore {
 
     private static String key(Path folder) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(folder.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(folder.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -7,5 +7,5 @@ import java.nio.file.Path;
 public interface OrganizeProgress {
     void onFile(Path target, int done, int total);
 
-    OrganizeProgress NONE = (target, done, total) -> { };
+    OrganizeProgress NONE = (target, done, total) -> {};
 }

@@ -43,8 +43,13 @@ public final class Organizer {
      * the same shoot is refused). A run with nothing to transfer writes no journal, so undo never
      * picks it instead of the run that moved the photos. {@link OrganizeResult#journal()} is then null.
      */
-    public OrganizeResult organize(Path sourceFolder, Path destination, TransferMode mode, List<Assignment> assignments,
-                                   OrganizeProgress progress) throws OrganizeException {
+    public OrganizeResult organize(
+            Path sourceFolder,
+            Path destination,
+            TransferMode mode,
+            List<Assignment> assignments,
+            OrganizeProgress progress)
+            throws OrganizeException {
         Path source = sourceFolder.toAbsolutePath().normalize();
         Path dest = destination.toAbsolutePath().normalize();
         try (ShootLock lock = ShootLock.acquire(journals, source)) {
@@ -76,8 +81,9 @@ public final class Organizer {
         refuseIfUnfinished(source);
     }
 
-    private OrganizeResult run(Path source, Path dest, TransferMode mode, List<Assignment> assignments,
-                               OrganizeProgress progress) throws OrganizeException {
+    private OrganizeResult run(
+            Path source, Path dest, TransferMode mode, List<Assignment> assignments, OrganizeProgress progress)
+            throws OrganizeException {
         List<Journal.Entry> entries = planTargets(dest, assignments);
         Journal journal;
         try {
@@ -145,7 +151,8 @@ public final class Organizer {
         for (Assignment a : assignments) {
             Path file = a.source();
             if (Files.isSymbolicLink(file)) {
-                throw new OrganizeException(file + " is a symbolic link; only regular files are organized. Nothing was changed.");
+                throw new OrganizeException(
+                        file + " is a symbolic link; only regular files are organized. Nothing was changed.");
             }
             if (!AssignmentPolicy.nameRoundTrips(file)) {
                 throw new OrganizeException(file + " has a name that is not valid in the system's encoding;"
@@ -156,8 +163,9 @@ public final class Organizer {
         if (mode == TransferMode.MOVE) {
             for (Path folder : folders) {
                 if (folder != null && !Files.isWritable(folder)) {
-                    throw new OrganizeException("cannot move photos out of " + folder + ": the source folder is "
-                            + "read-only, so the originals could not be removed (copy them instead). Nothing was changed.");
+                    throw new OrganizeException(
+                            "cannot move photos out of " + folder + ": the source folder is "
+                                    + "read-only, so the originals could not be removed (copy them instead). Nothing was changed.");
                 }
             }
         }
@@ -234,12 +242,19 @@ public final class Organizer {
                 long usable = Files.getFileStore(journal.destination()).getUsableSpace();
                 long wanted = needed + spaceMargin(needed);
                 if (usable < wanted) {
-                    throw rollBack(journal, String.format(Locale.ROOT, "not enough free space in %s: %.1f MB needed, %.1f MB free",
-                            journal.destination(), wanted / 1048576.0, usable / 1048576.0));
+                    throw rollBack(
+                            journal,
+                            String.format(
+                                    Locale.ROOT,
+                                    "not enough free space in %s: %.1f MB needed, %.1f MB free",
+                                    journal.destination(),
+                                    wanted / 1048576.0,
+                                    usable / 1048576.0));
                 }
             }
         } catch (IOException e) {
-            throw rollBack(journal, "cannot write to " + journal.destination() + ": " + describe(e, journal.destination()));
+            throw rollBack(
+                    journal, "cannot write to " + journal.destination() + ": " + describe(e, journal.destination()));
         }
     }
 
@@ -290,7 +305,9 @@ public final class Organizer {
         }
         String side = "the file system";
         if (e instanceof FileSystemException f && f.getFile() != null) {
-            side = destination.getFileSystem().getPath(f.getFile()).startsWith(destination) ? "the destination" : "the source";
+            side = destination.getFileSystem().getPath(f.getFile()).startsWith(destination)
+                    ? "the destination"
+                    : "the source";
         }
         if (message.contains("Read-only file system")) {
             return side + " is read-only (" + message + ")";

@@ -2,7 +2,6 @@ package org.roomnet.core.organize;
 
 import java.io.IOException;
 import java.nio.file.Path;
-
 import org.roomnet.core.util.ExclusiveFileLock;
 
 /**
@@ -22,9 +21,12 @@ public final class ShootLock implements AutoCloseable {
 
     public static ShootLock acquire(JournalStore journals, Path sourceFolder) throws OrganizeException {
         try {
-            return ExclusiveFileLock.tryAcquire(journals.lockFile(sourceFolder)).map(ShootLock::new)
-                    .orElseThrow(() -> new OrganizeException("another organize or undo is working on " + sourceFolder
-                            + " right now, or an export is reading it; nothing was changed by this one. Try again when it has finished."));
+            return ExclusiveFileLock.tryAcquire(journals.lockFile(sourceFolder))
+                    .map(ShootLock::new)
+                    .orElseThrow(
+                            () -> new OrganizeException(
+                                    "another organize or undo is working on " + sourceFolder
+                                            + " right now, or an export is reading it; nothing was changed by this one. Try again when it has finished."));
         } catch (IOException e) {
             throw new OrganizeException("cannot lock the journal of " + sourceFolder + ": " + e.getMessage(), e);
         }

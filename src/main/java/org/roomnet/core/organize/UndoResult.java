@@ -10,8 +10,8 @@ import java.util.List;
  * is left and a later undo finishes the job. {@code notWritten}: files at the run's planned targets
  * that the run did not write (another run's, or the user's), left as they are (decision 0012).
  */
-public record UndoResult(TransferMode mode, int restored, List<String> problems, boolean complete,
-                         List<Path> notWritten) {
+public record UndoResult(
+        TransferMode mode, int restored, List<String> problems, boolean complete, List<Path> notWritten) {
     public UndoResult {
         problems = List.copyOf(problems);
         notWritten = List.copyOf(notWritten);
@@ -29,7 +29,8 @@ public record UndoResult(TransferMode mode, int restored, List<String> problems,
         if (notWritten.isEmpty()) {
             return "";
         }
-        return String.format("left: %,d %s at targets that this run did not write", notWritten.size(),
-                notWritten.size() == 1 ? "file" : "files");
+        return String.format(
+                "left: %,d %s at targets that this run did not write",
+                notWritten.size(), notWritten.size() == 1 ? "file" : "files");
     }
 }

@@ -45,9 +45,11 @@ public final class Undoer {
     public UndoResult undoRun(Path sourceFolder, String id) throws OrganizeException {
         Path source = sourceFolder.toAbsolutePath().normalize();
         try (ShootLock lock = ShootLock.acquire(journals, source)) {
-            Journal run = read(source).stream().filter(j -> j.id().equals(id)).findFirst()
-                    .orElseThrow(() -> new OrganizeException("no organize run " + id + " from " + source
-                            + "; undo --list shows the runs"));
+            Journal run = read(source).stream()
+                    .filter(j -> j.id().equals(id))
+                    .findFirst()
+                    .orElseThrow(() -> new OrganizeException(
+                            "no organize run " + id + " from " + source + "; undo --list shows the runs"));
             if (!run.needsUndo()) {
                 throw new OrganizeException("nothing to undo: run " + id + " is " + describe(run));
             }
@@ -59,7 +61,8 @@ public final class Undoer {
     public List<OrganizeRun> runs(Path sourceFolder) throws OrganizeException {
         List<OrganizeRun> runs = new ArrayList<>();
         for (Journal j : read(sourceFolder.toAbsolutePath().normalize())) {
-            runs.add(new OrganizeRun(j.id(), j.mode(), j.destination(), j.entries().size(), describe(j), j.needsUndo()));
+            runs.add(new OrganizeRun(
+                    j.id(), j.mode(), j.destination(), j.entries().size(), describe(j), j.needsUndo()));
         }
         return runs;
     }
@@ -117,7 +120,8 @@ public final class Undoer {
         Collections.reverse(entries);
         for (Journal.Entry e : entries) {
             try {
-                if (journal.token() != null) { // only this run's own temporary names; an old journal's could be anyone's
+                if (journal.token()
+                        != null) { // only this run's own temporary names; an old journal's could be anyone's
                     Files.deleteIfExists(FileTransfer.partFile(e.target(), journal.token()));
                     Files.deleteIfExists(FileTransfer.partFile(e.source(), journal.token()));
                 }
@@ -179,7 +183,8 @@ public final class Undoer {
             return false;
         }
         if (FileTransfer.sameContent(e.source(), e.target())) {
-            Files.delete(e.target()); // ours, and the original is in place: a copy, or a move caught before the source went
+            Files.delete(
+                    e.target()); // ours, and the original is in place: a copy, or a move caught before the source went
             return true;
         }
         problems.add(e.target() + " differs from " + e.source() + "; left in place");
@@ -190,15 +195,16 @@ public final class Undoer {
      * A journal written before decision 0012 holds no proof: a photo it moved is moved back (which
      * loses nothing, wherever the file came from), but nothing is ever deleted.
      */
-    private static boolean revertWithoutProof(Journal journal, Journal.Entry e, boolean sourceExists,
-                                              List<String> problems) throws IOException {
+    private static boolean revertWithoutProof(
+            Journal journal, Journal.Entry e, boolean sourceExists, List<String> problems) throws IOException {
         if (journal.mode() == TransferMode.MOVE && !sourceExists && journal.isDone(e.index())) {
             FileTransfer.moveSafely(e.target(), e.source(), null, FileTransfer.Ownership.NONE);
             return true;
         }
-        problems.add(e.target() + (sourceExists
-                ? " kept: the journal of this run (an earlier version of RoomNet) cannot prove that the run wrote it"
-                : " kept: it is the only copy left, " + e.source() + " is gone"));
+        problems.add(e.target()
+                + (sourceExists
+                        ? " kept: the journal of this run (an earlier version of RoomNet) cannot prove that the run wrote it"
+                        : " kept: it is the only copy left, " + e.source() + " is gone"));
         return false;
     }
 }

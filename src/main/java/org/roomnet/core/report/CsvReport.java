@@ -24,8 +24,7 @@ import java.util.Locale;
  */
 public final class CsvReport {
 
-    private CsvReport() {
-    }
+    private CsvReport() {}
 
     public static void write(Report report, Path target) throws IOException {
         ReportFiles.writeAtomically(target, tmp -> writeRows(report, tmp));

@@ -8,8 +8,7 @@ package org.roomnet.core.report;
  */
 final class FormulaGuard {
 
-    private FormulaGuard() {
-    }
+    private FormulaGuard() {}
 
     static boolean looksLikeFormula(String cell) {
         if (cell == null || cell.isEmpty()) {

@@ -1,17 +1,16 @@
 package org.roomnet.core.report;
 
-import org.roomnet.core.listing.ListingPlan;
-import org.roomnet.core.review.ListingChecklist;
-import org.roomnet.core.review.PhotoReview;
-import org.roomnet.core.review.ReviewRules;
-import org.roomnet.core.classify.PhotoResult;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.roomnet.core.classify.PhotoResult;
+import org.roomnet.core.listing.ListingPlan;
+import org.roomnet.core.review.ListingChecklist;
+import org.roomnet.core.review.PhotoReview;
+import org.roomnet.core.review.ReviewRules;
 
 /**
  * The rows of a shoot's report, sorted by file, with the class names in the model's order, the
@@ -39,17 +38,43 @@ public record Report(List<String> classNames, List<ReportRow> rows, ListingCheck
      * review has no edits), sorted by their path relative to {@code folder}. A damaged photo keeps the
      * model's label and scores, its damage in {@code error}. {@code needs_review} is {@code rules}' answer.
      */
-    public static Report of(List<String> classNames, Path folder, List<PhotoReview> photos, ListingChecklist checklist,
-                            ReviewRules rules) {
+    public static Report of(
+            List<String> classNames,
+            Path folder,
+            List<PhotoReview> photos,
+            ListingChecklist checklist,
+            ReviewRules rules) {
         List<ReportRow> rows = new ArrayList<>(photos.size());
         for (PhotoReview p : photos) {
             String file = relative(folder, p.file());
             if (p.isReadable()) {
-                rows.add(new ReportRow(file, folder.toString(), p.finalLabel(), p.modelLabel(), p.confidence(),
-                        p.isCorrected(), p.isReviewed(), "", p.scores(), rules.needsReview(p), p.source(), p.warning()));
+                rows.add(new ReportRow(
+                        file,
+                        folder.toString(),
+                        p.finalLabel(),
+                        p.modelLabel(),
+                        p.confidence(),
+                        p.isCorrected(),
+                        p.isReviewed(),
+                        "",
+                        p.scores(),
+                        rules.needsReview(p),
+                        p.source(),
+                        p.warning()));
             } else if (p.isDamaged()) {
-                rows.add(new ReportRow(file, folder.toString(), p.modelLabel(), p.modelLabel(), p.confidence(), false,
-                        false, p.damage(), p.scores(), rules.needsReview(p), p.source(), p.warning()));
+                rows.add(new ReportRow(
+                        file,
+                        folder.toString(),
+                        p.modelLabel(),
+                        p.modelLabel(),
+                        p.confidence(),
+                        false,
+                        false,
+                        p.damage(),
+                        p.scores(),
+                        rules.needsReview(p),
+                        p.source(),
+                        p.warning()));
             } else {
                 rows.add(new ReportRow(file, folder.toString(), "", "", 0f, false, false, p.error(), List.of(), false));
             }
@@ -59,12 +84,14 @@ public record Report(List<String> classNames, List<ReportRow> rows, ListingCheck
     }
 
     /** As {@link #of(List, Path, List, ListingChecklist, ReviewRules)} with the fixed rule (a review without model). */
-    public static Report of(List<String> classNames, Path folder, List<PhotoReview> photos, ListingChecklist checklist) {
+    public static Report of(
+            List<String> classNames, Path folder, List<PhotoReview> photos, ListingChecklist checklist) {
         return of(classNames, folder, photos, checklist, ReviewRules.FIXED);
     }
 
     /** A report straight from the model's results: no edits, the default checklist, the model's {@code rules}. */
-    public static Report fromResults(List<String> classNames, Path folder, List<PhotoResult> results, ReviewRules rules) {
+    public static Report fromResults(
+            List<String> classNames, Path folder, List<PhotoResult> results, ReviewRules rules) {
         return of(classNames, folder, results.stream().map(PhotoReview::of).toList(), ListingChecklist.DEFAULT, rules);
     }
 
@@ -78,7 +105,8 @@ public record Report(List<String> classNames, List<ReportRow> rows, ListingCheck
 
     /** Photos per final label without the damaged ones: what a listing can show. */
     public Map<String, Integer> intactCountsByLabel() {
-        return counts(rows.stream().filter(r -> r.isClassified() && !r.isDamaged()).toList());
+        return counts(
+                rows.stream().filter(r -> r.isClassified() && !r.isDamaged()).toList());
     }
 
     private Map<String, Integer> counts(List<ReportRow> counted) {
@@ -106,7 +134,9 @@ public record Report(List<String> classNames, List<ReportRow> rows, ListingCheck
 
     /** Intact photos the agent has not labelled yet (damaged ones cannot be: they are never sorted). */
     public long unreviewedCount() {
-        return rows.stream().filter(r -> r.isClassified() && !r.isDamaged() && !r.reviewed()).count();
+        return rows.stream()
+                .filter(r -> r.isClassified() && !r.isDamaged() && !r.reviewed())
+                .count();
     }
 
     /** Intact photos the agent has labelled. */

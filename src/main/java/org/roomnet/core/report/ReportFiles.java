@@ -16,8 +16,7 @@ final class ReportFiles {
         void write(Path file) throws IOException;
     }
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     static void writeAtomically(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
@@ -38,8 +37,8 @@ final class ReportFiles {
      */
     private static Path createBeside(Path dir) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            Path tmp = dir.resolve(".roomnet-report-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
-                    + ".tmp");
+            Path tmp = dir.resolve(".roomnet-report-"
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
             try {
                 return Files.createFile(tmp);
             } catch (FileAlreadyExistsException e) {

@@ -36,20 +36,47 @@ public record ReportRow(
     }
 
     /** Without a note. */
-    public ReportRow(String file, String folder, String label, String modelLabel, float confidence, boolean corrected,
-                     boolean reviewed, String error, List<Float> scores, boolean needsReview, String source) {
+    public ReportRow(
+            String file,
+            String folder,
+            String label,
+            String modelLabel,
+            float confidence,
+            boolean corrected,
+            boolean reviewed,
+            String error,
+            List<Float> scores,
+            boolean needsReview,
+            String source) {
         this(file, folder, label, modelLabel, confidence, corrected, reviewed, error, scores, needsReview, source, "");
     }
 
     /** A row proposed by the model alone. */
-    public ReportRow(String file, String folder, String label, String modelLabel, float confidence, boolean corrected,
-                     boolean reviewed, String error, List<Float> scores, boolean needsReview) {
+    public ReportRow(
+            String file,
+            String folder,
+            String label,
+            String modelLabel,
+            float confidence,
+            boolean corrected,
+            boolean reviewed,
+            String error,
+            List<Float> scores,
+            boolean needsReview) {
         this(file, folder, label, modelLabel, confidence, corrected, reviewed, error, scores, needsReview, "model");
     }
 
     /** A row that does not need review. */
-    public ReportRow(String file, String folder, String label, String modelLabel, float confidence, boolean corrected,
-                     boolean reviewed, String error, List<Float> scores) {
+    public ReportRow(
+            String file,
+            String folder,
+            String label,
+            String modelLabel,
+            float confidence,
+            boolean corrected,
+            boolean reviewed,
+            String error,
+            List<Float> scores) {
         this(file, folder, label, modelLabel, confidence, corrected, reviewed, error, scores, false);
     }
 

@@ -1,7 +1,5 @@
 package org.roomnet.core.report;
 
-import org.roomnet.core.util.RealPaths;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.roomnet.core.util.RealPaths;
 
 /**
  * Where a report may be written. A report never replaces a file that is not a RoomNet report
@@ -26,8 +25,7 @@ public final class ReportTarget {
         }
     }
 
-    private ReportTarget() {
-    }
+    private ReportTarget() {}
 
     public static void check(Path target, Path shootFolder, boolean overwriteAnything, boolean insideShootAllowed)
             throws RefusedException {

@@ -1,5 +1,12 @@
 package org.roomnet.core.report;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -8,14 +15,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.roomnet.core.listing.ListingEntry;
 import org.roomnet.core.review.ListingChecklist;
-
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * XLSX for the listing: sheet "Photos" with one row per file (sorted by file; the final label beside
@@ -31,28 +30,37 @@ public final class XlsxReport {
     public static final String PHOTOS_SHEET = "Photos";
     public static final String SUMMARY_SHEET = "Summary";
     public static final String LISTING_SHEET = "Listing";
-    public static final List<String> LISTING_COLUMNS = List.of("position", "new name", "original file", "room",
-            "cover", "rejected");
-    public static final List<String> FIXED_COLUMNS = List.of("file", "folder", "final label", "reviewed", "corrected",
-            "model label", "model confidence", "error", "needs_review");
+    public static final List<String> LISTING_COLUMNS =
+            List.of("position", "new name", "original file", "room", "cover", "rejected");
+    public static final List<String> FIXED_COLUMNS = List.of(
+            "file",
+            "folder",
+            "final label",
+            "reviewed",
+            "corrected",
+            "model label",
+            "model confidence",
+            "error",
+            "needs_review");
     /** After the score columns: who proposed the label, {@code model} or {@code memory} (as in the CSV). */
     public static final String SOURCE_COLUMN = "source";
     /** Last: what decoding warns of for a photo it could read, as in the CSV. */
     public static final String NOTE_COLUMN = "note";
     /** Column widths in characters, for the fixed columns; each score column gets {@link #SCORE_WIDTH}. */
     private static final int[] WIDTHS = {36, 30, 14, 10, 10, 14, 18, 36, 14};
+
     private static final int SCORE_WIDTH = 12;
     private static final int NOTE_WIDTH = 36;
 
-    private XlsxReport() {
-    }
+    private XlsxReport() {}
 
     public static void write(Report report, Path target) throws IOException {
         ReportFiles.writeAtomically(target, tmp -> writeBook(report, tmp));
     }
 
     private static void writeBook(Report report, Path tmp) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(tmp)) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(tmp)) {
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
             font.setBold(true);
@@ -87,17 +95,19 @@ public final class XlsxReport {
                 text(x, 7, row.error(), asText);
                 x.createCell(8).setCellValue(row.needsReview()); // TRUE/FALSE, as in the CSV: the model's rule
                 for (int i = 0; i < row.scores().size(); i++) {
-                    x.createCell(FIXED_COLUMNS.size() + i).setCellValue(row.scores().get(i));
+                    x.createCell(FIXED_COLUMNS.size() + i)
+                            .setCellValue(row.scores().get(i));
                     x.getCell(FIXED_COLUMNS.size() + i).setCellStyle(percent);
                 }
                 text(x, sourceColumn, row.isClassified() ? row.source() : "", asText);
                 text(x, sourceColumn + 1, row.note(), asText);
             }
             photos.createFreezePane(0, 1);
-            photos.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(0, r - 1), 0, header.size() - 1));
+            photos.setAutoFilter(
+                    new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(0, r - 1), 0, header.size() - 1));
             for (int i = 0; i < header.size(); i++) {
-                photos.setColumnWidth(i, (i < WIDTHS.length ? WIDTHS[i] : i == sourceColumn + 1 ? NOTE_WIDTH
-                        : SCORE_WIDTH) * 256);
+                photos.setColumnWidth(
+                        i, (i < WIDTHS.length ? WIDTHS[i] : i == sourceColumn + 1 ? NOTE_WIDTH : SCORE_WIDTH) * 256);
             }
 
             Sheet summary = book.createSheet(SUMMARY_SHEET);
@@ -141,7 +151,15 @@ public final class XlsxReport {
                 x.createCell(0).setCellValue(e.position());
             }
             text(x, 1, e.name(), asText);
-            text(x, 2, Report.relative(Path.of(report.rows().isEmpty() ? "" : report.rows().get(0).folder()), e.source()),
+            text(
+                    x,
+                    2,
+                    Report.relative(
+                            Path.of(
+                                    report.rows().isEmpty()
+                                            ? ""
+                                            : report.rows().get(0).folder()),
+                            e.source()),
                     asText);
             text(x, 3, e.room(), asText);
             x.createCell(4).setCellValue(yesNo(e.cover()));

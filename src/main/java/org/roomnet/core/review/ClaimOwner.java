@@ -16,7 +16,8 @@ public record ClaimOwner(String user, String host, long pid, Instant since, Inst
     /** "alice on studio-pc since 14:02" (with the date when it is not today). */
     public String describe() {
         ZonedDateTime at = since.atZone(ZoneId.systemDefault());
-        String time = at.toLocalDate().equals(LocalDate.now()) ? at.format(DateTimeFormatter.ofPattern("HH:mm"))
+        String time = at.toLocalDate().equals(LocalDate.now())
+                ? at.format(DateTimeFormatter.ofPattern("HH:mm"))
                 : at.format(DateTimeFormatter.ofPattern("d MMM yyyy HH:mm"));
         return user + " on " + host + " since " + time;
     }

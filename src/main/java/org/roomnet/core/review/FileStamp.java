@@ -10,7 +10,8 @@ public record FileStamp(long size, long modifiedMillis) {
 
     public static Optional<FileStamp> of(Path file) {
         try {
-            return Optional.of(new FileStamp(Files.size(file), Files.getLastModifiedTime(file).toMillis()));
+            return Optional.of(new FileStamp(
+                    Files.size(file), Files.getLastModifiedTime(file).toMillis()));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -33,7 +33,10 @@ public record ListingChecklist(List<String> rooms) {
 
     /** Reads {@link #format()}; blank entries are dropped. */
     public static ListingChecklist parse(String text) {
-        return new ListingChecklist(Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+        return new ListingChecklist(Arrays.stream(text.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList());
     }
 
     /** The same checklist without the rooms the model does not know (a list saved for another model). */
@@ -52,6 +55,9 @@ public record ListingChecklist(List<String> rooms) {
 
     /** The rooms of the checklist the shoot has no photo of. */
     public List<String> missing(Map<String, Integer> photosPerRoom) {
-        return check(photosPerRoom).stream().filter(i -> !i.present()).map(Item::room).toList();
+        return check(photosPerRoom).stream()
+                .filter(i -> !i.present())
+                .map(Item::room)
+                .toList();
     }
 }

@@ -8,8 +8,7 @@ import java.util.Locale;
  */
 public final class Percent {
 
-    private Percent() {
-    }
+    private Percent() {}
 
     /** "59 %". */
     public static String whole(float fraction) {

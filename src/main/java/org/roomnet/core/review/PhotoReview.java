@@ -1,12 +1,11 @@
 package org.roomnet.core.review;
 
-import org.roomnet.core.classify.Prediction;
-import org.roomnet.core.classify.PhotoResult;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.roomnet.core.classify.PhotoResult;
+import org.roomnet.core.classify.Prediction;
 
 /**
  * One file of a shoot as the agent reviews it: what the model said (label, confidence, all scores in
@@ -57,25 +56,80 @@ public record PhotoReview(
     }
 
     /** Without a decoding warning. */
-    public PhotoReview(Path file, String modelLabel, float confidence, List<Float> scores, String secondLabel,
-                       float secondConfidence, String agentLabel, String error, ListingMark listing,
-                       OptionalDouble unknownScore, boolean byMemory) {
-        this(file, modelLabel, confidence, scores, secondLabel, secondConfidence, agentLabel, error, listing,
-                unknownScore, byMemory, null);
+    public PhotoReview(
+            Path file,
+            String modelLabel,
+            float confidence,
+            List<Float> scores,
+            String secondLabel,
+            float secondConfidence,
+            String agentLabel,
+            String error,
+            ListingMark listing,
+            OptionalDouble unknownScore,
+            boolean byMemory) {
+        this(
+                file,
+                modelLabel,
+                confidence,
+                scores,
+                secondLabel,
+                secondConfidence,
+                agentLabel,
+                error,
+                listing,
+                unknownScore,
+                byMemory,
+                null);
     }
 
     /** Proposed by the model alone. */
-    public PhotoReview(Path file, String modelLabel, float confidence, List<Float> scores, String secondLabel,
-                       float secondConfidence, String agentLabel, String error, ListingMark listing,
-                       OptionalDouble unknownScore) {
-        this(file, modelLabel, confidence, scores, secondLabel, secondConfidence, agentLabel, error, listing,
-                unknownScore, false);
+    public PhotoReview(
+            Path file,
+            String modelLabel,
+            float confidence,
+            List<Float> scores,
+            String secondLabel,
+            float secondConfidence,
+            String agentLabel,
+            String error,
+            ListingMark listing,
+            OptionalDouble unknownScore) {
+        this(
+                file,
+                modelLabel,
+                confidence,
+                scores,
+                secondLabel,
+                secondConfidence,
+                agentLabel,
+                error,
+                listing,
+                unknownScore,
+                false);
     }
 
     /** Without an unknown score (a model without unknown detector). */
-    public PhotoReview(Path file, String modelLabel, float confidence, List<Float> scores, String secondLabel,
-                       float secondConfidence, String agentLabel, String error, ListingMark listing) {
-        this(file, modelLabel, confidence, scores, secondLabel, secondConfidence, agentLabel, error, listing,
+    public PhotoReview(
+            Path file,
+            String modelLabel,
+            float confidence,
+            List<Float> scores,
+            String secondLabel,
+            float secondConfidence,
+            String agentLabel,
+            String error,
+            ListingMark listing) {
+        this(
+                file,
+                modelLabel,
+                confidence,
+                scores,
+                secondLabel,
+                secondConfidence,
+                agentLabel,
+                error,
+                listing,
                 OptionalDouble.empty());
     }
 
@@ -88,8 +142,18 @@ public record PhotoReview(
         if (result.isDamaged()) {
             // the model's label of what is there stays, for reports (see isDamaged)
             Prediction p = result.prediction();
-            return new PhotoReview(result.file(), p.label(), p.confidence(), p.scores(), p.secondLabel(),
-                    p.secondConfidence(), null, DAMAGED + result.damage(), ListingMark.NONE, p.unknownScore(), false,
+            return new PhotoReview(
+                    result.file(),
+                    p.label(),
+                    p.confidence(),
+                    p.scores(),
+                    p.secondLabel(),
+                    p.secondConfidence(),
+                    null,
+                    DAMAGED + result.damage(),
+                    ListingMark.NONE,
+                    p.unknownScore(),
+                    false,
                     result.warning());
         }
         return result.isClassified()
@@ -102,14 +166,30 @@ public record PhotoReview(
     }
 
     public static PhotoReview fromPrediction(Path file, Prediction prediction, String agentLabel, ListingMark listing) {
-        return new PhotoReview(file, prediction.label(), prediction.confidence(), prediction.scores(),
-                prediction.secondLabel(), prediction.secondConfidence(), agentLabel, null, listing,
+        return new PhotoReview(
+                file,
+                prediction.label(),
+                prediction.confidence(),
+                prediction.scores(),
+                prediction.secondLabel(),
+                prediction.secondConfidence(),
+                agentLabel,
+                null,
+                listing,
                 prediction.unknownScore());
     }
 
     public static PhotoReview unreadable(Path file, String error) {
-        return new PhotoReview(file, null, 0f, List.of(), null, 0f, null,
-                error == null || error.isBlank() ? "unreadable" : error, ListingMark.NONE);
+        return new PhotoReview(
+                file,
+                null,
+                0f,
+                List.of(),
+                null,
+                0f,
+                null,
+                error == null || error.isBlank() ? "unreadable" : error,
+                ListingMark.NONE);
     }
 
     public boolean isReadable() {
@@ -165,25 +245,69 @@ public record PhotoReview(
     public PhotoReview withAgentLabel(String label) {
         boolean moves = !Objects.equals(label != null ? label : modelLabel, finalLabel());
         ListingMark mark = moves ? listing.withRank(0) : listing;
-        return new PhotoReview(file, modelLabel, confidence, scores, secondLabel, secondConfidence, label, error, mark,
-                unknownScore, byMemory, warning);
+        return new PhotoReview(
+                file,
+                modelLabel,
+                confidence,
+                scores,
+                secondLabel,
+                secondConfidence,
+                label,
+                error,
+                mark,
+                unknownScore,
+                byMemory,
+                warning);
     }
 
     public PhotoReview withListing(ListingMark mark) {
-        return new PhotoReview(file, modelLabel, confidence, scores, secondLabel, secondConfidence, agentLabel, error, mark,
-                unknownScore, byMemory, warning);
+        return new PhotoReview(
+                file,
+                modelLabel,
+                confidence,
+                scores,
+                secondLabel,
+                secondConfidence,
+                agentLabel,
+                error,
+                mark,
+                unknownScore,
+                byMemory,
+                warning);
     }
 
     /** The same review, its proposal marked as the memory's ({@link #source()}). */
     public PhotoReview proposedByMemory() {
-        return new PhotoReview(file, modelLabel, confidence, scores, secondLabel, secondConfidence, agentLabel, error,
-                listing, unknownScore, true, warning);
+        return new PhotoReview(
+                file,
+                modelLabel,
+                confidence,
+                scores,
+                secondLabel,
+                secondConfidence,
+                agentLabel,
+                error,
+                listing,
+                unknownScore,
+                true,
+                warning);
     }
 
     /** The same review with the decoder's {@code warning} (null: none). */
     public PhotoReview withWarning(String warning) {
-        return new PhotoReview(file, modelLabel, confidence, scores, secondLabel, secondConfidence, agentLabel, error,
-                listing, unknownScore, byMemory, warning);
+        return new PhotoReview(
+                file,
+                modelLabel,
+                confidence,
+                scores,
+                secondLabel,
+                secondConfidence,
+                agentLabel,
+                error,
+                listing,
+                unknownScore,
+                byMemory,
+                warning);
     }
 
     /** Who proposed the label: {@code memory} (the agent's reviewed photos) or {@code model}. */

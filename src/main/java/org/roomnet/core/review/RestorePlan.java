@@ -27,8 +27,14 @@ import java.util.Optional;
  * @param classNames the room types of the review: the saved ones, or the model's when nothing is restored
  * @param dropped    saved photos not used: their files changed, or the room types differ
  */
-public record RestorePlan(List<String> classNames, List<SavedPhoto> restored, List<Path> toClassify,
-                          List<SavedPhoto> carried, List<SavedPhoto> away, int dropped, String note) {
+public record RestorePlan(
+        List<String> classNames,
+        List<SavedPhoto> restored,
+        List<Path> toClassify,
+        List<SavedPhoto> carried,
+        List<SavedPhoto> away,
+        int dropped,
+        String note) {
 
     public RestorePlan {
         classNames = List.copyOf(classNames);
@@ -45,12 +51,18 @@ public record RestorePlan(List<String> classNames, List<SavedPhoto> restored, Li
      */
     public static RestorePlan of(Optional<SavedReview> saved, List<Path> files, List<String> modelClasses) {
         if (saved.isEmpty()) {
-            return new RestorePlan(modelClasses == null ? List.of() : modelClasses, List.of(), files, List.of(),
-                    List.of(), 0, "");
+            return new RestorePlan(
+                    modelClasses == null ? List.of() : modelClasses, List.of(), files, List.of(), List.of(), 0, "");
         }
         SavedReview s = saved.get();
         if (modelClasses != null && !modelClasses.equals(s.classNames())) {
-            return new RestorePlan(modelClasses, List.of(), files, List.of(), List.of(), s.photos().size(),
+            return new RestorePlan(
+                    modelClasses,
+                    List.of(),
+                    files,
+                    List.of(),
+                    List.of(),
+                    s.photos().size(),
                     "the saved review was made with other room types " + s.classNames() + "; classifying again");
         }
         Map<Path, SavedPhoto> byFile = new HashMap<>();

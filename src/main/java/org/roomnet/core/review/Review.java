@@ -1,8 +1,5 @@
 package org.roomnet.core.review;
 
-import org.roomnet.core.memory.RoomTypeNames;
-import org.roomnet.core.organize.Assignment;
-
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
+import org.roomnet.core.memory.RoomTypeNames;
+import org.roomnet.core.organize.Assignment;
 
 /**
  * The review of one shoot: every file in the order it was added, and the agent's edits as commands
@@ -29,6 +28,7 @@ public final class Review {
     private final Path folder;
     /** The model's room types, then those the agent added; replaced (never changed) when one is added. */
     private List<String> classNames;
+
     private final ReviewRules rules;
     private final Map<Path, PhotoReview> photos = new LinkedHashMap<>();
     private final Deque<ReviewEdit> undo = new ArrayDeque<>();
@@ -36,6 +36,7 @@ public final class Review {
     private final List<ReviewListener> listeners = new CopyOnWriteArrayList<>();
     /** When the agent last changed each photo (epoch ms): the merge of two saves goes by it. */
     private final Map<Path, Long> edited = new HashMap<>();
+
     private final LongSupplier clock;
     private boolean readOnly;
 
@@ -129,7 +130,9 @@ public final class Review {
     /** Photos restored from the saved review, with the times the agent last edited them. */
     public void addSaved(Collection<SavedPhoto> saved) {
         addAll(saved.stream().map(SavedPhoto::review).toList());
-        saved.stream().filter(s -> s.editedMillis() > 0).forEach(s -> edited.put(s.review().file(), s.editedMillis()));
+        saved.stream()
+                .filter(s -> s.editedMillis() > 0)
+                .forEach(s -> edited.put(s.review().file(), s.editedMillis()));
     }
 
     /**
@@ -222,9 +225,12 @@ public final class Review {
             }
         }
         boolean reject = chosen.stream().anyMatch(p -> !p.listing().rejected());
-        List<ReviewEdit.Change> changes = chosen.stream().filter(p -> p.listing().rejected() != reject)
-                .map(p -> new ReviewEdit.Change(p, p.withListing(p.listing().withRejected(reject)))).toList();
-        return commit(changes.isEmpty() ? "" : ReviewEdit.photosDescription(reject ? "Reject" : "Take back", changes),
+        List<ReviewEdit.Change> changes = chosen.stream()
+                .filter(p -> p.listing().rejected() != reject)
+                .map(p -> new ReviewEdit.Change(p, p.withListing(p.listing().withRejected(reject))))
+                .toList();
+        return commit(
+                changes.isEmpty() ? "" : ReviewEdit.photosDescription(reject ? "Reject" : "Take back", changes),
                 changes);
     }
 
@@ -245,7 +251,8 @@ public final class Review {
         }
         for (PhotoReview other : photos.values()) {
             if (other.listing().cover()) {
-                changes.add(new ReviewEdit.Change(other, other.withListing(other.listing().withCover(false))));
+                changes.add(new ReviewEdit.Change(
+                        other, other.withListing(other.listing().withCover(false))));
             }
         }
         changes.add(new ReviewEdit.Change(p, p.withListing(p.listing().withCover(true))));
@@ -354,7 +361,8 @@ public final class Review {
     public Map<String, Integer> countsByLabel() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         classNames.forEach(c -> counts.put(c, 0));
-        photos.values().stream().filter(PhotoReview::isReadable)
+        photos.values().stream()
+                .filter(PhotoReview::isReadable)
                 .forEach(p -> counts.merge(p.finalLabel(), 1, Integer::sum));
         return counts;
     }
@@ -363,7 +371,8 @@ public final class Review {
     public Map<String, Integer> listableCountsByLabel() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         classNames.forEach(c -> counts.put(c, 0));
-        photos.values().stream().filter(PhotoReview::isListable)
+        photos.values().stream()
+                .filter(PhotoReview::isListable)
                 .forEach(p -> counts.merge(p.finalLabel(), 1, Integer::sum));
         return counts;
     }
@@ -386,7 +395,9 @@ public final class Review {
 
     /** Readable photos the agent has labelled: confirmed (their own room's key) or corrected. */
     public long reviewedCount() {
-        return photos.values().stream().filter(p -> p.isReadable() && p.isReviewed()).count();
+        return photos.values().stream()
+                .filter(p -> p.isReadable() && p.isReviewed())
+                .count();
     }
 
     /**
@@ -394,8 +405,10 @@ public final class Review {
      * damaged ones (when asked for) to the model's label; unreadable files stay.
      */
     public List<Assignment> assignments(boolean includeDamaged) {
-        return photos.values().stream().filter(p -> p.isReadable() || (includeDamaged && p.isDamaged()))
-                .map(p -> new Assignment(p.file(), p.finalLabel())).toList();
+        return photos.values().stream()
+                .filter(p -> p.isReadable() || (includeDamaged && p.isDamaged()))
+                .map(p -> new Assignment(p.file(), p.finalLabel()))
+                .toList();
     }
 
     private void requireKnownLabel(String label) {

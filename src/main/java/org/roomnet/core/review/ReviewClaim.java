@@ -1,7 +1,5 @@
 package org.roomnet.core.review;
 
-import org.roomnet.core.util.TabSeparated;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -25,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.roomnet.core.util.TabSeparated;
 
 /**
  * A window's claim on a shoot it has open for review: the file {@value #FILE_NAME} in the shoot with
@@ -50,6 +49,7 @@ public final class ReviewClaim implements AutoCloseable {
     private static final long PID = ProcessHandle.current().pid();
     /** Tokens of the claims held by windows of this process. */
     private static final Set<String> HELD_HERE = ConcurrentHashMap.newKeySet();
+
     private static final ScheduledExecutorService HEARTBEAT = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "roomnet-claim-heartbeat");
         t.setDaemon(true);
@@ -144,7 +144,9 @@ public final class ReviewClaim implements AutoCloseable {
 
     /** Whether the claim file still names this window (not taken over). Reads the file. */
     public boolean isHeld() throws IOException {
-        return readOwner(folder.resolve(FILE_NAME)).map(o -> o.token().equals(owner.token())).orElse(false);
+        return readOwner(folder.resolve(FILE_NAME))
+                .map(o -> o.token().equals(owner.token()))
+                .orElse(false);
     }
 
     /** The heartbeat: writes the refresh time if the claim is still this window's; false when it was taken over. */
@@ -155,8 +157,13 @@ public final class ReviewClaim implements AutoCloseable {
             HELD_HERE.remove(owner.token());
             return false;
         }
-        ClaimOwner refreshed = new ClaimOwner(owner.user(), owner.host(), owner.pid(), owner.since(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), owner.token());
+        ClaimOwner refreshed = new ClaimOwner(
+                owner.user(),
+                owner.host(),
+                owner.pid(),
+                owner.since(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                owner.token());
         ReviewSidecar.atomicWrite(file, format(refreshed)); // also puts back a claim file someone deleted
         return true;
     }
@@ -171,16 +178,20 @@ public final class ReviewClaim implements AutoCloseable {
             return;
         }
         long period = REFRESH.toMillis();
-        heartbeat = HEARTBEAT.scheduleAtFixedRate(() -> {
-            try {
-                if (!refresh()) {
-                    stopHeartbeat();
-                    onLost.accept(holder(folder));
-                }
-            } catch (IOException | RuntimeException ignored) {
-                // the next beat tries again; the claim goes stale for others only after STALE
-            }
-        }, period, period, TimeUnit.MILLISECONDS);
+        heartbeat = HEARTBEAT.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        if (!refresh()) {
+                            stopHeartbeat();
+                            onLost.accept(holder(folder));
+                        }
+                    } catch (IOException | RuntimeException ignored) {
+                        // the next beat tries again; the claim goes stale for others only after STALE
+                    }
+                },
+                period,
+                period,
+                TimeUnit.MILLISECONDS);
     }
 
     private synchronized void stopHeartbeat() {
@@ -211,14 +222,27 @@ public final class ReviewClaim implements AutoCloseable {
 
     private static ClaimOwner newOwner() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as the file keeps it
-        return new ClaimOwner(System.getProperty("user.name", "someone"), Host.NAME, PID, now, now,
+        return new ClaimOwner(
+                System.getProperty("user.name", "someone"),
+                Host.NAME,
+                PID,
+                now,
+                now,
                 UUID.randomUUID().toString());
     }
 
     private static byte[] format(ClaimOwner o) {
-        return (TabSeparated.join(new String[]{MAGIC, "1"}) + "\n" + TabSeparated.join(new String[]{o.user(), o.host(),
-                Long.toString(o.pid()), Long.toString(o.since().toEpochMilli()),
-                Long.toString(o.refreshed().toEpochMilli()), o.token()}) + "\n").getBytes(StandardCharsets.UTF_8);
+        return (TabSeparated.join(new String[] {MAGIC, "1"}) + "\n"
+                        + TabSeparated.join(new String[] {
+                            o.user(),
+                            o.host(),
+                            Long.toString(o.pid()),
+                            Long.toString(o.since().toEpochMilli()),
+                            Long.toString(o.refreshed().toEpochMilli()),
+                            o.token()
+                        })
+                        + "\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static void createNew(Path file, ClaimOwner mine) throws IOException {
@@ -249,8 +273,13 @@ public final class ReviewClaim implements AutoCloseable {
             if (!MAGIC.equals(head[0]) || f.length < 6 || f[5].isBlank()) {
                 return Optional.empty();
             }
-            return Optional.of(new ClaimOwner(f[0], f[1], Long.parseLong(f[2]), Instant.ofEpochMilli(Long.parseLong(f[3])),
-                    Instant.ofEpochMilli(Long.parseLong(f[4])), f[5]));
+            return Optional.of(new ClaimOwner(
+                    f[0],
+                    f[1],
+                    Long.parseLong(f[2]),
+                    Instant.ofEpochMilli(Long.parseLong(f[3])),
+                    Instant.ofEpochMilli(Long.parseLong(f[4])),
+                    f[5]));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

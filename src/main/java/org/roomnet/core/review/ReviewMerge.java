@@ -22,8 +22,7 @@ import java.util.Optional;
  */
 final class ReviewMerge {
 
-    private ReviewMerge() {
-    }
+    private ReviewMerge() {}
 
     /**
      * @param merged      what to write
@@ -31,8 +30,7 @@ final class ReviewMerge {
      *                    for the window to show
      * @param theirsLost  theirs could not be merged (other room types): it is kept in the backup only
      */
-    record Result(SavedReview merged, List<SavedPhoto> changed, boolean theirsLost) {
-    }
+    record Result(SavedReview merged, List<SavedPhoto> changed, boolean theirsLost) {}
 
     static Result merge(SavedReview theirs, SavedReview mine) {
         if (theirs == null) {
@@ -58,14 +56,20 @@ final class ReviewMerge {
                 changed.add(p);
             }
         });
-        return new Result(new SavedReview(mine.modelName(), mine.modelVersion(), mine.classNames(),
-                List.copyOf(merged.values())), List.copyOf(changed), false);
+        return new Result(
+                new SavedReview(mine.modelName(), mine.modelVersion(), mine.classNames(), List.copyOf(merged.values())),
+                List.copyOf(changed),
+                false);
     }
 
     private static SavedPhoto pick(SavedPhoto mine, SavedPhoto theirs) {
         if (!mine.stamp().equals(theirs.stamp())) {
             Optional<FileStamp> now = FileStamp.of(mine.review().file());
-            return now.isPresent() && now.get().equals(theirs.stamp()) && !now.get().equals(mine.stamp()) ? theirs : mine;
+            return now.isPresent()
+                            && now.get().equals(theirs.stamp())
+                            && !now.get().equals(mine.stamp())
+                    ? theirs
+                    : mine;
         }
         return theirs.editedMillis() > mine.editedMillis() ? theirs : mine;
     }
@@ -80,8 +84,8 @@ final class ReviewMerge {
         for (Map.Entry<Path, SavedPhoto> e : merged.entrySet()) {
             SavedPhoto p = e.getValue();
             if (p != keep && p.review().listing().cover()) {
-                e.setValue(new SavedPhoto(p.review().withListing(p.review().listing().withCover(false)), p.stamp(),
-                        p.editedMillis()));
+                e.setValue(new SavedPhoto(
+                        p.review().withListing(p.review().listing().withCover(false)), p.stamp(), p.editedMillis()));
             }
         }
     }

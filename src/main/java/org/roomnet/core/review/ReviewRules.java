@@ -1,11 +1,10 @@
 package org.roomnet.core.review;
 
-import org.roomnet.core.classify.ModelDescription;
-import org.roomnet.core.classify.UnknownDetector;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.roomnet.core.classify.ModelDescription;
+import org.roomnet.core.classify.UnknownDetector;
 
 /**
  * When a photo deserves the agent's look: the model was not sure (confidence below {@code lowConfidence}),
@@ -21,8 +20,8 @@ import java.util.Locale;
 public record ReviewRules(float lowConfidence, float closeMargin, UnknownDetector unknown) {
 
     /** The rule of a model that names no thresholds (model v1), and of a review opened without a model. */
-    public static final ReviewRules FIXED = new ReviewRules(ModelDescription.FIXED_REVIEW_MIN_CONFIDENCE,
-            ModelDescription.FIXED_REVIEW_MIN_MARGIN);
+    public static final ReviewRules FIXED =
+            new ReviewRules(ModelDescription.FIXED_REVIEW_MIN_CONFIDENCE, ModelDescription.FIXED_REVIEW_MIN_MARGIN);
 
     public ReviewRules(float lowConfidence, float closeMargin) {
         this(lowConfidence, closeMargin, null);
@@ -42,12 +41,16 @@ public record ReviewRules(float lowConfidence, float closeMargin, UnknownDetecto
 
     /** The photo is unlike the photos the model learned from (its unknown detector flags it). */
     public boolean isUnfamiliar(PhotoReview photo) {
-        return photo.isReadable() && unknown != null && photo.unknownScore().isPresent()
+        return photo.isReadable()
+                && unknown != null
+                && photo.unknownScore().isPresent()
                 && unknown.flags(photo.unknownScore().getAsDouble());
     }
 
     public boolean needsReview(PhotoReview photo) {
-        return photo.isReadable() && !photo.isReviewed() && !photo.listing().rejected()
+        return photo.isReadable()
+                && !photo.isReviewed()
+                && !photo.listing().rejected()
                 && (isUnfamiliar(photo) || isLowConfidence(photo) || isCloseCall(photo));
     }
 
@@ -62,8 +65,11 @@ public record ReviewRules(float lowConfidence, float closeMargin, UnknownDetecto
         List<String> reasons = new ArrayList<>(3);
         if (isUnfamiliar(photo)) {
             // both rounded alike, so the figure shown is never below the threshold shown
-            reasons.add(String.format(Locale.ROOT, "unlike the photos the model learned from (score %.3f \u2265 %.3f)",
-                    photo.unknownScore().getAsDouble(), unknown.threshold()));
+            reasons.add(String.format(
+                    Locale.ROOT,
+                    "unlike the photos the model learned from (score %.3f \u2265 %.3f)",
+                    photo.unknownScore().getAsDouble(),
+                    unknown.threshold()));
         }
         if (isLowConfidence(photo)) {
             reasons.add("low confidence: " + Percent.tenths(photo.confidence()) + " is below "

@@ -47,13 +47,13 @@ public final class ReviewSidecar {
      * some 50,000 photos, far past any shoot; a larger file is not a review and would only cost memory.
      */
     public static final long MAX_BYTES = 16L << 20;
+
     private static final String TEMP_SUFFIX = ".tmp";
     private static final long STALE_TEMP_MILLIS = 10 * 60_000L;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private ReviewSidecar() {
-    }
+    private ReviewSidecar() {}
 
     public static Path fileIn(Path folder) {
         return folder.resolve(FILE_NAME);
@@ -64,8 +64,7 @@ public final class ReviewSidecar {
     }
 
     /** A snapshot and the exact bytes it was read from. */
-    record Raw(ReviewSnapshot snapshot, byte[] bytes) {
-    }
+    record Raw(ReviewSnapshot snapshot, byte[] bytes) {}
 
     /** {@link ReviewSnapshot#read}. */
     public static ReviewSnapshot snapshot(Path folder) throws IOException {
@@ -87,8 +86,10 @@ public final class ReviewSidecar {
         }
         if (!attributes.isRegularFile()) {
             throw new ReviewFileException("the review file " + file + " is not a regular file ("
-                    + (attributes.isSymbolicLink() ? "a symbolic link" : attributes.isDirectory() ? "a folder"
-                    : "a FIFO or device") + "); it was not read. Move it away to use the folder's review.");
+                    + (attributes.isSymbolicLink()
+                            ? "a symbolic link"
+                            : attributes.isDirectory() ? "a folder" : "a FIFO or device")
+                    + "); it was not read. Move it away to use the folder's review.");
         }
         if (attributes.size() > MAX_BYTES) {
             throw tooLarge(file, attributes.size());
@@ -103,13 +104,16 @@ public final class ReviewSidecar {
             throw tooLarge(file, bytes.length);
         }
         SidecarFormat.Parsed parsed = SidecarFormat.parse(folder, bytes);
-        return new Raw(new ReviewSnapshot(folder, parsed.review(), parsed.damaged(), true, parsed.generation(),
-                sha256(bytes)), bytes);
+        return new Raw(
+                new ReviewSnapshot(folder, parsed.review(), parsed.damaged(), true, parsed.generation(), sha256(bytes)),
+                bytes);
     }
 
     private static ReviewFileException tooLarge(Path file, long size) {
-        return new ReviewFileException(String.format("the review file %s is %,d bytes, more than any review "
-                + "(at most %,d bytes); it was not read. Move it away to use the folder's review.", file, size, MAX_BYTES));
+        return new ReviewFileException(String.format(
+                "the review file %s is %,d bytes, more than any review "
+                        + "(at most %,d bytes); it was not read. Move it away to use the folder's review.",
+                file, size, MAX_BYTES));
     }
 
     /**
@@ -141,7 +145,8 @@ public final class ReviewSidecar {
 
     /** Keeps a copy of a damaged review file before anything replaces it; returns where. */
     static Path keepDamaged(Path folder, byte[] bytes) throws IOException {
-        String time = LocalDateTime.ofInstant(Instant.now(), ZoneId.systemDefault()).format(STAMP);
+        String time =
+                LocalDateTime.ofInstant(Instant.now(), ZoneId.systemDefault()).format(STAMP);
         Path copy = folder.resolve(FILE_NAME + DAMAGED_INFIX + time);
         for (int i = 2; Files.exists(copy, LinkOption.NOFOLLOW_LINKS); i++) {
             copy = folder.resolve(FILE_NAME + DAMAGED_INFIX + time + "-" + i);
@@ -154,8 +159,8 @@ public final class ReviewSidecar {
     static void atomicWrite(Path target, byte[] bytes) throws IOException {
         Path folder = target.getParent();
         // not Files.createTempFile: its owner-only permissions would hide the review from colleagues on a share
-        Path tmp = folder.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
-                + TEMP_SUFFIX);
+        Path tmp = folder.resolve(
+                "." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + TEMP_SUFFIX);
         try {
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  * @param generation the save counter stored in the file (0 before format 3)
  * @param sha256     the hex SHA-256 of the bytes read ("" when there is no file)
  */
-public record ReviewSnapshot(Path folder, SavedReview review, List<DamagedLine> damaged, boolean exists,
-                             long generation, String sha256) {
+public record ReviewSnapshot(
+        Path folder, SavedReview review, List<DamagedLine> damaged, boolean exists, long generation, String sha256) {
 
     public ReviewSnapshot {
         damaged = List.copyOf(damaged);

@@ -35,6 +35,7 @@ public final class ReviewStore {
     private final Set<String> damagedKept = new HashSet<>();
     /** SHA-256 of the file as last read or written here ("" no file; null: not known). */
     private String knownHash;
+
     private long generation;
     private SavedReview lastWritten;
 
@@ -46,8 +47,7 @@ public final class ReviewStore {
      * @param theirsLost   the other save used other room types: it was replaced (kept in the backup)
      * @param damagedCopy  where a damaged review file was copied before being replaced; null when none was
      */
-    public record Saved(boolean merged, List<SavedPhoto> changed, boolean theirsLost, Path damagedCopy) {
-    }
+    public record Saved(boolean merged, List<SavedPhoto> changed, boolean theirsLost, Path damagedCopy) {}
 
     /** @param opened the review file as this window read it when opening the shoot */
     public ReviewStore(ReviewSnapshot opened) {
@@ -129,8 +129,8 @@ public final class ReviewStore {
                 }
                 if (System.currentTimeMillis() > deadline) {
                     channel.close();
-                    throw new IOException("another program has held the review's save lock for "
-                            + LOCK_WAIT_MILLIS / 1000 + " s");
+                    throw new IOException(
+                            "another program has held the review's save lock for " + LOCK_WAIT_MILLIS / 1000 + " s");
                 }
                 Thread.sleep(20);
             }

@@ -41,8 +41,7 @@ public final class SidecarAutosave implements AutoCloseable {
     private boolean closed;
     private final CompletableFuture<Void> lastWrite = new CompletableFuture<>();
 
-    private record Snapshot(List<String> classNames, List<PhotoReview> photos, Map<Path, Long> editTimes) {
-    }
+    private record Snapshot(List<String> classNames, List<PhotoReview> photos, Map<Path, Long> editTimes) {}
 
     /** Saves a review; {@link ReviewStore#save} except in tests. */
     @FunctionalInterface
@@ -56,9 +55,15 @@ public final class SidecarAutosave implements AutoCloseable {
      * @param restored saved photos shown now, whose stamps are reused instead of reading them again
      * @param onError  told when a write fails (on the writer thread)
      */
-    public SidecarAutosave(Path folder, String modelName, String modelVersion, List<SavedPhoto> carried,
-                           List<SavedPhoto> restored, long delayMillis, Consumer<IOException> onError) {
-        this(new ReviewStore(folder), modelName, modelVersion, carried, restored, delayMillis, onError, s -> { });
+    public SidecarAutosave(
+            Path folder,
+            String modelName,
+            String modelVersion,
+            List<SavedPhoto> carried,
+            List<SavedPhoto> restored,
+            long delayMillis,
+            Consumer<IOException> onError) {
+        this(new ReviewStore(folder), modelName, modelVersion, carried, restored, delayMillis, onError, s -> {});
     }
 
     /**
@@ -66,15 +71,27 @@ public final class SidecarAutosave implements AutoCloseable {
      * @param onSaved told after each save (on the writer thread): whether another save was merged in, and
      *                what the window should take from it
      */
-    public SidecarAutosave(ReviewStore store, String modelName, String modelVersion, List<SavedPhoto> carried,
-                           List<SavedPhoto> restored, long delayMillis, Consumer<IOException> onError,
-                           Consumer<ReviewStore.Saved> onSaved) {
+    public SidecarAutosave(
+            ReviewStore store,
+            String modelName,
+            String modelVersion,
+            List<SavedPhoto> carried,
+            List<SavedPhoto> restored,
+            long delayMillis,
+            Consumer<IOException> onError,
+            Consumer<ReviewStore.Saved> onSaved) {
         this(modelName, modelVersion, carried, restored, delayMillis, onError, onSaved, store::save);
     }
 
-    SidecarAutosave(String modelName, String modelVersion, List<SavedPhoto> carried,
-                    List<SavedPhoto> restored, long delayMillis, Consumer<IOException> onError,
-                    Consumer<ReviewStore.Saved> onSaved, SidecarWriter sidecarWriter) {
+    SidecarAutosave(
+            String modelName,
+            String modelVersion,
+            List<SavedPhoto> carried,
+            List<SavedPhoto> restored,
+            long delayMillis,
+            Consumer<IOException> onError,
+            Consumer<ReviewStore.Saved> onSaved,
+            SidecarWriter sidecarWriter) {
         this.onSaved = onSaved;
         this.modelName = modelName == null ? "" : modelName;
         this.modelVersion = modelVersion == null ? "" : modelVersion;
@@ -131,7 +148,8 @@ public final class SidecarAutosave implements AutoCloseable {
         }
         List<SavedPhoto> photos = new ArrayList<>(s.photos().size() + carried.size());
         for (PhotoReview p : s.photos()) {
-            FileStamp stamp = stamps.computeIfAbsent(p.file(), f -> FileStamp.of(f).orElse(null));
+            FileStamp stamp =
+                    stamps.computeIfAbsent(p.file(), f -> FileStamp.of(f).orElse(null));
             if (stamp != null) {
                 photos.add(new SavedPhoto(p, stamp, s.editTimes().getOrDefault(p.file(), 0L)));
             }

@@ -1,9 +1,5 @@
 package org.roomnet.core.review;
 
-import org.roomnet.core.classify.ClassNames;
-import org.roomnet.core.classify.Prediction;
-import org.roomnet.core.util.TabSeparated;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -14,6 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.roomnet.core.classify.ClassNames;
+import org.roomnet.core.classify.Prediction;
+import org.roomnet.core.util.TabSeparated;
 
 /**
  * The text of a review sidecar, without any file I/O. Tab-separated UTF-8, one photo per line:
@@ -40,12 +39,10 @@ final class SidecarFormat {
     static final int VERSION = 3;
     private static final int OLDEST_READ = 1;
 
-    private SidecarFormat() {
-    }
+    private SidecarFormat() {}
 
     /** What the bytes of a sidecar hold: the review (null when the header is unusable) and the damaged lines. */
-    record Parsed(SavedReview review, List<DamagedLine> damaged, long generation) {
-    }
+    record Parsed(SavedReview review, List<DamagedLine> damaged, long generation) {}
 
     static byte[] format(Path folder, SavedReview review, long generation) {
         StringBuilder out = new StringBuilder(128 + review.photos().size() * 160);
@@ -63,10 +60,21 @@ final class SidecarFormat {
             String modified = Long.toString(s.stamp().modifiedMillis());
             if (p.isReadable()) {
                 ListingMark m = p.listing();
-                line(out, "PHOTO", name, size, modified, p.agentLabel() == null ? "" : p.agentLabel(),
-                        joinScores(p.scores(), review.classNames().size()), m.rejected() ? "rejected" : "", m.cover() ? "cover" : "",
-                        m.rank() == 0 ? "" : Integer.toString(m.rank()), Long.toString(s.editedMillis()),
-                        p.unknownScore().isPresent() ? Double.toString(p.unknownScore().getAsDouble()) : "",
+                line(
+                        out,
+                        "PHOTO",
+                        name,
+                        size,
+                        modified,
+                        p.agentLabel() == null ? "" : p.agentLabel(),
+                        joinScores(p.scores(), review.classNames().size()),
+                        m.rejected() ? "rejected" : "",
+                        m.cover() ? "cover" : "",
+                        m.rank() == 0 ? "" : Integer.toString(m.rank()),
+                        Long.toString(s.editedMillis()),
+                        p.unknownScore().isPresent()
+                                ? Double.toString(p.unknownScore().getAsDouble())
+                                : "",
                         p.modelLabel());
             } else {
                 line(out, "UNREADABLE", name, size, modified, p.error());
@@ -83,7 +91,7 @@ final class SidecarFormat {
             return whole(damaged, 1, "the file is empty");
         }
         String first = lines.get(0);
-        String[] header = first == null ? new String[]{""} : TabSeparated.split(first);
+        String[] header = first == null ? new String[] {""} : TabSeparated.split(first);
         if (!MAGIC.equals(header[0]) || header.length < 2) {
             return whole(damaged, 1, "not a RoomNet review file");
         }
@@ -94,8 +102,11 @@ final class SidecarFormat {
             version = -1;
         }
         if (version < OLDEST_READ || version > VERSION) {
-            return whole(damaged, 1, "format version " + header[1] + "; this version of RoomNet reads "
-                    + OLDEST_READ + " to " + VERSION);
+            return whole(
+                    damaged,
+                    1,
+                    "format version " + header[1] + "; this version of RoomNet reads " + OLDEST_READ + " to "
+                            + VERSION);
         }
         String modelName = "";
         String modelVersion = "";
@@ -117,8 +128,8 @@ final class SidecarFormat {
                     }
                     case "CLASSES" -> classes = classes(f);
                     case "PHOTO" -> photos.add(photo(folder, classes, f));
-                    case "UNREADABLE" -> photos.add(new SavedPhoto(
-                            PhotoReview.unreadable(file(folder, f[1]), f[4]), stamp(f), 0));
+                    case "UNREADABLE" ->
+                        photos.add(new SavedPhoto(PhotoReview.unreadable(file(folder, f[1]), f[4]), stamp(f), 0));
                     default -> {
                         // a line of a later minor addition: skipped
                     }
@@ -144,7 +155,9 @@ final class SidecarFormat {
 
     /** Splits on line feeds; a line that is not valid UTF-8 is recorded as damaged and kept as null. */
     private static void splitLines(byte[] bytes, List<String> lines, List<DamagedLine> damaged) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         int start = 0;
         for (int i = 0; i <= bytes.length; i++) {
@@ -154,7 +167,9 @@ final class SidecarFormat {
                 }
                 int end = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
                 try {
-                    lines.add(decoder.reset().decode(ByteBuffer.wrap(bytes, start, end - start)).toString());
+                    lines.add(decoder.reset()
+                            .decode(ByteBuffer.wrap(bytes, start, end - start))
+                            .toString());
                 } catch (CharacterCodingException e) {
                     lines.add(null);
                     damaged.add(new DamagedLine(lines.size(), "not valid UTF-8 text"));
@@ -166,7 +181,9 @@ final class SidecarFormat {
 
     private static List<String> classes(String[] f) {
         List<String> names = List.of(Arrays.copyOfRange(f, 1, f.length));
-        if (names.isEmpty() || names.stream().anyMatch(String::isBlank) || names.stream().distinct().count() != names.size()) {
+        if (names.isEmpty()
+                || names.stream().anyMatch(String::isBlank)
+                || names.stream().distinct().count() != names.size()) {
             throw new IllegalArgumentException("the room types are damaged");
         }
         ClassNames.check(names);
@@ -192,7 +209,8 @@ final class SidecarFormat {
         if (agent != null && !classes.contains(agent)) {
             throw new IllegalArgumentException("unknown room type " + agent);
         }
-        OptionalDouble unknown = f.length > 10 && !f[10].isEmpty() ? OptionalDouble.of(Double.parseDouble(f[10]))
+        OptionalDouble unknown = f.length > 10 && !f[10].isEmpty()
+                ? OptionalDouble.of(Double.parseDouble(f[10]))
                 : OptionalDouble.empty();
         Prediction prediction = Prediction.of(classes, scores, null, unknown);
         if (f.length > 11 && !f[11].isEmpty()) {
@@ -201,19 +219,25 @@ final class SidecarFormat {
             }
             prediction = prediction.withLabel(f[11]);
         }
-        ListingMark mark = f.length < 9 ? ListingMark.NONE : new ListingMark("rejected".equals(f[6]), "cover".equals(f[7]),
-                f[8].isEmpty() ? 0 : Integer.parseInt(f[8]));
+        ListingMark mark = f.length < 9
+                ? ListingMark.NONE
+                : new ListingMark(
+                        "rejected".equals(f[6]), "cover".equals(f[7]), f[8].isEmpty() ? 0 : Integer.parseInt(f[8]));
         long edited = f.length < 10 ? 0 : Long.parseLong(f[9]);
         if (edited < 0) {
             throw new IllegalArgumentException("edit time " + edited);
         }
-        return new SavedPhoto(PhotoReview.fromPrediction(file(folder, f[1]), prediction, agent, mark), stamp(f), edited);
+        return new SavedPhoto(
+                PhotoReview.fromPrediction(file(folder, f[1]), prediction, agent, mark), stamp(f), edited);
     }
 
     /** A name inside the shoot: never absolute, never through "..". */
     private static Path file(Path folder, String name) {
         Path rel = Path.of(name);
-        if (name.isEmpty() || rel.isAbsolute() || rel.normalize().startsWith("..") || !rel.normalize().equals(rel)) {
+        if (name.isEmpty()
+                || rel.isAbsolute()
+                || rel.normalize().startsWith("..")
+                || !rel.normalize().equals(rel)) {
             throw new IllegalArgumentException("file name outside the shoot: " + name);
         }
         return folder.resolve(rel);

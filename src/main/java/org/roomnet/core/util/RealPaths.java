@@ -10,8 +10,7 @@ import java.nio.file.Path;
  */
 public final class RealPaths {
 
-    private RealPaths() {
-    }
+    private RealPaths() {}
 
     /**
      * The real path of {@code path}; for a path that does not exist (yet), the real path of its nearest

@@ -7,8 +7,7 @@ package org.roomnet.core.util;
  */
 public final class TabSeparated {
 
-    private TabSeparated() {
-    }
+    private TabSeparated() {}
 
     /** The field with backslash, tab, line feed and carriage return escaped. */
     public static String escape(String field) {
@@ -39,12 +38,13 @@ public final class TabSeparated {
             char c = field.charAt(i);
             if (c == '\\' && i + 1 < field.length()) {
                 char n = field.charAt(++i);
-                sb.append(switch (n) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> n;
-                });
+                sb.append(
+                        switch (n) {
+                            case 't' -> '\t';
+                            case 'n' -> '\n';
+                            case 'r' -> '\r';
+                            default -> n;
+                        });
             } else {
                 sb.append(c);
             }

@@ -1,13 +1,12 @@
 package org.roomnet.core.workflow;
 
-import org.roomnet.core.organize.OrganizeRun;
-import org.roomnet.core.util.RealPaths;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.roomnet.core.organize.OrganizeRun;
+import org.roomnet.core.util.RealPaths;
 
 /**
  * The room folders that organize runs write inside the shoot itself ({@code -r --into <shoot>/sorted}):
@@ -15,8 +14,7 @@ import java.util.Set;
  */
 public final class OrganizeOutputs {
 
-    private OrganizeOutputs() {
-    }
+    private OrganizeOutputs() {}
 
     /**
      * The destinations inside {@code shoot}: this run's, and those of earlier runs from it whose files

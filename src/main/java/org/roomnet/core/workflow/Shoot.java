@@ -1,7 +1,23 @@
 package org.roomnet.core.workflow;
 
 import ai.onnxruntime.OrtException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.roomnet.core.classify.ClassificationListener;
+import org.roomnet.core.classify.ClassifyOptions;
+import org.roomnet.core.classify.PhotoResult;
 import org.roomnet.core.classify.RoomClassifier;
+import org.roomnet.core.classify.ShootClassifier;
 import org.roomnet.core.listing.CaptureTimes;
 import org.roomnet.core.listing.ListingOrder;
 import org.roomnet.core.listing.ListingPlan;
@@ -18,31 +34,14 @@ import org.roomnet.core.review.ListingChecklist;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.RestorePlan;
 import org.roomnet.core.review.Review;
-import org.roomnet.core.review.ReviewListener;
 import org.roomnet.core.review.ReviewFileException;
+import org.roomnet.core.review.ReviewListener;
 import org.roomnet.core.review.ReviewRules;
 import org.roomnet.core.review.ReviewSnapshot;
 import org.roomnet.core.review.ReviewStore;
 import org.roomnet.core.review.SavedPhoto;
 import org.roomnet.core.review.SavedReview;
 import org.roomnet.core.review.SidecarAutosave;
-import org.roomnet.core.classify.ClassificationListener;
-import org.roomnet.core.classify.ClassifyOptions;
-import org.roomnet.core.classify.PhotoResult;
-import org.roomnet.core.classify.ShootClassifier;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * One shoot being worked on, the same for the app and the command line: its files, their
@@ -74,9 +73,19 @@ public final class Shoot implements AutoCloseable {
     /** The embeddings of the photos classified in this session, for the memory once the agent reviewed them. */
     private final Map<Path, float[]> embeddings = new ConcurrentHashMap<>();
 
-    private Shoot(ShootSource source, List<String> classNames, RoomClassifier classifier, String modelName,
-                  String modelVersion, List<Path> toClassify, List<SavedPhoto> restored, List<SavedPhoto> kept,
-                  int away, String problem, ReviewSnapshot saved, MemoryBlend memory) {
+    private Shoot(
+            ShootSource source,
+            List<String> classNames,
+            RoomClassifier classifier,
+            String modelName,
+            String modelVersion,
+            List<Path> toClassify,
+            List<SavedPhoto> restored,
+            List<SavedPhoto> kept,
+            int away,
+            String problem,
+            ReviewSnapshot saved,
+            MemoryBlend memory) {
         this.memory = memory;
         this.source = source;
         this.saved = saved;
@@ -88,7 +97,9 @@ public final class Shoot implements AutoCloseable {
         this.kept = List.copyOf(kept);
         this.away = away;
         this.problem = problem;
-        this.review = new Review(source.folder(), classNames,
+        this.review = new Review(
+                source.folder(),
+                classNames,
                 classifier == null ? ReviewRules.FIXED : ReviewRules.forModel(classifier.description()));
         review.addSaved(restored);
     }
@@ -132,8 +143,9 @@ public final class Shoot implements AutoCloseable {
     }
 
     /** {@link #open(ShootSource, Optional, MemoryBlend)} with the review file as already read. */
-    public static Shoot open(ShootSource source, Optional<RoomClassifier> classifier, ReviewSnapshot snapshot,
-                             MemoryBlend memory) throws IOException {
+    public static Shoot open(
+            ShootSource source, Optional<RoomClassifier> classifier, ReviewSnapshot snapshot, MemoryBlend memory)
+            throws IOException {
         return open(source, classifier, snapshot, "", memory);
     }
 
@@ -142,52 +154,84 @@ public final class Shoot implements AutoCloseable {
      * reviewed it in the app ({@code snapshot}, read once): the agent's labels and rejects where the review still
      * holds, the rest to classify. Like {@link #fresh}, nothing is ever written beside the shoot.
      */
-    public static Shoot reviewed(Path folder, List<Path> files, RoomClassifier classifier, ReviewSnapshot snapshot,
-                                 MemoryBlend memory) throws IOException {
+    public static Shoot reviewed(
+            Path folder, List<Path> files, RoomClassifier classifier, ReviewSnapshot snapshot, MemoryBlend memory)
+            throws IOException {
         return open(ShootSource.folder(folder, false), files, Optional.of(classifier), snapshot, "", memory);
     }
 
-    private static Shoot open(ShootSource source, Optional<RoomClassifier> classifier, ReviewSnapshot snapshot,
-                              String readProblem, MemoryBlend memory) throws IOException {
+    private static Shoot open(
+            ShootSource source,
+            Optional<RoomClassifier> classifier,
+            ReviewSnapshot snapshot,
+            String readProblem,
+            MemoryBlend memory)
+            throws IOException {
         return open(source, source.list(), classifier, snapshot, readProblem, memory);
     }
 
-    private static Shoot open(ShootSource source, List<Path> files, Optional<RoomClassifier> classifier,
-                              ReviewSnapshot snapshot, String readProblem, MemoryBlend memory) throws IOException {
+    private static Shoot open(
+            ShootSource source,
+            List<Path> files,
+            Optional<RoomClassifier> classifier,
+            ReviewSnapshot snapshot,
+            String readProblem,
+            MemoryBlend memory)
+            throws IOException {
         String problem = readProblem;
         Optional<SavedReview> saved = snapshot.saved();
         if (snapshot.isDamaged()) {
-            problem = (saved.isPresent() ? "Damaged lines of the saved review were left out: " + snapshot.damageSummary()
-                    + "; every other line is restored."
-                    : "The saved review is damaged: " + snapshot.damageSummary() + "; the photos are classified again.")
+            problem = (saved.isPresent()
+                            ? "Damaged lines of the saved review were left out: " + snapshot.damageSummary()
+                                    + "; every other line is restored."
+                            : "The saved review is damaged: " + snapshot.damageSummary()
+                                    + "; the photos are classified again.")
                     + " A copy of the damaged file is kept when the review is next saved.";
         }
-        List<String> modelClasses = classifier.map(c -> c.description().classNames()).orElse(null);
+        List<String> modelClasses =
+                classifier.map(c -> c.description().classNames()).orElse(null);
         List<String> classes = modelClasses == null ? null : memory != null ? memory.classNames() : modelClasses;
-        if (modelClasses != null && saved.isPresent() && extendsModel(saved.get().classNames(), modelClasses)) {
+        if (modelClasses != null
+                && saved.isPresent()
+                && extendsModel(saved.get().classNames(), modelClasses)) {
             // the same model's rooms, and maybe some the agent added: the review stays, with the memory's new types too
             List<String> union = new ArrayList<>(saved.get().classNames());
             classes.stream().filter(c -> !union.contains(c)).forEach(union::add);
             saved = Optional.of(widened(saved.get(), union));
             classes = union;
         }
-        MemoryBlend blend = classes == null || classes.equals(modelClasses) && memory == null ? null
+        MemoryBlend blend = classes == null || classes.equals(modelClasses) && memory == null
+                ? null
                 : memory == null ? MemoryBlend.modelOnly(modelClasses, classes) : memory.forClasses(classes);
         RestorePlan plan = RestorePlan.of(saved, files, classes);
         if (plan.classNames().isEmpty()) {
-            throw new IOException("No model is loaded and this folder has no saved review, so its photos cannot be "
-                    + "classified.");
+            throw new IOException(
+                    "No model is loaded and this folder has no saved review, so its photos cannot be " + "classified.");
         }
         if (!plan.note().isEmpty()) {
             String note = plan.note();
-            problem = (problem.isEmpty() ? "" : problem + " ") + Character.toUpperCase(note.charAt(0)) + note.substring(1)
-                    + ".";
+            problem = (problem.isEmpty() ? "" : problem + " ") + Character.toUpperCase(note.charAt(0))
+                    + note.substring(1) + ".";
         }
-        String name = classifier.map(c -> c.description().name()).orElse(saved.map(SavedReview::modelName).orElse(""));
-        String version = classifier.map(c -> c.description().version())
+        String name = classifier
+                .map(c -> c.description().name())
+                .orElse(saved.map(SavedReview::modelName).orElse(""));
+        String version = classifier
+                .map(c -> c.description().version())
                 .orElse(saved.map(SavedReview::modelVersion).orElse(""));
-        return new Shoot(source, plan.classNames(), classifier.orElse(null), name, version, plan.toClassify(),
-                plan.restored(), plan.kept(), plan.away().size(), problem, snapshot, blend);
+        return new Shoot(
+                source,
+                plan.classNames(),
+                classifier.orElse(null),
+                name,
+                version,
+                plan.toClassify(),
+                plan.restored(),
+                plan.kept(),
+                plan.away().size(),
+                problem,
+                snapshot,
+                blend);
     }
 
     /** {@code saved} is {@code model}'s room types, maybe followed by some the agent added. */
@@ -209,10 +253,22 @@ public final class Shoot implements AutoCloseable {
                     scores.add(0f);
                 }
             }
-            photos.add(new SavedPhoto(new PhotoReview(p.file(), p.modelLabel(), p.confidence(), scores, p.secondLabel(),
-                    p.secondConfidence(), p.agentLabel(), p.error(), p.listing(), p.unknownScore(), p.byMemory(),
-                    p.warning()),
-                    sp.stamp(), sp.editedMillis()));
+            photos.add(new SavedPhoto(
+                    new PhotoReview(
+                            p.file(),
+                            p.modelLabel(),
+                            p.confidence(),
+                            scores,
+                            p.secondLabel(),
+                            p.secondConfidence(),
+                            p.agentLabel(),
+                            p.error(),
+                            p.listing(),
+                            p.unknownScore(),
+                            p.byMemory(),
+                            p.warning()),
+                    sp.stamp(),
+                    sp.editedMillis()));
         }
         return new SavedReview(saved.modelName(), saved.modelVersion(), classes, photos);
     }
@@ -228,8 +284,19 @@ public final class Shoot implements AutoCloseable {
      */
     public static Shoot fresh(Path folder, List<Path> files, RoomClassifier classifier, MemoryBlend memory) {
         var d = classifier.description();
-        return new Shoot(ShootSource.folder(folder, false), memory == null ? d.classNames() : memory.classNames(),
-                classifier, d.name(), d.version(), files, List.of(), List.of(), 0, "", ReviewSnapshot.none(folder), memory);
+        return new Shoot(
+                ShootSource.folder(folder, false),
+                memory == null ? d.classNames() : memory.classNames(),
+                classifier,
+                d.name(),
+                d.version(),
+                files,
+                List.of(),
+                List.of(),
+                0,
+                "",
+                ReviewSnapshot.none(folder),
+                memory);
     }
 
     // ---- classifying -------------------------------------------------------------------------------
@@ -275,8 +342,8 @@ public final class Shoot implements AutoCloseable {
             return PhotoReview.of(result);
         }
         MemoryBlend.Recalled recalled = memory.recall(result.prediction());
-        PhotoReview review = PhotoReview.of(new PhotoResult(result.file(), recalled.prediction(), null, result.damage(),
-                result.warning()));
+        PhotoReview review = PhotoReview.of(
+                new PhotoResult(result.file(), recalled.prediction(), null, result.damage(), result.warning()));
         return recalled.fromMemory() ? review.proposedByMemory() : review;
     }
 
@@ -290,8 +357,13 @@ public final class Shoot implements AutoCloseable {
             float[] embedding = embeddings.get(p.file());
             if (p.isReadable() && p.isReviewed() && embedding != null) {
                 try {
-                    entries.add(MemoryEntry.of(p.agentLabel(), folder().toString(), Report.relative(folder(), p.file()),
-                            MemoryLearner.sha256(p.file()), now, embedding));
+                    entries.add(MemoryEntry.of(
+                            p.agentLabel(),
+                            folder().toString(),
+                            Report.relative(folder(), p.file()),
+                            MemoryLearner.sha256(p.file()),
+                            now,
+                            embedding));
                 } catch (IOException e) {
                     // moved or deleted since: nothing to learn from
                 }
@@ -328,8 +400,8 @@ public final class Shoot implements AutoCloseable {
         if (autosave != null) {
             return;
         }
-        autosave = new SidecarAutosave(new ReviewStore(saved), modelName, modelVersion, kept, restored, delayMillis,
-                onError, onSaved);
+        autosave = new SidecarAutosave(
+                new ReviewStore(saved), modelName, modelVersion, kept, restored, delayMillis, onError, onSaved);
         SidecarAutosave mine = autosave;
         review.addListener(ReviewListener.onPhotos(() -> {
             if (autosave == mine) {
@@ -339,7 +411,7 @@ public final class Shoot implements AutoCloseable {
     }
 
     public void keepSaved(long delayMillis, Consumer<IOException> onError) {
-        keepSaved(delayMillis, onError, s -> { });
+        keepSaved(delayMillis, onError, s -> {});
     }
 
     /**
@@ -397,7 +469,10 @@ public final class Shoot implements AutoCloseable {
 
     /** The files of the review, for {@link #loadCaptureTimes}: take them on the review's thread. */
     public List<Path> readableFiles() {
-        return review.photos().stream().filter(PhotoReview::isReadable).map(PhotoReview::file).toList();
+        return review.photos().stream()
+                .filter(PhotoReview::isReadable)
+                .map(PhotoReview::file)
+                .toList();
     }
 
     /**
@@ -406,8 +481,8 @@ public final class Shoot implements AutoCloseable {
      */
     public ListingPlan listingPlan(ListingOrder order, ListingPreset preset, NamePattern names) {
         Path name = source.folder().getFileName();
-        return ListingPlan.of(review.photos(), order, preset, names, captureTimes::known,
-                name == null ? "shoot" : name.toString());
+        return ListingPlan.of(
+                review.photos(), order, preset, names, captureTimes::known, name == null ? "shoot" : name.toString());
     }
 
     public SortPlan sortPlan() {
@@ -427,7 +502,9 @@ public final class Shoot implements AutoCloseable {
      * @param followLinks    sort the file a symbolic link points to instead of leaving the link in place
      */
     public SortJob sortJob(TransferMode mode, Path destination, boolean includeDamaged, boolean followLinks) {
-        Set<Path> rejected = review.photos().stream().filter(p -> p.listing().rejected()).map(PhotoReview::file)
+        Set<Path> rejected = review.photos().stream()
+                .filter(p -> p.listing().rejected())
+                .map(PhotoReview::file)
                 .collect(Collectors.toSet());
         List<Assignment> taken = new ArrayList<>();
         List<Path> left = new ArrayList<>();
@@ -438,8 +515,8 @@ public final class Shoot implements AutoCloseable {
                 taken.add(a);
             }
         }
-        return new SortJob(source.folder(), mode, destination, AssignmentPolicy.apply(taken, followLinks), left,
-                this::saveNow);
+        return new SortJob(
+                source.folder(), mode, destination, AssignmentPolicy.apply(taken, followLinks), left, this::saveNow);
     }
 
     // ---- what it is --------------------------------------------------------------------------------

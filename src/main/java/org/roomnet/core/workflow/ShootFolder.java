@@ -3,8 +3,8 @@ package org.roomnet.core.workflow;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,8 +24,7 @@ import java.util.List;
 public final class ShootFolder {
 
     /** A file or subfolder that could not be read while listing, and why, for the user. */
-    public record Problem(Path path, String reason) {
-    }
+    public record Problem(Path path, String reason) {}
 
     public record Listing(List<Path> files, List<Problem> problems) {
         public Listing {
@@ -34,8 +33,7 @@ public final class ShootFolder {
         }
     }
 
-    private ShootFolder() {
-    }
+    private ShootFolder() {}
 
     public static List<Path> list(Path folder) throws IOException {
         return list(folder, false);
@@ -53,12 +51,16 @@ public final class ShootFolder {
         }
         List<Path> files = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        Files.walkFileTree(folder, EnumSet.noneOf(FileVisitOption.class), recursive ? Integer.MAX_VALUE : 1,
+        Files.walkFileTree(
+                folder,
+                EnumSet.noneOf(FileVisitOption.class),
+                recursive ? Integer.MAX_VALUE : 1,
                 new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                         return dir.equals(folder) || !isHidden(folder.relativize(dir))
-                                ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                                ? FileVisitResult.CONTINUE
+                                : FileVisitResult.SKIP_SUBTREE;
                     }
 
                     @Override
@@ -66,7 +68,8 @@ public final class ShootFolder {
                         if (isHidden(folder.relativize(file)) || attrs.isDirectory()) {
                             return FileVisitResult.CONTINUE;
                         }
-                        boolean regular = attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(file));
+                        boolean regular =
+                                attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(file));
                         if (regular) {
                             files.add(file);
                         } else {
@@ -115,13 +118,15 @@ public final class ShootFolder {
         }
         try {
             BasicFileAttributes target = Files.readAttributes(file, BasicFileAttributes.class);
-            return target.isDirectory() ? null
+            return target.isDirectory()
+                    ? null
                     : "symbolic link to something that is not a regular file (a FIFO, socket or device); left in place";
         } catch (NoSuchFileException e) {
             return "symbolic link to a file that does not exist; left in place";
         } catch (FileSystemException e) {
             String message = String.valueOf(e.getReason());
-            return message.contains("levels of symbolic links") ? "symbolic link that loops; left in place"
+            return message.contains("levels of symbolic links")
+                    ? "symbolic link that loops; left in place"
                     : "symbolic link that cannot be followed (" + message + "); left in place";
         } catch (IOException e) {
             return "symbolic link that cannot be followed (" + e.getMessage() + "); left in place";

@@ -1,11 +1,10 @@
 package org.roomnet.core.workflow;
 
-import org.roomnet.core.util.RealPaths;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.roomnet.core.util.RealPaths;
 
 /**
  * Which files make a shoot: every photo of a folder (with its subfolders when {@code recursive}), or
@@ -28,8 +27,12 @@ public record ShootSource(Path folder, List<Path> photos, boolean recursive) {
      * @throws IllegalArgumentException when none is left, or they lie in several folders
      */
     public static ShootSource photos(List<Path> files) {
-        List<Path> chosen = files.stream().map(ShootSource::inRealFolder).filter(Files::isRegularFile)
-                .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        List<Path> chosen = files.stream()
+                .map(ShootSource::inRealFolder)
+                .filter(Files::isRegularFile)
+                .filter(p -> !p.getFileName().toString().startsWith("."))
+                .sorted()
+                .toList();
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("no photo among the files");
         }
@@ -43,12 +46,15 @@ public record ShootSource(Path folder, List<Path> photos, boolean recursive) {
     /** The file in the real path of its folder (the file itself may be a link, and stays one). */
     private static Path inRealFolder(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        return absolute.getParent() == null ? absolute : RealPaths.of(absolute.getParent()).resolve(absolute.getFileName());
+        return absolute.getParent() == null
+                ? absolute
+                : RealPaths.of(absolute.getParent()).resolve(absolute.getFileName());
     }
 
     /** The files of the shoot as they are now (chosen photos that have gone are left out). */
     public List<Path> list() throws IOException {
-        return photos != null ? photos.stream().filter(Files::isRegularFile).toList()
+        return photos != null
+                ? photos.stream().filter(Files::isRegularFile).toList()
                 : ShootFolder.list(folder, recursive);
     }
 }

@@ -1,5 +1,7 @@
 package org.roomnet.core.workflow;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.roomnet.core.organize.AssignmentPolicy;
 import org.roomnet.core.organize.JournalStore;
 import org.roomnet.core.organize.OrganizeException;
@@ -7,9 +9,6 @@ import org.roomnet.core.organize.OrganizeProgress;
 import org.roomnet.core.organize.OrganizeResult;
 import org.roomnet.core.organize.Organizer;
 import org.roomnet.core.organize.TransferMode;
-
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Sorting a shoot into room folders, as decided on the review's thread (each photo to the folder of
@@ -26,7 +25,12 @@ public final class SortJob {
     private final List<Path> rejected;
     private final Runnable saveReview;
 
-    SortJob(Path folder, TransferMode mode, Path destination, AssignmentPolicy.Plan plan, List<Path> rejected,
+    SortJob(
+            Path folder,
+            TransferMode mode,
+            Path destination,
+            AssignmentPolicy.Plan plan,
+            List<Path> rejected,
             Runnable saveReview) {
         this.folder = folder;
         this.rejected = List.copyOf(rejected);

@@ -1,19 +1,24 @@
 package org.roomnet.core.workflow;
 
-import org.roomnet.core.review.Review;
-
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.roomnet.core.review.Review;
 
 /**
  * What sorting a review into room folders would do, said before anything happens: photos per room
  * type, the files that stay (unreadable, and the photos the agent rejected), the photos not reviewed yet, and the
  * default destination.
  */
-public record SortPlan(Path folder, Path defaultDestination, Map<String, Integer> perRoomType, int photos,
-                       int unreadable, int rejected, int unreviewed) {
+public record SortPlan(
+        Path folder,
+        Path defaultDestination,
+        Map<String, Integer> perRoomType,
+        int photos,
+        int unreadable,
+        int rejected,
+        int unreviewed) {
 
     public SortPlan {
         perRoomType = Collections.unmodifiableMap(new LinkedHashMap<>(perRoomType));
@@ -24,9 +29,12 @@ public record SortPlan(Path folder, Path defaultDestination, Map<String, Integer
         Map<String, Integer> counts = new LinkedHashMap<>(review.listableCountsByLabel()); // rejects stay
         counts.values().removeIf(n -> n == 0);
         int photos = counts.values().stream().mapToInt(Integer::intValue).sum();
-        int rejected = (int) review.photos().stream().filter(p -> p.isReadable() && p.listing().rejected()).count();
-        return new SortPlan(folder, defaultDestination(folder), counts, photos, (int) review.unreadableCount(),
-                rejected, (int) (review.readableCount() - review.reviewedCount()));
+        int rejected = (int) review.photos().stream()
+                .filter(p -> p.isReadable() && p.listing().rejected())
+                .count();
+        return new SortPlan(
+                folder, defaultDestination(folder), counts, photos, (int) review.unreadableCount(), rejected, (int)
+                        (review.readableCount() - review.reviewedCount()));
     }
 
     /** The one default for the app and the command line: {@code <folder>_classified} beside the shoot folder. */

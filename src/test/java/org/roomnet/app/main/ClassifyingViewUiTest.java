@@ -1,5 +1,17 @@
 package org.roomnet.app.main;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -19,19 +31,6 @@ import org.roomnet.core.organize.JournalStore;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * While a shoot is classified (issue 19, point 4): a room says "Classifying…" until it is final, never "no photos
@@ -55,9 +54,14 @@ class ClassifyingViewUiTest {
     void start(Stage stage) throws Exception {
         shoot = TestShoots.create(temp.resolve("shoot"));
         ScriptedDialogs dialogs = new ScriptedDialogs();
-        vm = new MainViewModel(executor, ModelService.of(TestShoots.classifier()), dialogs,
-                new JournalStore(temp.resolve("journals")), new ExportRecords(temp.resolve("listings")),
-                new UserSettings(prefs), 50);
+        vm = new MainViewModel(
+                executor,
+                ModelService.of(TestShoots.classifier()),
+                dialogs,
+                new JournalStore(temp.resolve("journals")),
+                new ExportRecords(temp.resolve("listings")),
+                new UserSettings(prefs),
+                50);
         view = new MainView(vm, new WindowState(prefs), dialogs);
         view.show(stage);
         vm.loadModel();
@@ -77,15 +81,17 @@ class ClassifyingViewUiTest {
     @Test
     void theViewSaysClassifyingAndMovesOnceAtTheFirstPhotoLabelled() throws Exception {
         openAndReleaseUntilClassifying();
-        assertSame(vm.photos().pendingProperty().get(), WindowFixture.fx(() -> vm.photos().current()),
+        assertSame(
+                vm.photos().pendingProperty().get(),
+                WindowFixture.fx(() -> vm.photos().current()),
                 "nothing labelled yet: the photos being read are on screen, not an empty room");
         assertFalse(placeholder().contains("in this shoot"), placeholder());
 
         PhotoGroup first = null;
         while (releaseOne()) {
             PhotoGroup now = WindowFixture.fx(() -> vm.photos().current());
-            Optional<PhotoGroup> withPhotos = WindowFixture.fx(() -> vm.photos().groups().stream()
-                    .filter(g -> g.count() > 0).findFirst());
+            Optional<PhotoGroup> withPhotos = WindowFixture.fx(() ->
+                    vm.photos().groups().stream().filter(g -> g.count() > 0).findFirst());
             if (first == null && withPhotos.isPresent()) {
                 first = now;
                 assertSame(withPhotos.get(), now, "at the first photo labelled, its room is shown");
@@ -100,7 +106,8 @@ class ClassifyingViewUiTest {
     @Test
     void aRoomTheAgentShowsWhileClassifyingSaysSoAndStaysOnScreen(FxRobot robot) throws Exception {
         openAndReleaseUntilClassifying();
-        PhotoGroup chosen = WindowFixture.fx(() -> vm.photos().groups().get(vm.photos().groups().size() - 1));
+        PhotoGroup chosen = WindowFixture.fx(
+                () -> vm.photos().groups().get(vm.photos().groups().size() - 1));
         assertEquals(0, chosen.count(), "no result has reached the window yet");
         robot.clickOn("#group-" + chosen.label());
         WindowFixture.waitUntil(() -> vm.photos().current() == chosen);
@@ -134,7 +141,8 @@ class ClassifyingViewUiTest {
 
     /** Hands the window the next batch; false once classification is over and nothing more comes. */
     private boolean releaseOne() throws Exception {
-        return executor.releaseNext(WindowFixture.fx(() -> vm.classifyingProperty().get()) ? 30_000 : 500);
+        return executor.releaseNext(
+                WindowFixture.fx(() -> vm.classifyingProperty().get()) ? 30_000 : 500);
     }
 
     private String placeholder() throws Exception {

@@ -1,5 +1,12 @@
 package org.roomnet.app.main;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,14 +17,6 @@ import org.roomnet.app.photos.PhotoItem;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewSidecar;
 import org.testfx.api.FxToolkit;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 18.6 in the app: one damaged line of the saved review costs that line only, and the file is kept. */
 class DamagedReviewTest {
@@ -47,13 +46,18 @@ class DamagedReviewTest {
         Path shoot = fixture.shoot();
         MainViewModel first = fixture.withModel();
         first.openFolder(shoot);
-        List<Path> files = first.review().orElseThrow().photos().stream().filter(PhotoReview::isReadable)
-                .map(PhotoReview::file).sorted().toList();
+        List<Path> files = first.review().orElseThrow().photos().stream()
+                .filter(PhotoReview::isReadable)
+                .map(PhotoReview::file)
+                .sorted()
+                .toList();
         for (Path f : files.subList(0, 2)) {
             PhotoItem item = first.photos().item(f).orElseThrow();
-            first.relabel(List.of(item), ViewModelFixture.otherGroup(first, item).label());
+            first.relabel(
+                    List.of(item), ViewModelFixture.otherGroup(first, item).label());
         }
-        String kept = first.review().orElseThrow().get(files.get(1)).orElseThrow().agentLabel();
+        String kept =
+                first.review().orElseThrow().get(files.get(1)).orElseThrow().agentLabel();
         first.closeShoot().join();
 
         Path sidecar = ReviewSidecar.fileIn(shoot);
@@ -72,15 +76,22 @@ class DamagedReviewTest {
         MainViewModel second = fixture.withModel();
         second.openFolder(shoot);
         String message = second.status().messageProperty().get();
-        assertTrue(message.contains("line " + damaged + " (") && message.contains("every other line is restored"), message);
+        assertTrue(
+                message.contains("line " + damaged + " (") && message.contains("every other line is restored"),
+                message);
         assertEquals(TestShoots.photoCount(), second.lastRestoredCount(), "all but the damaged line's photo");
-        assertEquals(kept, second.review().orElseThrow().get(files.get(1)).orElseThrow().agentLabel(),
+        assertEquals(
+                kept,
+                second.review().orElseThrow().get(files.get(1)).orElseThrow().agentLabel(),
                 "the other correction is kept");
 
         fixture.save(second);
         try (Stream<Path> all = Files.list(shoot)) {
-            Path copy = all.filter(p -> p.getFileName().toString().startsWith(ReviewSidecar.FILE_NAME
-                    + ReviewSidecar.DAMAGED_INFIX)).findFirst().orElseThrow();
+            Path copy = all.filter(p -> p.getFileName()
+                            .toString()
+                            .startsWith(ReviewSidecar.FILE_NAME + ReviewSidecar.DAMAGED_INFIX))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(damagedText, Files.readString(copy), "the damaged file is kept as it was");
         }
     }

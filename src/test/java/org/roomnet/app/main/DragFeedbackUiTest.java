@@ -1,5 +1,11 @@
 package org.roomnet.app.main;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.roomnet.app.main.WindowFixture.fx;
+
+import java.nio.file.Path;
+import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -16,13 +22,6 @@ import org.roomnet.app.photos.PhotoItem;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.roomnet.app.main.WindowFixture.fx;
 
 /** Drag feedback (issue 19, point 7): a room type lights up as a drop target without changing its size. */
 @ExtendWith(ApplicationExtension.class)
@@ -61,13 +60,25 @@ class DragFeedbackUiTest {
             window.view.drag().pretendDragging(List.of(photo));
             Node source = WindowFixture.cellOf(robot, photo);
             Bounds b = tile.localToScene(tile.getBoundsInLocal());
-            tile.fireEvent(new DragEvent(source, tile, DragEvent.DRAG_ENTERED, null, b.getCenterX(), b.getCenterY(),
-                    b.getCenterX(), b.getCenterY(), TransferMode.MOVE, source, tile, new PickResult(tile, 0, 0)));
+            tile.fireEvent(new DragEvent(
+                    source,
+                    tile,
+                    DragEvent.DRAG_ENTERED,
+                    null,
+                    b.getCenterX(),
+                    b.getCenterY(),
+                    b.getCenterX(),
+                    b.getCenterY(),
+                    TransferMode.MOVE,
+                    source,
+                    tile,
+                    new PickResult(tile, 0, 0)));
             tile.getScene().getRoot().applyCss();
             tile.getScene().getRoot().layout();
             return null;
         });
-        assertTrue(fx(() -> tile.getPseudoClassStates().contains(PseudoClass.getPseudoClass("drop-target"))),
+        assertTrue(
+                fx(() -> tile.getPseudoClassStates().contains(PseudoClass.getPseudoClass("drop-target"))),
                 "the row is marked as the drop target");
         assertEquals(tileBefore, fx(() -> tile.localToScene(tile.getBoundsInLocal())), "the target row keeps its size");
         assertEquals(belowBefore, fx(() -> below.localToScene(below.getBoundsInLocal())), "the row below stays put");
@@ -81,7 +92,8 @@ class DragFeedbackUiTest {
     void aDropBetweenTwoPhotosOfTheListingIsTakenAndGoesThere(FxRobot robot) throws Exception {
         window.openShoot(robot);
         robot.clickOn("#group-Listing");
-        WindowFixture.waitUntil(() -> window.vm.photos().isListing(window.vm.photos().current()));
+        WindowFixture.waitUntil(
+                () -> window.vm.photos().isListing(window.vm.photos().current()));
         PhotoGroup listing = fx(() -> window.vm.photos().current());
         PhotoItem first = fx(() -> listing.shown().get(0));
         PhotoItem second = fx(() -> listing.shown().get(1));
@@ -92,7 +104,18 @@ class DragFeedbackUiTest {
             Bounds b = secondCell.localToScene(secondCell.getBoundsInLocal());
             double x = b.getMaxX() + 2; // in the gap after the second photo, on no cell
             double y = b.getCenterY();
-            grid.fireEvent(new DragEvent(grid, grid, DragEvent.DRAG_DROPPED, null, x, y, x, y, TransferMode.MOVE, grid, grid,
+            grid.fireEvent(new DragEvent(
+                    grid,
+                    grid,
+                    DragEvent.DRAG_DROPPED,
+                    null,
+                    x,
+                    y,
+                    x,
+                    y,
+                    TransferMode.MOVE,
+                    grid,
+                    grid,
                     new PickResult(grid, x, y)));
             return null;
         });

@@ -1,5 +1,13 @@
 package org.roomnet.app.main;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,15 +19,6 @@ import org.roomnet.core.review.ListingMark;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.Photos;
 import org.roomnet.core.review.ReviewRules;
-
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Needs review as one queue (issue 19): the photos of every room that need review, room by room; N / Shift+N
@@ -36,8 +35,13 @@ class GroupNavigatorTest {
     @BeforeEach
     void shoot() {
         photos.build(Photos.CLASSES, ReviewRules.FIXED);
-        photos.added(List.of(unsure("k3.jpg", "Kitchen"), sure("k1.jpg", "Kitchen"), unsure("b1.jpg", "Backyard"),
-                sure("b2.jpg", "Backyard"), sure("t1.jpg", "Bathroom"), unsure("d1.jpg", "Bedroom"),
+        photos.added(List.of(
+                unsure("k3.jpg", "Kitchen"),
+                sure("k1.jpg", "Kitchen"),
+                unsure("b1.jpg", "Backyard"),
+                sure("b2.jpg", "Backyard"),
+                sure("t1.jpg", "Bathroom"),
+                unsure("d1.jpg", "Bedroom"),
                 unsure("k2.jpg", "Kitchen")));
         queue = photos.reviewQueueProperty().get();
     }
@@ -111,10 +115,14 @@ class GroupNavigatorTest {
         }
         assertEquals(List.of("b1.jpg", "d1.jpg", "k2.jpg", "k3.jpg", "b1.jpg"), seen);
         assertEquals(List.of("Backyard", "Bedroom", "Kitchen", "Kitchen", "Backyard"), rooms, "Bathroom has none");
-        assertTrue(status.messageProperty().get().contains("back to the first"), status.messageProperty().get());
+        assertTrue(
+                status.messageProperty().get().contains("back to the first"),
+                status.messageProperty().get());
         assertEquals("k3.jpg", navigator.nextFlagged(false).fileName(), "Shift+N from the first: round to the last");
         assertEquals("Kitchen", photos.current().label());
-        assertTrue(status.messageProperty().get().startsWith("k3.jpg (Kitchen): 4 of 4"), status.messageProperty().get());
+        assertTrue(
+                status.messageProperty().get().startsWith("k3.jpg (Kitchen): 4 of 4"),
+                status.messageProperty().get());
         assertEquals("k2.jpg", navigator.nextFlagged(false).fileName());
     }
 
@@ -144,7 +152,9 @@ class GroupNavigatorTest {
 
     @Test
     void withNothingToReviewTheKeySaysSoAndMovesNothing() {
-        photos.changed(queue.shown().stream().map(i -> i.review().withAgentLabel(i.review().finalLabel())).toList());
+        photos.changed(queue.shown().stream()
+                .map(i -> i.review().withAgentLabel(i.review().finalLabel()))
+                .toList());
         photos.choose(room("Kitchen"));
         photos.selection().selectOnly(item("k1.jpg"));
         assertNull(navigator.nextFlagged(true));

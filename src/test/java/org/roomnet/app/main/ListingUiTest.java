@@ -1,5 +1,18 @@
 package org.roomnet.app.main;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.roomnet.app.main.WindowFixture.cellOf;
+import static org.roomnet.app.main.WindowFixture.fx;
+import static org.roomnet.app.main.WindowFixture.waitUntil;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.input.DragEvent;
@@ -8,6 +21,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.PickResult;
 import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,21 +40,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.roomnet.app.main.WindowFixture.cellOf;
-import static org.roomnet.app.main.WindowFixture.fx;
-import static org.roomnet.app.main.WindowFixture.waitUntil;
 
 /**
  * Issue 11 in the window, headless: a cover (C), two rejects (X), one photo dragged to another place of
@@ -84,7 +83,18 @@ class ListingUiTest {
             Bounds b = cell.localToScene(cell.getBoundsInLocal());
             double x = b.getMinX() + 5;
             double y = b.getMinY() + b.getHeight() / 2;
-            cell.fireEvent(new DragEvent(cell, cell, DragEvent.DRAG_DROPPED, null, x, y, x, y, TransferMode.MOVE, cell, cell,
+            cell.fireEvent(new DragEvent(
+                    cell,
+                    cell,
+                    DragEvent.DRAG_DROPPED,
+                    null,
+                    x,
+                    y,
+                    x,
+                    y,
+                    TransferMode.MOVE,
+                    cell,
+                    cell,
                     new PickResult(cell, x, y)));
             return null;
         });
@@ -103,7 +113,8 @@ class ListingUiTest {
             for (int x = 0; x < w; x++) {
                 int p = a.getRGB(x, y);
                 int q = b.getRGB(x, y);
-                sum += Math.abs(((p >> 16) & 0xff) - ((q >> 16) & 0xff)) + Math.abs(((p >> 8) & 0xff) - ((q >> 8) & 0xff))
+                sum += Math.abs(((p >> 16) & 0xff) - ((q >> 16) & 0xff))
+                        + Math.abs(((p >> 8) & 0xff) - ((q >> 8) & 0xff))
                         + Math.abs((p & 0xff) - (q & 0xff));
             }
         }
@@ -114,7 +125,8 @@ class ListingUiTest {
     void coverRejectsAndADraggedPhotoGoIntoTheExportedFolder(FxRobot robot) throws Exception {
         window.openShoot(robot);
         robot.clickOn("#group-" + org.roomnet.app.photos.PhotoGroups.LISTING);
-        waitUntil(() -> vm.photos().isListing(vm.photos().current()) && vm.listing().countProperty().get() == 12);
+        waitUntil(() -> vm.photos().isListing(vm.photos().current())
+                && vm.listing().countProperty().get() == 12);
         // capture times are read in the background and may reorder the listing: let them settle first
         waitUntil(() -> vm.listing().isSettled());
         List<PhotoItem> before = listingShown();
@@ -130,13 +142,19 @@ class ListingUiTest {
         PhotoItem rejectA = listingShown().get(2);
         PhotoItem rejectB = listingShown().get(3);
         robot.clickOn(cellOf(robot, rejectA), MouseButton.PRIMARY);
-        robot.press(KeyCode.CONTROL).clickOn(cellOf(robot, rejectB), MouseButton.PRIMARY).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL)
+                .clickOn(cellOf(robot, rejectB), MouseButton.PRIMARY)
+                .release(KeyCode.CONTROL);
         press(robot, KeyCode.X);
         waitUntil(() -> vm.listing().countProperty().get() == 10);
         assertFalse(listingShown().contains(rejectA));
         assertTrue(window.reviewOf(rejectB.file()).listing().rejected());
-        assertTrue(fx(() -> vm.checklist().items().stream().mapToInt(i -> i.photos()).sum())
-                <= 10, "rejected photos leave the checklist's counts");
+        assertTrue(
+                fx(() -> vm.checklist().items().stream()
+                                .mapToInt(i -> i.photos())
+                                .sum())
+                        <= 10,
+                "rejected photos leave the checklist's counts");
 
         // drag the last photo before the second: it takes the second place, the cover stays first
         List<PhotoItem> now = listingShown();
@@ -158,7 +176,8 @@ class ListingUiTest {
         press(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
         waitUntil(() -> !vm.busyProperty().get() && Files.isDirectory(out));
         assertTrue(window.dialogs.errors.isEmpty(), window.dialogs.errors.toString());
-        assertTrue(window.dialogs.lastListingSummary.contains("10 photos in the listing, the cover first"),
+        assertTrue(
+                window.dialogs.lastListingSummary.contains("10 photos in the listing, the cover first"),
                 window.dialogs.lastListingSummary);
 
         List<String> files;
@@ -166,14 +185,18 @@ class ListingUiTest {
             files = list.map(p -> p.getFileName().toString()).sorted().toList();
         }
         assertEquals(10, files.size(), files.toString());
-        List<String> expected = fx(() -> arranged.stream().map(i -> vm.listing().entry(i.file()).orElseThrow())
-                .map(ListingEntry::name).toList());
+        List<String> expected = fx(() -> arranged.stream()
+                .map(i -> vm.listing().entry(i.file()).orElseThrow())
+                .map(ListingEntry::name)
+                .toList());
         assertEquals(expected, files, "the folder holds the listing in the arranged order");
         String coverRoom = window.reviewOf(cover.file()).finalLabel().toLowerCase(Locale.ROOT);
         assertEquals("01-" + coverRoom + ".jpg", files.get(0));
-        assertTrue(files.get(1).startsWith("02-" + window.reviewOf(moved.file()).finalLabel().toLowerCase(Locale.ROOT)));
+        assertTrue(files.get(1)
+                .startsWith("02-" + window.reviewOf(moved.file()).finalLabel().toLowerCase(Locale.ROOT)));
         BufferedImage first = ImageIO.read(out.resolve(files.get(0)).toFile());
-        assertTrue(difference(small(first), small(PhotoDecoder.decodeFull(cover.file()))) < 8,
+        assertTrue(
+                difference(small(first), small(PhotoDecoder.decodeFull(cover.file()))) < 8,
                 "the first file is the cover photo");
         assertTrue(Math.max(first.getWidth(), first.getHeight()) <= 1024);
 
@@ -183,7 +206,8 @@ class ListingUiTest {
         List<PhotoReview> reviews = saved.photos().stream().map(s -> s.review()).toList();
         assertEquals(1, reviews.stream().filter(r -> r.listing().cover()).count());
         assertEquals(2, reviews.stream().filter(r -> r.listing().rejected()).count());
-        assertTrue(reviews.stream().anyMatch(r -> r.file().equals(moved.file()) && r.listing().rank() == 2));
+        assertTrue(reviews.stream()
+                .anyMatch(r -> r.file().equals(moved.file()) && r.listing().rank() == 2));
     }
 
     @Test
@@ -197,7 +221,9 @@ class ListingUiTest {
         Path fresh = temp.resolve("upload (2)");
         waitUntil(() -> !vm.busyProperty().get() && Files.isDirectory(fresh));
         try (Stream<Path> list = Files.list(out)) {
-            assertEquals(List.of("notes.txt"), list.map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("notes.txt"),
+                    list.map(p -> p.getFileName().toString()).toList());
         }
         try (Stream<Path> list = Files.list(fresh)) {
             assertEquals(12, list.count());

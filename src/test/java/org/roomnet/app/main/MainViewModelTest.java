@@ -1,11 +1,19 @@
 package org.roomnet.app.main;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.core.classify.ModelService;
 import org.roomnet.app.ScriptedDialogs;
 import org.roomnet.app.TestShoots;
 import org.roomnet.app.photos.PhotoFilter;
@@ -13,21 +21,12 @@ import org.roomnet.app.photos.PhotoGroup;
 import org.roomnet.app.photos.PhotoItem;
 import org.roomnet.app.sort.SortRequest;
 import org.roomnet.core.classify.ModelLoadException;
+import org.roomnet.core.classify.ModelService;
 import org.roomnet.core.organize.TransferMode;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewSidecar;
 import org.roomnet.core.util.Words;
 import org.testfx.api.FxToolkit;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The main view model without a window: the test thread is the UI thread and background work runs
@@ -85,7 +84,9 @@ class MainViewModelTest {
         assertFalse(vm.busyProperty().get());
         vm.closeShoot().join();
         assertTrue(Files.isRegularFile(ReviewSidecar.fileIn(shoot)));
-        assertEquals(TestShoots.photoCount() + 1, ReviewSidecar.read(shoot).orElseThrow().photos().size());
+        assertEquals(
+                TestShoots.photoCount() + 1,
+                ReviewSidecar.read(shoot).orElseThrow().photos().size());
     }
 
     @Test
@@ -95,8 +96,10 @@ class MainViewModelTest {
         vm.closeShoot().join();
         Path gone;
         try (Stream<Path> files = Files.list(shoot)) {
-            gone = files.filter(p -> p.toString().endsWith(".jpg") && !p.endsWith(TestShoots.CORRUPT)).sorted()
-                    .findFirst().orElseThrow();
+            gone = files.filter(p -> p.toString().endsWith(".jpg") && !p.endsWith(TestShoots.CORRUPT))
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         }
         Files.move(gone, shoot.resolve("renamed-" + gone.getFileName()));
 
@@ -108,7 +111,9 @@ class MainViewModelTest {
         assertTrue(vm.photos().item(gone).isEmpty());
         assertEquals(TestShoots.photoCount() + 1, vm.review().orElseThrow().size(), "the gone photo is not counted");
         vm.closeShoot().join();
-        assertEquals(TestShoots.photoCount() + 2, ReviewSidecar.read(shoot).orElseThrow().photos().size(),
+        assertEquals(
+                TestShoots.photoCount() + 2,
+                ReviewSidecar.read(shoot).orElseThrow().photos().size(),
                 "the gone photo's review is kept in case it comes back");
     }
 
@@ -134,7 +139,9 @@ class MainViewModelTest {
 
         Path fresh = TestShoots.create(temp.resolve("fresh"));
         vm.openFolder(fresh);
-        assertTrue(dialogs.errors.get(dialogs.errors.size() - 1).contains("cannot be classified"), dialogs.errors.toString());
+        assertTrue(
+                dialogs.errors.get(dialogs.errors.size() - 1).contains("cannot be classified"),
+                dialogs.errors.toString());
     }
 
     @Test
@@ -144,19 +151,25 @@ class MainViewModelTest {
         vm.closeShoot().join();
         List<Path> two;
         try (Stream<Path> files = Files.list(shoot)) {
-            two = files.filter(p -> p.toString().endsWith(".jpg") && !p.endsWith(TestShoots.CORRUPT)).sorted()
-                    .limit(2).toList();
+            two = files.filter(p -> p.toString().endsWith(".jpg") && !p.endsWith(TestShoots.CORRUPT))
+                    .sorted()
+                    .limit(2)
+                    .toList();
         }
 
         vm.openPhotos(two);
         assertEquals(2, shownPhotos(vm));
         assertEquals(2, vm.lastRestoredCount());
-        vm.relabel(List.of(vm.photos().item(two.get(0)).orElseThrow()), vm.photos().groups().get(0).label());
+        vm.relabel(
+                List.of(vm.photos().item(two.get(0)).orElseThrow()),
+                vm.photos().groups().get(0).label());
         vm.closeShoot().join();
 
         vm.openFolder(shoot);
         assertEquals(0, vm.lastClassifiedCount(), "the photos not opened stayed in the saved review");
-        assertEquals(vm.photos().groups().get(0).label(), vm.photos().item(two.get(0)).orElseThrow().review().finalLabel());
+        assertEquals(
+                vm.photos().groups().get(0).label(),
+                vm.photos().item(two.get(0)).orElseThrow().review().finalLabel());
     }
 
     @Test
@@ -164,7 +177,8 @@ class MainViewModelTest {
         MainViewModel vm = withModel();
         Path big = Files.createDirectories(temp.resolve("big"));
         try (Stream<Path> files = Files.list(shoot)) {
-            List<Path> photos = files.filter(p -> !p.endsWith(TestShoots.CORRUPT)).toList();
+            List<Path> photos =
+                    files.filter(p -> !p.endsWith(TestShoots.CORRUPT)).toList();
             for (int copy = 0; copy < 4; copy++) {
                 for (Path p : photos) {
                     Files.copy(p, big.resolve(copy + "-" + p.getFileName()));
@@ -181,7 +195,9 @@ class MainViewModelTest {
         vm.openFolder(big);
         int classified = vm.lastClassifiedCount();
         assertTrue(classified > 0 && classified < total, "stopped part-way: " + classified + " of " + total);
-        assertTrue(vm.status().messageProperty().get().startsWith("Cancelled"), vm.status().messageProperty().get());
+        assertTrue(
+                vm.status().messageProperty().get().startsWith("Cancelled"),
+                vm.status().messageProperty().get());
         assertEquals(classified, shownPhotos(vm));
         vm.closeShoot().join();
 
@@ -196,7 +212,10 @@ class MainViewModelTest {
     void photosFromSeveralFoldersAreRefused() throws Exception {
         MainViewModel vm = withModel();
         Path other = Files.createDirectories(temp.resolve("other"));
-        Path a = Files.list(shoot).filter(p -> p.toString().endsWith(".jpg")).findFirst().orElseThrow();
+        Path a = Files.list(shoot)
+                .filter(p -> p.toString().endsWith(".jpg"))
+                .findFirst()
+                .orElseThrow();
         Path b = Files.copy(a, other.resolve("b.jpg"));
         vm.openPhotos(List.of(a, b));
         assertTrue(vm.folder() == null);
@@ -209,7 +228,8 @@ class MainViewModelTest {
         vm.openFolder(shoot);
         // the largest group has at least two of the twelve photos, whatever the model predicts
         PhotoGroup group = vm.photos().groups().stream()
-                .max(java.util.Comparator.comparingInt(g -> g.shown().size())).orElseThrow();
+                .max(java.util.Comparator.comparingInt(g -> g.shown().size()))
+                .orElseThrow();
         vm.photos().currentProperty().set(group);
         List<PhotoItem> shown = List.copyOf(group.shown());
         vm.photos().selection().selectOnly(shown.get(0));
@@ -227,7 +247,9 @@ class MainViewModelTest {
     void confirmingAPhotoTakesItOutOfTheNeedsReviewFilter() throws Exception {
         MainViewModel vm = withModel();
         vm.openFolder(shoot);
-        PhotoGroup group = vm.photos().groups().stream().filter(g -> g.reviewCountProperty().get() > 0).findFirst()
+        PhotoGroup group = vm.photos().groups().stream()
+                .filter(g -> g.reviewCountProperty().get() > 0)
+                .findFirst()
                 .orElse(null);
         if (group == null) {
             return; // the model is sure of every photo: nothing to filter
@@ -271,7 +293,9 @@ class MainViewModelTest {
         assertEquals(1, vm.review().orElseThrow().size(), "only the unreadable file is left");
         assertTrue(vm.photos().item(file).isEmpty());
         assertEquals(0, vm.lastClassifiedCount());
-        assertTrue(vm.status().messageProperty().get().contains("Undo Last Sort"), vm.status().messageProperty().get());
+        assertTrue(
+                vm.status().messageProperty().get().contains("Undo Last Sort"),
+                vm.status().messageProperty().get());
 
         // the agent opens the folder again before undoing the sort
         vm.closeShoot().join();
@@ -279,11 +303,16 @@ class MainViewModelTest {
         assertEquals(0, shownPhotos(vm));
         assertEquals(0, vm.lastClassifiedCount());
         assertEquals(1, vm.lastRestoredCount());
-        assertTrue(vm.status().messageProperty().get().contains(
-                Words.plural(TestShoots.photoCount(), "photo") + " no longer in the folder"),
+        assertTrue(
+                vm.status()
+                        .messageProperty()
+                        .get()
+                        .contains(Words.plural(TestShoots.photoCount(), "photo") + " no longer in the folder"),
                 vm.status().messageProperty().get());
         vm.saveNowForTests();
-        assertEquals(before.size(), ReviewSidecar.read(shoot).orElseThrow().photos().size(),
+        assertEquals(
+                before.size(),
+                ReviewSidecar.read(shoot).orElseThrow().photos().size(),
                 "the moved photos stay in the saved review");
 
         vm.actions().undoLastSort();
@@ -299,7 +328,8 @@ class MainViewModelTest {
         assertEquals(TestShoots.photoCount(), shownPhotos(vm));
         assertEquals(before, Set.copyOf(vm.review().orElseThrow().photos()));
         assertEquals(label, vm.photos().item(file).orElseThrow().review().finalLabel());
-        assertTrue(vm.status().messageProperty().get().startsWith("Undid the last sort"),
+        assertTrue(
+                vm.status().messageProperty().get().startsWith("Undid the last sort"),
                 vm.status().messageProperty().get());
         vm.closeShoot().join();
 
@@ -315,8 +345,10 @@ class MainViewModelTest {
         MainViewModel vm = withModel();
         List<Path> two;
         try (Stream<Path> files = Files.list(shoot)) {
-            two = files.filter(p -> p.toString().endsWith(".jpg") && !p.endsWith(TestShoots.CORRUPT)).sorted()
-                    .limit(2).toList();
+            two = files.filter(p -> p.toString().endsWith(".jpg") && !p.endsWith(TestShoots.CORRUPT))
+                    .sorted()
+                    .limit(2)
+                    .toList();
         }
         vm.openPhotos(two);
         PhotoItem item = vm.photos().item(two.get(0)).orElseThrow();

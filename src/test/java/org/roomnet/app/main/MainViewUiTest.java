@@ -1,5 +1,19 @@
 package org.roomnet.app.main;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -30,21 +44,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * The main window, headless (TestFX + Monocle), on a shoot of real pool photos and the real model.
  * Assertions are about mechanics (counts, labels set by the agent, files on disk), never about which
@@ -74,7 +73,8 @@ class MainViewUiTest {
 
     /** The shipped model's label count (six for v1/v2, nine for v3): the app builds one group per label. */
     private static int modelClassCount() throws Exception {
-        try (RoomClassifier classifier = RoomClassifier.open(org.roomnet.testing.TestPhotos.model(), ProviderPreference.CPU)) {
+        try (RoomClassifier classifier =
+                RoomClassifier.open(org.roomnet.testing.TestPhotos.model(), ProviderPreference.CPU)) {
             return classifier.description().classNames().size();
         }
     }
@@ -126,9 +126,12 @@ class MainViewUiTest {
         assertEquals(TestShoots.photoCount(), sum);
         assertEquals(modelClassCount(), vm.photos().groups().size(), "one group per room type of the model");
         assertFalse(robot.lookup(".photo-cell").queryAll().isEmpty(), "thumbnails on screen");
-        assertTrue(robot.lookup(".status-summary").queryAs(Label.class).getText()
+        assertTrue(robot.lookup(".status-summary")
+                .queryAs(Label.class)
+                .getText()
                 .startsWith(TestShoots.photoCount() + " photos \u00b7 0 of " + TestShoots.photoCount() + " reviewed"));
-        assertEquals("CPU", robot.lookup(".status-provider").queryAs(Label.class).getText());
+        assertEquals(
+                "CPU", robot.lookup(".status-provider").queryAs(Label.class).getText());
         assertFalse(robot.lookup(".status-model").queryAs(Label.class).getText().isBlank());
 
         robot.clickOn("#group-Unreadable");
@@ -187,7 +190,8 @@ class MainViewUiTest {
         robot.clickOn("#group-" + target.label());
         Node cell = cellOf(robot, first);
         assertTrue(cell.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("corrected")));
-        assertTrue(robot.from(cell).lookup(".badge").queryAs(Label.class).getText().contains("Corrected"));
+        assertTrue(
+                robot.from(cell).lookup(".badge").queryAs(Label.class).getText().contains("Corrected"));
 
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -226,13 +230,14 @@ class MainViewUiTest {
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
         waitUntil(() -> Files.exists(xlsx) && !vm.busyProperty().get());
 
-        try (InputStream in = Files.newInputStream(xlsx); Workbook book = WorkbookFactory.create(in)) {
+        try (InputStream in = Files.newInputStream(xlsx);
+                Workbook book = WorkbookFactory.create(in)) {
             Sheet photos = book.getSheet("Photos");
             Row header = photos.getRow(0);
             Map<String, Integer> col = new HashMap<>();
             header.forEach(c -> col.put(c.getStringCellValue(), c.getColumnIndex()));
-            for (String name : List.of("file", "folder", "final label", "reviewed", "model label", "model confidence",
-                    "corrected")) {
+            for (String name : List.of(
+                    "file", "folder", "final label", "reviewed", "model label", "model confidence", "corrected")) {
                 assertTrue(col.containsKey(name), "column " + name);
             }
             assertEquals(TestShoots.photoCount() + 1, photos.getLastRowNum(), "one row per file");
@@ -243,15 +248,21 @@ class MainViewUiTest {
                 byFile.put(row.getCell(col.get("file")).getStringCellValue(), row);
                 order.add(row.getCell(col.get("file")).getStringCellValue());
             }
-            assertEquals(order.stream().sorted().toList(), order, "rows by file name, not by when they were classified");
+            assertEquals(
+                    order.stream().sorted().toList(), order, "rows by file name, not by when they were classified");
             Row edited = byFile.get(item.fileName());
             assertEquals(target.label(), edited.getCell(col.get("final label")).getStringCellValue());
             assertEquals("yes", edited.getCell(col.get("reviewed")).getStringCellValue());
             assertEquals(model, edited.getCell(col.get("model label")).getStringCellValue());
             assertEquals("yes", edited.getCell(col.get("corrected")).getStringCellValue());
-            assertEquals(item.review().confidence(), edited.getCell(col.get("model confidence")).getNumericCellValue(), 1e-6,
+            assertEquals(
+                    item.review().confidence(),
+                    edited.getCell(col.get("model confidence")).getNumericCellValue(),
+                    1e-6,
                     "the model's confidence in its own label");
-            assertEquals("0.0%", edited.getCell(col.get("model confidence")).getCellStyle().getDataFormatString());
+            assertEquals(
+                    "0.0%",
+                    edited.getCell(col.get("model confidence")).getCellStyle().getDataFormatString());
             assertTrue(byFile.containsKey(TestShoots.CORRUPT));
 
             Sheet summary = book.getSheet("Summary");
@@ -266,7 +277,9 @@ class MainViewUiTest {
                     assertEquals(vm.photos().group(first).get().count(), n, first);
                     total += n;
                 }
-                if (!count && row.getCell(1) != null && "missing".equals(row.getCell(1).getStringCellValue())) {
+                if (!count
+                        && row.getCell(1) != null
+                        && "missing".equals(row.getCell(1).getStringCellValue())) {
                     missing.add(first);
                 }
             }
@@ -298,10 +311,12 @@ class MainViewUiTest {
             assertEquals(p.isReadable(), Files.isRegularFile(copy), p.fileName());
             assertTrue(Files.isRegularFile(p.file()), "the shoot keeps its files: " + p.fileName());
         }
-        assertTrue(Files.isRegularFile(dest.resolve(target.label()).resolve(item.fileName())),
+        assertTrue(
+                Files.isRegularFile(dest.resolve(target.label()).resolve(item.fileName())),
                 "the agent's label decides the folder");
         try (Stream<Path> all = Files.walk(dest)) {
-            assertEquals(TestShoots.photoCount(), all.filter(Files::isRegularFile).count());
+            assertEquals(
+                    TestShoots.photoCount(), all.filter(Files::isRegularFile).count());
         }
 
         robot.clickOn("File").clickOn("Undo Last Sort…");
@@ -313,7 +328,8 @@ class MainViewUiTest {
     @Test
     void aClosedShootIsNotKeptInMemory(FxRobot robot) throws Exception {
         openShoot(robot);
-        java.lang.ref.WeakReference<PhotoGroup> old = new java.lang.ref.WeakReference<>(vm.photos().current());
+        java.lang.ref.WeakReference<PhotoGroup> old =
+                new java.lang.ref.WeakReference<>(vm.photos().current());
         java.lang.ref.WeakReference<PhotoItem> oldItem = new java.lang.ref.WeakReference<>(firstShown());
         openShoot(robot);
         for (int i = 0; i < 20 && (old.get() != null || oldItem.get() != null); i++) {
@@ -350,5 +366,4 @@ class MainViewUiTest {
         }
         assertTrue(fx(() -> vm.photos().group(target.label()).orElseThrow().count() > 0));
     }
-
 }

@@ -1,5 +1,11 @@
 package org.roomnet.app.main;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.roomnet.app.main.WindowFixture.fx;
+import static org.roomnet.app.main.WindowFixture.waitUntil;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -17,13 +23,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.roomnet.app.main.WindowFixture.fx;
-import static org.roomnet.app.main.WindowFixture.waitUntil;
-
 /** Issue 16: a correction made in the window in one shoot changes what the window proposes in the next. */
 @ExtendWith(ApplicationExtension.class)
 class MemoryUiTest {
@@ -36,7 +35,10 @@ class MemoryUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = new WindowFixture(temp, stage, ModelService.of(TestShoots.classifier()),
+        window = new WindowFixture(
+                temp,
+                stage,
+                ModelService.of(TestShoots.classifier()),
                 new MemoryStore(temp.resolve("home").resolve(MemoryStore.FILE_NAME)));
         vm = window.vm;
     }
@@ -64,14 +66,22 @@ class MemoryUiTest {
         Files.copy(item.file(), next.resolve("same-room.jpg"));
         window.dialogs.folder = next;
         robot.clickOn(".main-toolbar .accent");
-        waitUntil(() -> next.equals(vm.folder()) && !vm.busyProperty().get()
+        waitUntil(() -> next.equals(vm.folder())
+                && !vm.busyProperty().get()
                 && vm.photos().groups().stream().mapToInt(PhotoGroup::count).sum() == 1);
 
         waitUntil(() -> memory.getText().equals("Learned from 1 photo"));
-        assertEquals(target.label(), window.reviewOf(next.resolve("same-room.jpg")).modelLabel(),
+        assertEquals(
+                target.label(),
+                window.reviewOf(next.resolve("same-room.jpg")).modelLabel(),
                 "proposed as the agent corrected it in the last shoot");
         assertEquals("memory", window.reviewOf(next.resolve("same-room.jpg")).source());
-        assertEquals(1, fx(() -> vm.photos().groups().stream().filter(g -> g.label().equals(target.label()))
-                .findFirst().orElseThrow().count()));
+        assertEquals(
+                1,
+                fx(() -> vm.photos().groups().stream()
+                        .filter(g -> g.label().equals(target.label()))
+                        .findFirst()
+                        .orElseThrow()
+                        .count()));
     }
 }

@@ -1,5 +1,18 @@
 package org.roomnet.app.main;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.roomnet.app.main.WindowFixture.cellOf;
+import static org.roomnet.app.main.WindowFixture.fx;
+import static org.roomnet.app.main.WindowFixture.waitUntil;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -7,6 +20,7 @@ import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,21 +35,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import javax.imageio.ImageIO;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.roomnet.app.main.WindowFixture.cellOf;
-import static org.roomnet.app.main.WindowFixture.fx;
-import static org.roomnet.app.main.WindowFixture.waitUntil;
 
 /**
  * Issue 16: "New Room Type…" in the window. The agent names a room type, moves photos into it; the review saves
@@ -53,7 +52,10 @@ class NewRoomTypeUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = new WindowFixture(temp, stage, ModelService.of(TestShoots.classifier()),
+        window = new WindowFixture(
+                temp,
+                stage,
+                ModelService.of(TestShoots.classifier()),
                 new MemoryStore(temp.resolve("home").resolve(MemoryStore.FILE_NAME)));
         vm = window.vm;
     }
@@ -80,9 +82,12 @@ class NewRoomTypeUiTest {
 
         // two photos into "Garage" through a photo's context menu; the name is tidied
         PhotoGroup shown = window.showLargestGroup(robot);
-        List<PhotoItem> moved = fx(() -> List.copyOf(vm.photos().current().shown().subList(0, 2)));
+        List<PhotoItem> moved =
+                fx(() -> List.copyOf(vm.photos().current().shown().subList(0, 2)));
         robot.clickOn(cellOf(robot, moved.get(0)));
-        robot.press(KeyCode.CONTROL).clickOn(cellOf(robot, moved.get(1)), MouseButton.PRIMARY).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL)
+                .clickOn(cellOf(robot, moved.get(1)), MouseButton.PRIMARY)
+                .release(KeyCode.CONTROL);
         window.dialogs.roomTypeAnswer = "  Garage  ";
         openContextMenu(robot, cellOf(robot, moved.get(1)));
         robot.clickOn("Move to New Room Type\u2026");
@@ -93,7 +98,11 @@ class NewRoomTypeUiTest {
         for (PhotoItem item : moved) {
             assertEquals("Garage", window.reviewOf(item.file()).agentLabel());
         }
-        assertTrue(robot.lookup("#grid-" + shown.label()).tryQuery().map(javafx.scene.Node::isVisible).orElse(false),
+        assertTrue(
+                robot.lookup("#grid-" + shown.label())
+                        .tryQuery()
+                        .map(javafx.scene.Node::isVisible)
+                        .orElse(false),
                 "the room on screen stays on screen when a room type is added");
 
         // an empty room (Edit › New Room Type…, as above): shown, saved, restored
@@ -127,7 +136,8 @@ class NewRoomTypeUiTest {
         writeScaled(moved.get(0).file(), nearDuplicate, 0.85);
         openAndWait(robot, next, 1);
         waitUntil(() -> vm.memoryTextProperty().get().equals("Learned from 2 photos"));
-        assertEquals("Garage", window.reviewOf(nearDuplicate).modelLabel(), "proposed as the room type the agent added");
+        assertEquals(
+                "Garage", window.reviewOf(nearDuplicate).modelLabel(), "proposed as the room type the agent added");
         assertEquals("memory", window.reviewOf(nearDuplicate).source());
         assertEquals(1, fx(() -> vm.photos().group("Garage").orElseThrow().count()));
     }
@@ -136,8 +146,16 @@ class NewRoomTypeUiTest {
     private static void openContextMenu(FxRobot robot, Node cell) throws Exception {
         Bounds b = cell.localToScreen(cell.getBoundsInLocal());
         fx(() -> {
-            Event.fireEvent(cell, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, b.getWidth() / 2,
-                    b.getHeight() / 2, b.getCenterX(), b.getCenterY(), false, null));
+            Event.fireEvent(
+                    cell,
+                    new ContextMenuEvent(
+                            ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                            b.getWidth() / 2,
+                            b.getHeight() / 2,
+                            b.getCenterX(),
+                            b.getCenterY(),
+                            false,
+                            null));
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -146,7 +164,8 @@ class NewRoomTypeUiTest {
     private void openAndWait(FxRobot robot, Path folder, int photos) throws Exception {
         window.dialogs.folder = folder;
         robot.clickOn(".main-toolbar .accent");
-        waitUntil(() -> folder.equals(vm.folder()) && !vm.busyProperty().get()
+        waitUntil(() -> folder.equals(vm.folder())
+                && !vm.busyProperty().get()
                 && vm.photos().groups().stream().mapToInt(PhotoGroup::count).sum() == photos);
     }
 

@@ -1,14 +1,6 @@
 package org.roomnet.app.main;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.app.TestShoots;
-import org.roomnet.cli.RoomNetCommand;
-import org.roomnet.core.review.PhotoReview;
-import org.testfx.api.FxToolkit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +10,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.app.TestShoots;
+import org.roomnet.cli.RoomNetCommand;
+import org.roomnet.core.review.PhotoReview;
+import org.testfx.api.FxToolkit;
 
 /**
  * The three callers of {@code Shoot.classifyRest} (the app's ShootLoader, {@code classify} and {@code export-listing})
@@ -52,13 +51,17 @@ class OneWayToClassifyTest {
     @Test
     void theAppClassifyAndExportListingLabelEveryPhotoAlike() throws Exception {
         Path shoot = fixture.shoot();
-        String model = Path.of(System.getProperty("roomnet.model", "model/roomnet.onnx")).toString();
+        String model = Path.of(System.getProperty("roomnet.model", "model/roomnet.onnx"))
+                .toString();
 
         Path csv = temp.resolve("rooms.csv");
-        assertEquals(0, RoomNetCommand.execute("classify", shoot.toString(), "--csv", csv.toString(), "--model", model,
-                "--no-memory"));
+        assertEquals(
+                0,
+                RoomNetCommand.execute(
+                        "classify", shoot.toString(), "--csv", csv.toString(), "--model", model, "--no-memory"));
         Map<String, String> byClassify = new TreeMap<>();
-        for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+        for (String line :
+                Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
             String[] cells = line.split(",", -1);
             if (!cells[1].isEmpty()) {
                 byClassify.put(cells[0], cells[1]);
@@ -66,11 +69,24 @@ class OneWayToClassifyTest {
         }
 
         Path out = temp.resolve("listing");
-        assertEquals(0, RoomNetCommand.execute("export-listing", shoot.toString(), "--into", out.toString(), "--preset",
-                "original", "--names", "{n}__{room}__{name}", "--model", model, "--no-memory"));
+        assertEquals(
+                0,
+                RoomNetCommand.execute(
+                        "export-listing",
+                        shoot.toString(),
+                        "--into",
+                        out.toString(),
+                        "--preset",
+                        "original",
+                        "--names",
+                        "{n}__{room}__{name}",
+                        "--model",
+                        model,
+                        "--no-memory"));
         Map<String, String> byExport = new TreeMap<>();
         try (Stream<Path> files = Files.list(out)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().contains("__")).toList()) {
+            for (Path f :
+                    files.filter(p -> p.getFileName().toString().contains("__")).toList()) {
                 String[] parts = f.getFileName().toString().split("__", 3);
                 byExport.put(parts[2], parts[1]);
             }
@@ -89,7 +105,8 @@ class OneWayToClassifyTest {
         assertEquals(TestShoots.photoCount(), byApp.size());
         assertEquals(byApp, byClassify, "classify's CSV and the app");
         Map<String, String> appByStem = new HashMap<>();
-        byApp.forEach((file, label) -> appByStem.put(file.replaceFirst("\\.[^.]+$", "") + ".jpg",
+        byApp.forEach((file, label) -> appByStem.put(
+                file.replaceFirst("\\.[^.]+$", "") + ".jpg",
                 label.toLowerCase(Locale.ROOT))); // {room} is written in lower case
         assertEquals(new TreeMap<>(appByStem), byExport, "export-listing's {room} and the app");
     }

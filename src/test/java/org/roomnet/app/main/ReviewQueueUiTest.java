@@ -1,5 +1,23 @@
 package org.roomnet.app.main;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.roomnet.app.main.WindowFixture.cellOf;
+import static org.roomnet.app.main.WindowFixture.fx;
+import static org.roomnet.app.main.WindowFixture.waitUntil;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -20,25 +38,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.roomnet.app.main.WindowFixture.cellOf;
-import static org.roomnet.app.main.WindowFixture.fx;
-import static org.roomnet.app.main.WindowFixture.waitUntil;
 
 /**
  * Issue 19 in the window: Needs review as one queue in the side bar, N / Shift+N from any room, the keys that
@@ -61,7 +60,8 @@ class ReviewQueueUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path model = TinyOnnx.six().write(Files.createDirectories(temp.resolve("model")).resolve("six.onnx"));
+        Path model = TinyOnnx.six()
+                .write(Files.createDirectories(temp.resolve("model")).resolve("six.onnx"));
         classifier = RoomClassifier.open(model, ProviderPreference.CPU);
         window = new WindowFixture(temp, stage, ModelService.of(classifier));
         vm = window.vm;
@@ -95,7 +95,8 @@ class ReviewQueueUiTest {
             vm.openFolder(shoot);
             return null;
         });
-        waitUntil(() -> vm.folder() != null && !vm.busyProperty().get()
+        waitUntil(() -> vm.folder() != null
+                && !vm.busyProperty().get()
                 && vm.photos().groups().stream().mapToInt(PhotoGroup::count).sum() == COLOURS.length * PER_COLOUR);
         assertTrue(window.dialogs.errors.isEmpty(), window.dialogs.errors.toString());
     }
@@ -105,11 +106,16 @@ class ReviewQueueUiTest {
     }
 
     private String queueCountText(FxRobot robot) {
-        return robot.lookup(".review-queue-tile .group-count").queryAs(Label.class).getText();
+        return robot.lookup(".review-queue-tile .group-count")
+                .queryAs(Label.class)
+                .getText();
     }
 
     private List<String> roomsInQueue() throws Exception {
-        return fx(() -> queue().shown().stream().map(i -> i.review().finalLabel()).distinct().toList());
+        return fx(() -> queue().shown().stream()
+                .map(i -> i.review().finalLabel())
+                .distinct()
+                .toList());
     }
 
     private void select(PhotoItem item) throws Exception {
@@ -140,13 +146,19 @@ class ReviewQueueUiTest {
         Label tag = (Label) cell.lookup(".room-tag");
         assertTrue(tag.isVisible(), "each tile shows its room");
         assertEquals(first.review().finalLabel(), tag.getText());
-        assertEquals(rooms, fx(() -> vm.photos().groups().stream().map(PhotoGroup::label).filter(rooms::contains)
-                .toList()), "room by room, in the side bar's order");
+        assertEquals(
+                rooms,
+                fx(() -> vm.photos().groups().stream()
+                        .map(PhotoGroup::label)
+                        .filter(rooms::contains)
+                        .toList()),
+                "room by room, in the side bar's order");
 
         // a correction: another room's number key
         PhotoGroup from = groupOf(first);
         int fromBadge = fx(() -> from.reviewCountProperty().get());
-        PhotoGroup other = fx(() -> vm.photos().groups().stream().filter(g -> g != from).findFirst().orElseThrow());
+        PhotoGroup other = fx(() ->
+                vm.photos().groups().stream().filter(g -> g != from).findFirst().orElseThrow());
         PhotoItem second = fx(() -> queue().shown().get(1));
         select(first);
         press(robot, KeyCode.valueOf("DIGIT" + other.key()));
@@ -195,7 +207,8 @@ class ReviewQueueUiTest {
         press(robot, KeyCode.N);
         assertSame(order.get(0), fx(() -> vm.photos().selection().anchor()), "after the last: round to the first");
         assertSame(firstRoom, fx(() -> vm.photos().current()));
-        assertTrue(vm.statusModel().messageProperty().get().contains("need review"),
+        assertTrue(
+                vm.statusModel().messageProperty().get().contains("need review"),
                 vm.statusModel().messageProperty().get());
     }
 
@@ -221,7 +234,8 @@ class ReviewQueueUiTest {
         List<KeyHelp> rows = window.dialogs.shortcuts;
         assertNotNull(rows, "F1 shows the shortcuts");
         List<String> keys = rows.stream().map(KeyHelp::keys).toList();
-        for (String k : List.of("N, Shift+N", "Ctrl+1 \u2013 6", "Ctrl+0", "Alt+\u2191, Alt+\u2193", "Orange number on a room")) {
+        for (String k : List.of(
+                "N, Shift+N", "Ctrl+1 \u2013 6", "Ctrl+0", "Alt+\u2191, Alt+\u2193", "Orange number on a room")) {
             assertTrue(keys.contains(k), k + " in " + keys);
         }
         String legend = robot.lookup("#review-legend").queryAs(Label.class).getText();
@@ -245,7 +259,9 @@ class ReviewQueueUiTest {
         assertEquals(badge - 1, fx(() -> room.reviewCountProperty().get()).intValue(), "not in its room's badge");
         assertEquals(Integer.toString(total - 1), queueCountText(robot), "nor in Needs review");
         assertFalse(fx(() -> queue().shown().contains(item)));
-        assertEquals(total - 1, fx(() -> vm.review().orElseThrow().needsReviewCount()).intValue());
+        assertEquals(
+                total - 1,
+                fx(() -> vm.review().orElseThrow().needsReviewCount()).intValue());
         press(robot, KeyCode.N);
         assertNotEquals(item, fx(() -> vm.photos().selection().anchor()), "N passes it by");
         select(item);

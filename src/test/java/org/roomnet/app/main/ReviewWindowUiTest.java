@@ -1,5 +1,17 @@
 package org.roomnet.app.main;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.roomnet.app.main.WindowFixture.cellOf;
+import static org.roomnet.app.main.WindowFixture.fx;
+import static org.roomnet.app.main.WindowFixture.waitUntil;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -33,19 +45,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.roomnet.app.main.WindowFixture.cellOf;
-import static org.roomnet.app.main.WindowFixture.fx;
-import static org.roomnet.app.main.WindowFixture.waitUntil;
 
 /** The review window's second round (help, tiles, status bar, review progress, checklist, thumbnails), headless. */
 @ExtendWith(ApplicationExtension.class)
@@ -86,7 +85,8 @@ class ReviewWindowUiTest {
         }
         assertTrue(keys.stream().anyMatch(k -> k.contains("Ctrl+Y")), "the second redo key too");
         press(robot, KeyCode.CONTROL, KeyCode.R);
-        assertEquals(PhotoFilter.NEEDS_REVIEW, fx(() -> vm.photos().filterProperty().get()), "bound from the table");
+        assertEquals(
+                PhotoFilter.NEEDS_REVIEW, fx(() -> vm.photos().filterProperty().get()), "bound from the table");
         press(robot, KeyCode.CONTROL, KeyCode.R);
         assertEquals(PhotoFilter.ALL, fx(() -> vm.photos().filterProperty().get()));
         List<String> accelerators = new ArrayList<>();
@@ -134,12 +134,17 @@ class ReviewWindowUiTest {
         robot.clickOn("#group-" + target.label());
         Node cell = cellOf(robot, item);
 
-        assertEquals(PhotoCell.displayName(item.fileName()), robot.from(cell).lookup(".caption").queryAs(Label.class).getText());
+        assertEquals(
+                PhotoCell.displayName(item.fileName()),
+                robot.from(cell).lookup(".caption").queryAs(Label.class).getText());
         Label badge = robot.from(cell).lookup(".badge").queryAs(Label.class);
         assertEquals("Corrected", badge.getText());
-        assertTrue(badge.getTooltip().getText().contains("the model said " + before.modelLabel()),
+        assertTrue(
+                badge.getTooltip().getText().contains("the model said " + before.modelLabel()),
                 badge.getTooltip().getText());
-        assertEquals("", robot.from(cell).lookup(".confidence").queryAs(Label.class).getText(),
+        assertEquals(
+                "",
+                robot.from(cell).lookup(".confidence").queryAs(Label.class).getText(),
                 "no confidence figure for the agent's own label");
     }
 
@@ -152,8 +157,25 @@ class ReviewWindowUiTest {
                     // the agent clicks the last room while it is still empty, before the first result
                     clicked[0] = vm.photos().groups().get(vm.photos().groups().size() - 1);
                     Node tile = window.view.root().lookup("#group-" + clicked[0].label());
-                    tile.fireEvent(new MouseEvent(MouseEvent.MOUSE_CLICKED, 5, 5, 5, 5, MouseButton.PRIMARY, 1,
-                            false, false, false, false, true, false, false, true, false, false, null));
+                    tile.fireEvent(new MouseEvent(
+                            MouseEvent.MOUSE_CLICKED,
+                            5,
+                            5,
+                            5,
+                            5,
+                            MouseButton.PRIMARY,
+                            1,
+                            false,
+                            false,
+                            false,
+                            false,
+                            true,
+                            false,
+                            false,
+                            true,
+                            false,
+                            false,
+                            null));
                 }
             });
             return null;
@@ -168,9 +190,11 @@ class ReviewWindowUiTest {
         window.openShoot(robot);
         fx(() -> {
             stage.setWidth(760);
-            vm.statusModel().show("Copied 2,000 photos into /home/agent/listings/2026/12 Main Street, Springfield"
-                    + "_classified (Backyard 300, Bathroom 300, Bedroom 400, Frontyard 300, Kitchen 300, LivingRoom 400).",
-                    false);
+            vm.statusModel()
+                    .show(
+                            "Copied 2,000 photos into /home/agent/listings/2026/12 Main Street, Springfield"
+                                    + "_classified (Backyard 300, Bathroom 300, Bedroom 400, Frontyard 300, Kitchen 300, LivingRoom 400).",
+                            false);
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -180,7 +204,8 @@ class ReviewWindowUiTest {
             assertEquals(label.getText(), shownText(label), id + " is not cut");
         }
         Label message = robot.lookup(".status-message").queryAs(Label.class);
-        assertTrue(shownText(message).length() < message.getText().length(), "the message is cut: " + shownText(message));
+        assertTrue(
+                shownText(message).length() < message.getText().length(), "the message is cut: " + shownText(message));
         assertEquals(message.getText(), message.getTooltip().getText(), "its full text is in the tooltip");
     }
 
@@ -206,7 +231,8 @@ class ReviewWindowUiTest {
         }
 
         assertEquals("All " + photos + " photos reviewed", progress.getText());
-        assertTrue(robot.lookup(".status-summary").queryAs(Label.class).getText().contains("all reviewed"));
+        assertTrue(
+                robot.lookup(".status-summary").queryAs(Label.class).getText().contains("all reviewed"));
         assertEquals(0, window.reviewOf(window.firstShown().file()).isCorrected() ? 1 : 0);
     }
 
@@ -215,11 +241,15 @@ class ReviewWindowUiTest {
         window.openShoot(robot);
         window.dialogs.unreviewedAnswer = UnreviewedChoice.SHOW_THEM;
         press(robot, KeyCode.CONTROL, KeyCode.E);
-        assertEquals(List.of("Export " + TestShoots.photoCount() + " of " + TestShoots.photoCount()),
+        assertEquals(
+                List.of("Export " + TestShoots.photoCount() + " of " + TestShoots.photoCount()),
                 window.dialogs.unreviewedQuestions);
-        assertTrue(robot.lookup(".main-toolbar .toggle-button").match(n -> n instanceof ToggleButton t
-                && t.getText().equals("Not reviewed")).queryAs(ToggleButton.class).isSelected());
-        assertEquals(PhotoFilter.NOT_REVIEWED, fx(() -> vm.photos().filterProperty().get()));
+        assertTrue(robot.lookup(".main-toolbar .toggle-button")
+                .match(n -> n instanceof ToggleButton t && t.getText().equals("Not reviewed"))
+                .queryAs(ToggleButton.class)
+                .isSelected());
+        assertEquals(
+                PhotoFilter.NOT_REVIEWED, fx(() -> vm.photos().filterProperty().get()));
         assertEquals(1, fx(() -> vm.photos().selection().items().size()));
     }
 
@@ -244,8 +274,17 @@ class ReviewWindowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         Node kitchenRow = robot.lookup("#checklist-Kitchen").query();
         Node frontyardRow = robot.lookup("#checklist-Frontyard").query();
-        assertEquals("\u2713", robot.from(kitchenRow).lookup(".checklist-mark").queryAs(Label.class).getText());
-        assertTrue(robot.from(frontyardRow).lookup(".checklist-room").queryAs(Label.class).getText().contains("missing"));
+        assertEquals(
+                "\u2713",
+                robot.from(kitchenRow)
+                        .lookup(".checklist-mark")
+                        .queryAs(Label.class)
+                        .getText());
+        assertTrue(robot.from(frontyardRow)
+                .lookup(".checklist-room")
+                .queryAs(Label.class)
+                .getText()
+                .contains("missing"));
 
         window.dialogs.listingRoomsAnswer = List.of("Backyard", "Kitchen");
         robot.clickOn("#checklist-change");
@@ -271,13 +310,21 @@ class ReviewWindowUiTest {
         assertEquals(400, cell.getLayoutBounds().getWidth(), 1);
         ImageView image = robot.from(cell).lookup(".image-view").queryAs(ImageView.class);
         waitUntil(() -> image.getImage() != null);
-        assertTrue(image.getImage().getWidth() > 300 || image.getImage().getHeight() > 300,
-                "decoded for 400 px, not stretched from 200: " + image.getImage().getWidth());
-        double pictureTop = robot.from(cell).lookup(".picture").query().localToScene(0, 0).getY();
-        double imageTop = image.localToScene(image.getLayoutBounds().getMinX(), image.getLayoutBounds().getMinY()).getY();
+        assertTrue(
+                image.getImage().getWidth() > 300 || image.getImage().getHeight() > 300,
+                "decoded for 400 px, not stretched from 200: "
+                        + image.getImage().getWidth());
+        double pictureTop =
+                robot.from(cell).lookup(".picture").query().localToScene(0, 0).getY();
+        double imageTop = image.localToScene(
+                        image.getLayoutBounds().getMinX(),
+                        image.getLayoutBounds().getMinY())
+                .getY();
         double band = imageTop - pictureTop;
-        double slack = (robot.from(cell).lookup(".picture").query().getLayoutBounds().getHeight()
-                - image.getLayoutBounds().getHeight()) / 2;
+        double slack =
+                (robot.from(cell).lookup(".picture").query().getLayoutBounds().getHeight()
+                                - image.getLayoutBounds().getHeight())
+                        / 2;
         assertTrue(band <= slack + 1, "no grey band above the photo: " + band);
 
         fx(() -> {
@@ -294,15 +341,20 @@ class ReviewWindowUiTest {
                 if (Character.isDigit(name.charAt(name.length() - 1))) {
                     assertTrue(rendered.endsWith(name.substring(name.length() - 2)), "keeps its number: " + rendered);
                 } else if (!rendered.equals(name)) {
-                    assertTrue(rendered.startsWith(name.substring(0, 1)) && rendered.endsWith(name.substring(name.length() - 1)),
+                    assertTrue(
+                            rendered.startsWith(name.substring(0, 1))
+                                    && rendered.endsWith(name.substring(name.length() - 1)),
                             "cut in the middle: " + rendered);
                 }
-                String shown = robot.from(n).lookup(".confidence").queryAs(Label.class).getText();
+                String shown =
+                        robot.from(n).lookup(".confidence").queryAs(Label.class).getText();
                 PhotoReview r = c.getItem().review();
                 assertEquals(Percent.whole(r.confidence()), shown);
-                String badge = robot.from(n).lookup(".badge").queryAs(Label.class).getText();
+                String badge =
+                        robot.from(n).lookup(".badge").queryAs(Label.class).getText();
                 if ("Low".equals(badge)) {
-                    assertTrue(Integer.parseInt(shown.replace(" %", "")) < 60, "a Low photo never reads 60 %: " + shown);
+                    assertTrue(
+                            Integer.parseInt(shown.replace(" %", "")) < 60, "a Low photo never reads 60 %: " + shown);
                 }
             }
         }

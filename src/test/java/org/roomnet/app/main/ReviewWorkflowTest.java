@@ -1,5 +1,14 @@
 package org.roomnet.app.main;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,16 +23,6 @@ import org.roomnet.app.sort.SortRequest;
 import org.roomnet.core.organize.TransferMode;
 import org.roomnet.core.review.ListingChecklist;
 import org.testfx.api.FxToolkit;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The review workflow of the main view model, without a window ({@link ViewModelFixture}). */
 class ReviewWorkflowTest {
@@ -92,7 +91,8 @@ class ReviewWorkflowTest {
         ReviewCounts counts = vm.counts();
         assertEquals(PHOTOS, counts.photosProperty().get());
         assertEquals(0, counts.reviewedProperty().get());
-        assertTrue(counts.summaryProperty().get().contains("0 of " + PHOTOS + " reviewed"),
+        assertTrue(
+                counts.summaryProperty().get().contains("0 of " + PHOTOS + " reviewed"),
                 counts.summaryProperty().get());
         PhotoItem first = vm.photos().current().shown().get(0);
         vm.photos().selection().selectOnly(first);
@@ -104,7 +104,9 @@ class ReviewWorkflowTest {
         confirmAll(vm);
 
         assertTrue(counts.allReviewedBinding().get());
-        assertTrue(counts.summaryProperty().get().contains("all reviewed"), counts.summaryProperty().get());
+        assertTrue(
+                counts.summaryProperty().get().contains("all reviewed"),
+                counts.summaryProperty().get());
         assertEquals("All " + PHOTOS + " photos reviewed", counts.progressText().get());
         vm.editor().undo();
         assertFalse(counts.allReviewedBinding().get(), "undo counts too");
@@ -118,14 +120,18 @@ class ReviewWorkflowTest {
 
         vm.actions().exportXlsx();
 
-        assertEquals(List.of("Export " + PHOTOS + " of " + PHOTOS),
-                fixture.dialogs.unreviewedQuestions);
+        assertEquals(List.of("Export " + PHOTOS + " of " + PHOTOS), fixture.dialogs.unreviewedQuestions);
         assertFalse(Files.exists(temp.resolve("out.xlsx")), "nothing exported");
         assertEquals(PhotoFilter.NOT_REVIEWED, vm.photos().filterProperty().get());
         PhotoItem selected = vm.photos().selection().items().get(0);
         assertFalse(selected.review().isReviewed());
-        assertSame(vm.photos().groups().stream().filter(g -> g.count() > 0).findFirst().orElseThrow(),
-                vm.photos().current(), "the first room with photos to review");
+        assertSame(
+                vm.photos().groups().stream()
+                        .filter(g -> g.count() > 0)
+                        .findFirst()
+                        .orElseThrow(),
+                vm.photos().current(),
+                "the first room with photos to review");
     }
 
     @Test
@@ -191,7 +197,8 @@ class ReviewWorkflowTest {
     void closingThePreviewSelectsThePhotoItStoppedAt() throws Exception {
         MainViewModel vm = opened();
         PhotoGroup largest = vm.photos().groups().stream()
-                .max(java.util.Comparator.comparingInt(PhotoGroup::count)).orElseThrow();
+                .max(java.util.Comparator.comparingInt(PhotoGroup::count))
+                .orElseThrow();
         vm.photos().choose(largest);
         vm.photos().selection().selectOnly(largest.shown().get(0));
         vm.openPreview();
@@ -217,20 +224,30 @@ class ReviewWorkflowTest {
     void theChecklistFollowsTheReviewAndTheAgentsChoiceOfRooms() throws Exception {
         MainViewModel vm = opened();
         ChecklistModel checklist = vm.checklist();
-        assertEquals(ListingChecklist.DEFAULT.rooms(), checklist.items().stream().map(ListingChecklist.Item::room).toList());
+        assertEquals(
+                ListingChecklist.DEFAULT.rooms(),
+                checklist.items().stream().map(ListingChecklist.Item::room).toList());
         // the agent labels every photo Kitchen: every other room of the checklist is missing
         PhotoGroup kitchen = vm.photos().group("Kitchen").orElseThrow();
         for (PhotoGroup g : List.copyOf(vm.photos().groups())) {
             vm.editor().relabel(List.copyOf(g.shown()), "Kitchen");
         }
         assertEquals(PHOTOS, kitchen.count());
-        assertEquals(List.of("Kitchen"), checklist.items().stream().filter(ListingChecklist.Item::present)
-                .map(ListingChecklist.Item::room).toList());
+        assertEquals(
+                List.of("Kitchen"),
+                checklist.items().stream()
+                        .filter(ListingChecklist.Item::present)
+                        .map(ListingChecklist.Item::room)
+                        .toList());
 
         fixture.dialogs.listingRoomsAnswer = List.of("Kitchen", "Backyard");
         checklist.change();
-        assertEquals(List.of("Kitchen", "Backyard"), checklist.items().stream().map(ListingChecklist.Item::room).toList());
-        assertEquals(List.of("Kitchen", "Backyard"), fixture.withModel().checklist().checklist().rooms(),
+        assertEquals(
+                List.of("Kitchen", "Backyard"),
+                checklist.items().stream().map(ListingChecklist.Item::room).toList());
+        assertEquals(
+                List.of("Kitchen", "Backyard"),
+                fixture.withModel().checklist().checklist().rooms(),
                 "kept in the settings");
     }
 }

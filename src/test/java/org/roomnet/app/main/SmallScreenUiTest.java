@@ -1,5 +1,11 @@
 package org.roomnet.app.main;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.roomnet.app.main.WindowFixture.fx;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -14,13 +20,6 @@ import org.roomnet.app.photos.PhotoGroup;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.roomnet.app.main.WindowFixture.fx;
 
 /**
  * The main window on a small screen (issue 19, point 5): at 1024x640 the menu, toolbar and status bar are on the
@@ -62,16 +61,32 @@ class SmallScreenUiTest {
         window.openShoot(robot);
         List<String> problems = new ArrayList<>();
         fx(() -> {
-            for (String id : List.of("#menuBar", "#toolBar", "#exportButton", "#sortButton", "#needsReviewToggle",
-                    "#notReviewedToggle", "#orderBox", "#sizeSlider", "#groupTitle", "#statusBar", "#summaryLabel",
-                    "#modelLabel", "#sidebar-scroll", "#group-" + window.vm.photos().groups().get(0).label())) {
+            for (String id : List.of(
+                    "#menuBar",
+                    "#toolBar",
+                    "#exportButton",
+                    "#sortButton",
+                    "#needsReviewToggle",
+                    "#notReviewedToggle",
+                    "#orderBox",
+                    "#sizeSlider",
+                    "#groupTitle",
+                    "#statusBar",
+                    "#summaryLabel",
+                    "#modelLabel",
+                    "#sidebar-scroll",
+                    "#group-" + window.vm.photos().groups().get(0).label())) {
                 checkOnWindow(id, problems);
             }
-            window.view.root().lookupAll(".sidebar-hint").forEach(n -> checkReadable("side-bar hint", (Labeled) n, problems));
+            window.view
+                    .root()
+                    .lookupAll(".sidebar-hint")
+                    .forEach(n -> checkReadable("side-bar hint", (Labeled) n, problems));
             return null;
         });
         robot.clickOn("#group-Listing");
-        WindowFixture.waitUntil(() -> window.vm.photos().isListing(window.vm.photos().current()));
+        WindowFixture.waitUntil(
+                () -> window.vm.photos().isListing(window.vm.photos().current()));
         fx(() -> {
             checkOnWindow("#groupTitle", problems);
             checkOnWindow("#exportListingButton", problems);
@@ -102,7 +117,8 @@ class SmallScreenUiTest {
             stage.setHeight(height);
             return null;
         });
-        WindowFixture.waitUntil(() -> stage.getScene().getHeight() <= height && stage.getScene().getWidth() <= width);
+        WindowFixture.waitUntil(
+                () -> stage.getScene().getHeight() <= height && stage.getScene().getWidth() <= width);
     }
 
     /** Shown (not behind the overflow button, not hidden), wholly inside the window, and its text not cut. */
@@ -114,8 +130,12 @@ class SmallScreenUiTest {
         }
         Scene scene = node.getScene();
         Bounds b = node.localToScene(node.getBoundsInLocal());
-        if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > scene.getWidth() + 0.5
-                || b.getMaxY() > scene.getHeight() + 0.5 || b.getWidth() < 1 || b.getHeight() < 1) {
+        if (b.getMinX() < -0.5
+                || b.getMinY() < -0.5
+                || b.getMaxX() > scene.getWidth() + 0.5
+                || b.getMaxY() > scene.getHeight() + 0.5
+                || b.getWidth() < 1
+                || b.getHeight() < 1) {
             problems.add(id + " is not inside the " + scene.getWidth() + "x" + scene.getHeight() + " window: " + b);
         }
         if (node instanceof Labeled labeled) {

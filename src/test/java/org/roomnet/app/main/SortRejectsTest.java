@@ -1,5 +1,14 @@
 package org.roomnet.app.main;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,16 +20,6 @@ import org.roomnet.core.organize.TransferMode;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.testing.Snapshot;
 import org.testfx.api.FxToolkit;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sort into Folders leaves the photos the agent rejected where they are, says so, and undo still works (issue 19). */
 class SortRejectsTest {
@@ -50,7 +49,9 @@ class SortRejectsTest {
         MainViewModel vm = fixture.withModel();
         vm.openFolder(fixture.shoot());
         Map<String, String> before = Snapshot.of(fixture.shoot());
-        List<PhotoReview> readable = vm.shoot().review().photos().stream().filter(PhotoReview::isReadable).toList();
+        List<PhotoReview> readable = vm.shoot().review().photos().stream()
+                .filter(PhotoReview::isReadable)
+                .toList();
         Path rejected = readable.get(0).file();
         assertTrue(vm.shoot().review().toggleRejected(List.of(rejected)));
 
@@ -66,10 +67,14 @@ class SortRejectsTest {
             assertFalse(sorted.anyMatch(p -> p.getFileName().equals(rejected.getFileName())));
         }
         String said = String.join("\n", fixture.dialogs.infos);
-        assertTrue(said.contains("Moved " + (readable.size() - 1) + " photos") && said.contains(
-                "1 rejected photo stays in the shoot folder."), said);
-        assertTrue(vm.shoot().review().photos().stream().anyMatch(p -> p.file().equals(rejected)
-                && p.listing().rejected()), "reopened: the rejected photo is still shown, still rejected");
+        assertTrue(
+                said.contains("Moved " + (readable.size() - 1) + " photos")
+                        && said.contains("1 rejected photo stays in the shoot folder."),
+                said);
+        assertTrue(
+                vm.shoot().review().photos().stream()
+                        .anyMatch(p -> p.file().equals(rejected) && p.listing().rejected()),
+                "reopened: the rejected photo is still shown, still rejected");
 
         vm.actions().undoLastSort();
         assertTrue(fixture.dialogs.errors.isEmpty(), fixture.dialogs.errors.toString());

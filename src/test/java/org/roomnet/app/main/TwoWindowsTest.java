@@ -1,5 +1,14 @@
 package org.roomnet.app.main;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,16 +18,6 @@ import org.roomnet.app.photos.PhotoItem;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewSidecar;
 import org.testfx.api.FxToolkit;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 20: one shoot open in two windows (two view models; on a shared drive, two colleagues). Both
@@ -50,8 +49,11 @@ class TwoWindowsTest {
 
     /** The readable photos of the shoot, by name. */
     private static List<Path> photos(MainViewModel vm) {
-        return vm.review().orElseThrow().photos().stream().filter(PhotoReview::isReadable).map(PhotoReview::file)
-                .sorted().toList();
+        return vm.review().orElseThrow().photos().stream()
+                .filter(PhotoReview::isReadable)
+                .map(PhotoReview::file)
+                .sorted()
+                .toList();
     }
 
     /** Labels {@code file} in {@code vm} with a room other than its current one; returns that room. */
@@ -67,8 +69,10 @@ class TwoWindowsTest {
     }
 
     private Map<Path, String> savedAgentLabels() throws Exception {
-        return ReviewSidecar.read(shoot).orElseThrow().photos().stream().filter(p -> p.review().agentLabel() != null)
-                .collect(Collectors.toMap(p -> p.review().file(), p -> p.review().agentLabel()));
+        return ReviewSidecar.read(shoot).orElseThrow().photos().stream()
+                .filter(p -> p.review().agentLabel() != null)
+                .collect(
+                        Collectors.toMap(p -> p.review().file(), p -> p.review().agentLabel()));
     }
 
     @Test
@@ -81,8 +85,11 @@ class TwoWindowsTest {
 
         assertTrue(windowB.isReadOnly(), "the shoot is open in window A");
         String notice = windowB.claimNoticeProperty().get();
-        assertTrue(notice.contains(System.getProperty("user.name") + " on ") && notice.contains(" since ")
-                && notice.contains("read-only"), notice);
+        assertTrue(
+                notice.contains(System.getProperty("user.name") + " on ")
+                        && notice.contains(" since ")
+                        && notice.contains("read-only"),
+                notice);
         assertTrue(windowB.status().messageProperty().get().contains(notice), "the status bar says so too");
         assertTrue(windowA.claimNoticeProperty().get().isEmpty());
 
@@ -107,7 +114,9 @@ class TwoWindowsTest {
         String thirdLabel = correct(windowA, third, true);
         fixture.save(windowA);
         assertTrue(windowA.isReadOnly(), "A lost the shoot to B");
-        assertTrue(windowA.claimNoticeProperty().get().startsWith("Taken over by "), windowA.claimNoticeProperty().get());
+        assertTrue(
+                windowA.claimNoticeProperty().get().startsWith("Taken over by "),
+                windowA.claimNoticeProperty().get());
         correct(windowA, first, false);
 
         assertEquals(Map.of(first, firstLabel, second, secondLabel, third, thirdLabel), savedAgentLabels());
@@ -128,10 +137,14 @@ class TwoWindowsTest {
         String secondLabel = correct(windowB, files.get(1), true);
         fixture.save(windowB);
 
-        assertEquals(Map.of(files.get(0), firstLabel, files.get(1), secondLabel), savedAgentLabels(),
+        assertEquals(
+                Map.of(files.get(0), firstLabel, files.get(1), secondLabel),
+                savedAgentLabels(),
                 "B's save did not erase A's correction");
         assertEquals(firstLabel, label(windowB, files.get(0)), "B shows A's correction now");
-        assertTrue(windowB.status().messageProperty().get().contains("merged"), windowB.status().messageProperty().get());
+        assertTrue(
+                windowB.status().messageProperty().get().contains("merged"),
+                windowB.status().messageProperty().get());
 
         assertTrue(windowA.isReadOnly(), "A's save found B's claim in place of its own: A is read-only now");
         assertTrue(windowA.claimNoticeProperty().get().startsWith("Taken over by "));

@@ -1,5 +1,13 @@
 package org.roomnet.app.main;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
 import org.roomnet.app.ScriptedDialogs;
 import org.roomnet.app.TestShoots;
 import org.roomnet.app.photos.PhotoGroup;
@@ -9,15 +17,6 @@ import org.roomnet.app.util.UserSettings;
 import org.roomnet.core.classify.ModelService;
 import org.roomnet.core.listing.ExportRecords;
 import org.roomnet.core.organize.JournalStore;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 
 /**
  * Main view models without a window, for tests: the test thread is the UI thread and background work
@@ -48,8 +47,14 @@ final class ViewModelFixture implements AutoCloseable {
     MainViewModel viewModel(ModelService models) throws Exception {
         shoot();
         CurrentThreadExecutor executor = new CurrentThreadExecutor();
-        MainViewModel vm = new MainViewModel(executor, models, dialogs,
-                new JournalStore(temp.resolve("journals")), new ExportRecords(temp.resolve("listings")), new UserSettings(prefs), 10_000);
+        MainViewModel vm = new MainViewModel(
+                executor,
+                models,
+                dialogs,
+                new JournalStore(temp.resolve("journals")),
+                new ExportRecords(temp.resolve("listings")),
+                new UserSettings(prefs),
+                10_000);
         executors.put(vm, executor);
         vm.loadModel();
         opened.add(vm);
@@ -71,7 +76,9 @@ final class ViewModelFixture implements AutoCloseable {
     }
 
     static PhotoGroup otherGroup(MainViewModel vm, PhotoItem item) {
-        return vm.photos().groups().stream().filter(g -> !g.label().equals(item.review().finalLabel())).findFirst()
+        return vm.photos().groups().stream()
+                .filter(g -> !g.label().equals(item.review().finalLabel()))
+                .findFirst()
                 .orElseThrow();
     }
 

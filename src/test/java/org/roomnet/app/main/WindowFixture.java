@@ -1,5 +1,14 @@
 package org.roomnet.app.main;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.stage.Stage;
 import org.roomnet.app.ScriptedDialogs;
@@ -16,16 +25,6 @@ import org.roomnet.core.organize.JournalStore;
 import org.roomnet.core.review.PhotoReview;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The main window for TestFX tests (headless, Monocle): the real model on a shoot of pool photos,
@@ -53,8 +52,14 @@ final class WindowFixture {
     /** The window with a memory of reviewed photos kept in {@code memory} (null: none). */
     WindowFixture(Path temp, Stage stage, ModelService models, MemoryStore memory) throws Exception {
         shoot = TestShoots.create(temp.resolve("shoot"));
-        vm = new MainViewModel(executor, models, dialogs,
-                new JournalStore(temp.resolve("journals")), new ExportRecords(temp.resolve("listings")), new UserSettings(prefs), 50,
+        vm = new MainViewModel(
+                executor,
+                models,
+                dialogs,
+                new JournalStore(temp.resolve("journals")),
+                new ExportRecords(temp.resolve("listings")),
+                new UserSettings(prefs),
+                50,
                 memory);
         view = new MainView(vm, new WindowState(prefs), dialogs);
         view.show(stage);
@@ -75,7 +80,8 @@ final class WindowFixture {
     void openShoot(FxRobot robot) throws Exception {
         dialogs.folder = shoot;
         robot.clickOn(".main-toolbar .accent");
-        waitUntil(() -> vm.folder() != null && !vm.busyProperty().get()
+        waitUntil(() -> vm.folder() != null
+                && !vm.busyProperty().get()
                 && vm.photos().groups().stream().mapToInt(PhotoGroup::count).sum() == TestShoots.photoCount());
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
@@ -92,7 +98,8 @@ final class WindowFixture {
     /** Shows the room with most photos: at least two of the twelve, whatever the model predicts. */
     PhotoGroup showLargestGroup(FxRobot robot) throws Exception {
         PhotoGroup largest = fx(() -> vm.photos().groups().stream()
-                .max(Comparator.comparingInt(PhotoGroup::count)).orElseThrow());
+                .max(Comparator.comparingInt(PhotoGroup::count))
+                .orElseThrow());
         robot.clickOn("#group-" + largest.label());
         waitUntil(() -> vm.photos().current() == largest);
         return largest;
@@ -103,7 +110,10 @@ final class WindowFixture {
     }
 
     PhotoGroup otherGroupThan(String label) {
-        return vm.photos().groups().stream().filter(g -> !g.label().equals(label)).findFirst().orElseThrow();
+        return vm.photos().groups().stream()
+                .filter(g -> !g.label().equals(label))
+                .findFirst()
+                .orElseThrow();
     }
 
     PhotoReview reviewOf(Path file) throws Exception {
@@ -112,8 +122,9 @@ final class WindowFixture {
 
     /** The cell on screen showing {@code item}: a grid keeps spare cells (in hidden rows) that may hold it too. */
     static Node cellOf(FxRobot robot, PhotoItem item) {
-        return robot.lookup(".photo-cell").match(n -> n instanceof PhotoCell c && c.getItem() == item
-                && shownOnScreen(n)).query();
+        return robot.lookup(".photo-cell")
+                .match(n -> n instanceof PhotoCell c && c.getItem() == item && shownOnScreen(n))
+                .query();
     }
 
     private static boolean shownOnScreen(Node n) {

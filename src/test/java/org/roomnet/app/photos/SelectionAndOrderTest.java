@@ -1,23 +1,23 @@
 package org.roomnet.app.photos;
 
-import org.junit.jupiter.api.Test;
-import org.roomnet.core.review.PhotoReview;
-import org.roomnet.core.review.ReviewRules;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.roomnet.core.review.PhotoReview;
+import org.roomnet.core.review.ReviewRules;
 
 class SelectionAndOrderTest {
 
     private static PhotoItem item(String name, float confidence) {
-        return new PhotoItem(new PhotoReview(Path.of("/s", name), "Kitchen", confidence, List.of(), "Bedroom", 0f,
-                null, null, null), ReviewRules.FIXED);
+        return new PhotoItem(
+                new PhotoReview(Path.of("/s", name), "Kitchen", confidence, List.of(), "Bedroom", 0f, null, null, null),
+                ReviewRules.FIXED);
     }
 
     private final PhotoItem a = item("a.jpg", 0.5f);
@@ -56,9 +56,11 @@ class SelectionAndOrderTest {
     @Test
     void photosSortByNaturalNameOrConfidence() {
         List<PhotoItem> named = new ArrayList<>(Stream.of("IMG_10.jpg", "img_2.jpg", "IMG_1.jpg", "IMG_02b.jpg")
-                .map(n -> item(n, 0.5f)).toList());
+                .map(n -> item(n, 0.5f))
+                .toList());
         named.sort(PhotoOrder.NAME.comparator());
-        assertEquals(List.of("IMG_1.jpg", "img_2.jpg", "IMG_02b.jpg", "IMG_10.jpg"),
+        assertEquals(
+                List.of("IMG_1.jpg", "img_2.jpg", "IMG_02b.jpg", "IMG_10.jpg"),
                 named.stream().map(PhotoItem::fileName).toList());
         List<PhotoItem> byConfidence = new ArrayList<>(shown);
         byConfidence.sort(PhotoOrder.CONFIDENCE_LOW_FIRST.comparator());

@@ -1,16 +1,15 @@
 package org.roomnet.app.sort;
 
-import org.junit.jupiter.api.Test;
-import org.roomnet.core.organize.TransferMode;
-import org.roomnet.core.workflow.SortPlan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.roomnet.core.organize.TransferMode;
+import org.roomnet.core.workflow.SortPlan;
 
 class SortDialogViewModelTest {
 
@@ -33,7 +32,10 @@ class SortDialogViewModelTest {
         SortDialogViewModel vm = new SortDialogViewModel(plan(1));
         String text = vm.summaryProperty().get();
         Path dest = folder.resolveSibling("12 Oak St_classified");
-        assertTrue(text.startsWith("5 photos will be copied into " + dest.resolve("<RoomType>") + "/ (Bathroom 2, Kitchen 3)."), text);
+        assertTrue(
+                text.startsWith(
+                        "5 photos will be copied into " + dest.resolve("<RoomType>") + "/ (Bathroom 2, Kitchen 3)."),
+                text);
         assertTrue(text.contains("Existing files are never overwritten"), text);
         assertTrue(text.contains("1 unreadable file stays where it is."), text);
         assertTrue(text.contains("The shoot folder is left as it is."), text);
@@ -46,7 +48,10 @@ class SortDialogViewModelTest {
         vm.modeProperty().set(TransferMode.MOVE);
         vm.destinationProperty().set("/elsewhere/sorted");
         String text = vm.summaryProperty().get();
-        assertTrue(text.contains("will be moved into " + Path.of("/elsewhere/sorted").toAbsolutePath().resolve("<RoomType>")), text);
+        assertTrue(
+                text.contains("will be moved into "
+                        + Path.of("/elsewhere/sorted").toAbsolutePath().resolve("<RoomType>")),
+                text);
         assertTrue(text.contains("2 unreadable files stay where they are."), text);
         assertTrue(text.contains("The photos leave the shoot folder"), text);
         assertEquals(TransferMode.MOVE, vm.request().orElseThrow().mode());
@@ -78,6 +83,8 @@ class SortDialogViewModelTest {
         SortPlan allRejected = new SortPlan(folder, SortPlan.defaultDestination(folder), Map.of(), 0, 0, 2, 0);
         SortDialogViewModel vm = new SortDialogViewModel(allRejected);
         assertFalse(vm.validProperty().get());
-        assertTrue(vm.summaryProperty().get().contains("Every readable photo is rejected"), vm.summaryProperty().get());
+        assertTrue(
+                vm.summaryProperty().get().contains("Every readable photo is rejected"),
+                vm.summaryProperty().get());
     }
 }

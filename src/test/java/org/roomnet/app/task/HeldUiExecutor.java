@@ -1,12 +1,11 @@
 package org.roomnet.app.task;
 
-import javafx.application.Platform;
-
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 
 /**
  * For window tests that look at the UI between two results: background work runs on real threads, but what
@@ -20,7 +19,9 @@ public final class HeldUiExecutor implements TaskExecutor {
 
     @Override
     public <T> void execute(Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        background.execute(work, result -> held.add(() -> onSuccess.accept(result)),
+        background.execute(
+                work,
+                result -> held.add(() -> onSuccess.accept(result)),
                 error -> held.add(() -> onFailure.accept(error)));
     }
 

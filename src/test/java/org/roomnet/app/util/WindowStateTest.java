@@ -1,17 +1,16 @@
 package org.roomnet.app.util;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+import java.util.prefs.Preferences;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.util.UUID;
-import java.util.prefs.Preferences;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(ApplicationExtension.class)
 class WindowStateTest {
@@ -27,22 +26,23 @@ class WindowStateTest {
     void theWindowComesBackWhereItWasAndWithItsSize() throws Exception {
         WindowState state = new WindowState(prefs);
         WaitForAsyncUtils.asyncFx(() -> {
-            Stage first = new Stage();
-            first.setX(40);
-            first.setY(30);
-            first.setWidth(900);
-            first.setHeight(600);
-            state.save(first);
-            state.saveThumbnailSize(120);
+                    Stage first = new Stage();
+                    first.setX(40);
+                    first.setY(30);
+                    first.setWidth(900);
+                    first.setHeight(600);
+                    state.save(first);
+                    state.saveThumbnailSize(120);
 
-            Stage second = new Stage();
-            new WindowState(prefs).restore(second, 1280, 820);
-            assertEquals(40, second.getX());
-            assertEquals(30, second.getY());
-            assertEquals(900, second.getWidth());
-            assertEquals(600, second.getHeight());
-            assertEquals(120, new WindowState(prefs).thumbnailSize(150));
-        }).get();
+                    Stage second = new Stage();
+                    new WindowState(prefs).restore(second, 1280, 820);
+                    assertEquals(40, second.getX());
+                    assertEquals(30, second.getY());
+                    assertEquals(900, second.getWidth());
+                    assertEquals(600, second.getHeight());
+                    assertEquals(120, new WindowState(prefs).thumbnailSize(150));
+                })
+                .get();
     }
 
     @Test
@@ -50,11 +50,13 @@ class WindowStateTest {
         prefs.putDouble("window.width", 10_000);
         prefs.putDouble("window.height", 10_000);
         WaitForAsyncUtils.asyncFx(() -> {
-            Stage stage = new Stage();
-            new WindowState(prefs).restore(stage, 1280, 820);
-            var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            assertTrue(stage.getWidth() < screen.getWidth() && stage.getHeight() < screen.getHeight() - 20,
-                    "room is left for the window's frame: " + stage.getWidth() + "x" + stage.getHeight());
-        }).get();
+                    Stage stage = new Stage();
+                    new WindowState(prefs).restore(stage, 1280, 820);
+                    var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+                    assertTrue(
+                            stage.getWidth() < screen.getWidth() && stage.getHeight() < screen.getHeight() - 20,
+                            "room is left for the window's frame: " + stage.getWidth() + "x" + stage.getHeight());
+                })
+                .get();
     }
 }

@@ -29,9 +29,13 @@ class ExitDuringInferenceTest {
     }
 
     private static int child(int delayMs) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", ExitWhileClassifying.class.getName(), TestPhotos.model().toString(),
-                Integer.toString(delayMs)).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        ExitWhileClassifying.class.getName(),
+                        TestPhotos.model().toString(),
+                        Integer.toString(delayMs))
+                .inheritIO();
         // as the product runs it (TelemetryOff): telemetry off, the class path from the environment
         builder.environment().put("ORT_DISABLE_TELEMETRY", "1");
         builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));

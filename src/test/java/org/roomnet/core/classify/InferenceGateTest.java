@@ -31,8 +31,14 @@ class InferenceGateTest {
     /** Runs {@code main} of a nested class in a fresh JVM; its exit code says whether its checks held. */
     static final class ChildJvmMain {
         static int run(Class<?> main) throws Exception {
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), main.getName()).inheritIO().start();
+            Process p = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            main.getName())
+                    .inheritIO()
+                    .start();
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));
             return p.exitValue();
         }
@@ -83,7 +89,9 @@ class InferenceGateTest {
             }));
             first.start();
             inside.await();
-            check(InferenceGate.awaitIdle(Duration.ofSeconds(20)) && firstEnded.get(), "returned before the batch ended");
+            check(
+                    InferenceGate.awaitIdle(Duration.ofSeconds(20)) && firstEnded.get(),
+                    "returned before the batch ended");
             AtomicBoolean laterRan = new AtomicBoolean();
             enter(() -> {
                 laterRan.set(true);

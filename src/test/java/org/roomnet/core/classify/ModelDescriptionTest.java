@@ -1,14 +1,13 @@
 package org.roomnet.core.classify;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class ModelDescriptionTest {
 
@@ -42,7 +41,8 @@ class ModelDescriptionTest {
     void missingKeyIsReportedByName() {
         Map<String, String> m = metadata();
         m.remove("input_size");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelDescription.fromMetadata(m));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ModelDescription.fromMetadata(m));
         assertTrue(e.getMessage().contains("input_size"), e.getMessage());
     }
 
@@ -74,7 +74,8 @@ class ModelDescriptionTest {
     void thresholdsThatAreNoProbabilityAreRejectedByName() {
         Map<String, String> m = metadata();
         m.put("review_min_confidence", "high");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelDescription.fromMetadata(m));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ModelDescription.fromMetadata(m));
         assertTrue(e.getMessage().contains("review_min_confidence"), e.getMessage());
         m.put("review_min_confidence", "1.5");
         assertThrows(IllegalArgumentException.class, () -> ModelDescription.fromMetadata(m));
@@ -84,8 +85,10 @@ class ModelDescriptionTest {
     @Test
     void readsTheEmbeddingAndTheUnknownDetectorOfAV3Model() {
         Map<String, String> m = metadata();
-        m.put("class_names", "[\"Backyard\", \"Bathroom\", \"Bedroom\", \"Frontyard\", \"Kitchen\", \"LivingRoom\", "
-                + "\"DiningRoom\", \"FloorPlan\", \"Other\"]");
+        m.put(
+                "class_names",
+                "[\"Backyard\", \"Bathroom\", \"Bedroom\", \"Frontyard\", \"Kitchen\", \"LivingRoom\", "
+                        + "\"DiningRoom\", \"FloorPlan\", \"Other\"]");
         m.put("embedding_output", "embedding");
         m.put("unknown_output", "unknown_score");
         m.put("unknown_threshold", "0.31");
@@ -114,11 +117,11 @@ class ModelDescriptionTest {
     @Test
     void inconsistentUnknownMetadataIsRefusedByKey() {
         String[][] cases = {
-                {"unknown_threshold", "0.3", null, null, "no unknown_output"},
-                {"unknown_output", "u", "unknown_threshold", "high", "'unknown_threshold' is not a finite number"},
-                {"unknown_output", "u", "unknown_threshold", "NaN", "'unknown_threshold' is not a finite number"},
-                {"unknown_output", "u", "unknown_label", "Hallway", "'Hallway' is none of its classes"},
-                {"unknown_output", "u", "unknown_label", "Kitchen", "needs unknown_threshold and unknown_label_threshold"},
+            {"unknown_threshold", "0.3", null, null, "no unknown_output"},
+            {"unknown_output", "u", "unknown_threshold", "high", "'unknown_threshold' is not a finite number"},
+            {"unknown_output", "u", "unknown_threshold", "NaN", "'unknown_threshold' is not a finite number"},
+            {"unknown_output", "u", "unknown_label", "Hallway", "'Hallway' is none of its classes"},
+            {"unknown_output", "u", "unknown_label", "Kitchen", "needs unknown_threshold and unknown_label_threshold"},
         };
         for (String[] c : cases) {
             Map<String, String> m = metadata();
@@ -126,7 +129,8 @@ class ModelDescriptionTest {
             if (c[2] != null) {
                 m.put(c[2], c[3]);
             }
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelDescription.fromMetadata(m));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> ModelDescription.fromMetadata(m));
             assertTrue(e.getMessage().contains(c[4]), e.getMessage());
         }
         Map<String, String> m = metadata();
@@ -134,7 +138,8 @@ class ModelDescriptionTest {
         m.put("unknown_threshold", "0.5");
         m.put("unknown_label", "Kitchen");
         m.put("unknown_label_threshold", "0.4");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelDescription.fromMetadata(m));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ModelDescription.fromMetadata(m));
         assertTrue(e.getMessage().contains("is below unknown_threshold"), e.getMessage());
     }
 }

@@ -1,21 +1,20 @@
 package org.roomnet.core.classify;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.testing.TestPhotos;
-import org.roomnet.testing.TinyOnnx;
-
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import java.util.OptionalDouble;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.testing.TestPhotos;
+import org.roomnet.testing.TinyOnnx;
 
 /** Issue 15: a prediction carries the model's embedding and unknown score when the model gives them. */
 class OptionalOutputsTest {
@@ -38,8 +37,8 @@ class OptionalOutputsTest {
             List<Prediction> batch = classifier.classify(List.of(filled(0.25f), filled(-0.5f)));
             assertEquals(9, batch.get(0).scores().size());
             // the tiny model's embedding is the mean of each channel
-            assertArrayEquals(new float[]{0.25f, 0.25f, 0.25f}, batch.get(0).embedding(), 1e-6f);
-            assertArrayEquals(new float[]{-0.5f, -0.5f, -0.5f}, batch.get(1).embedding(), 1e-6f);
+            assertArrayEquals(new float[] {0.25f, 0.25f, 0.25f}, batch.get(0).embedding(), 1e-6f);
+            assertArrayEquals(new float[] {-0.5f, -0.5f, -0.5f}, batch.get(1).embedding(), 1e-6f);
             assertEquals(0.625, batch.get(0).unknownScore().orElseThrow(), 1e-6);
             assertEquals(0.625, batch.get(1).unknownScore().orElseThrow(), 1e-6);
         }
@@ -59,7 +58,8 @@ class OptionalOutputsTest {
 
     @Test
     void anOutputLiterallyNamedEmbeddingIsFoundWithoutMetadata() throws Exception {
-        Path model = TinyOnnx.six().withEmbedding().meta("embedding_output", null).write(dir.resolve("unnamed.onnx"));
+        Path model =
+                TinyOnnx.six().withEmbedding().meta("embedding_output", null).write(dir.resolve("unnamed.onnx"));
         try (RoomClassifier classifier = RoomClassifier.open(model, ProviderPreference.CPU)) {
             assertEquals("embedding", classifier.description().embeddingOutput());
             assertEquals(3, classifier.classify(List.of(filled(0.1f))).get(0).embedding().length);
@@ -87,17 +87,21 @@ class OptionalOutputsTest {
     @Test
     void anOptionalOutputTheMetadataNamesButTheGraphLacksIsRefused() throws Exception {
         Path model = TinyOnnx.six().meta("unknown_output", "distance").write(dir.resolve("lying.onnx"));
-        ModelLoadException e = assertThrows(ModelLoadException.class, () -> RoomClassifier.open(model, ProviderPreference.CPU));
+        ModelLoadException e =
+                assertThrows(ModelLoadException.class, () -> RoomClassifier.open(model, ProviderPreference.CPU));
         assertTrue(e.getMessage().contains("'distance'"), e.getMessage());
     }
 
     @Test
     void aPredictionCannotBeChangedThroughItsEmbedding() {
         float[] embedding = {1f, 2f};
-        Prediction p = Prediction.of(List.of("A", "B"), new float[]{0.4f, 0.6f}, embedding, OptionalDouble.of(0.3));
+        Prediction p = Prediction.of(List.of("A", "B"), new float[] {0.4f, 0.6f}, embedding, OptionalDouble.of(0.3));
         embedding[0] = 99f;
         p.embedding()[1] = 99f;
-        assertArrayEquals(new float[]{1f, 2f}, p.embedding());
-        assertEquals(p, Prediction.of(List.of("A", "B"), new float[]{0.4f, 0.6f}, new float[]{1f, 2f}, OptionalDouble.of(0.3)));
+        assertArrayEquals(new float[] {1f, 2f}, p.embedding());
+        assertEquals(
+                p,
+                Prediction.of(
+                        List.of("A", "B"), new float[] {0.4f, 0.6f}, new float[] {1f, 2f}, OptionalDouble.of(0.3)));
     }
 }

@@ -1,10 +1,9 @@
 package org.roomnet.core.classify;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class PredictionTest {
 
@@ -12,7 +11,7 @@ class PredictionTest {
 
     @Test
     void bestAndSecondChoice() {
-        Prediction p = Prediction.of(names, new float[]{0.2f, 0.5f, 0.3f});
+        Prediction p = Prediction.of(names, new float[] {0.2f, 0.5f, 0.3f});
         assertEquals("B", p.label());
         assertEquals(0.5f, p.confidence());
         assertEquals("C", p.secondLabel());
@@ -22,7 +21,7 @@ class PredictionTest {
 
     @Test
     void secondChoiceWhenBestIsFirst() {
-        Prediction p = Prediction.of(names, new float[]{0.7f, 0.1f, 0.2f});
+        Prediction p = Prediction.of(names, new float[] {0.7f, 0.1f, 0.2f});
         assertEquals("A", p.label());
         assertEquals("C", p.secondLabel());
     }

@@ -1,12 +1,8 @@
 package org.roomnet.core.classify;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.core.imaging.PhotoDecoder;
-import org.roomnet.core.imaging.Preprocessor;
-import org.roomnet.testing.ReferencePictures;
-import org.roomnet.testing.ReferenceScores;
-import org.roomnet.testing.TestPhotos;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,10 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.core.imaging.PhotoDecoder;
+import org.roomnet.core.imaging.Preprocessor;
+import org.roomnet.testing.ReferencePictures;
+import org.roomnet.testing.ReferenceScores;
+import org.roomnet.testing.TestPhotos;
 
 /**
  * The Java path (decode, crop, resize, normalise, ONNX Runtime) must give the scores that
@@ -28,7 +27,9 @@ class RoomClassifierTest {
     @Test
     void javaPreprocessingAndInferenceReproducePythonReferenceScores(@TempDir Path dir) throws Exception {
         Map<String, float[]> reference = ReferenceScores.read(".png");
-        reference.keySet().removeIf(name -> !name.matches("reference_\\d+_\\d+x\\d+\\.png")); // DecoderParityTest: the rest
+        reference
+                .keySet()
+                .removeIf(name -> !name.matches("reference_\\d+_\\d+x\\d+\\.png")); // DecoderParityTest: the rest
         ReferencePictures.writeAll(dir);
         try (RoomClassifier classifier = RoomClassifier.open(TestPhotos.model(), ProviderPreference.CPU)) {
             ModelDescription d = classifier.description();
@@ -81,15 +82,16 @@ class RoomClassifierTest {
             return; // this check is about machines without a GPU, like CI
         }
         long start = System.nanoTime();
-        ModelLoadException e = assertThrows(ModelLoadException.class,
-                () -> RoomClassifier.open(TestPhotos.model(), ProviderPreference.CUDA));
+        ModelLoadException e = assertThrows(
+                ModelLoadException.class, () -> RoomClassifier.open(TestPhotos.model(), ProviderPreference.CUDA));
         assertTrue(e.getMessage().contains("no NVIDIA driver"), e.getMessage());
         assertTrue(System.nanoTime() - start < 2_000_000_000L, "must not unpack the CUDA libraries first");
     }
 
     @Test
     void missingModelFileIsAClearError() {
-        ModelLoadException e = assertThrows(ModelLoadException.class,
+        ModelLoadException e = assertThrows(
+                ModelLoadException.class,
                 () -> RoomClassifier.open(Path.of("no/such/model.onnx"), ProviderPreference.CPU));
         assertTrue(e.getMessage().contains("not found"), e.getMessage());
     }

@@ -1,9 +1,8 @@
 package org.roomnet.core.classify;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.core.workflow.ShootFolder;
-import org.roomnet.testing.TestPhotos;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +11,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.core.workflow.ShootFolder;
+import org.roomnet.testing.TestPhotos;
 
 class ShootClassifierTest {
 
@@ -45,9 +44,15 @@ class ShootClassifierTest {
                 boolean bad = name.equals("zero.jpg") || name.equals("corrupt.jpg") || name.equals("readme.txt");
                 assertEquals(!bad, r.isClassified(), name + ": " + r.error());
                 if (!bad) {
-                    assertTrue(classifier.description().classNames().contains(r.prediction().label()));
+                    assertTrue(classifier
+                            .description()
+                            .classNames()
+                            .contains(r.prediction().label()));
                     assertTrue(r.prediction().confidence() > 0 && r.prediction().confidence() <= 1);
-                    assertTrue(Math.max(thumbs.get(r.file()).getWidth(), thumbs.get(r.file()).getHeight()) <= 96);
+                    assertTrue(Math.max(
+                                    thumbs.get(r.file()).getWidth(),
+                                    thumbs.get(r.file()).getHeight())
+                            <= 96);
                 }
             }
         }
@@ -62,7 +67,9 @@ class ShootClassifierTest {
         try (RoomClassifier classifier = RoomClassifier.open(TestPhotos.model(), ProviderPreference.CPU)) {
             new ShootClassifier(classifier, 4, 2)
                     .withThumbnails(200, (file, image) -> events.add("thumbnail " + file.getFileName()))
-                    .classify(ShootFolder.list(dir), (r, done, total) -> events.add("label " + r.file().getFileName()),
+                    .classify(
+                            ShootFolder.list(dir),
+                            (r, done, total) -> events.add("label " + r.file().getFileName()),
                             new AtomicBoolean());
         }
         assertEquals(24, events.size(), events.toString());
@@ -80,8 +87,8 @@ class ShootClassifierTest {
         }
         AtomicBoolean cancelled = new AtomicBoolean();
         try (RoomClassifier classifier = RoomClassifier.open(TestPhotos.model(), ProviderPreference.CPU)) {
-            List<PhotoResult> results = new ShootClassifier(classifier, 2, 1).classify(ShootFolder.list(dir),
-                    (r, done, total) -> cancelled.set(done >= 4), cancelled);
+            List<PhotoResult> results = new ShootClassifier(classifier, 2, 1)
+                    .classify(ShootFolder.list(dir), (r, done, total) -> cancelled.set(done >= 4), cancelled);
             assertTrue(results.size() < 40, "got " + results.size());
             assertFalse(results.isEmpty());
         }

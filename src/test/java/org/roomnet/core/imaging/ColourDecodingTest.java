@@ -1,22 +1,21 @@
 package org.roomnet.core.imaging;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.testing.ColourPhotos;
-import org.roomnet.testing.IccProfiles;
-import org.roomnet.testing.TestPhotos;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.testing.ColourPhotos;
+import org.roomnet.testing.IccProfiles;
+import org.roomnet.testing.TestPhotos;
 
 /** Issue 17: every decode path yields sRGB; grey copied to R = G = B, embedded profiles converted. */
 class ColourDecodingTest {
@@ -38,7 +37,8 @@ class ColourDecodingTest {
             }
         }
         // the thumbnail's Graphics2D drawing must not brighten it either
-        double storedMean = java.util.Arrays.stream(stored.getSamples(0, 0, 240, 160, 0, (int[]) null)).average()
+        double storedMean = java.util.Arrays.stream(stored.getSamples(0, 0, 240, 160, 0, (int[]) null))
+                .average()
                 .orElseThrow();
         BufferedImage thumbnail = Thumbnails.fit(PhotoDecoder.decode(file, 40), 120);
         assertEquals(storedMean, ColourPhotos.meanLevel(thumbnail), 2.0, "a brightened grey is ~25 levels up");
@@ -47,14 +47,16 @@ class ColourDecodingTest {
     @Test
     void adobeRgbAndDisplayP3JpegsAreConvertedToSrgbOnBothDecodePaths() throws Exception {
         BufferedImage original = ColourPhotos.chart(320, 240);
-        for (var profile : Map.of("adobe", IccProfiles.adobeRgb(), "p3", IccProfiles.displayP3()).entrySet()) {
+        for (var profile : Map.of("adobe", IccProfiles.adobeRgb(), "p3", IccProfiles.displayP3())
+                .entrySet()) {
             BufferedImage numbers = ColourPhotos.numbersIn(original, profile.getValue());
             double unconverted = ColourPhotos.meanDifference(numbers, original);
             assertTrue(unconverted > 6, profile.getKey() + ": the chart must tell converted from not, " + unconverted);
-            Path file = Files.write(dir.resolve(profile.getKey() + ".jpg"),
-                    ColourPhotos.taggedJpeg(numbers, profile.getValue()));
+            Path file = Files.write(
+                    dir.resolve(profile.getKey() + ".jpg"), ColourPhotos.taggedJpeg(numbers, profile.getValue()));
             assertTrue(FastJpegDecoder.decode(file, 0).isPresent(), "the fast path takes it");
-            for (BufferedImage decoded : List.of(PhotoDecoder.decodeFull(file), PhotoDecoder.decodeWithImageIo(file, 0))) {
+            for (BufferedImage decoded :
+                    List.of(PhotoDecoder.decodeFull(file), PhotoDecoder.decodeWithImageIo(file, 0))) {
                 double off = ColourPhotos.meanDifference(decoded, original);
                 assertTrue(off < 2.5, profile.getKey() + ": " + off + " levels off the sRGB original");
             }
@@ -72,11 +74,12 @@ class ColourDecodingTest {
     @Test
     void adobeRgbAndDisplayP3PngsAreConvertedToSrgb() throws Exception {
         BufferedImage original = ColourPhotos.chart(320, 240);
-        for (var profile : Map.of("adobe", IccProfiles.adobeRgb(), "p3", IccProfiles.displayP3()).entrySet()) {
+        for (var profile : Map.of("adobe", IccProfiles.adobeRgb(), "p3", IccProfiles.displayP3())
+                .entrySet()) {
             BufferedImage numbers = ColourPhotos.numbersIn(original, profile.getValue());
             assertTrue(ColourPhotos.meanDifference(numbers, original) > 6, profile.getKey());
-            Path file = Files.write(dir.resolve(profile.getKey() + ".png"),
-                    ColourPhotos.taggedPng(numbers, profile.getValue()));
+            Path file = Files.write(
+                    dir.resolve(profile.getKey() + ".png"), ColourPhotos.taggedPng(numbers, profile.getValue()));
             DecodedPhoto decoded = PhotoDecoder.decodeChecked(file, 0);
             double off = ColourPhotos.meanDifference(decoded.image(), original);
             assertTrue(off < 1.5, profile.getKey() + ": " + off + " levels off the sRGB original");
@@ -96,7 +99,10 @@ class ColourDecodingTest {
         byte[] r = {(byte) (stored >> 16), -1};
         byte[] gr = {(byte) (stored >> 8), -1};
         byte[] b = {(byte) stored, -1};
-        BufferedImage palette = new BufferedImage(64, 48, BufferedImage.TYPE_BYTE_BINARY,
+        BufferedImage palette = new BufferedImage(
+                64,
+                48,
+                BufferedImage.TYPE_BYTE_BINARY,
                 new java.awt.image.IndexColorModel(1, 2, r, gr, b)); // the stored colour exactly, and white
         BufferedImage alpha = new BufferedImage(64, 48, BufferedImage.TYPE_INT_ARGB);
         for (BufferedImage copy : List.of(palette, alpha)) {
@@ -105,7 +111,8 @@ class ColourDecodingTest {
             c.dispose();
         }
         for (BufferedImage picture : List.of(palette, alpha)) {
-            Path file = Files.write(dir.resolve("tagged-" + picture.getType() + ".png"),
+            Path file = Files.write(
+                    dir.resolve("tagged-" + picture.getType() + ".png"),
                     ColourPhotos.taggedPng(picture, IccProfiles.displayP3()));
             double off = ColourPhotos.meanDifference(PhotoDecoder.decodeFull(file), original);
             assertTrue(off < 1.5, "type " + picture.getType() + ": " + off + " levels off");

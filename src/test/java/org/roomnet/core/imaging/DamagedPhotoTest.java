@@ -1,11 +1,12 @@
 package org.roomnet.core.imaging;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.testing.Machine;
-import org.roomnet.testing.TestPhotos;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -18,13 +19,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.testing.Machine;
+import org.roomnet.testing.TestPhotos;
 
 /** Issue 9, points 8, 9 and 11: cut, hostile and awkwardly named files. */
 class DamagedPhotoTest {
@@ -47,7 +46,7 @@ class DamagedPhotoTest {
         byte[] photo = poolPhoto();
         byte[] generated = TestPhotos.jpegBytes(TestPhotos.pattern(640, 480, 4), false);
         for (byte[] jpeg : List.of(photo, generated)) {
-            for (double kept : new double[]{0.1, 0.5, 0.9}) {
+            for (double kept : new double[] {0.1, 0.5, 0.9}) {
                 Path cut = Files.write(dir.resolve("cut.jpg"), Arrays.copyOf(jpeg, (int) (jpeg.length * kept)));
                 DecodedPhoto decoded = PhotoDecoder.decodeChecked(cut, 224);
                 assertTrue(decoded.image().getWidth() > 0, "the part that is there still decodes");
@@ -98,36 +97,43 @@ class DamagedPhotoTest {
         Path zeroed = Files.write(dir.resolve("zeroed.jpg"), TestPhotos.zeroedInsideTheScan(jpeg, 1 << 20));
         Path intact = Files.write(dir.resolve("intact.jpg"), jpeg);
         for (Path damaged : List.of(half, zeroed)) {
-            for (int side : new int[]{224, 448, Integer.MAX_VALUE}) { // libjpeg-turbo at 1/8, 1/2; full size
+            for (int side : new int[] {224, 448, Integer.MAX_VALUE}) { // libjpeg-turbo at 1/8, 1/2; full size
                 DecodedPhoto decoded = PhotoDecoder.decodeChecked(damaged, side);
                 assertTrue(decoded.damaged(), damaged.getFileName() + " at " + side);
                 assertTrue(decoded.damage().startsWith("corrupt JPEG data: "), decoded.damage());
             }
         }
-        assertTrue(PhotoDecoder.decodeChecked(half, 224).damage().contains("premature end of data segment"),
+        assertTrue(
+                PhotoDecoder.decodeChecked(half, 224).damage().contains("premature end of data segment"),
                 PhotoDecoder.decodeChecked(half, 224).damage());
-        assertTrue(PhotoDecoder.decodeChecked(zeroed, 224).damage().contains("extraneous bytes"),
+        assertTrue(
+                PhotoDecoder.decodeChecked(zeroed, 224).damage().contains("extraneous bytes"),
                 PhotoDecoder.decodeChecked(zeroed, 224).damage());
         assertNull(PhotoDecoder.decodeChecked(intact, 224).damage(), "the intact noise photo");
-        assertTrue(FastJpegDecoder.hasZeroRun(ByteBuffer.wrap(Files.readAllBytes(zeroed)), FastJpegDecoder.ZERO_RUN_BYTES));
+        assertTrue(FastJpegDecoder.hasZeroRun(
+                ByteBuffer.wrap(Files.readAllBytes(zeroed)), FastJpegDecoder.ZERO_RUN_BYTES));
         assertFalse(FastJpegDecoder.hasZeroRun(ByteBuffer.wrap(jpeg), FastJpegDecoder.ZERO_RUN_BYTES));
     }
 
     @Test
     void anIntactJpegWhoseImageDataHoldsLongZeroRunsIsNotDamaged() throws Exception {
         // a black photo with optimised Huffman tables: its commonest codes are all zero bits
-        java.awt.image.BufferedImage black = new java.awt.image.BufferedImage(2000, 1500, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        java.awt.image.BufferedImage black =
+                new java.awt.image.BufferedImage(2000, 1500, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageWriter writer =
+                ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
             writer.setOutput(out);
-            javax.imageio.plugins.jpeg.JPEGImageWriteParam param = new javax.imageio.plugins.jpeg.JPEGImageWriteParam(null);
+            javax.imageio.plugins.jpeg.JPEGImageWriteParam param =
+                    new javax.imageio.plugins.jpeg.JPEGImageWriteParam(null);
             param.setOptimizeHuffmanTables(true);
             writer.write(null, new javax.imageio.IIOImage(black, null, null), param);
         } finally {
             writer.dispose();
         }
-        assertTrue(FastJpegDecoder.hasZeroRun(ByteBuffer.wrap(bytes.toByteArray()), FastJpegDecoder.ZERO_RUN_BYTES),
+        assertTrue(
+                FastJpegDecoder.hasZeroRun(ByteBuffer.wrap(bytes.toByteArray()), FastJpegDecoder.ZERO_RUN_BYTES),
                 "the fixture has the zero runs it is meant to have");
         Path photo = Files.write(dir.resolve("black.jpg"), bytes.toByteArray());
         assertNull(PhotoDecoder.decodeChecked(photo, 224).damage());
@@ -145,14 +151,17 @@ class DamagedPhotoTest {
 
     @Test
     void aDecompressionBombIsRefusedFromItsHeaderInMilliseconds() throws Exception {
-        Path baseline = Files.write(dir.resolve("bomb.jpg"),
+        Path baseline = Files.write(
+                dir.resolve("bomb.jpg"),
                 TestPhotos.declaringSize(TestPhotos.jpegBytes(TestPhotos.pattern(64, 64, 8), false), 65000, 65000));
-        Path progressive = Files.write(dir.resolve("bomb-progressive.jpg"),
+        Path progressive = Files.write(
+                dir.resolve("bomb-progressive.jpg"),
                 TestPhotos.declaringSize(TestPhotos.jpegBytes(TestPhotos.pattern(64, 64, 9), true), 65000, 65000));
         Path png = Files.write(dir.resolve("bomb.png"), pngDeclaring(60000, 60000));
         for (Path bomb : List.of(baseline, progressive, png)) {
             long start = System.nanoTime();
-            UnreadablePhotoException e = assertThrows(UnreadablePhotoException.class, () -> PhotoDecoder.decode(bomb, 224));
+            UnreadablePhotoException e =
+                    assertThrows(UnreadablePhotoException.class, () -> PhotoDecoder.decode(bomb, 224));
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertTrue(e.getMessage().startsWith("too large to decode"), e.getMessage());
             assertTrue(millis < 1000, bomb.getFileName() + " took " + millis + " ms");
@@ -191,7 +200,8 @@ class DamagedPhotoTest {
         assumeFalse(Machine.isRoot(), "root reads a mode-000 file");
         Path locked = TestPhotos.writeJpeg(TestPhotos.pattern(64, 48, 11), dir.resolve("locked.jpg"), false);
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
-        UnreadablePhotoException e = assertThrows(UnreadablePhotoException.class, () -> PhotoDecoder.decode(locked, 10));
+        UnreadablePhotoException e =
+                assertThrows(UnreadablePhotoException.class, () -> PhotoDecoder.decode(locked, 10));
         assertTrue(e.getMessage().startsWith("permission denied"), e.getMessage());
     }
 

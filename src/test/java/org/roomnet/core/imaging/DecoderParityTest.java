@@ -1,5 +1,12 @@
 package org.roomnet.core.imaging;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomnet.core.classify.ModelDescription;
@@ -9,14 +16,6 @@ import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.testing.ReferencePictures;
 import org.roomnet.testing.ReferenceScores;
 import org.roomnet.testing.TestPhotos;
-
-import java.awt.image.BufferedImage;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The model's input does not depend on which decoder read the photo: the JPEG reference pictures, decoded by
@@ -44,17 +43,24 @@ class DecoderParityTest {
             for (var entry : reference.entrySet()) {
                 Path file = dir.resolve(entry.getKey());
                 boolean grey = entry.getKey().endsWith("_grey.jpg");
-                BufferedImage fast = grey ? PhotoDecoder.decode(file, minSide) : PhotoDecoder.decodeStored(file, minSide);
+                BufferedImage fast =
+                        grey ? PhotoDecoder.decode(file, minSide) : PhotoDecoder.decodeStored(file, minSide);
                 assertEquals(!grey, FastJpegDecoder.decode(file, minSide).isPresent(), entry.getKey());
                 BufferedImage imageIo = PhotoDecoder.decodeWithImageIo(file, minSide);
                 for (BufferedImage decoded : List.of(fast, imageIo)) {
                     String what = entry.getKey() + (decoded == imageIo ? " (ImageIO)" : " (PhotoDecoder)");
-                    Prediction p = classifier.classify(List.of(preprocessor.toTensor(decoded))).get(0);
+                    Prediction p = classifier
+                            .classify(List.of(preprocessor.toTensor(decoded)))
+                            .get(0);
                     float[] expected = entry.getValue();
                     assertEquals(d.classNames().get(ReferenceScores.argmax(expected)), p.label(), what);
-                    double tolerance = entry.getKey().endsWith("_adobe.jpg") || entry.getKey().endsWith("_p3.jpg") ? 5e-3 : 1e-3;
+                    double tolerance = entry.getKey().endsWith("_adobe.jpg")
+                                    || entry.getKey().endsWith("_p3.jpg")
+                            ? 5e-3
+                            : 1e-3;
                     for (int c = 0; c < expected.length; c++) {
-                        worst = Math.max(worst, Math.abs(expected[c] - p.scores().get(c)));
+                        worst = Math.max(
+                                worst, Math.abs(expected[c] - p.scores().get(c)));
                         assertEquals(expected[c], p.scores().get(c), tolerance, what + " class " + c);
                     }
                 }
@@ -81,7 +87,9 @@ class DecoderParityTest {
             for (var entry : reference.entrySet()) {
                 DecodedPhoto decoded = PhotoDecoder.decodeChecked(dir.resolve(entry.getKey()), 2 * d.inputSize());
                 assertEquals(null, decoded.warning(), entry.getKey());
-                Prediction p = classifier.classify(List.of(preprocessor.toTensor(decoded.image()))).get(0);
+                Prediction p = classifier
+                        .classify(List.of(preprocessor.toTensor(decoded.image())))
+                        .get(0);
                 float[] expected = entry.getValue();
                 assertEquals(d.classNames().get(ReferenceScores.argmax(expected)), p.label(), entry.getKey());
                 double tolerance = entry.getKey().endsWith("_grey16.png") ? 1e-3 : 5e-3;

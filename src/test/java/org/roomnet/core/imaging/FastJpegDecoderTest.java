@@ -1,19 +1,18 @@
 package org.roomnet.core.imaging;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.testing.TestPhotos;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.testing.TestPhotos;
 
 class FastJpegDecoderTest {
 
@@ -57,7 +56,8 @@ class FastJpegDecoderTest {
         g.setColor(java.awt.Color.BLUE);
         g.fillRect(0, 800, 1200, 800);
         g.dispose();
-        Path file = TestPhotos.writeJpegWithOrientation(Orientation.ROTATE_270_CW.apply(upright), 6, dir.resolve("t.jpg"));
+        Path file =
+                TestPhotos.writeJpegWithOrientation(Orientation.ROTATE_270_CW.apply(upright), 6, dir.resolve("t.jpg"));
         assertTrue(FastJpegDecoder.decode(file, 150).isPresent());
         BufferedImage decoded = PhotoDecoder.decode(file, 150); // stored 1600 x 1200, decoded at 1/8
         assertEquals(150, decoded.getWidth());
@@ -68,15 +68,16 @@ class FastJpegDecoderTest {
 
     @Test
     void fullSizeDecodeMatchesImageIo() throws Exception {
-        for (boolean progressive : new boolean[]{false, true}) {
-            Path file = TestPhotos.writeJpeg(TestPhotos.pattern(333, 250, 7), dir.resolve("p" + progressive + ".jpg"),
-                    progressive);
+        for (boolean progressive : new boolean[] {false, true}) {
+            Path file = TestPhotos.writeJpeg(
+                    TestPhotos.pattern(333, 250, 7), dir.resolve("p" + progressive + ".jpg"), progressive);
             BufferedImage fast = FastJpegDecoder.decode(file, Integer.MAX_VALUE).orElseThrow();
             BufferedImage imageIo = PhotoDecoder.decodeWithImageIo(file, Integer.MAX_VALUE);
             assertEquals(imageIo.getWidth(), fast.getWidth());
             assertEquals(imageIo.getHeight(), fast.getHeight());
-            assertTrue(maxChannelDifference(fast, imageIo) <= 2, "progressive=" + progressive + ": "
-                    + maxChannelDifference(fast, imageIo));
+            assertTrue(
+                    maxChannelDifference(fast, imageIo) <= 2,
+                    "progressive=" + progressive + ": " + maxChannelDifference(fast, imageIo));
         }
     }
 
@@ -118,8 +119,9 @@ class FastJpegDecoderTest {
         }
         Files.write(dir.resolve("corrupt.jpg"), corrupt);
         TestPhotos.writeRandomBytes(dir.resolve("noise.jpg"), 5000, 5);
-        for (String name : new String[]{"p.png", "grey.jpg", "cmyk.jpg", "truncated.jpg", "no-eoi.jpg", "corrupt.jpg",
-                "noise.jpg"}) {
+        for (String name :
+                new String[] {"p.png", "grey.jpg", "cmyk.jpg", "truncated.jpg", "no-eoi.jpg", "corrupt.jpg", "noise.jpg"
+                }) {
             assertEquals(Optional.empty(), FastJpegDecoder.decode(dir.resolve(name), 10), name);
         }
     }
@@ -132,11 +134,14 @@ class FastJpegDecoderTest {
         Files.write(dir.resolve("header-only.jpg"), headerOnly);
         TestPhotos.writeRandomBytes(dir.resolve("noise.jpg"), 5000, 5);
         Files.writeString(dir.resolve("notes.txt"), "not a photo");
-        Files.write(dir.resolve("soi-only.jpg"), new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9});
-        for (String name : new String[]{"truncated.jpg", "header-only.jpg", "noise.jpg", "notes.txt", "soi-only.jpg"}) {
+        Files.write(dir.resolve("soi-only.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9});
+        for (String name :
+                new String[] {"truncated.jpg", "header-only.jpg", "noise.jpg", "notes.txt", "soi-only.jpg"}) {
             Path file = dir.resolve(name);
-            assertEquals(outcome(() -> PhotoDecoder.decodeWithImageIo(file, 10)),
-                    outcome(() -> PhotoDecoder.decodeStored(file, 10)), name);
+            assertEquals(
+                    outcome(() -> PhotoDecoder.decodeWithImageIo(file, 10)),
+                    outcome(() -> PhotoDecoder.decodeStored(file, 10)),
+                    name);
         }
     }
 

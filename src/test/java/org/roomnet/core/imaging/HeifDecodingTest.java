@@ -1,5 +1,16 @@
 package org.roomnet.core.imaging;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomnet.core.classify.ModelDescription;
@@ -8,18 +19,6 @@ import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.testing.ColourPhotos;
 import org.roomnet.testing.HeifFixtures;
 import org.roomnet.testing.TestPhotos;
-
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 17: HEIC/HEIF photos through libheif; a clear message where it is not installed. */
 class HeifDecodingTest {
@@ -53,10 +52,14 @@ class HeifDecodingTest {
             Preprocessor preprocessor = new Preprocessor(d.inputSize(), d.pixelScale(), d.pixelOffset());
             for (Path jpeg : jpegs) {
                 Path heic = HeifFixtures.encode(jpeg, dir.resolve(jpeg.getFileName() + ".heic"), 90);
-                String jpegLabel = classifier.classify(List.of(preprocessor.toTensor(
-                        PhotoDecoder.decode(jpeg, 2 * d.inputSize())))).get(0).label();
-                String heicLabel = classifier.classify(List.of(preprocessor.toTensor(
-                        PhotoDecoder.decode(heic, 2 * d.inputSize())))).get(0).label();
+                String jpegLabel = classifier
+                        .classify(List.of(preprocessor.toTensor(PhotoDecoder.decode(jpeg, 2 * d.inputSize()))))
+                        .get(0)
+                        .label();
+                String heicLabel = classifier
+                        .classify(List.of(preprocessor.toTensor(PhotoDecoder.decode(heic, 2 * d.inputSize()))))
+                        .get(0)
+                        .label();
                 assertEquals(jpegLabel, heicLabel, jpeg.getFileName().toString());
             }
         }
@@ -76,17 +79,19 @@ class HeifDecodingTest {
     void withoutLibheifTheMessageNamesWhatToInstall() {
         HeifNatives.Loaded missing = HeifNatives.load(List.of("roomnet-no-such-library"));
         assertNull(missing.library());
-        assertTrue(missing.problem().startsWith("HEIC/HEIF photos need libheif, which is not installed: install it"),
+        assertTrue(
+                missing.problem().startsWith("HEIC/HEIF photos need libheif, which is not installed: install it"),
                 missing.problem());
         assertTrue(missing.problem().contains("libheif"), missing.problem());
     }
 
     @Test
     void heifIsRecognisedByItsBrand() {
-        java.nio.ByteBuffer heic = java.nio.ByteBuffer.wrap(new byte[]{0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c',
-                0, 0, 0, 0, 'm', 'i', 'f', '1', 'h', 'e', 'i', 'c'});
-        java.nio.ByteBuffer mp4 = java.nio.ByteBuffer.wrap(new byte[]{0, 0, 0, 20, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm',
-                0, 0, 0, 0, 'm', 'p', '4', '1'});
+        java.nio.ByteBuffer heic = java.nio.ByteBuffer.wrap(new byte[] {
+            0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i', 'f', '1', 'h', 'e', 'i', 'c'
+        });
+        java.nio.ByteBuffer mp4 = java.nio.ByteBuffer.wrap(
+                new byte[] {0, 0, 0, 20, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 0, 0, 'm', 'p', '4', '1'});
         assertTrue(HeifDecoder.isHeif(heic));
         assertTrue(!HeifDecoder.isHeif(mp4));
     }
@@ -95,10 +100,11 @@ class HeifDecodingTest {
     void anExifItemIsReadFromItsTiffHeaderOn() {
         byte[] tiff = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 0};
         java.io.ByteArrayOutputStream item = new java.io.ByteArrayOutputStream();
-        item.writeBytes(new byte[]{0, 0, 0, 6});
+        item.writeBytes(new byte[] {0, 0, 0, 6});
         item.writeBytes("Exif\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         item.writeBytes(tiff);
-        assertTrue(java.util.Arrays.equals(tiff, HeifDecoder.tiffOf(item.toByteArray()).orElseThrow()));
+        assertTrue(java.util.Arrays.equals(
+                tiff, HeifDecoder.tiffOf(item.toByteArray()).orElseThrow()));
         byte[] noHeader = {0, 0, 0, 0, 'E', 'x', 'i', 'f', 0, 0, 'M', 'M'};
         assertTrue(HeifDecoder.tiffOf(noHeader).isEmpty(), "no TIFF header at the offset");
         byte[] pastTheEnd = {0, 0, 0, 100, 'M', 'M', 0, 42, 0, 0, 0, 8};

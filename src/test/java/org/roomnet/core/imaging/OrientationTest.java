@@ -1,16 +1,15 @@
 package org.roomnet.core.imaging;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.testing.TestPhotos;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.testing.TestPhotos;
 
 class OrientationTest {
 
@@ -39,10 +38,12 @@ class OrientationTest {
     @Test
     void everyExifOrientationTurnsThePixelsUpright() {
         // stored 012/345; expected upright layouts for EXIF orientations 1..8
-        String[] expected = {"012/345/", "210/543/", "543/210/", "345/012/",
-                "03/14/25/", "30/41/52/", "52/41/30/", "25/14/03/"};
+        String[] expected = {
+            "012/345/", "210/543/", "543/210/", "345/012/", "03/14/25/", "30/41/52/", "52/41/30/", "25/14/03/"
+        };
         for (int value = 1; value <= 8; value++) {
-            assertEquals(expected[value - 1], pixels(Orientation.fromExif(value).apply(numbered())), "orientation " + value);
+            assertEquals(
+                    expected[value - 1], pixels(Orientation.fromExif(value).apply(numbered())), "orientation " + value);
         }
     }
 

@@ -1,17 +1,16 @@
 package org.roomnet.core.imaging;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.testing.TestPhotos;
-
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.testing.TestPhotos;
 
 class PhotoDecoderTest {
 
@@ -34,7 +33,7 @@ class PhotoDecoderTest {
         ImageIO.write(picture, "bmp", dir.resolve("p.bmp").toFile());
         ImageIO.write(picture, "gif", dir.resolve("p.gif").toFile());
         ImageIO.write(picture, "tiff", dir.resolve("p.tif").toFile());
-        for (String name : new String[]{"p.jpeg", "p.png", "p.bmp", "p.gif", "p.tif"}) {
+        for (String name : new String[] {"p.jpeg", "p.png", "p.bmp", "p.gif", "p.tif"}) {
             BufferedImage img = PhotoDecoder.decodeFull(dir.resolve(name));
             assertEquals(120, img.getWidth(), name);
         }

@@ -1,10 +1,9 @@
 package org.roomnet.core.imaging;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.image.BufferedImage;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class PreprocessorTest {
 
@@ -20,9 +19,9 @@ class PreprocessorTest {
         }
         float[] t = preprocessor.toTensor(img);
         assertEquals(3 * 224 * 224, t.length);
-        assertEquals(1.0f, t[0], 1e-6);                          // R = 255
-        assertEquals(128 * 2.0 / 255 - 1, t[224 * 224 + 500], 1e-6);  // G = 128
-        assertEquals(-1.0f, t[2 * 224 * 224 + 1000], 1e-6);     // B = 0
+        assertEquals(1.0f, t[0], 1e-6); // R = 255
+        assertEquals(128 * 2.0 / 255 - 1, t[224 * 224 + 500], 1e-6); // G = 128
+        assertEquals(-1.0f, t[2 * 224 * 224 + 1000], 1e-6); // B = 0
     }
 
     @Test
@@ -42,8 +41,8 @@ class PreprocessorTest {
     @Test
     void intRgbRasterIsReadAsGetRgbWouldReadIt() {
         java.awt.image.BufferedImage rgb = org.roomnet.testing.TestPhotos.pattern(300, 200, 9);
-        java.awt.image.BufferedImage bgr = new java.awt.image.BufferedImage(300, 200,
-                java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        java.awt.image.BufferedImage bgr =
+                new java.awt.image.BufferedImage(300, 200, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
         bgr.getGraphics().drawImage(rgb, 0, 0, null);
         java.awt.image.BufferedImage larger = org.roomnet.testing.TestPhotos.pattern(340, 260, 10);
         larger.getGraphics().drawImage(rgb, 20, 30, null);

@@ -1,21 +1,20 @@
 package org.roomnet.core.imaging;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.testing.ColourPhotos;
-import org.roomnet.testing.IccProfiles;
-import org.roomnet.testing.TestPhotos;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.testing.ColourPhotos;
+import org.roomnet.testing.IccProfiles;
+import org.roomnet.testing.TestPhotos;
 
 /**
  * Issue 17: a photo whose embedded colour profile cannot be read is decoded as sRGB, never failed, and says so
@@ -39,8 +38,8 @@ class ProfileWarningTest {
         BufferedImage original = ColourPhotos.chart(320, 240);
         byte[] plain = TestPhotos.jpegBytes(original, false);
         for (var broken : brokenProfiles().entrySet()) {
-            Path file = Files.write(dir.resolve(broken.getKey() + ".jpg"), ColourPhotos.withIccProfile(plain,
-                    broken.getValue()));
+            Path file = Files.write(
+                    dir.resolve(broken.getKey() + ".jpg"), ColourPhotos.withIccProfile(plain, broken.getValue()));
             DecodedPhoto decoded = PhotoDecoder.decodeChecked(file, 0);
             assertEquals(SrgbPixels.PROFILE_UNREADABLE, decoded.warning(), broken.getKey());
             assertFalse(decoded.damaged(), broken.getKey());
@@ -56,7 +55,9 @@ class ProfileWarningTest {
         int at = indexOf(tagged, "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         tagged[at + 12] = 2; // "chunk 2 of 1"
         Path file = Files.write(dir.resolve("chunks.jpg"), tagged);
-        assertEquals(SrgbPixels.PROFILE_UNREADABLE, PhotoDecoder.decodeChecked(file, 0).warning());
+        assertEquals(
+                SrgbPixels.PROFILE_UNREADABLE,
+                PhotoDecoder.decodeChecked(file, 0).warning());
     }
 
     @Test
@@ -65,8 +66,8 @@ class ProfileWarningTest {
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(original, "png", png);
         byte[] notDeflated = ColourPhotos.withChunk(png.toByteArray(), "iCCP", "icc\0\0".getBytes(), new byte[64]);
-        Map<String, byte[]> files = Map.of("zeros.png", ColourPhotos.taggedPng(original, new byte[300]),
-                "not-deflated.png", notDeflated);
+        Map<String, byte[]> files =
+                Map.of("zeros.png", ColourPhotos.taggedPng(original, new byte[300]), "not-deflated.png", notDeflated);
         for (var f : files.entrySet()) {
             DecodedPhoto decoded = PhotoDecoder.decodeChecked(Files.write(dir.resolve(f.getKey()), f.getValue()), 0);
             assertEquals(SrgbPixels.PROFILE_UNREADABLE, decoded.warning(), f.getKey());
@@ -78,9 +79,12 @@ class ProfileWarningTest {
     void aTiffWithABrokenProfileIsTakenForSrgbWithAWarningAndAGoodOneIsConverted() throws Exception {
         BufferedImage original = ColourPhotos.chart(160, 120);
         Path plain = Files.write(dir.resolve("plain.tif"), ColourPhotos.tiff(original, null));
-        assertEquals(0.0, ColourPhotos.meanDifference(PhotoDecoder.decodeChecked(plain, 0).image(), original));
+        assertEquals(
+                0.0,
+                ColourPhotos.meanDifference(PhotoDecoder.decodeChecked(plain, 0).image(), original));
         for (var broken : brokenProfiles().entrySet()) {
-            Path file = Files.write(dir.resolve(broken.getKey() + ".tif"), ColourPhotos.tiff(original, broken.getValue()));
+            Path file =
+                    Files.write(dir.resolve(broken.getKey() + ".tif"), ColourPhotos.tiff(original, broken.getValue()));
             DecodedPhoto decoded = PhotoDecoder.decodeChecked(file, 0);
             assertEquals(SrgbPixels.PROFILE_UNREADABLE, decoded.warning(), broken.getKey());
             assertEquals(0.0, ColourPhotos.meanDifference(decoded.image(), original), broken.getKey());
@@ -119,8 +123,10 @@ class ProfileWarningTest {
         Path tagged = Files.write(dir.resolve("adobe.jpg"), ColourPhotos.taggedJpeg(original, IccProfiles.adobeRgb()));
         Path plain = TestPhotos.writeJpeg(original, dir.resolve("plain.jpg"), false);
         Path grey = TestPhotos.writeJpeg(ColourPhotos.grey(160, 120), dir.resolve("grey.jpg"), false);
-        for (Path file : new Path[]{tagged, plain, grey}) {
-            assertNull(PhotoDecoder.decodeChecked(file, 0).warning(), file.getFileName().toString());
+        for (Path file : new Path[] {tagged, plain, grey}) {
+            assertNull(
+                    PhotoDecoder.decodeChecked(file, 0).warning(),
+                    file.getFileName().toString());
         }
     }
 

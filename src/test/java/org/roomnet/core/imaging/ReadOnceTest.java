@@ -1,19 +1,18 @@
 package org.roomnet.core.imaging;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.testing.TestPhotos;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.testing.TestPhotos;
 
 /**
  * Issue 17: a photo's bytes are read once for the checks, the orientation and the decoder. A named pipe can be
@@ -27,8 +26,8 @@ class ReadOnceTest {
 
     @Test
     void aPhotoThatCanBeReadOnlyOnceIsDecodedCheckedAndTurned() throws Exception {
-        byte[] jpeg = Files.readAllBytes(TestPhotos.writeJpegWithOrientation(TestPhotos.pattern(300, 200, 5), 6,
-                dir.resolve("p.jpg")));
+        byte[] jpeg = Files.readAllBytes(
+                TestPhotos.writeJpegWithOrientation(TestPhotos.pattern(300, 200, 5), 6, dir.resolve("p.jpg")));
         Path pipe = dir.resolve("pipe.jpg");
         Process mkfifo;
         try {
@@ -36,7 +35,8 @@ class ReadOnceTest {
         } catch (java.io.IOException e) {
             mkfifo = null;
         }
-        assumeTrue(mkfifo != null && mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0,
+        assumeTrue(
+                mkfifo != null && mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0,
                 "mkfifo not available (not a POSIX system)");
         Thread writer = new Thread(() -> {
             try (OutputStream out = Files.newOutputStream(pipe)) {
@@ -47,8 +47,8 @@ class ReadOnceTest {
         });
         writer.setDaemon(true);
         writer.start();
-        DecodedPhoto decoded = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                () -> PhotoDecoder.decodeChecked(pipe, Integer.MAX_VALUE));
+        DecodedPhoto decoded = assertTimeoutPreemptively(
+                Duration.ofSeconds(20), () -> PhotoDecoder.decodeChecked(pipe, Integer.MAX_VALUE));
         assertFalse(decoded.damaged());
         assertEquals(200, decoded.image().getWidth(), "orientation 6 read from the same bytes: turned upright");
         assertEquals(300, decoded.image().getHeight());

@@ -1,9 +1,21 @@
 package org.roomnet.core.listing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomnet.core.imaging.HeifMetadata;
@@ -14,19 +26,6 @@ import org.roomnet.testing.HeifFixtures;
 import org.roomnet.testing.IccProfiles;
 import org.roomnet.testing.TestPhotos;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** Issue 17: the export writes sRGB (and says so in EXIF): grey stays as bright, Adobe RGB and P3 are converted. */
 class ListingColourTest {
 
@@ -36,12 +35,21 @@ class ListingColourTest {
     private Path exportOne(Path photo) throws Exception {
         Review review = new Review(photo.getParent(), Photos.CLASSES);
         review.add(Photos.sure(photo, "Kitchen"));
-        ListingPlan plan = ListingPlan.of(review.photos(), ListingOrder.DEFAULT, ListingPreset.WEB,
-                NamePattern.defaultPattern(), p -> Optional.empty(), "shoot");
+        ListingPlan plan = ListingPlan.of(
+                review.photos(),
+                ListingOrder.DEFAULT,
+                ListingPreset.WEB,
+                NamePattern.defaultPattern(),
+                p -> Optional.empty(),
+                "shoot");
         ExportRecords records = new ExportRecords(temp.resolve("home/listings"));
-        ListingResult result = new ListingExporter(records, 2, 256L << 20).export(plan,
-                ListingTarget.choose(temp.resolve("out"), photo.getParent(), false, records), false, (d, t) -> { },
-                new AtomicBoolean());
+        ListingResult result = new ListingExporter(records, 2, 256L << 20)
+                .export(
+                        plan,
+                        ListingTarget.choose(temp.resolve("out"), photo.getParent(), false, records),
+                        false,
+                        (d, t) -> {},
+                        new AtomicBoolean());
         assertEquals(List.of(), result.skipped());
         return result.folder().resolve("01-kitchen.jpg");
     }
@@ -53,8 +61,10 @@ class ListingColourTest {
     @Test
     void aGreyJpegKeepsItsMeanBrightness() throws Exception {
         Path photo = TestPhotos.writeJpeg(ColourPhotos.grey(900, 600), shoot().resolve("plan.jpg"), false);
-        double before = java.util.Arrays.stream(ImageIO.read(photo.toFile()).getRaster()
-                .getSamples(0, 0, 900, 600, 0, (int[]) null)).average().orElseThrow();
+        double before = java.util.Arrays.stream(
+                        ImageIO.read(photo.toFile()).getRaster().getSamples(0, 0, 900, 600, 0, (int[]) null))
+                .average()
+                .orElseThrow();
         double after = ColourPhotos.meanLevel(ImageIO.read(exportOne(photo).toFile()));
         assertEquals(before, after, before * 0.01, "mean brightness within 1 %");
     }
@@ -64,7 +74,8 @@ class ListingColourTest {
         BufferedImage original = ColourPhotos.chart(900, 600);
         for (byte[] profile : List.of(IccProfiles.adobeRgb(), IccProfiles.displayP3())) {
             Path dir = Files.createDirectories(temp.resolve("shoot-" + profile.length + "-" + profile[300]));
-            Path photo = Files.write(dir.resolve("room.jpg"),
+            Path photo = Files.write(
+                    dir.resolve("room.jpg"),
                     ColourPhotos.taggedJpeg(ColourPhotos.numbersIn(original, profile), profile));
             Path exported = exportOne(photo);
             double off = ColourPhotos.meanDifference(ImageIO.read(exported.toFile()), original);
@@ -107,16 +118,22 @@ class ListingColourTest {
         Path exported = exportOne(photo);
         assertEquals(Optional.of(taken), CaptureTime.of(exported));
         var metadata = ImageMetadataReader.readMetadata(exported.toFile());
-        assertEquals("Canon", metadata.getFirstDirectoryOfType(ExifIFD0Directory.class)
-                .getString(ExifIFD0Directory.TAG_MAKE));
-        assertEquals(1, metadata.getFirstDirectoryOfType(ExifIFD0Directory.class).getInt(ExifIFD0Directory.TAG_ORIENTATION));
+        assertEquals(
+                "Canon",
+                metadata.getFirstDirectoryOfType(ExifIFD0Directory.class).getString(ExifIFD0Directory.TAG_MAKE));
+        assertEquals(
+                1, metadata.getFirstDirectoryOfType(ExifIFD0Directory.class).getInt(ExifIFD0Directory.TAG_ORIENTATION));
         assertEquals(null, metadata.getFirstDirectoryOfType(GpsDirectory.class), "no GPS");
-        assertEquals(1, metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class).getInt(ExifSubIFDDirectory.TAG_COLOR_SPACE));
+        assertEquals(
+                1,
+                metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class)
+                        .getInt(ExifSubIFDDirectory.TAG_COLOR_SPACE));
     }
 
     private static void deleteTree(Path dir) throws Exception {
         try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

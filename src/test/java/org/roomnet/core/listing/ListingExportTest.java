@@ -1,24 +1,17 @@
 package org.roomnet.core.listing;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
-import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
-import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
-import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.core.review.PhotoReview;
-import org.roomnet.core.review.Photos;
-import org.roomnet.core.review.Review;
-import org.roomnet.testing.Machine;
-import org.roomnet.testing.TestPhotos;
-
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -32,13 +25,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
+import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
+import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.core.review.PhotoReview;
+import org.roomnet.core.review.Photos;
+import org.roomnet.core.review.Review;
+import org.roomnet.testing.Machine;
+import org.roomnet.testing.TestPhotos;
 
 /** Issue 11: presets, orientation, metadata, the export folder, cancel. Photos are generated, small where size does not matter. */
 class ListingExportTest {
@@ -82,13 +81,24 @@ class ListingExportTest {
     }
 
     private static ListingPlan plan(Review r, ListingPreset preset) {
-        return ListingPlan.of(r.photos(), ListingOrder.DEFAULT, preset, NamePattern.defaultPattern(),
-                p -> Optional.empty(), r.folder().getFileName().toString());
+        return ListingPlan.of(
+                r.photos(),
+                ListingOrder.DEFAULT,
+                preset,
+                NamePattern.defaultPattern(),
+                p -> Optional.empty(),
+                r.folder().getFileName().toString());
     }
 
     private ListingResult export(ListingPlan plan, Path into, boolean keepAll) throws Exception {
-        return new ListingExporter(records(), 2, 256L << 20).export(plan, ListingTarget.choose(into,
-                plan.entries().get(0).source().getParent(), false, records()), keepAll, (d, t) -> { }, new AtomicBoolean());
+        return new ListingExporter(records(), 2, 256L << 20)
+                .export(
+                        plan,
+                        ListingTarget.choose(
+                                into, plan.entries().get(0).source().getParent(), false, records()),
+                        keepAll,
+                        (d, t) -> {},
+                        new AtomicBoolean());
     }
 
     private static BufferedImage read(Path p) throws Exception {
@@ -127,8 +137,8 @@ class ListingExportTest {
     void mlsScalesTheLongSideTo2048AtQuality85() throws Exception {
         Path shoot = shoot();
         Path photo = TestPhotos.writeJpeg(TestPhotos.pattern(3000, 1800, 1), shoot.resolve("big.jpg"), false);
-        ListingResult result = export(plan(review(shoot, List.of(photo), "Kitchen"), ListingPreset.MLS), temp.resolve("out"),
-                false);
+        ListingResult result =
+                export(plan(review(shoot, List.of(photo), "Kitchen"), ListingPreset.MLS), temp.resolve("out"), false);
         Path written = result.folder().resolve("01-kitchen.jpg");
         BufferedImage image = read(written);
         assertEquals(2048, image.getWidth());
@@ -148,8 +158,8 @@ class ListingExportTest {
         Path shoot = shoot();
         Path big = TestPhotos.writeJpeg(TestPhotos.pattern(1800, 3000, 2), shoot.resolve("a.jpg"), false);
         Path small = TestPhotos.writeJpeg(TestPhotos.pattern(800, 600, 3), shoot.resolve("b.jpg"), false);
-        ListingResult result = export(plan(review(shoot, List.of(big, small), "Bedroom"), ListingPreset.WEB),
-                temp.resolve("out"), false);
+        ListingResult result = export(
+                plan(review(shoot, List.of(big, small), "Bedroom"), ListingPreset.WEB), temp.resolve("out"), false);
         BufferedImage first = read(result.folder().resolve("01-bedroom.jpg"));
         BufferedImage second = read(result.folder().resolve("02-bedroom-2.jpg"));
         assertEquals(List.of(614, 1024), List.of(first.getWidth(), first.getHeight()));
@@ -180,16 +190,20 @@ class ListingExportTest {
     void originalCopiesTheImageDataUntouchedWithoutPersonalMetadata() throws Exception {
         Path shoot = shoot();
         Path photo = photoWithExif(TestPhotos.pattern(640, 480, 4), shoot.resolve("IMG_1.jpg"), 6);
-        ListingResult result = export(plan(review(shoot, List.of(photo), "Frontyard"), ListingPreset.ORIGINAL),
-                temp.resolve("out"), false);
+        ListingResult result = export(
+                plan(review(shoot, List.of(photo), "Frontyard"), ListingPreset.ORIGINAL), temp.resolve("out"), false);
         byte[] copy = Files.readAllBytes(result.folder().resolve("01-frontyard.jpg"));
         assertArrayEquals(imageData(Files.readAllBytes(photo)), imageData(copy));
         Metadata m = ImageMetadataReader.readMetadata(new ByteArrayInputStream(copy));
         assertNull(m.getFirstDirectoryOfType(GpsDirectory.class), "GPS stripped");
-        assertEquals(6, m.getFirstDirectoryOfType(ExifIFD0Directory.class).getInt(ExifIFD0Directory.TAG_ORIENTATION),
+        assertEquals(
+                6,
+                m.getFirstDirectoryOfType(ExifIFD0Directory.class).getInt(ExifIFD0Directory.TAG_ORIENTATION),
                 "the pixels are not turned, so the tag stays");
-        assertEquals("2024:05:01 10:15:30",
-                m.getFirstDirectoryOfType(ExifSubIFDDirectory.class).getString(ExifSubIFDDirectory.TAG_DATETIME_ORIGINAL));
+        assertEquals(
+                "2024:05:01 10:15:30",
+                m.getFirstDirectoryOfType(ExifSubIFDDirectory.class)
+                        .getString(ExifSubIFDDirectory.TAG_DATETIME_ORIGINAL));
     }
 
     /** Issue 18, point 8: a second JPEG appended after the end of the image, with GPS, owner and serial number. */
@@ -197,23 +211,31 @@ class ListingExportTest {
     void nothingAfterTheEndOfTheImageIsExportedInAnyPreset() throws Exception {
         Path shoot = shoot();
         byte[] image = TestPhotos.jpegBytes(TestPhotos.pattern(640, 480, 12), false);
-        byte[] appended = Files.readAllBytes(photoWithExif(TestPhotos.pattern(64, 48, 13), temp.resolve("second.jpg"), 1));
+        byte[] appended =
+                Files.readAllBytes(photoWithExif(TestPhotos.pattern(64, 48, 13), temp.resolve("second.jpg"), 1));
         byte[] both = Arrays.copyOf(image, image.length + appended.length);
         System.arraycopy(appended, 0, both, image.length, appended.length);
         Path photo = Files.write(shoot.resolve("IMG_1.jpg"), both);
         for (ListingPreset preset : ListingPreset.values()) {
-            for (boolean keepAll : new boolean[]{false, true}) {
-                ListingResult result = export(plan(review(shoot, List.of(photo), "Kitchen"), preset),
-                        temp.resolve("out-" + preset + "-" + keepAll), keepAll);
+            for (boolean keepAll : new boolean[] {false, true}) {
+                ListingResult result = export(
+                        plan(review(shoot, List.of(photo), "Kitchen"), preset),
+                        temp.resolve("out-" + preset + "-" + keepAll),
+                        keepAll);
                 byte[] out = Files.readAllBytes(result.folder().resolve("01-kitchen.jpg"));
                 String where = preset + (keepAll ? " --keep-metadata" : "");
                 assertEquals(-1, indexOf(out, "Jane Agent".getBytes()), where + ": the owner of the appended JPEG");
                 assertEquals(-1, indexOf(out, "0123456789".getBytes()), where + ": its serial number");
-                assertEquals(-1, indexOf(out, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, 1), where + ": a second image");
-                assertNull(ImageMetadataReader.readMetadata(new ByteArrayInputStream(out)).getFirstDirectoryOfType(GpsDirectory.class));
+                assertEquals(
+                        -1,
+                        indexOf(out, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, 1),
+                        where + ": a second image");
+                assertNull(ImageMetadataReader.readMetadata(new ByteArrayInputStream(out))
+                        .getFirstDirectoryOfType(GpsDirectory.class));
                 assertEquals(0xD9, out[out.length - 1] & 0xFF, where + ": ends with its end-of-image marker");
                 if (preset == ListingPreset.ORIGINAL) {
-                    assertArrayEquals(imageData(image), imageData(out), where + ": the image data byte for byte, no more");
+                    assertArrayEquals(
+                            imageData(image), imageData(out), where + ": the image data byte for byte, no more");
                 }
             }
         }
@@ -247,8 +269,8 @@ class ListingExportTest {
         g.fillRect(0, 0, 60, 60); // top-left stored: top-right once turned 90° clockwise
         g.dispose();
         Path photo = photoWithExif(stored, shoot.resolve("turned.jpg"), 6);
-        ListingResult result = export(plan(review(shoot, List.of(photo), "Kitchen"), ListingPreset.WEB),
-                temp.resolve("out"), false);
+        ListingResult result =
+                export(plan(review(shoot, List.of(photo), "Kitchen"), ListingPreset.WEB), temp.resolve("out"), false);
         Path out = result.folder().resolve("01-kitchen.jpg");
         BufferedImage image = read(out);
         assertEquals(List.of(200, 300), List.of(image.getWidth(), image.getHeight()));
@@ -262,9 +284,10 @@ class ListingExportTest {
     void gpsOwnerAndSerialNumbersAreStrippedAndCaptureTimeKept() throws Exception {
         Path shoot = shoot();
         Path photo = photoWithExif(TestPhotos.pattern(400, 300, 5), shoot.resolve("p.jpg"), 1);
-        ListingResult result = export(plan(review(shoot, List.of(photo), "Kitchen"), ListingPreset.MLS), temp.resolve("out"),
-                false);
-        Metadata m = ImageMetadataReader.readMetadata(result.folder().resolve("01-kitchen.jpg").toFile());
+        ListingResult result =
+                export(plan(review(shoot, List.of(photo), "Kitchen"), ListingPreset.MLS), temp.resolve("out"), false);
+        Metadata m = ImageMetadataReader.readMetadata(
+                result.folder().resolve("01-kitchen.jpg").toFile());
         assertNull(m.getFirstDirectoryOfType(GpsDirectory.class));
         ExifSubIFDDirectory exif = m.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
         assertEquals("2024:05:01 10:15:30", exif.getString(ExifSubIFDDirectory.TAG_DATETIME_ORIGINAL));
@@ -275,7 +298,8 @@ class ListingExportTest {
         ExifIFD0Directory ifd0 = m.getFirstDirectoryOfType(ExifIFD0Directory.class);
         assertFalse(ifd0.containsTag(ExifIFD0Directory.TAG_ARTIST));
         assertEquals("Canon", ifd0.getString(ExifIFD0Directory.TAG_MAKE));
-        assertEquals(Optional.of(java.time.LocalDateTime.of(2024, 5, 1, 10, 15, 30, 250_000_000)),
+        assertEquals(
+                Optional.of(java.time.LocalDateTime.of(2024, 5, 1, 10, 15, 30, 250_000_000)),
                 CaptureTime.of(result.folder().resolve("01-kitchen.jpg")));
     }
 
@@ -283,12 +307,15 @@ class ListingExportTest {
     void keepingAllMetadataKeepsGpsAndOwner() throws Exception {
         Path shoot = shoot();
         Path photo = photoWithExif(TestPhotos.pattern(400, 300, 6), shoot.resolve("p.jpg"), 1);
-        ListingResult result = export(plan(review(shoot, List.of(photo), "Kitchen"), ListingPreset.WEB), temp.resolve("out"),
-                true);
-        Metadata m = ImageMetadataReader.readMetadata(result.folder().resolve("01-kitchen.jpg").toFile());
+        ListingResult result =
+                export(plan(review(shoot, List.of(photo), "Kitchen"), ListingPreset.WEB), temp.resolve("out"), true);
+        Metadata m = ImageMetadataReader.readMetadata(
+                result.folder().resolve("01-kitchen.jpg").toFile());
         assertTrue(m.getFirstDirectoryOfType(GpsDirectory.class).getGeoLocation() != null);
-        assertEquals("0123456789", m.getFirstDirectoryOfType(ExifSubIFDDirectory.class)
-                .getString(ExifSubIFDDirectory.TAG_BODY_SERIAL_NUMBER));
+        assertEquals(
+                "0123456789",
+                m.getFirstDirectoryOfType(ExifSubIFDDirectory.class)
+                        .getString(ExifSubIFDDirectory.TAG_BODY_SERIAL_NUMBER));
     }
 
     @Test
@@ -301,16 +328,28 @@ class ListingExportTest {
         }
         ListingPlan plan = plan(review(shoot, files, "Bedroom"), ListingPreset.MLS);
         assertEquals(50, plan.entries().size());
-        assertEquals(List.of(files.get(50), files.get(51)), plan.cut().stream().map(ListingEntry::source).toList());
-        assertTrue(plan.cutWarning().contains("at most 50") && plan.cutWarning().contains("IMG_051.jpg"), plan.cutWarning());
+        assertEquals(
+                List.of(files.get(50), files.get(51)),
+                plan.cut().stream().map(ListingEntry::source).toList());
+        assertTrue(
+                plan.cutWarning().contains("at most 50") && plan.cutWarning().contains("IMG_051.jpg"),
+                plan.cutWarning());
         ListingResult result = export(plan, temp.resolve("out"), false);
         try (Stream<Path> written = Files.list(result.folder())) {
             assertEquals(50, written.count());
         }
         assertEquals("01-bedroom.jpg", plan.entries().get(0).name());
         assertEquals("50-bedroom-50.jpg", plan.entries().get(49).name());
-        assertFalse(ListingPlan.of(review(shoot, files, "Bedroom").photos(), ListingOrder.DEFAULT, ListingPreset.WEB,
-                NamePattern.defaultPattern(), p -> Optional.empty(), "s").cuts(), "web has no cap");
+        assertFalse(
+                ListingPlan.of(
+                                review(shoot, files, "Bedroom").photos(),
+                                ListingOrder.DEFAULT,
+                                ListingPreset.WEB,
+                                NamePattern.defaultPattern(),
+                                p -> Optional.empty(),
+                                "s")
+                        .cuts(),
+                "web has no cap");
     }
 
     @Test
@@ -320,10 +359,12 @@ class ListingExportTest {
         ListingPlan plan = plan(review(shoot, List.of(photo), "Kitchen"), ListingPreset.WEB);
         Path someone = Files.createDirectories(temp.resolve("theirs"));
         Files.writeString(someone.resolve("notes.txt"), "keep me");
-        ListingException refused = assertThrows(ListingException.class,
-                () -> ListingTarget.choose(someone, shoot, false, records()));
+        ListingException refused =
+                assertThrows(ListingException.class, () -> ListingTarget.choose(someone, shoot, false, records()));
         assertTrue(refused.getMessage().contains("already holds 1 file"), refused.getMessage());
-        assertThrows(ListingException.class, () -> ListingTarget.choose(someone, shoot, true, records()),
+        assertThrows(
+                ListingException.class,
+                () -> ListingTarget.choose(someone, shoot, true, records()),
                 "a folder RoomNet did not fill is not replaced, even when asked");
         assertEquals("keep me", Files.readString(someone.resolve("notes.txt")));
         assertEquals(temp.resolve("theirs (2)"), ListingTarget.freeName(someone));
@@ -334,14 +375,17 @@ class ListingExportTest {
         ListingTarget replace = ListingTarget.choose(out, shoot, true, records());
         assertTrue(replace.replaces());
         Review relabelled = review(shoot, List.of(photo), "Bathroom");
-        new ListingExporter(records(), 1, 64L << 20).export(plan(relabelled, ListingPreset.WEB), replace, false,
-                (d, t) -> { }, new AtomicBoolean());
+        new ListingExporter(records(), 1, 64L << 20)
+                .export(plan(relabelled, ListingPreset.WEB), replace, false, (d, t) -> {}, new AtomicBoolean());
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of("01-bathroom.jpg"), files.map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("01-bathroom.jpg"),
+                    files.map(p -> p.getFileName().toString()).toList());
         }
         Files.writeString(out.resolve("mine.txt"), "added by the agent");
         assertThrows(ListingException.class, () -> ListingTarget.choose(out, shoot, true, records()));
-        assertThrows(ListingException.class, () -> ListingTarget.choose(shoot.resolve("inside"), shoot, false, records()));
+        assertThrows(
+                ListingException.class, () -> ListingTarget.choose(shoot.resolve("inside"), shoot, false, records()));
     }
 
     private static List<String> listNames(Path dir) throws Exception {
@@ -360,7 +404,8 @@ class ListingExportTest {
         Path shoot = shoot();
         List<Path> photos = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            photos.add(TestPhotos.writeJpeg(TestPhotos.pattern(300, 200, 20 + i), shoot.resolve("p" + i + ".jpg"), false));
+            photos.add(
+                    TestPhotos.writeJpeg(TestPhotos.pattern(300, 200, 20 + i), shoot.resolve("p" + i + ".jpg"), false));
         }
         Path out = temp.resolve("out");
         export(plan(review(shoot, photos, "Kitchen"), ListingPreset.WEB), out, false);
@@ -368,32 +413,55 @@ class ListingExportTest {
         ListingTarget replace = ListingTarget.choose(out, shoot, true, records());
         assertTrue(replace.replaces());
         byte[] added = TestPhotos.jpegBytes(TestPhotos.pattern(120, 80, 30), false);
-        ListingException refused = assertThrows(ListingException.class, () -> new ListingExporter(records(), 1, 64L << 20)
-                .export(plan(review(shoot, photos, "Bedroom"), ListingPreset.WEB), replace, false, (done, total) -> {
-                    if (done == total) { // the agent copies files in while the export runs
-                        try {
-                            Files.write(out.resolve("added.jpg"), added);
-                            Files.write(Files.createDirectories(out.resolve("more")).resolve("photo.jpg"), added);
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    }
-                }, new AtomicBoolean()));
-        assertTrue(refused.getMessage().contains("changed during the export") && refused.getMessage().contains("added.jpg")
-                && refused.getMessage().contains("more/"), refused.getMessage());
+        ListingException refused = assertThrows(
+                ListingException.class,
+                () -> new ListingExporter(records(), 1, 64L << 20)
+                        .export(
+                                plan(review(shoot, photos, "Bedroom"), ListingPreset.WEB),
+                                replace,
+                                false,
+                                (done, total) -> {
+                                    if (done == total) { // the agent copies files in while the export runs
+                                        try {
+                                            Files.write(out.resolve("added.jpg"), added);
+                                            Files.write(
+                                                    Files.createDirectories(out.resolve("more"))
+                                                            .resolve("photo.jpg"),
+                                                    added);
+                                        } catch (java.io.IOException e) {
+                                            throw new java.io.UncheckedIOException(e);
+                                        }
+                                    }
+                                },
+                                new AtomicBoolean()));
+        assertTrue(
+                refused.getMessage().contains("changed during the export")
+                        && refused.getMessage().contains("added.jpg")
+                        && refused.getMessage().contains("more/"),
+                refused.getMessage());
         List<String> expected = new ArrayList<>(earlier);
         expected.addAll(List.of("added.jpg", "more"));
-        assertEquals(expected.stream().sorted().toList(), listNames(out), "the earlier export and the added files, all there");
+        assertEquals(
+                expected.stream().sorted().toList(),
+                listNames(out),
+                "the earlier export and the added files, all there");
         assertArrayEquals(added, Files.readAllBytes(out.resolve("added.jpg")));
         assertArrayEquals(added, Files.readAllBytes(out.resolve("more/photo.jpg")));
-        assertEquals(List.of("out", "shoot"), listNames(temp).stream().filter(n -> !n.equals("home")).toList(),
+        assertEquals(
+                List.of("out", "shoot"),
+                listNames(temp).stream().filter(n -> !n.equals("home")).toList(),
                 "no staging or set-aside folder left beside it");
 
         // once the added files are moved out, the earlier export is still known and is replaced
         Files.delete(out.resolve("added.jpg"));
         Machine.removeTree(out.resolve("more"));
-        new ListingExporter(records(), 1, 64L << 20).export(plan(review(shoot, photos, "Bedroom"), ListingPreset.WEB),
-                ListingTarget.choose(out, shoot, true, records()), false, (d, t) -> { }, new AtomicBoolean());
+        new ListingExporter(records(), 1, 64L << 20)
+                .export(
+                        plan(review(shoot, photos, "Bedroom"), ListingPreset.WEB),
+                        ListingTarget.choose(out, shoot, true, records()),
+                        false,
+                        (d, t) -> {},
+                        new AtomicBoolean());
         assertEquals(List.of("01-bedroom.jpg", "02-bedroom-2.jpg", "03-bedroom-3.jpg"), listNames(out));
     }
 
@@ -419,9 +487,12 @@ class ListingExportTest {
         }
         ListingResult result = export(plan, out, false);
         assertFalse(Files.exists(stale), "the killed run's staging is gone");
-        assertTrue(result.notes().stream().anyMatch(n -> n.contains("removed .out" + ExportFolders.STAGING + "1a2b3c4d")),
+        assertTrue(
+                result.notes().stream().anyMatch(n -> n.contains("removed .out" + ExportFolders.STAGING + "1a2b3c4d")),
                 result.notes().toString());
-        assertTrue(Files.isDirectory(lookalike) && Files.isDirectory(other), "not named as RoomNet names its own, or not this folder's");
+        assertTrue(
+                Files.isDirectory(lookalike) && Files.isDirectory(other),
+                "not named as RoomNet names its own, or not this folder's");
         assertEquals(List.of("01-kitchen.jpg"), listNames(out));
     }
 
@@ -440,7 +511,9 @@ class ListingExportTest {
         Path kept = temp.resolve("exports/out (kept)");
         assertEquals(List.of("agent.jpg"), listNames(kept));
         assertEquals("not RoomNet's", Files.readString(kept.resolve("agent.jpg")));
-        assertTrue(result.notes().stream().anyMatch(n -> n.contains("kept " + kept)), result.notes().toString());
+        assertTrue(
+                result.notes().stream().anyMatch(n -> n.contains("kept " + kept)),
+                result.notes().toString());
     }
 
     @Test
@@ -453,8 +526,13 @@ class ListingExportTest {
         ListingPlan plan = plan(review(shoot, files, "Kitchen"), ListingPreset.WEB);
         Path out = temp.resolve("exports/out");
         AtomicBoolean cancelled = new AtomicBoolean();
-        ListingResult result = new ListingExporter(records(), 1, 64L << 20).export(plan,
-                ListingTarget.choose(out, shoot, false, records()), false, (done, total) -> cancelled.set(true), cancelled);
+        ListingResult result = new ListingExporter(records(), 1, 64L << 20)
+                .export(
+                        plan,
+                        ListingTarget.choose(out, shoot, false, records()),
+                        false,
+                        (done, total) -> cancelled.set(true),
+                        cancelled);
         assertTrue(result.cancelled());
         assertFalse(Files.exists(out));
         try (Stream<Path> left = Files.list(out.getParent())) {
@@ -474,9 +552,13 @@ class ListingExportTest {
         ListingPlan plan = plan(r, ListingPreset.WEB);
         assertEquals(List.of(new ListingPlan.Skipped(junk, "not a supported image format")), plan.unusable());
         ListingResult result = export(plan, temp.resolve("out"), false);
-        assertEquals(List.of("01-kitchen.jpg"), result.written().stream().map(ListingEntry::name).toList());
+        assertEquals(
+                List.of("01-kitchen.jpg"),
+                result.written().stream().map(ListingEntry::name).toList());
         assertEquals(1, result.skipped().size());
-        assertTrue(result.skipped().get(0).reason().startsWith("damaged, truncated"), result.skipped().get(0).reason());
+        assertTrue(
+                result.skipped().get(0).reason().startsWith("damaged, truncated"),
+                result.skipped().get(0).reason());
         assertFalse(Files.exists(result.folder().resolve("02-kitchen-2.jpg")));
     }
 
@@ -488,10 +570,17 @@ class ListingExportTest {
         Path half = Files.write(shoot.resolve("b.jpg"), TestPhotos.cutWithEndMarker(jpeg, 0.5));
         Path zeroed = Files.write(shoot.resolve("c.jpg"), TestPhotos.zeroedInsideTheScan(jpeg, 1 << 20));
         for (ListingPreset preset : ListingPreset.values()) {
-            ListingResult result = export(plan(review(shoot, List.of(good, half, zeroed), "Kitchen"), preset),
-                    temp.resolve("out-" + preset), false);
-            assertEquals(List.of("01-kitchen.jpg"), result.written().stream().map(ListingEntry::name).toList(), preset.name());
-            assertEquals(List.of(half, zeroed), result.skipped().stream().map(ListingPlan.Skipped::file).toList());
+            ListingResult result = export(
+                    plan(review(shoot, List.of(good, half, zeroed), "Kitchen"), preset),
+                    temp.resolve("out-" + preset),
+                    false);
+            assertEquals(
+                    List.of("01-kitchen.jpg"),
+                    result.written().stream().map(ListingEntry::name).toList(),
+                    preset.name());
+            assertEquals(
+                    List.of(half, zeroed),
+                    result.skipped().stream().map(ListingPlan.Skipped::file).toList());
             for (ListingPlan.Skipped s : result.skipped()) {
                 assertTrue(s.reason().startsWith("damaged, corrupt JPEG data: "), preset + ": " + s.reason());
             }
@@ -503,31 +592,44 @@ class ListingExportTest {
     void aLargePngIsDecodedAtReducedSizeAndOneThatCannotFitIsRefusedBeforeDecoding() throws Exception {
         Path shoot = shoot();
         Path png = TestPhotos.writeFlatPng(shoot.resolve("big.png"), 6000, 4000);
-        assertEquals(Optional.of(new org.roomnet.core.imaging.PhotoDecoder.DeclaredSize(6000, 4000, false)),
+        assertEquals(
+                Optional.of(new org.roomnet.core.imaging.PhotoDecoder.DeclaredSize(6000, 4000, false)),
                 ListingDecoder.declaredSize(png));
-        BufferedImage decoded = ListingDecoder.decode(png, ListingPreset.WEB.longSide(), ListingDecoder.declaredSize(png)).image();
+        BufferedImage decoded = ListingDecoder.decode(
+                        png, ListingPreset.WEB.longSide(), ListingDecoder.declaredSize(png))
+                .image();
         assertTrue(decoded.getWidth() <= 3000, "every 2nd pixel or fewer, not all 6000: " + decoded.getWidth());
         // 24 MP at full size for the original preset: far more than a 64 MB budget, refused before any decode
         Path small = TestPhotos.writeJpeg(TestPhotos.pattern(400, 300, 14), shoot.resolve("a.jpg"), false);
-        ListingResult result = new ListingExporter(records(), 2, 64L << 20).export(
-                plan(review(shoot, List.of(small, png), "Kitchen"), ListingPreset.ORIGINAL),
-                ListingTarget.choose(temp.resolve("out"), shoot, false, records()), false, (d, t) -> { }, new AtomicBoolean());
-        assertEquals(List.of("01-kitchen.jpg"), result.written().stream().map(ListingEntry::name).toList());
+        ListingResult result = new ListingExporter(records(), 2, 64L << 20)
+                .export(
+                        plan(review(shoot, List.of(small, png), "Kitchen"), ListingPreset.ORIGINAL),
+                        ListingTarget.choose(temp.resolve("out"), shoot, false, records()),
+                        false,
+                        (d, t) -> {},
+                        new AtomicBoolean());
+        assertEquals(
+                List.of("01-kitchen.jpg"),
+                result.written().stream().map(ListingEntry::name).toList());
         assertEquals(1, result.skipped().size());
-        assertTrue(result.skipped().get(0).reason().startsWith("photo too large to decode in the memory available"),
+        assertTrue(
+                result.skipped().get(0).reason().startsWith("photo too large to decode in the memory available"),
                 result.skipped().get(0).reason());
         try (Stream<Path> files = Files.list(result.folder())) {
-            assertEquals(List.of("01-kitchen.jpg"), files.map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("01-kitchen.jpg"),
+                    files.map(p -> p.getFileName().toString()).toList());
         }
     }
 
     @Test
     void aNonSrgbPhotoIsConvertedToSrgb() {
-        java.awt.color.ColorSpace linear = java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB);
-        java.awt.image.ColorModel cm = new java.awt.image.ComponentColorModel(linear, false, false,
-                java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_BYTE);
+        java.awt.color.ColorSpace linear =
+                java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB);
+        java.awt.image.ColorModel cm = new java.awt.image.ComponentColorModel(
+                linear, false, false, java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_BYTE);
         BufferedImage image = new BufferedImage(cm, cm.createCompatibleWritableRaster(4, 4), false, null);
-        image.getRaster().setPixel(1, 1, new int[]{128, 128, 128}); // linear 0.5
+        image.getRaster().setPixel(1, 1, new int[] {128, 128, 128}); // linear 0.5
         int srgb = PhotoScaler.toSrgb(image).getRGB(1, 1) & 0xFF;
         assertTrue(srgb > 180 && srgb < 195, "linear 0.5 is about 188 in sRGB, got " + srgb);
     }
@@ -535,11 +637,14 @@ class ListingExportTest {
     @Test
     void aPhotoMuchLargerThanTheTargetIsDecodedAtReducedSize() throws Exception {
         Path photo = TestPhotos.writeJpeg(TestPhotos.pattern(4800, 3200, 11), shoot().resolve("large.jpg"), false);
-        BufferedImage decoded = ListingDecoder.decode(photo, ListingPreset.WEB.longSide(), ListingDecoder.declaredSize(photo))
+        BufferedImage decoded = ListingDecoder.decode(
+                        photo, ListingPreset.WEB.longSide(), ListingDecoder.declaredSize(photo))
                 .image();
         // libjpeg-turbo: 1/4 (1200 px); ImageIO, which must keep twice the target: every 2nd pixel (2400 px)
-        assertTrue(decoded.getWidth() <= 2400 && decoded.getWidth() >= 1024, "decoded " + decoded.getWidth() + " px wide");
-        BufferedImage full = ListingDecoder.decode(photo, 0, ListingDecoder.declaredSize(photo)).image();
+        assertTrue(
+                decoded.getWidth() <= 2400 && decoded.getWidth() >= 1024, "decoded " + decoded.getWidth() + " px wide");
+        BufferedImage full = ListingDecoder.decode(photo, 0, ListingDecoder.declaredSize(photo))
+                .image();
         assertEquals(4800, full.getWidth(), "the original preset's size: no reduction");
     }
 }

@@ -1,10 +1,7 @@
 package org.roomnet.core.listing;
 
-import org.junit.jupiter.api.Test;
-import org.roomnet.core.review.ListingMark;
-import org.roomnet.core.review.PhotoReview;
-import org.roomnet.core.review.Photos;
-import org.roomnet.core.review.Review;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -12,9 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.roomnet.core.review.ListingMark;
+import org.roomnet.core.review.PhotoReview;
+import org.roomnet.core.review.Photos;
+import org.roomnet.core.review.Review;
 
 class ListingOrderTest {
 
@@ -41,10 +40,15 @@ class ListingOrderTest {
 
     @Test
     void roomsComeInTheDefaultOrderThenByCaptureTimeThenByName() {
-        Review r = review(Photos.sure(f("a.jpg"), "Kitchen"), Photos.sure(f("b.jpg"), "Backyard"),
-                Photos.sure(f("c.jpg"), "Frontyard"), Photos.sure(f("d.jpg"), "LivingRoom"),
-                Photos.sure(f("k2.jpg"), "Kitchen"), Photos.sure(f("k1.jpg"), "Kitchen"),
-                Photos.sure(f("e.jpg"), "Bathroom"), Photos.sure(f("g.jpg"), "Bedroom"));
+        Review r = review(
+                Photos.sure(f("a.jpg"), "Kitchen"),
+                Photos.sure(f("b.jpg"), "Backyard"),
+                Photos.sure(f("c.jpg"), "Frontyard"),
+                Photos.sure(f("d.jpg"), "LivingRoom"),
+                Photos.sure(f("k2.jpg"), "Kitchen"),
+                Photos.sure(f("k1.jpg"), "Kitchen"),
+                Photos.sure(f("e.jpg"), "Bathroom"),
+                Photos.sure(f("g.jpg"), "Bedroom"));
         times.put(f("k2.jpg"), LocalDateTime.of(2024, 5, 1, 10, 0));
         times.put(f("k1.jpg"), LocalDateTime.of(2024, 5, 1, 10, 5));
         // k2 before k1 (earlier capture), both before a.jpg, which has no capture time
@@ -53,8 +57,11 @@ class ListingOrderTest {
 
     @Test
     void theCoverComesFirstAndRejectedAndUnreadablePhotosHaveNoPlace() {
-        Review r = review(Photos.sure(f("front.jpg"), "Frontyard"), Photos.sure(f("kitchen.jpg"), "Kitchen"),
-                Photos.sure(f("bad.jpg"), "Bedroom"), PhotoReview.unreadable(f("x.jpg"), "corrupt"));
+        Review r = review(
+                Photos.sure(f("front.jpg"), "Frontyard"),
+                Photos.sure(f("kitchen.jpg"), "Kitchen"),
+                Photos.sure(f("bad.jpg"), "Bedroom"),
+                PhotoReview.unreadable(f("x.jpg"), "corrupt"));
         assertTrue(r.toggleCover(f("kitchen.jpg")));
         assertTrue(r.toggleRejected(List.of(f("bad.jpg"), f("x.jpg"))));
         assertEquals(List.of("kitchen.jpg", "front.jpg"), arrange(r));
@@ -62,17 +69,23 @@ class ListingOrderTest {
 
     @Test
     void aConfiguredRoomOrderWinsAndRoomsOutsideItFollow() {
-        Review r = review(Photos.sure(f("a.jpg"), "Kitchen"), Photos.sure(f("b.jpg"), "Frontyard"),
+        Review r = review(
+                Photos.sure(f("a.jpg"), "Kitchen"),
+                Photos.sure(f("b.jpg"), "Frontyard"),
                 Photos.sure(f("c.jpg"), "Bathroom"));
         ListingOrder kitchenFirst = ListingOrder.parse("Kitchen, Bathroom");
-        assertEquals(List.of("a.jpg", "c.jpg", "b.jpg"), names(kitchenFirst.arrange(r.photos(), p -> Optional.empty())));
+        assertEquals(
+                List.of("a.jpg", "c.jpg", "b.jpg"), names(kitchenFirst.arrange(r.photos(), p -> Optional.empty())));
         assertEquals("Kitchen,Bathroom", kitchenFirst.format());
     }
 
     @Test
     void theAgentsOrderHoldsAndNewOrRelabelledPhotosJoinTheirRoom() {
-        Review r = review(Photos.sure(f("f.jpg"), "Frontyard"), Photos.sure(f("l1.jpg"), "LivingRoom"),
-                Photos.sure(f("l2.jpg"), "LivingRoom"), Photos.sure(f("k.jpg"), "Kitchen"));
+        Review r = review(
+                Photos.sure(f("f.jpg"), "Frontyard"),
+                Photos.sure(f("l1.jpg"), "LivingRoom"),
+                Photos.sure(f("l2.jpg"), "LivingRoom"),
+                Photos.sure(f("k.jpg"), "Kitchen"));
         // the agent drags the kitchen photo to the front
         assertTrue(r.arrangeListing(List.of(f("k.jpg"), f("f.jpg"), f("l1.jpg"), f("l2.jpg"))));
         assertEquals(List.of("k.jpg", "f.jpg", "l1.jpg", "l2.jpg"), arrange(r));
@@ -105,9 +118,11 @@ class ListingOrderTest {
 
     @Test
     void captureTimesAreReadFromExifWithSubSeconds() {
-        assertEquals(Optional.of(LocalDateTime.of(2024, 5, 1, 10, 15, 30, 250_000_000)),
+        assertEquals(
+                Optional.of(LocalDateTime.of(2024, 5, 1, 10, 15, 30, 250_000_000)),
                 CaptureTime.parse("2024:05:01 10:15:30", "25"));
-        assertEquals(Optional.of(LocalDateTime.of(2024, 5, 1, 10, 15, 30)), CaptureTime.parse("2024:05:01 10:15:30", null));
+        assertEquals(
+                Optional.of(LocalDateTime.of(2024, 5, 1, 10, 15, 30)), CaptureTime.parse("2024:05:01 10:15:30", null));
         assertEquals(Optional.empty(), CaptureTime.parse("0000:00:00 00:00:00", null));
         assertEquals(Optional.empty(), CaptureTime.parse(null, null));
     }
@@ -132,11 +147,28 @@ class ListingOrderTest {
     @Test
     void theDefaultOrderPlacesDiningRoomAfterTheLivingRoomAndFloorPlansLast() {
         Review r = new Review(DIR, org.roomnet.testing.TinyOnnx.NINE);
-        r.addAll(List.of(nine("plan.jpg", "FloorPlan"), nine("other.jpg", "Other"), nine("back.jpg", "Backyard"),
-                nine("dining.jpg", "DiningRoom"), nine("kitchen.jpg", "Kitchen"), nine("living.jpg", "LivingRoom"),
-                nine("front.jpg", "Frontyard"), nine("bed.jpg", "Bedroom"), nine("bath.jpg", "Bathroom")));
-        assertEquals(List.of("front.jpg", "living.jpg", "dining.jpg", "kitchen.jpg", "bed.jpg", "bath.jpg", "back.jpg",
-                "other.jpg", "plan.jpg"), arrange(r));
+        r.addAll(List.of(
+                nine("plan.jpg", "FloorPlan"),
+                nine("other.jpg", "Other"),
+                nine("back.jpg", "Backyard"),
+                nine("dining.jpg", "DiningRoom"),
+                nine("kitchen.jpg", "Kitchen"),
+                nine("living.jpg", "LivingRoom"),
+                nine("front.jpg", "Frontyard"),
+                nine("bed.jpg", "Bedroom"),
+                nine("bath.jpg", "Bathroom")));
+        assertEquals(
+                List.of(
+                        "front.jpg",
+                        "living.jpg",
+                        "dining.jpg",
+                        "kitchen.jpg",
+                        "bed.jpg",
+                        "bath.jpg",
+                        "back.jpg",
+                        "other.jpg",
+                        "plan.jpg"),
+                arrange(r));
     }
 
     @Test
@@ -148,21 +180,32 @@ class ListingOrderTest {
             scores[classes.indexOf(label)] = 0.7f;
             return PhotoReview.fromPrediction(f(file), org.roomnet.core.classify.Prediction.of(classes, scores), null);
         };
-        r.addAll(List.of(photo.apply("plan.jpg", "FloorPlan"), photo.apply("garage.jpg", "Garage"),
-                photo.apply("kitchen.jpg", "Kitchen"), photo.apply("cellar.jpg", "WineCellar")));
+        r.addAll(List.of(
+                photo.apply("plan.jpg", "FloorPlan"),
+                photo.apply("garage.jpg", "Garage"),
+                photo.apply("kitchen.jpg", "Kitchen"),
+                photo.apply("cellar.jpg", "WineCellar")));
         assertEquals(List.of("kitchen.jpg", "garage.jpg", "cellar.jpg", "plan.jpg"), arrange(r));
         // an order of the agent's that does not end with FloorPlan keeps the old rule: the rest in the order met
-        assertEquals(List.of("cellar.jpg", "kitchen.jpg", "plan.jpg", "garage.jpg"), names(ListingOrder.parse("WineCellar,Kitchen")
-                .arrange(r.photos(), p -> Optional.empty())));
+        assertEquals(
+                List.of("cellar.jpg", "kitchen.jpg", "plan.jpg", "garage.jpg"),
+                names(ListingOrder.parse("WineCellar,Kitchen").arrange(r.photos(), p -> Optional.empty())));
     }
 
     @Test
     void aFloorPlanIsExportedAsNnFloorplan() {
         Review r = new Review(DIR, org.roomnet.testing.TinyOnnx.NINE);
-        r.addAll(List.of(nine("plan.jpg", "FloorPlan"), nine("front.jpg", "Frontyard"), nine("dining.jpg", "DiningRoom")));
-        ListingPlan plan = ListingPlan.of(r.photos(), ListingOrder.DEFAULT, ListingPreset.WEB, NamePattern.defaultPattern(),
-                p -> Optional.empty(), "shoot");
-        assertEquals(List.of("01-frontyard.jpg", "02-diningroom.jpg", "03-floorplan.jpg"),
+        r.addAll(List.of(
+                nine("plan.jpg", "FloorPlan"), nine("front.jpg", "Frontyard"), nine("dining.jpg", "DiningRoom")));
+        ListingPlan plan = ListingPlan.of(
+                r.photos(),
+                ListingOrder.DEFAULT,
+                ListingPreset.WEB,
+                NamePattern.defaultPattern(),
+                p -> Optional.empty(),
+                "shoot");
+        assertEquals(
+                List.of("01-frontyard.jpg", "02-diningroom.jpg", "03-floorplan.jpg"),
                 plan.entries().stream().map(ListingEntry::name).toList());
     }
 }

@@ -39,8 +39,8 @@ final class Embeddings {
     }
 
     /** {@code perCluster} entries around each of {@code centres}, labelled by {@code labels}. */
-    static List<MemoryEntry> clusters(Embeddings gen, List<float[]> centres, List<String> labels, int perCluster,
-                                      float spread, String shoot) {
+    static List<MemoryEntry> clusters(
+            Embeddings gen, List<float[]> centres, List<String> labels, int perCluster, float spread, String shoot) {
         List<MemoryEntry> out = new ArrayList<>();
         for (int c = 0; c < centres.size(); c++) {
             for (int i = 0; i < perCluster; i++) {

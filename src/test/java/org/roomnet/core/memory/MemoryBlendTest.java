@@ -1,14 +1,13 @@
 package org.roomnet.core.memory;
 
-import org.junit.jupiter.api.Test;
-import org.roomnet.core.classify.Prediction;
-
-import java.util.List;
-import java.util.OptionalDouble;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.roomnet.core.classify.Prediction;
 
 class MemoryBlendTest {
 
@@ -29,8 +28,8 @@ class MemoryBlendTest {
     @Test
     void closeMemoriesOfANewTypeLabelThePhotoAndSaySo() {
         float[] study = gen.centre();
-        Memory m = Memory.empty(Embeddings.MODEL).with(Embeddings.clusters(gen, List.of(study), List.of("Study"), 10,
-                0.05f, "s"));
+        Memory m = Memory.empty(Embeddings.MODEL)
+                .with(Embeddings.clusters(gen, List.of(study), List.of("Study"), 10, 0.05f, "s"));
         MemoryBlend blend = new MemoryBlend(m, MODEL, BlendSettings.DEFAULT);
         assertEquals(List.of("Bedroom", "Kitchen", "LivingRoom", "Study"), blend.classNames());
         MemoryBlend.Blended b = blend.blend(SURE_BEDROOM, gen.near(study, 0.05f));
@@ -41,8 +40,8 @@ class MemoryBlendTest {
 
     @Test
     void farMemoriesLeaveTheModelAlone() {
-        Memory m = Memory.empty(Embeddings.MODEL).with(Embeddings.clusters(gen, List.of(gen.centre()), List.of("Study"),
-                10, 0.05f, "s"));
+        Memory m = Memory.empty(Embeddings.MODEL)
+                .with(Embeddings.clusters(gen, List.of(gen.centre()), List.of("Study"), 10, 0.05f, "s"));
         MemoryBlend.Blended b = new MemoryBlend(m, MODEL, BlendSettings.DEFAULT).blend(SURE_BEDROOM, gen.centre());
         assertEquals(0, argmax(b.scores()));
         assertEquals(0f, b.scores()[3]);
@@ -53,8 +52,8 @@ class MemoryBlendTest {
     @Test
     void aCorrectionOfAModelClassWinsWhenTheNeighboursAreClose() {
         float[] look = gen.centre();
-        Memory m = Memory.empty(Embeddings.MODEL).with(Embeddings.clusters(gen, List.of(look), List.of("LivingRoom"),
-                10, 0.05f, "s"));
+        Memory m = Memory.empty(Embeddings.MODEL)
+                .with(Embeddings.clusters(gen, List.of(look), List.of("LivingRoom"), 10, 0.05f, "s"));
         MemoryBlend blend = new MemoryBlend(m, MODEL, BlendSettings.DEFAULT);
         assertEquals(MODEL, blend.classNames());
         MemoryBlend.Blended b = blend.blend(SURE_BEDROOM, gen.near(look, 0.05f));
@@ -65,22 +64,23 @@ class MemoryBlendTest {
 
     @Test
     void theUnknownLabelGivesWayNearTheAgencysPhotosButTheUnknownScoreStays() {
-        Memory m = Memory.empty(Embeddings.MODEL).with(List.of(MemoryEntry.of("Kitchen", "s", "k.jpg", "aa", 1,
-                unit(0))));
+        Memory m =
+                Memory.empty(Embeddings.MODEL).with(List.of(MemoryEntry.of("Kitchen", "s", "k.jpg", "aa", 1, unit(0))));
         MemoryBlend blend = new MemoryBlend(m, MODEL, BlendSettings.DEFAULT);
-        // the model: Bedroom on top, but far from its training photos, so labelled its unknown class ("LivingRoom" here)
+        // the model: Bedroom on top, but far from its training photos, so labelled its unknown class ("LivingRoom"
+        // here)
         float[] bedroom = {0.90f, 0.05f, 0.05f};
 
         float[] familiar = at(0.55f); // under the vote's ramp (0.6), over FAMILIAR_SIMILARITY
-        MemoryBlend.Recalled near = blend.recall(Prediction.of(MODEL, bedroom, familiar, OptionalDouble.of(0.9))
-                .withLabel("LivingRoom"));
+        MemoryBlend.Recalled near = blend.recall(
+                Prediction.of(MODEL, bedroom, familiar, OptionalDouble.of(0.9)).withLabel("LivingRoom"));
         assertEquals("Bedroom", near.prediction().label(), "the model's own top class");
         assertTrue(near.fromMemory());
         assertEquals(OptionalDouble.of(0.9), near.prediction().unknownScore(), "still flagged for review");
         assertEquals(0.90f, near.prediction().confidence(), 1e-6f, "the model's scores: the memory did not vote");
 
-        MemoryBlend.Recalled far = blend.recall(Prediction.of(MODEL, bedroom, at(0.40f), OptionalDouble.of(0.9))
-                .withLabel("LivingRoom"));
+        MemoryBlend.Recalled far = blend.recall(
+                Prediction.of(MODEL, bedroom, at(0.40f), OptionalDouble.of(0.9)).withLabel("LivingRoom"));
         assertEquals("LivingRoom", far.prediction().label(), "unlike the agency's photos too: the unknown label stays");
         assertFalse(far.fromMemory());
     }

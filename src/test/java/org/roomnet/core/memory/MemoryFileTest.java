@@ -1,7 +1,10 @@
 package org.roomnet.core.memory;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -10,12 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MemoryFileTest {
 
@@ -32,12 +31,14 @@ class MemoryFileTest {
 
     @Test
     void roundTripsEveryFieldAndStaysUnderThreeKilobytesAPhoto() throws IOException {
-        Memory memory = memoryOf(20).with(List.of(Embeddings.entry("Garage", "Ünïcode shoot", "a,b\tc.jpg",
-                gen.near(gen.centre(), 0.1f))));
+        Memory memory = memoryOf(20)
+                .with(List.of(Embeddings.entry("Garage", "Ünïcode shoot", "a,b\tc.jpg", gen.near(gen.centre(), 0.1f))));
         Path file = dir.resolve("m.rnm");
         MemoryFile.write(memory, file);
         assertEquals(memory, MemoryFile.read(file));
-        assertTrue(Files.size(file) / (double) memory.size() <= 3000, "bytes a photo: " + Files.size(file) / memory.size());
+        assertTrue(
+                Files.size(file) / (double) memory.size() <= 3000,
+                "bytes a photo: " + Files.size(file) / memory.size());
     }
 
     @Test
@@ -114,7 +115,7 @@ class MemoryFileTest {
     @Test
     void aDamagedStoreLoadsEmptyWithAMessage() throws IOException {
         MemoryStore store = new MemoryStore(dir.resolve(MemoryStore.FILE_NAME));
-        Files.write(store.file(), new byte[]{1, 2, 3});
+        Files.write(store.file(), new byte[] {1, 2, 3});
         MemoryStore.Loaded loaded = store.load(Embeddings.MODEL);
         assertFalse(loaded.usable());
         assertFalse(loaded.otherModel());
@@ -127,12 +128,17 @@ class MemoryFileTest {
     void learningAPhotoAgainReplacesItAndForgettingAShootRemovesItsPhotos() {
         float[] e = gen.centre();
         Memory m = Memory.empty(Embeddings.MODEL)
-                .with(List.of(Embeddings.entry("Bedroom", "a", "1.jpg", e), Embeddings.entry("Kitchen", "b", "2.jpg", e)));
+                .with(List.of(
+                        Embeddings.entry("Bedroom", "a", "1.jpg", e), Embeddings.entry("Kitchen", "b", "2.jpg", e)));
         MemoryEntry relabelled = MemoryEntry.of("LivingRoom", "a", "1.jpg", "hash-a/1.jpg", 5L, e);
         Memory again = m.with(List.of(relabelled));
         assertEquals(2, again.size());
         assertEquals("LivingRoom", again.entries().get(1).label());
-        assertEquals(List.of("Kitchen"), again.withoutShoot("a").entries().stream().map(MemoryEntry::label).toList());
+        assertEquals(
+                List.of("Kitchen"),
+                again.withoutShoot("a").entries().stream()
+                        .map(MemoryEntry::label)
+                        .toList());
     }
 
     @Test
@@ -144,6 +150,6 @@ class MemoryFileTest {
         }
         assertTrue(Float.isInfinite(Half.toFloat(Half.fromFloat(1e6f))));
         assertTrue(Float.isNaN(Half.toFloat(Half.fromFloat(Float.NaN))));
-        assertArrayEquals(new short[]{Half.fromFloat(1f)}, new short[]{(short) 0x3c00});
+        assertArrayEquals(new short[] {Half.fromFloat(1f)}, new short[] {(short) 0x3c00});
     }
 }

@@ -1,13 +1,12 @@
 package org.roomnet.core.memory;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class MemoryIndexTest {
 
@@ -15,16 +14,16 @@ class MemoryIndexTest {
 
     @Test
     void topOfKeepsTheLargestInOrder() {
-        assertArrayEquals(new int[]{3, 0, 4}, MemoryIndex.topOf(new float[]{5, 1, 2, 9, 4}, 3));
-        assertArrayEquals(new int[]{1, 0}, MemoryIndex.topOf(new float[]{1, 2}, 5));
+        assertArrayEquals(new int[] {3, 0, 4}, MemoryIndex.topOf(new float[] {5, 1, 2, 9, 4}, 3));
+        assertArrayEquals(new int[] {1, 0}, MemoryIndex.topOf(new float[] {1, 2}, 5));
     }
 
     @Test
     void aSmallMemoryGivesTheExactNeighbours() {
         float[] kitchen = gen.centre();
         float[] bath = gen.centre();
-        Memory m = Memory.empty(Embeddings.MODEL).with(Embeddings.clusters(gen, List.of(kitchen, bath),
-                List.of("Kitchen", "Bathroom"), 10, 0.4f, "s"));
+        Memory m = Memory.empty(Embeddings.MODEL)
+                .with(Embeddings.clusters(gen, List.of(kitchen, bath), List.of("Kitchen", "Bathroom"), 10, 0.4f, "s"));
         List<MemoryIndex.Neighbour> nn = MemoryIndex.of(m).nearest(gen.near(bath, 0.4f), 5);
         assertEquals(5, nn.size());
         assertTrue(nn.stream().allMatch(n -> n.label().equals("Bathroom")), nn.toString());
@@ -73,8 +72,9 @@ class MemoryIndexTest {
         }
         assertTrue(found >= 0.9 * queries * 10, "recall@10 " + found / (queries * 10.0));
         // relative, so that a loaded test machine cannot fail it: the benchmark command measures the real figure
-        assertTrue(msPerLookup * 3 < exactMsPerLookup, msPerLookup + " ms a lookup against " + exactMsPerLookup
-                + " ms for a full exact scan");
+        assertTrue(
+                msPerLookup * 3 < exactMsPerLookup,
+                msPerLookup + " ms a lookup against " + exactMsPerLookup + " ms for a full exact scan");
     }
 
     private static List<Float> exactTop(Memory m, float[] query, int k) {

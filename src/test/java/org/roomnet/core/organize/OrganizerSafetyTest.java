@@ -1,8 +1,12 @@
 package org.roomnet.core.organize;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.ThrowingConsumer;
-import org.roomnet.testing.Machine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.FileSystem;
@@ -14,14 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.ThrowingConsumer;
+import org.roomnet.testing.Machine;
 
 /** The holes of issue 9 in organize and undo: each test failed on the code before the fix. */
 class OrganizerSafetyTest extends ShootFixture {
@@ -48,13 +47,20 @@ class OrganizerSafetyTest extends ShootFixture {
     void anUndoOrOrganizeStartedDuringARunIsRefusedAndNotCalledInterrupted() throws Exception {
         Map<String, String> before = snapshot(shoot);
         List<String> refusals = new ArrayList<>();
-        OrganizeResult result = new Organizer(journals).organize(shoot, dest, TransferMode.MOVE, assignments,
-                (target, done, total) -> {
+        OrganizeResult result = new Organizer(journals)
+                .organize(shoot, dest, TransferMode.MOVE, assignments, (target, done, total) -> {
                     if (done == 2) {
-                        refusals.add(assertThrows(OrganizeException.class,
-                                () -> new Undoer(journals).undoLast(shoot)).getMessage());
-                        refusals.add(assertThrows(OrganizeException.class, () -> new Organizer(journals)
-                                .organize(shoot, tmp.resolve("other"), TransferMode.COPY, assignments, OrganizeProgress.NONE))
+                        refusals.add(assertThrows(OrganizeException.class, () -> new Undoer(journals).undoLast(shoot))
+                                .getMessage());
+                        refusals.add(assertThrows(
+                                        OrganizeException.class,
+                                        () -> new Organizer(journals)
+                                                .organize(
+                                                        shoot,
+                                                        tmp.resolve("other"),
+                                                        TransferMode.COPY,
+                                                        assignments,
+                                                        OrganizeProgress.NONE))
                                 .getMessage());
                     }
                 });
@@ -77,8 +83,11 @@ class OrganizerSafetyTest extends ShootFixture {
         new Organizer(journals).organize(shoot, dest, TransferMode.MOVE, assignments, (target, done, total) -> {
             if (done == 2) {
                 try {
-                    runs.add(Machine.java(List.of("-Droomnet.home=" + tmp.resolve("home")), "org.roomnet.Launcher",
-                            "undo", alias.toString()));
+                    runs.add(Machine.java(
+                            List.of("-Droomnet.home=" + tmp.resolve("home")),
+                            "org.roomnet.Launcher",
+                            "undo",
+                            alias.toString()));
                 } catch (IOException | InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
@@ -99,7 +108,8 @@ class OrganizerSafetyTest extends ShootFixture {
     void aRepeatedMoveThatMovesNothingDoesNotHideTheRunThatMoved() throws Exception {
         Map<String, String> before = snapshot(shoot);
         new Organizer(journals).organize(shoot, dest, TransferMode.MOVE, assignments, OrganizeProgress.NONE);
-        OrganizeResult second = new Organizer(journals).organize(shoot, dest, TransferMode.MOVE, List.of(), OrganizeProgress.NONE);
+        OrganizeResult second =
+                new Organizer(journals).organize(shoot, dest, TransferMode.MOVE, List.of(), OrganizeProgress.NONE);
         assertEquals(0, second.transferred());
 
         UndoResult undo = new Undoer(journals).undoLast(shoot);
@@ -115,8 +125,10 @@ class OrganizerSafetyTest extends ShootFixture {
     void runsAreListedAndUndoRunPicksOne() throws Exception {
         Path first = tmp.resolve("first");
         Path second = tmp.resolve("second");
-        new Organizer(journals).organize(shoot, first, TransferMode.COPY, assignments.subList(0, 2), OrganizeProgress.NONE);
-        new Organizer(journals).organize(shoot, second, TransferMode.COPY, assignments.subList(2, 4), OrganizeProgress.NONE);
+        new Organizer(journals)
+                .organize(shoot, first, TransferMode.COPY, assignments.subList(0, 2), OrganizeProgress.NONE);
+        new Organizer(journals)
+                .organize(shoot, second, TransferMode.COPY, assignments.subList(2, 4), OrganizeProgress.NONE);
         Undoer undoer = new Undoer(journals);
         List<OrganizeRun> runs = undoer.runs(shoot);
         assertEquals(2, runs.size());
@@ -127,7 +139,9 @@ class OrganizerSafetyTest extends ShootFixture {
         undoer.undoRun(shoot, runs.get(0).id());
         assertFalse(Files.exists(first));
         assertTrue(Files.exists(second.resolve("Bathroom/b1.jpg")), "the other run is untouched");
-        assertEquals(List.of("undone", "done"), undoer.runs(shoot).stream().map(OrganizeRun::state).toList());
+        assertEquals(
+                List.of("undone", "done"),
+                undoer.runs(shoot).stream().map(OrganizeRun::state).toList());
 
         undoer.undoLast(shoot);
         assertFalse(Files.exists(second));
@@ -142,11 +156,13 @@ class OrganizerSafetyTest extends ShootFixture {
         Files.createDirectories(dest.resolve("Kitchen"));
         Files.writeString(dest.resolve("Kitchen").resolve(name), "someone else's photo");
 
-        OrganizeResult result = new Organizer(journals).organize(shoot, dest, TransferMode.COPY, longOne, OrganizeProgress.NONE);
+        OrganizeResult result =
+                new Organizer(journals).organize(shoot, dest, TransferMode.COPY, longOne, OrganizeProgress.NONE);
         assertEquals(1, result.transferred());
         Path copy = dest.resolve("Kitchen").resolve("a".repeat(247) + " (1).jpg");
         assertEquals("photo " + name, Files.readString(copy));
-        assertEquals("someone else's photo", Files.readString(dest.resolve("Kitchen").resolve(name)));
+        assertEquals(
+                "someone else's photo", Files.readString(dest.resolve("Kitchen").resolve(name)));
 
         new Undoer(journals).undoLast(shoot);
         assertFalse(Files.exists(copy));
@@ -213,22 +229,26 @@ class OrganizerSafetyTest extends ShootFixture {
     void aRollbackThatCannotFinishIsRecordedAndUndoFinishesIt() throws Exception {
         Map<String, String> before = snapshot(shoot);
         Path unplugged = tmp.resolve("shoot-elsewhere");
-        OrganizeException e = assertThrows(OrganizeException.class, () -> new Organizer(journals)
-                .organize(shoot, dest, TransferMode.MOVE, assignments, (target, done, total) -> {
-                    if (done == 2) {
-                        try {
-                            Files.move(shoot, unplugged); // the card is pulled: nothing can go back for now
-                        } catch (IOException io) {
-                            throw new IllegalStateException(io);
-                        }
-                    }
-                }));
+        OrganizeException e = assertThrows(
+                OrganizeException.class,
+                () -> new Organizer(journals)
+                        .organize(shoot, dest, TransferMode.MOVE, assignments, (target, done, total) -> {
+                            if (done == 2) {
+                                try {
+                                    Files.move(shoot, unplugged); // the card is pulled: nothing can go back for now
+                                } catch (IOException io) {
+                                    throw new IllegalStateException(io);
+                                }
+                            }
+                        }));
         assertTrue(e.getMessage().contains("Not every file could be put back"), e.getMessage());
         assertTrue(Files.exists(dest.resolve("Kitchen/k1.jpg")));
 
         Files.move(unplugged, shoot); // and put back in
-        OrganizeException refused = assertThrows(OrganizeException.class, () -> new Organizer(journals)
-                .organize(shoot, dest, TransferMode.MOVE, assignments, OrganizeProgress.NONE));
+        OrganizeException refused = assertThrows(
+                OrganizeException.class,
+                () -> new Organizer(journals)
+                        .organize(shoot, dest, TransferMode.MOVE, assignments, OrganizeProgress.NONE));
         assertTrue(refused.getMessage().contains("could not put every file back"), refused.getMessage());
 
         UndoResult undo = new Undoer(journals).undoLast(shoot);
@@ -241,14 +261,18 @@ class OrganizerSafetyTest extends ShootFixture {
     @Test
     void aDestinationMadeReadOnlyMidRunIsCleanedUpByUndo() throws Exception {
         assumeFalse(Machine.isRoot(), "root writes into read-only folders; the test above covers root");
-        List<Assignment> kitchen = List.of(new Assignment(shoot.resolve("k1.jpg"), "Kitchen"),
-                new Assignment(shoot.resolve("k2.jpg"), "Kitchen"), new Assignment(shoot.resolve("b1.jpg"), "Kitchen"));
-        OrganizeException e = assertThrows(OrganizeException.class, () -> new Organizer(journals)
-                .organize(shoot, dest, TransferMode.COPY, kitchen, (target, done, total) -> {
-                    if (done == 2) {
-                        dest.resolve("Kitchen").toFile().setWritable(false, false);
-                    }
-                }));
+        List<Assignment> kitchen = List.of(
+                new Assignment(shoot.resolve("k1.jpg"), "Kitchen"),
+                new Assignment(shoot.resolve("k2.jpg"), "Kitchen"),
+                new Assignment(shoot.resolve("b1.jpg"), "Kitchen"));
+        OrganizeException e = assertThrows(
+                OrganizeException.class,
+                () -> new Organizer(journals)
+                        .organize(shoot, dest, TransferMode.COPY, kitchen, (target, done, total) -> {
+                            if (done == 2) {
+                                dest.resolve("Kitchen").toFile().setWritable(false, false);
+                            }
+                        }));
         assertTrue(e.getMessage().contains("Not every file could be put back"), e.getMessage());
         dest.resolve("Kitchen").toFile().setWritable(true, false);
         UndoResult undo = new Undoer(journals).undoLast(shoot);
@@ -261,8 +285,10 @@ class OrganizerSafetyTest extends ShootFixture {
     @Test
     void aDestinationThatIsAFileIsRefusedBeforeAnythingIsWritten() throws Exception {
         Path file = Files.writeString(tmp.resolve("notes.txt"), "not a folder");
-        OrganizeException e = assertThrows(OrganizeException.class, () -> new Organizer(journals)
-                .organize(shoot, file, TransferMode.MOVE, assignments, OrganizeProgress.NONE));
+        OrganizeException e = assertThrows(
+                OrganizeException.class,
+                () -> new Organizer(journals)
+                        .organize(shoot, file, TransferMode.MOVE, assignments, OrganizeProgress.NONE));
         assertTrue(e.getMessage().contains("is a file, not a folder"), e.getMessage());
         assertFalse(e.getMessage().contains("put back"), e.getMessage());
         assertEquals("not a folder", Files.readString(file));
@@ -275,8 +301,10 @@ class OrganizerSafetyTest extends ShootFixture {
         Map<String, String> before = snapshot(shoot);
         shoot.toFile().setWritable(false, false);
         try {
-            OrganizeException e = assertThrows(OrganizeException.class, () -> new Organizer(journals)
-                    .organize(shoot, dest, TransferMode.MOVE, assignments, OrganizeProgress.NONE));
+            OrganizeException e = assertThrows(
+                    OrganizeException.class,
+                    () -> new Organizer(journals)
+                            .organize(shoot, dest, TransferMode.MOVE, assignments, OrganizeProgress.NONE));
             assertTrue(e.getMessage().contains("the source folder is read-only"), e.getMessage());
             assertFalse(e.getMessage().contains("destination"), e.getMessage());
             assertEquals(before, snapshot(shoot));
@@ -288,10 +316,16 @@ class OrganizerSafetyTest extends ShootFixture {
 
     @Test
     void aFailureOnAReadOnlySourceIsNotBlamedOnTheDestination() {
-        FileSystemException onSource = new FileSystemException(shoot.resolve("k1.jpg").toString(), null, "Read-only file system");
-        FileSystemException onDest = new FileSystemException(dest.resolve("Kitchen/k1.jpg").toString(), null, "Read-only file system");
-        assertTrue(Organizer.describe(onSource, dest).startsWith("the source is read-only"), Organizer.describe(onSource, dest));
-        assertTrue(Organizer.describe(onDest, dest).startsWith("the destination is read-only"), Organizer.describe(onDest, dest));
+        FileSystemException onSource =
+                new FileSystemException(shoot.resolve("k1.jpg").toString(), null, "Read-only file system");
+        FileSystemException onDest =
+                new FileSystemException(dest.resolve("Kitchen/k1.jpg").toString(), null, "Read-only file system");
+        assertTrue(
+                Organizer.describe(onSource, dest).startsWith("the source is read-only"),
+                Organizer.describe(onSource, dest));
+        assertTrue(
+                Organizer.describe(onDest, dest).startsWith("the destination is read-only"),
+                Organizer.describe(onDest, dest));
     }
 
     // 13. The free-space margin is proportional.
@@ -300,8 +334,13 @@ class OrganizerSafetyTest extends ShootFixture {
     void aFewPhotosFitASmallVolume() throws Exception {
         try (FileSystem fs = card(3L * 1024 * 1024)) {
             List<Assignment> small = photosOnACard(fs, 280 * 1024);
-            OrganizeResult result = new Organizer(journals).organize(fs.getPath("/shoot"), fs.getPath("/sorted"), TransferMode.COPY, small,
-                    OrganizeProgress.NONE);
+            OrganizeResult result = new Organizer(journals)
+                    .organize(
+                            fs.getPath("/shoot"),
+                            fs.getPath("/sorted"),
+                            TransferMode.COPY,
+                            small,
+                            OrganizeProgress.NONE);
             assertEquals(3, result.transferred(), "840 KB into a volume with about 2 MB free");
         }
     }

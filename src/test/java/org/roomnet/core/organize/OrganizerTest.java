@@ -1,6 +1,9 @@
 package org.roomnet.core.organize;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.FileSystem;
@@ -9,18 +12,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class OrganizerTest extends ShootFixture {
 
     @Test
     void copyPutsEachPhotoInItsRoomFolderAndLeavesTheShootAsItWas() throws Exception {
         Map<String, String> before = snapshot(shoot);
-        OrganizeResult result = new Organizer(journals).organize(shoot, dest, TransferMode.COPY, assignments, OrganizeProgress.NONE);
+        OrganizeResult result =
+                new Organizer(journals).organize(shoot, dest, TransferMode.COPY, assignments, OrganizeProgress.NONE);
         assertEquals(4, result.transferred());
         assertEquals(before, snapshot(shoot));
         assertEquals("photo k1.jpg", Files.readString(dest.resolve("Kitchen/k1.jpg")));
@@ -74,14 +74,15 @@ class OrganizerTest extends ShootFixture {
     @Test
     void aRunKilledHalfwayIsRepairedByUndoAndBlocksANewRunUntilThen() throws Exception {
         Map<String, String> before = snapshot(shoot);
-        class Killed extends RuntimeException {
-        }
-        assertThrows(Killed.class, () -> new Organizer(journals).organize(shoot, dest, TransferMode.MOVE, assignments,
-                (target, done, total) -> {
-                    if (done == 2) {
-                        throw new Killed(); // the process dies after two files
-                    }
-                }));
+        class Killed extends RuntimeException {}
+        assertThrows(
+                Killed.class,
+                () -> new Organizer(journals)
+                        .organize(shoot, dest, TransferMode.MOVE, assignments, (target, done, total) -> {
+                            if (done == 2) {
+                                throw new Killed(); // the process dies after two files
+                            }
+                        }));
         // The third file was caught mid-move: its proof of ownership recorded (that comes first), linked into
         // place, but not yet removed from the shoot; and half a copy of the fourth under the run's temporary name.
         try (Journal journal = Journal.read(journals.journals(shoot).get(0))) {
@@ -92,8 +93,10 @@ class OrganizerTest extends ShootFixture {
             Files.writeString(FileTransfer.partFile(dest.resolve("Frontyard/f1.jpg"), journal.token()), "half a copy");
         }
 
-        OrganizeException refused = assertThrows(OrganizeException.class, () ->
-                new Organizer(journals).organize(shoot, dest, TransferMode.MOVE, assignments, OrganizeProgress.NONE));
+        OrganizeException refused = assertThrows(
+                OrganizeException.class,
+                () -> new Organizer(journals)
+                        .organize(shoot, dest, TransferMode.MOVE, assignments, OrganizeProgress.NONE));
         assertTrue(refused.getMessage().contains("interrupted"), refused.getMessage());
 
         UndoResult undo = new Undoer(journals).undoLast(shoot);
@@ -105,17 +108,19 @@ class OrganizerTest extends ShootFixture {
     @Test
     void aFailurePartWayPutsEveryFileBack() throws Exception {
         Map<String, String> before = snapshot(shoot);
-        OrganizeException e = assertThrows(OrganizeException.class, () ->
-                new Organizer(journals).organize(shoot, dest, TransferMode.MOVE, assignments, (target, done, total) -> {
-                    if (done == 2) {
-                        try {
-                            // the next source vanishes (unplugged drive, say): its move fails
-                            Files.move(shoot.resolve("b1.jpg"), tmp.resolve("b1-elsewhere.jpg"));
-                        } catch (IOException io) {
-                            throw new IllegalStateException(io);
-                        }
-                    }
-                }));
+        OrganizeException e = assertThrows(
+                OrganizeException.class,
+                () -> new Organizer(journals)
+                        .organize(shoot, dest, TransferMode.MOVE, assignments, (target, done, total) -> {
+                            if (done == 2) {
+                                try {
+                                    // the next source vanishes (unplugged drive, say): its move fails
+                                    Files.move(shoot.resolve("b1.jpg"), tmp.resolve("b1-elsewhere.jpg"));
+                                } catch (IOException io) {
+                                    throw new IllegalStateException(io);
+                                }
+                            }
+                        }));
         assertTrue(e.getMessage().contains("b1.jpg"), e.getMessage());
         Files.move(tmp.resolve("b1-elsewhere.jpg"), shoot.resolve("b1.jpg"));
         assertEquals(before, snapshot(shoot));
@@ -127,9 +132,13 @@ class OrganizerTest extends ShootFixture {
     void aDestinationThatCannotBeWrittenGivesAClearErrorAndChangesNothing() throws Exception {
         Map<String, String> before = snapshot(shoot);
         Path readOnly = readOnlyDestination();
-        OrganizeException e = assertThrows(OrganizeException.class, () ->
-                new Organizer(journals).organize(shoot, readOnly, TransferMode.MOVE, assignments, OrganizeProgress.NONE));
-        assertTrue(e.getMessage().contains("cannot write to") && e.getMessage().contains("Nothing was changed"), e.getMessage());
+        OrganizeException e = assertThrows(
+                OrganizeException.class,
+                () -> new Organizer(journals)
+                        .organize(shoot, readOnly, TransferMode.MOVE, assignments, OrganizeProgress.NONE));
+        assertTrue(
+                e.getMessage().contains("cannot write to") && e.getMessage().contains("Nothing was changed"),
+                e.getMessage());
         assertEquals(before, snapshot(shoot));
     }
 
@@ -156,8 +165,10 @@ class OrganizerTest extends ShootFixture {
             List<Assignment> big = photosOnACard(fs, 2 * 1024 * 1024);
             Path small = fs.getPath("/shoot");
             Map<String, String> before = snapshot(small);
-            OrganizeException e = assertThrows(OrganizeException.class, () -> new Organizer(journals)
-                    .organize(small, fs.getPath("/sorted"), TransferMode.COPY, big, OrganizeProgress.NONE));
+            OrganizeException e = assertThrows(
+                    OrganizeException.class,
+                    () -> new Organizer(journals)
+                            .organize(small, fs.getPath("/sorted"), TransferMode.COPY, big, OrganizeProgress.NONE));
             assertTrue(e.getMessage().contains("not enough free space"), e.getMessage());
             assertEquals(before, snapshot(small));
             assertFalse(Files.exists(fs.getPath("/sorted")));
@@ -181,6 +192,8 @@ class OrganizerTest extends ShootFixture {
     @Test
     void journalEscapesAwkwardPaths() {
         String awkward = "a\tb\\c\nd";
-        assertEquals(awkward, org.roomnet.core.util.TabSeparated.unescape(org.roomnet.core.util.TabSeparated.escape(awkward)));
+        assertEquals(
+                awkward,
+                org.roomnet.core.util.TabSeparated.unescape(org.roomnet.core.util.TabSeparated.escape(awkward)));
     }
 }

@@ -2,10 +2,6 @@ package org.roomnet.core.organize;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.testing.Snapshot;
-
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
@@ -13,6 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.testing.Snapshot;
 
 /**
  * The organize tests' shoot: four small stand-in photos (their text is their content) with the room
@@ -34,7 +33,8 @@ abstract class ShootFixture {
         dest = tmp.resolve("sorted");
         // where -Droomnet.home=<tmp>/home puts them, for a command line started by a test
         journals = new JournalStore(tmp.resolve("home").resolve("journals"));
-        assignments = photos(shoot, "k1.jpg", "Kitchen", "k2.jpg", "Kitchen", "b1.jpg", "Bathroom", "f1.jpg", "Frontyard");
+        assignments =
+                photos(shoot, "k1.jpg", "Kitchen", "k2.jpg", "Kitchen", "b1.jpg", "Bathroom", "f1.jpg", "Frontyard");
         Files.writeString(shoot.resolve("broken.jpg"), "unreadable, not assigned");
     }
 
@@ -60,7 +60,8 @@ abstract class ShootFixture {
 
     /** A memory card of {@code bytes}, in memory. */
     static FileSystem card(long bytes) {
-        return Jimfs.newFileSystem(Configuration.unix().toBuilder().setMaxSize(bytes).build());
+        return Jimfs.newFileSystem(
+                Configuration.unix().toBuilder().setMaxSize(bytes).build());
     }
 
     static Map<String, String> snapshot(Path root) throws IOException {

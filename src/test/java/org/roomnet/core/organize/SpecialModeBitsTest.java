@@ -1,16 +1,15 @@
 package org.roomnet.core.organize;
 
-import org.junit.jupiter.api.Test;
-import org.roomnet.testing.Machine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.roomnet.testing.Machine;
 
 /**
  * Issue 18, minor point: setuid, setgid and sticky bits travel with a copy, so a move to another

@@ -1,6 +1,9 @@
 package org.roomnet.core.organize;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 18, point 1: undo and rollback remove or move back only a file their own run wrote (decision
@@ -54,21 +53,22 @@ class UndoOwnershipTest extends ShootFixture {
         }
     }
 
-    private static class Killed extends RuntimeException {
-    }
+    private static class Killed extends RuntimeException {}
 
     @Test
     void undoOfARunKilledAfterTenPhotosLeavesThePhotosAnIdenticalShootMovedIntoItsNames() throws Exception {
         identicalShoots();
         Map<String, String> beforeA = snapshot(shootA);
         Map<String, String> beforeB = snapshot(shootB);
-        assertThrows(Killed.class, () -> new Organizer(journals).organize(shootA, dest, TransferMode.MOVE, a,
-                (target, done, total) -> {
+        assertThrows(
+                Killed.class,
+                () -> new Organizer(journals).organize(shootA, dest, TransferMode.MOVE, a, (target, done, total) -> {
                     if (done == 10) {
                         throw new Killed(); // kill -9 after 10 photos: the journal says "running"
                     }
                 }));
-        OrganizeResult moveB = new Organizer(journals).organize(shootB, dest, TransferMode.MOVE, b, OrganizeProgress.NONE);
+        OrganizeResult moveB =
+                new Organizer(journals).organize(shootB, dest, TransferMode.MOVE, b, OrganizeProgress.NONE);
         assertEquals(PHOTOS, moveB.transferred());
         Map<String, String> destWithB = snapshot(dest);
 
@@ -77,7 +77,9 @@ class UndoOwnershipTest extends ShootFixture {
         assertEquals(beforeA, snapshot(shootA), "A's photos are back");
         assertEquals(PHOTOS, filesUnder(dest).size(), "every photo B moved is still there");
         for (Path p : filesUnder(dest)) {
-            assertEquals(destWithB.get(dest.relativize(p).toString()), snapshot(dest).get(dest.relativize(p).toString()));
+            assertEquals(
+                    destWithB.get(dest.relativize(p).toString()),
+                    snapshot(dest).get(dest.relativize(p).toString()));
         }
         assertEquals(10, undoA.restored(), undoA.summary());
         assertEquals(PHOTOS - 10, undoA.notWritten().size(), undoA.notWritten().toString());
@@ -95,8 +97,9 @@ class UndoOwnershipTest extends ShootFixture {
         identicalShoots();
         Map<String, String> beforeA = snapshot(shootA);
         Map<String, String> beforeB = snapshot(shootB);
-        OrganizeException failed = assertThrows(OrganizeException.class, () -> new Organizer(journals)
-                .organize(shootA, dest, TransferMode.MOVE, a, (target, done, total) -> {
+        OrganizeException failed = assertThrows(
+                OrganizeException.class,
+                () -> new Organizer(journals).organize(shootA, dest, TransferMode.MOVE, a, (target, done, total) -> {
                     if (done == 2) { // B, another shoot (its own lock), moves into the same folder meanwhile
                         try {
                             new Organizer(journals).organize(shootB, dest, TransferMode.MOVE, b, OrganizeProgress.NONE);
@@ -105,7 +108,8 @@ class UndoOwnershipTest extends ShootFixture {
                         }
                     }
                 }));
-        assertTrue(failed.getMessage().contains("left: 28 files at targets that this run did not write"),
+        assertTrue(
+                failed.getMessage().contains("left: 28 files at targets that this run did not write"),
                 failed.getMessage());
         assertEquals(beforeA, snapshot(shootA), "A rolled back");
         assertEquals(PHOTOS, filesUnder(dest).size(), "none of B's photos was deleted by A's rollback");
@@ -119,8 +123,9 @@ class UndoOwnershipTest extends ShootFixture {
     @Test
     void aCopyRunsUndoLeavesAnIdenticalCopyItDidNotMake() throws Exception {
         identicalShoots();
-        assertThrows(Killed.class, () -> new Organizer(journals).organize(shootA, dest, TransferMode.COPY, a,
-                (target, done, total) -> {
+        assertThrows(
+                Killed.class,
+                () -> new Organizer(journals).organize(shootA, dest, TransferMode.COPY, a, (target, done, total) -> {
                     if (done == 5) {
                         throw new Killed();
                     }
@@ -134,12 +139,14 @@ class UndoOwnershipTest extends ShootFixture {
     @Test
     void aFileAtATargetThatTheRunNeverReachedIsLeftEvenWhenItIsTheSameFileAsTheSource() throws Exception {
         Map<String, String> before = snapshot(shoot);
-        assertThrows(Killed.class, () -> new Organizer(journals).organize(shoot, dest, TransferMode.MOVE, assignments,
-                (target, done, total) -> {
-                    if (done == 2) {
-                        throw new Killed();
-                    }
-                }));
+        assertThrows(
+                Killed.class,
+                () -> new Organizer(journals)
+                        .organize(shoot, dest, TransferMode.MOVE, assignments, (target, done, total) -> {
+                            if (done == 2) {
+                                throw new Killed();
+                            }
+                        }));
         // No proof was recorded for b1.jpg: the run never wrote there. Someone else linked it in.
         Files.createDirectories(dest.resolve("Bathroom"));
         Files.createLink(dest.resolve("Bathroom/b1.jpg"), shoot.resolve("b1.jpg"));
@@ -160,7 +167,8 @@ class UndoOwnershipTest extends ShootFixture {
         UndoResult undo = new Undoer(journals).undoLast(shoot);
         assertEquals(3, undo.restored());
         assertTrue(Files.exists(copy));
-        assertTrue(undo.problems().stream().anyMatch(p -> p.contains("was changed since this run wrote it")),
+        assertTrue(
+                undo.problems().stream().anyMatch(p -> p.contains("was changed since this run wrote it")),
                 undo.problems().toString());
     }
 
@@ -187,9 +195,20 @@ class UndoOwnershipTest extends ShootFixture {
         Path sameBytes = Files.writeString(dest.resolve("Kitchen/k2.jpg"), "photo k2.jpg"); // not provably ours
         Path journal = journals.newJournalFile(shoot);
         Files.createDirectories(journal.getParent());
-        Files.writeString(journal, String.join("\n", "ROOMNET-JOURNAL\t1", "SOURCE\t" + shoot, "DEST\t" + dest,
-                "MODE\tMOVE", "PLAN\t0\t" + shoot.resolve("k1.jpg") + "\t" + moved,
-                "PLAN\t1\t" + shoot.resolve("k2.jpg") + "\t" + sameBytes, "PLANNED\t2", "DONE\t0\t-", "") + "\n",
+        Files.writeString(
+                journal,
+                String.join(
+                                "\n",
+                                "ROOMNET-JOURNAL\t1",
+                                "SOURCE\t" + shoot,
+                                "DEST\t" + dest,
+                                "MODE\tMOVE",
+                                "PLAN\t0\t" + shoot.resolve("k1.jpg") + "\t" + moved,
+                                "PLAN\t1\t" + shoot.resolve("k2.jpg") + "\t" + sameBytes,
+                                "PLANNED\t2",
+                                "DONE\t0\t-",
+                                "")
+                        + "\n",
                 StandardCharsets.UTF_8);
 
         UndoResult undo = new Undoer(journals).undoLast(shoot);

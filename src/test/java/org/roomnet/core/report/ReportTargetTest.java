@@ -1,17 +1,16 @@
 package org.roomnet.core.report;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.core.review.ListingChecklist;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.core.review.ListingChecklist;
 
 /** Issue 9, point 1: where a report may go. */
 class ReportTargetTest {
@@ -23,9 +22,10 @@ class ReportTargetTest {
     void aReportInsideTheShootIsRefusedAlsoThroughALinkToIt() throws Exception {
         Path shoot = Files.createDirectories(dir.resolve("shoot"));
         Path alias = Files.createSymbolicLink(dir.resolve("alias"), shoot);
-        for (Path target : List.of(shoot.resolve("rooms.csv"), alias.resolve("rooms.csv"), shoot.resolve("sub/rooms.csv"))) {
-            ReportTarget.RefusedException e = assertThrows(ReportTarget.RefusedException.class,
-                    () -> ReportTarget.check(target, shoot, false, false));
+        for (Path target :
+                List.of(shoot.resolve("rooms.csv"), alias.resolve("rooms.csv"), shoot.resolve("sub/rooms.csv"))) {
+            ReportTarget.RefusedException e = assertThrows(
+                    ReportTarget.RefusedException.class, () -> ReportTarget.check(target, shoot, false, false));
             assertTrue(e.getMessage().contains("inside the folder being classified"), e.getMessage());
             assertDoesNotThrow(() -> ReportTarget.check(target, shoot, false, true));
         }
@@ -48,6 +48,7 @@ class ReportTargetTest {
         assertThrows(ReportTarget.RefusedException.class, () -> ReportTarget.check(notes, shoot, false, false));
         assertDoesNotThrow(() -> ReportTarget.check(notes, shoot, true, false));
         assertThrows(ReportTarget.RefusedException.class, () -> ReportTarget.check(dir, shoot, true, true), "a folder");
-        assertThrows(ReportTarget.RefusedException.class, () -> ReportTarget.checkDistinct(csv, dir.resolve("./rooms.csv")));
+        assertThrows(
+                ReportTarget.RefusedException.class, () -> ReportTarget.checkDistinct(csv, dir.resolve("./rooms.csv")));
     }
 }

@@ -1,18 +1,9 @@
 package org.roomnet.core.report;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.core.classify.Prediction;
-import org.roomnet.core.review.ListingChecklist;
-import org.roomnet.core.organize.Assignment;
-import org.roomnet.core.review.PhotoReview;
-import org.roomnet.core.review.Review;
-import org.roomnet.core.classify.PhotoResult;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.InputStream;
@@ -20,34 +11,56 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.core.classify.PhotoResult;
+import org.roomnet.core.classify.Prediction;
+import org.roomnet.core.organize.Assignment;
+import org.roomnet.core.review.ListingChecklist;
+import org.roomnet.core.review.PhotoReview;
+import org.roomnet.core.review.Review;
 
 class ReportTest {
 
-    private static final List<String> CLASSES = List.of("Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom");
+    private static final List<String> CLASSES =
+            List.of("Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom");
 
     @TempDir
     Path dir;
 
     private Report sample() {
         Path folder = dir.toAbsolutePath();
-        return Report.fromResults(CLASSES, folder, List.of(
-                PhotoResult.failed(folder.resolve("c.jpg"), "empty file (0 bytes)"),
-                PhotoResult.classified(folder.resolve("b.jpg"), Prediction.of(CLASSES, new float[]{0, 0.6f, 0.4f, 0, 0, 0})),
-                PhotoResult.classified(folder.resolve("a, kitchen.jpg"), Prediction.of(CLASSES, new float[]{0, 0, 0, 0, 0.9f, 0.1f}))));
+        return Report.fromResults(
+                CLASSES,
+                folder,
+                List.of(
+                        PhotoResult.failed(folder.resolve("c.jpg"), "empty file (0 bytes)"),
+                        PhotoResult.classified(
+                                folder.resolve("b.jpg"), Prediction.of(CLASSES, new float[] {0, 0.6f, 0.4f, 0, 0, 0})),
+                        PhotoResult.classified(
+                                folder.resolve("a, kitchen.jpg"),
+                                Prediction.of(CLASSES, new float[] {0, 0, 0, 0, 0.9f, 0.1f}))));
     }
 
     /** A reviewed shoot: b.jpg corrected from Bathroom to Bedroom, a confirmed, the rest untouched. */
     private Report reviewed() {
         Path folder = dir.toAbsolutePath();
         List<PhotoReview> photos = List.of(
-                PhotoReview.fromPrediction(folder.resolve("b.jpg"), Prediction.of(CLASSES, new float[]{0, 0.6f, 0.4f, 0, 0, 0}), "Bedroom"),
-                PhotoReview.fromPrediction(folder.resolve("a.jpg"), Prediction.of(CLASSES, new float[]{0, 0, 0, 0, 0.9f, 0.1f}), "Kitchen"),
-                PhotoReview.fromPrediction(folder.resolve("d.jpg"), Prediction.of(CLASSES, new float[]{0.7f, 0, 0, 0.3f, 0, 0}), null),
+                PhotoReview.fromPrediction(
+                        folder.resolve("b.jpg"),
+                        Prediction.of(CLASSES, new float[] {0, 0.6f, 0.4f, 0, 0, 0}),
+                        "Bedroom"),
+                PhotoReview.fromPrediction(
+                        folder.resolve("a.jpg"),
+                        Prediction.of(CLASSES, new float[] {0, 0, 0, 0, 0.9f, 0.1f}),
+                        "Kitchen"),
+                PhotoReview.fromPrediction(
+                        folder.resolve("d.jpg"), Prediction.of(CLASSES, new float[] {0.7f, 0, 0, 0.3f, 0, 0}), null),
                 PhotoReview.unreadable(folder.resolve("c.jpg"), "empty file (0 bytes)"));
         return Report.of(CLASSES, folder, photos, new ListingChecklist(List.of("Kitchen", "Bathroom", "Backyard")));
     }
@@ -57,9 +70,11 @@ class ReportTest {
         Path csv = dir.resolve("out.csv");
         CsvReport.write(sample(), csv);
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("file,label,confidence,error,needs_review,Backyard,Bathroom,Bedroom,Frontyard,Kitchen,LivingRoom,source,note",
+        assertEquals(
+                "file,label,confidence,error,needs_review,Backyard,Bathroom,Bedroom,Frontyard,Kitchen,LivingRoom,source,note",
                 lines.get(0));
-        assertEquals("\"a, kitchen.jpg\",Kitchen,0.900000,,false,0.000000,0.000000,0.000000,0.000000,0.900000,0.100000,model,",
+        assertEquals(
+                "\"a, kitchen.jpg\",Kitchen,0.900000,,false,0.000000,0.000000,0.000000,0.000000,0.900000,0.100000,model,",
                 lines.get(1));
         assertEquals("c.jpg,,,empty file (0 bytes),false,,,,,,,,", lines.get(3));
         assertEquals(4, lines.size());
@@ -69,14 +84,32 @@ class ReportTest {
     void xlsxRowsAreSortedWithTheFinalLabelBesideTheModelsLabelAndConfidence() throws Exception {
         Path xlsx = dir.resolve("out.xlsx");
         XlsxReport.write(reviewed(), xlsx);
-        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(xlsx);
+                XSSFWorkbook book = new XSSFWorkbook(in)) {
             Sheet photos = book.getSheet(XlsxReport.PHOTOS_SHEET);
             assertEquals(0, book.getSheetIndex(photos));
             List<String> header = new ArrayList<>();
             photos.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
-            assertEquals(List.of("file", "folder", "final label", "reviewed", "corrected", "model label",
-                    "model confidence", "error", "needs_review", "Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom",
-                    "source", "note"), header);
+            assertEquals(
+                    List.of(
+                            "file",
+                            "folder",
+                            "final label",
+                            "reviewed",
+                            "corrected",
+                            "model label",
+                            "model confidence",
+                            "error",
+                            "needs_review",
+                            "Backyard",
+                            "Bathroom",
+                            "Bedroom",
+                            "Frontyard",
+                            "Kitchen",
+                            "LivingRoom",
+                            "source",
+                            "note"),
+                    header);
             List<String> files = new ArrayList<>();
             for (int r = 1; r <= photos.getLastRowNum(); r++) {
                 files.add(photos.getRow(r).getCell(0).getStringCellValue());
@@ -88,16 +121,28 @@ class ReportTest {
             assertEquals("yes", corrected.getCell(3).getStringCellValue());
             assertEquals("yes", corrected.getCell(4).getStringCellValue());
             assertEquals("Bathroom", corrected.getCell(5).getStringCellValue());
-            assertEquals(0.6, corrected.getCell(6).getNumericCellValue(), 1e-6, "the model's confidence in its own label");
+            assertEquals(
+                    0.6, corrected.getCell(6).getNumericCellValue(), 1e-6, "the model's confidence in its own label");
             assertEquals("0.0%", corrected.getCell(6).getCellStyle().getDataFormatString());
-            assertEquals("0.0%", corrected.getCell(XlsxReport.FIXED_COLUMNS.size() + 2).getCellStyle().getDataFormatString(), "scores as percentages");
+            assertEquals(
+                    "0.0%",
+                    corrected
+                            .getCell(XlsxReport.FIXED_COLUMNS.size() + 2)
+                            .getCellStyle()
+                            .getDataFormatString(),
+                    "scores as percentages");
             assertEquals("no", photos.getRow(4).getCell(3).getStringCellValue(), "d.jpg is not reviewed");
             assertEquals("", photos.getRow(3).getCell(3).getStringCellValue(), "an unreadable file is not to review");
             assertEquals("empty file (0 bytes)", photos.getRow(3).getCell(7).getStringCellValue());
 
             var pane = photos.getPaneInformation();
-            assertTrue(pane != null && pane.isFreezePane() && pane.getHorizontalSplitTopRow() == 1, "header row frozen");
-            assertTrue(((org.apache.poi.xssf.usermodel.XSSFSheet) photos).getCTWorksheet().isSetAutoFilter(), "filters on");
+            assertTrue(
+                    pane != null && pane.isFreezePane() && pane.getHorizontalSplitTopRow() == 1, "header row frozen");
+            assertTrue(
+                    ((org.apache.poi.xssf.usermodel.XSSFSheet) photos)
+                            .getCTWorksheet()
+                            .isSetAutoFilter(),
+                    "filters on");
             assertTrue(photos.getColumnWidth(0) > photos.getColumnWidth(3), "widths set per column");
 
             List<String> summary = summaryText(book);
@@ -114,8 +159,11 @@ class ReportTest {
         List<String> text = new ArrayList<>();
         for (Row row : book.getSheet(XlsxReport.SUMMARY_SHEET)) {
             StringBuilder sb = new StringBuilder();
-            row.forEach(c -> sb.append(c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
-                    ? String.valueOf((int) c.getNumericCellValue()) : c.getStringCellValue()).append('|'));
+            row.forEach(c -> sb.append(
+                            c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                                    ? String.valueOf((int) c.getNumericCellValue())
+                                    : c.getStringCellValue())
+                    .append('|'));
             text.add(sb.toString());
         }
         return text;
@@ -139,27 +187,33 @@ class ReportTest {
         Path csv = dir.resolve("out.csv");
         CsvReport.write(report, csv);
         List<String> lines = Files.readAllLines(csv); // rows by file name
-        for (String start : List.of("back\\slash.jpg,Kitchen,", "'=cmd|calc.jpg,Kitchen,", "'+1.jpg,", "'-2.jpg,",
-                "'@SUM(A1).jpg,")) {
+        for (String start : List.of(
+                "back\\slash.jpg,Kitchen,", "'=cmd|calc.jpg,Kitchen,", "'+1.jpg,", "'-2.jpg,", "'@SUM(A1).jpg,")) {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith(start)), start + " in " + lines);
         }
         assertEquals("sub/x.jpg,,,'=not a formula,false,,,,,,,,", lines.get(lines.size() - 1));
 
         Path xlsx = dir.resolve("out.xlsx");
         XlsxReport.write(report, xlsx);
-        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(xlsx);
+                XSSFWorkbook book = new XSSFWorkbook(in)) {
             Sheet photos = book.getSheet(XlsxReport.PHOTOS_SHEET);
             List<String> written = new ArrayList<>();
             for (int r = 1; r <= names.size(); r++) {
                 Cell cell = photos.getRow(r).getCell(0);
                 assertEquals(CellType.STRING, cell.getCellType());
                 written.add(cell.getStringCellValue());
-                assertEquals(!cell.getStringCellValue().equals("back\\slash.jpg"), cell.getCellStyle().getQuotePrefixed(),
+                assertEquals(
+                        !cell.getStringCellValue().equals("back\\slash.jpg"),
+                        cell.getCellStyle().getQuotePrefixed(),
                         cell.getStringCellValue() + " marked as text");
             }
             assertEquals(names.stream().sorted().toList(), written, "exactly the names");
             int error = XlsxReport.FIXED_COLUMNS.indexOf("error");
-            assertTrue(photos.getRow(names.size() + 1).getCell(error).getCellStyle().getQuotePrefixed());
+            assertTrue(photos.getRow(names.size() + 1)
+                    .getCell(error)
+                    .getCellStyle()
+                    .getQuotePrefixed());
         }
     }
 
@@ -168,11 +222,14 @@ class ReportTest {
     @Test
     void aDecodingWarningIsTheNoteInTheCsvAndTheXlsxAndMarksNothingDamaged() throws Exception {
         Path folder = dir.toAbsolutePath();
-        Prediction kitchen = Prediction.of(CLASSES, new float[]{0, 0, 0, 0, 0.9f, 0.1f});
+        Prediction kitchen = Prediction.of(CLASSES, new float[] {0, 0, 0, 0, 0.9f, 0.1f});
         String warning = "colour profile unreadable, assumed sRGB";
-        Report report = Report.fromResults(CLASSES, folder, List.of(
-                PhotoResult.classified(folder.resolve("a.jpg"), kitchen).withWarning(warning),
-                PhotoResult.classified(folder.resolve("b.jpg"), kitchen)));
+        Report report = Report.fromResults(
+                CLASSES,
+                folder,
+                List.of(
+                        PhotoResult.classified(folder.resolve("a.jpg"), kitchen).withWarning(warning),
+                        PhotoResult.classified(folder.resolve("b.jpg"), kitchen)));
         assertEquals(0, report.damagedCount());
         assertEquals(2, report.intactCountsByLabel().get("Kitchen"));
         Path csv = dir.resolve("out.csv");
@@ -183,7 +240,8 @@ class ReportTest {
         assertTrue(lines.get(2).endsWith(",model,"), lines.get(2));
         Path xlsx = dir.resolve("out.xlsx");
         XlsxReport.write(report, xlsx);
-        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(xlsx);
+                XSSFWorkbook book = new XSSFWorkbook(in)) {
             Sheet photos = book.getSheet(XlsxReport.PHOTOS_SHEET);
             int note = photos.getRow(0).getLastCellNum() - 1;
             assertEquals(XlsxReport.NOTE_COLUMN, photos.getRow(0).getCell(note).getStringCellValue());
@@ -195,13 +253,17 @@ class ReportTest {
     @Test
     void aDamagedPhotoKeepsItsLabelAndScoresWithTheDamageAsItsError() throws Exception {
         Path folder = dir.toAbsolutePath();
-        PhotoResult cut = PhotoResult.damaged(folder.resolve("cut.jpg"), Prediction.of(CLASSES, new float[]{0, 0, 0, 0, 0.9f, 0.1f}),
+        PhotoResult cut = PhotoResult.damaged(
+                folder.resolve("cut.jpg"),
+                Prediction.of(CLASSES, new float[] {0, 0, 0, 0, 0.9f, 0.1f}),
                 "truncated: 38 % of the image data missing");
         Report report = Report.fromResults(CLASSES, folder, List.of(cut));
         Path csv = dir.resolve("out.csv");
         CsvReport.write(report, csv);
-        assertEquals("cut.jpg,Kitchen,0.900000,truncated: 38 % of the image data missing,false,0.000000,0.000000,0.000000,"
-                + "0.000000,0.900000,0.100000,model,", Files.readAllLines(csv).get(1));
+        assertEquals(
+                "cut.jpg,Kitchen,0.900000,truncated: 38 % of the image data missing,false,0.000000,0.000000,0.000000,"
+                        + "0.000000,0.900000,0.100000,model,",
+                Files.readAllLines(csv).get(1));
         assertEquals(1, report.damagedCount());
         assertEquals(0, report.unreadableCount());
         Review review = new Review(folder, CLASSES);
@@ -225,10 +287,10 @@ class ReportTest {
         List<String> nine = org.roomnet.testing.TinyOnnx.NINE;
         float[] sure = {0, 0, 0, 0, 0.95f, 0.05f, 0, 0, 0};
         float[] unsure = {0, 0, 0, 0, 0.5f, 0.3f, 0.2f, 0, 0};
-        var rules = new org.roomnet.core.review.ReviewRules(0.6f, 0.15f,
-                new org.roomnet.core.classify.UnknownDetector("u", 0.5, "Other", 0.8, ""));
-        java.util.function.BiFunction<float[], Double, Prediction> p = (scores, unknown) ->
-                Prediction.of(nine, scores, null, java.util.OptionalDouble.of(unknown));
+        var rules = new org.roomnet.core.review.ReviewRules(
+                0.6f, 0.15f, new org.roomnet.core.classify.UnknownDetector("u", 0.5, "Other", 0.8, ""));
+        java.util.function.BiFunction<float[], Double, Prediction> p =
+                (scores, unknown) -> Prediction.of(nine, scores, null, java.util.OptionalDouble.of(unknown));
         List<PhotoReview> photos = List.of(
                 PhotoReview.fromPrediction(folder.resolve("a-sure.jpg"), p.apply(sure, 0.1), null),
                 PhotoReview.fromPrediction(folder.resolve("b-unsure.jpg"), p.apply(unsure, 0.1), null),
@@ -239,8 +301,10 @@ class ReportTest {
         Path csv = dir.resolve("out.csv");
         CsvReport.write(report, csv);
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("file,label,confidence,error,needs_review,Backyard,Bathroom,Bedroom,Frontyard,Kitchen,LivingRoom,"
-                + "DiningRoom,FloorPlan,Other,source,note", lines.get(0));
+        assertEquals(
+                "file,label,confidence,error,needs_review,Backyard,Bathroom,Bedroom,Frontyard,Kitchen,LivingRoom,"
+                        + "DiningRoom,FloorPlan,Other,source,note",
+                lines.get(0));
         List<String> expected = List.of("false", "true", "false", "true", "false");
         for (int i = 0; i < expected.size(); i++) {
             String[] cells = lines.get(i + 1).split(",", -1);
@@ -249,13 +313,18 @@ class ReportTest {
         }
         Path xlsx = dir.resolve("out.xlsx");
         XlsxReport.write(report, xlsx);
-        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(xlsx);
+                XSSFWorkbook book = new XSSFWorkbook(in)) {
             Sheet sheet = book.getSheet(XlsxReport.PHOTOS_SHEET);
             int column = XlsxReport.FIXED_COLUMNS.indexOf("needs_review");
             assertEquals("needs_review", sheet.getRow(0).getCell(column).getStringCellValue());
-            assertEquals("Other", sheet.getRow(0).getCell(XlsxReport.FIXED_COLUMNS.size() + 8).getStringCellValue());
+            assertEquals(
+                    "Other",
+                    sheet.getRow(0).getCell(XlsxReport.FIXED_COLUMNS.size() + 8).getStringCellValue());
             for (int i = 0; i < expected.size(); i++) {
-                assertEquals(Boolean.parseBoolean(expected.get(i)), sheet.getRow(i + 1).getCell(column).getBooleanCellValue(),
+                assertEquals(
+                        Boolean.parseBoolean(expected.get(i)),
+                        sheet.getRow(i + 1).getCell(column).getBooleanCellValue(),
                         sheet.getRow(i + 1).getCell(0).getStringCellValue());
             }
         }
@@ -267,28 +336,38 @@ class ReportTest {
     void theSummaryCountsADamagedPhotoWithTheUnreadableFilesAsTheAppDoes() throws Exception {
         Path folder = dir.toAbsolutePath();
         float[] bathroom = {0, 0.53f, 0.47f, 0, 0, 0};
-        Report report = Report.fromResults(CLASSES, folder, List.of(
-                PhotoResult.classified(folder.resolve("a.jpg"), Prediction.of(CLASSES, bathroom)),
-                PhotoResult.damaged(folder.resolve("cut.jpg"), Prediction.of(CLASSES, bathroom),
-                        "truncated: 38 % of the image data missing"),
-                PhotoResult.failed(folder.resolve("notes.txt"), "not an image")));
+        Report report = Report.fromResults(
+                CLASSES,
+                folder,
+                List.of(
+                        PhotoResult.classified(folder.resolve("a.jpg"), Prediction.of(CLASSES, bathroom)),
+                        PhotoResult.damaged(
+                                folder.resolve("cut.jpg"),
+                                Prediction.of(CLASSES, bathroom),
+                                "truncated: 38 % of the image data missing"),
+                        PhotoResult.failed(folder.resolve("notes.txt"), "not an image")));
         Path xlsx = dir.resolve("out.xlsx");
         XlsxReport.write(report, xlsx);
-        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(xlsx);
+                XSSFWorkbook book = new XSSFWorkbook(in)) {
             List<String> summary = summaryText(book);
             assertTrue(summary.contains("Bathroom|1|"), "the cut photo is in no room: " + summary);
             assertTrue(summary.contains("unreadable files|2|"), "as the app's status bar says: " + summary);
-            assertTrue(summary.stream().anyMatch(t -> t.startsWith("of them damaged") && t.endsWith("|1|")), summary.toString());
+            assertTrue(
+                    summary.stream().anyMatch(t -> t.startsWith("of them damaged") && t.endsWith("|1|")),
+                    summary.toString());
             assertTrue(summary.contains("total files|3|"), summary.toString());
             Row cut = book.getSheet(XlsxReport.PHOTOS_SHEET).getRow(2);
             assertEquals("cut.jpg", cut.getCell(0).getStringCellValue());
             assertEquals("", cut.getCell(2).getStringCellValue(), "no final label: the app puts it in no room");
             assertEquals("Bathroom", cut.getCell(5).getStringCellValue(), "the model's label is kept");
-            assertEquals("truncated: 38 % of the image data missing", cut.getCell(7).getStringCellValue());
+            assertEquals(
+                    "truncated: 38 % of the image data missing", cut.getCell(7).getStringCellValue());
         }
         Review app = new Review(folder, CLASSES);
         app.add(PhotoReview.of(PhotoResult.classified(folder.resolve("a.jpg"), Prediction.of(CLASSES, bathroom))));
-        app.add(PhotoReview.of(PhotoResult.damaged(folder.resolve("cut.jpg"), Prediction.of(CLASSES, bathroom), "cut")));
+        app.add(PhotoReview.of(
+                PhotoResult.damaged(folder.resolve("cut.jpg"), Prediction.of(CLASSES, bathroom), "cut")));
         app.add(PhotoReview.of(PhotoResult.failed(folder.resolve("notes.txt"), "not an image")));
         assertEquals(app.unreadableCount(), report.unreadableOrDamagedCount(), "the app's count (ReviewCounts)");
     }
@@ -308,11 +387,15 @@ class ReportTest {
         Files.setPosixFilePermissions(xlsx, readOnlyForAll);
         XlsxReport.write(reviewed(), xlsx);
         assertEquals(readOnlyForAll, Files.getPosixFilePermissions(xlsx));
-        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(xlsx);
+                XSSFWorkbook book = new XSSFWorkbook(in)) {
             assertEquals(5, book.getSheet(XlsxReport.PHOTOS_SHEET).getPhysicalNumberOfRows(), "replaced");
         }
         try (var left = Files.list(dir)) {
-            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".roomnet-report-")).toList());
+            assertEquals(
+                    List.of(),
+                    left.filter(p -> p.getFileName().toString().startsWith(".roomnet-report-"))
+                            .toList());
         }
     }
 }

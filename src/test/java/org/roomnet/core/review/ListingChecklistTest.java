@@ -1,19 +1,19 @@
 package org.roomnet.core.review;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class ListingChecklistTest {
 
     @Test
     void theDefaultAsksForTheRoomsMostListingsShow() {
-        assertEquals(List.of("Frontyard", "LivingRoom", "Kitchen", "Bedroom", "Bathroom"), ListingChecklist.DEFAULT.rooms());
+        assertEquals(
+                List.of("Frontyard", "LivingRoom", "Kitchen", "Bedroom", "Bathroom"), ListingChecklist.DEFAULT.rooms());
         assertFalse(ListingChecklist.DEFAULT.rooms().contains("Backyard"));
     }
 
@@ -23,7 +23,8 @@ class ListingChecklistTest {
         assertEquals(new ListingChecklist.Item("Kitchen", 3), items.get(2));
         assertTrue(items.get(2).present());
         assertFalse(items.get(3).present());
-        assertEquals(List.of("Frontyard", "LivingRoom", "Bedroom", "Bathroom"),
+        assertEquals(
+                List.of("Frontyard", "LivingRoom", "Bedroom", "Bathroom"),
                 ListingChecklist.DEFAULT.missing(Map.of("Kitchen", 3)));
     }
 

@@ -1,12 +1,11 @@
 package org.roomnet.core.review;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class PercentTest {
 
@@ -27,8 +26,11 @@ class PercentTest {
         assertEquals(List.of("low confidence: 59.6 % is below 60 %"), ReviewRules.FIXED.reasons(low));
 
         PhotoReview close = Photos.photo(Path.of("/s/b.jpg"), "Kitchen", 0.5f, 0.4f);
-        assertEquals(List.of("low confidence: 50.0 % is below 60 %",
-                "close second choice: LivingRoom 40.0 % is within 15 points"), ReviewRules.FIXED.reasons(close));
+        assertEquals(
+                List.of(
+                        "low confidence: 50.0 % is below 60 %",
+                        "close second choice: LivingRoom 40.0 % is within 15 points"),
+                ReviewRules.FIXED.reasons(close));
 
         assertEquals(List.of(), ReviewRules.FIXED.reasons(Photos.sure(Path.of("/s/c.jpg"), "Kitchen")));
         assertEquals(List.of(), ReviewRules.FIXED.reasons(low.withAgentLabel("Kitchen")), "reviewed: nothing to flag");

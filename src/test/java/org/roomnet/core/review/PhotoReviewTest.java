@@ -1,16 +1,15 @@
 package org.roomnet.core.review;
 
-import org.junit.jupiter.api.Test;
-import org.roomnet.core.classify.Prediction;
-import org.roomnet.core.classify.PhotoResult;
-
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.roomnet.core.classify.PhotoResult;
+import org.roomnet.core.classify.Prediction;
 
 class PhotoReviewTest {
 
@@ -18,7 +17,7 @@ class PhotoReviewTest {
 
     @Test
     void aClassifiedResultKeepsTheModelsFirstAndSecondChoice() {
-        Prediction p = Prediction.of(Photos.CLASSES, new float[]{0.1f, 0.05f, 0.05f, 0.1f, 0.5f, 0.2f});
+        Prediction p = Prediction.of(Photos.CLASSES, new float[] {0.1f, 0.05f, 0.05f, 0.1f, 0.5f, 0.2f});
         PhotoReview r = PhotoReview.of(PhotoResult.classified(file, p));
         assertEquals("Kitchen", r.modelLabel());
         assertEquals(0.5f, r.confidence());

@@ -1,17 +1,16 @@
 package org.roomnet.core.review;
 
-import org.roomnet.core.classify.Prediction;
-
 import java.nio.file.Path;
 import java.util.List;
+import org.roomnet.core.classify.Prediction;
 
 /** Test photos with chosen scores, in a fixed set of room types. */
 public final class Photos {
 
-    public static final List<String> CLASSES = List.of("Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom");
+    public static final List<String> CLASSES =
+            List.of("Backyard", "Bathroom", "Bedroom", "Frontyard", "Kitchen", "LivingRoom");
 
-    private Photos() {
-    }
+    private Photos() {}
 
     /** A photo the model gave {@code confidence} for {@code label}, and {@code second} to the next class. */
     public static PhotoReview photo(Path file, String label, float confidence, float second) {

@@ -1,8 +1,7 @@
 package org.roomnet.core.review;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roomnet.core.workflow.ShootFolder;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,9 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.core.workflow.ShootFolder;
 
 class RestorePlanTest {
 
@@ -24,7 +23,9 @@ class RestorePlanTest {
     }
 
     private SavedPhoto saved(Path file, String label) {
-        return new SavedPhoto(Photos.sure(file, label).withAgentLabel("Bedroom"), FileStamp.of(file).orElseThrow());
+        return new SavedPhoto(
+                Photos.sure(file, label).withAgentLabel("Bedroom"),
+                FileStamp.of(file).orElseThrow());
     }
 
     @Test
@@ -41,16 +42,19 @@ class RestorePlanTest {
         Path a = file("a.jpg", "a");
         Path b = file("b.jpg", "b");
         Path gone = file("gone.jpg", "g");
-        SavedReview saved = new SavedReview("m", "1", Photos.CLASSES, List.of(saved(a, "Kitchen"), saved(gone, "Kitchen")));
+        SavedReview saved =
+                new SavedReview("m", "1", Photos.CLASSES, List.of(saved(a, "Kitchen"), saved(gone, "Kitchen")));
         Files.delete(gone);
         Path c = file("c.jpg", "c");
 
         RestorePlan plan = RestorePlan.of(Optional.of(saved), List.of(a, b, c), Photos.CLASSES);
 
-        assertEquals(List.of(a), plan.restored().stream().map(s -> s.review().file()).toList());
+        assertEquals(
+                List.of(a), plan.restored().stream().map(s -> s.review().file()).toList());
         assertEquals("Bedroom", plan.restored().get(0).review().agentLabel());
         assertEquals(List.of(b, c), plan.toClassify());
-        assertEquals(List.of(gone), plan.away().stream().map(s -> s.review().file()).toList());
+        assertEquals(
+                List.of(gone), plan.away().stream().map(s -> s.review().file()).toList());
         assertEquals("Bedroom", plan.away().get(0).review().agentLabel());
         assertTrue(plan.carried().isEmpty());
         assertEquals(0, plan.dropped());
@@ -92,17 +96,21 @@ class RestorePlanTest {
     void savedPhotosOutsideThoseOpenedAreCarried() throws IOException {
         Path a = file("a.jpg", "a");
         Path other = file("other.jpg", "o");
-        SavedReview saved = new SavedReview("m", "1", Photos.CLASSES, List.of(saved(a, "Kitchen"), saved(other, "Kitchen")));
+        SavedReview saved =
+                new SavedReview("m", "1", Photos.CLASSES, List.of(saved(a, "Kitchen"), saved(other, "Kitchen")));
         RestorePlan plan = RestorePlan.of(Optional.of(saved), List.of(a), Photos.CLASSES);
         assertEquals(1, plan.restored().size());
-        assertEquals(List.of(other), plan.carried().stream().map(s -> s.review().file()).toList());
+        assertEquals(
+                List.of(other),
+                plan.carried().stream().map(s -> s.review().file()).toList());
     }
 
     @Test
     void aSavedPhotoNotOpenedWhoseFileChangedIsDropped() throws IOException {
         Path a = file("a.jpg", "a");
         Path other = file("other.jpg", "o");
-        SavedReview saved = new SavedReview("m", "1", Photos.CLASSES, List.of(saved(a, "Kitchen"), saved(other, "Kitchen")));
+        SavedReview saved =
+                new SavedReview("m", "1", Photos.CLASSES, List.of(saved(a, "Kitchen"), saved(other, "Kitchen")));
         Files.writeString(other, "another photo");
 
         RestorePlan plan = RestorePlan.of(Optional.of(saved), List.of(a), Photos.CLASSES);
@@ -117,13 +125,18 @@ class RestorePlanTest {
         Path a = file("a.jpg", "a");
         Path other = file("other.jpg", "o");
         Path gone = file("gone.jpg", "g");
-        SavedReview saved = new SavedReview("m", "1", Photos.CLASSES,
+        SavedReview saved = new SavedReview(
+                "m",
+                "1",
+                Photos.CLASSES,
                 List.of(saved(gone, "Kitchen"), saved(other, "Kitchen"), saved(a, "Kitchen")));
         Files.delete(gone);
 
         RestorePlan plan = RestorePlan.of(Optional.of(saved), List.of(a), Photos.CLASSES);
 
-        assertEquals(List.of(other, gone), plan.kept().stream().map(s -> s.review().file()).toList());
+        assertEquals(
+                List.of(other, gone),
+                plan.kept().stream().map(s -> s.review().file()).toList());
     }
 
     /**
@@ -137,19 +150,25 @@ class RestorePlanTest {
         Path b = file("b.jpg", "photo b");
         Files.setLastModifiedTime(a, FileTime.fromMillis(1_600_000_000_000L));
         PhotoReview labelled = Photos.sure(a, "Kitchen").withAgentLabel("Bathroom");
-        SidecarAutosave first = new SidecarAutosave(folder, "m", "1", List.of(), List.of(), 60_000, e -> { });
+        SidecarAutosave first = new SidecarAutosave(folder, "m", "1", List.of(), List.of(), 60_000, e -> {});
         first.schedule(Photos.CLASSES, List.of(labelled, Photos.sure(b, "Bedroom")));
         first.closeAsync().join();
         Path sorted = Files.createDirectories(folder.resolveSibling(folder.getFileName() + "-sorted"));
         Files.move(a, sorted.resolve("a.jpg"));
 
         RestorePlan whileAway = RestorePlan.of(ReviewSidecar.read(folder), ShootFolder.list(folder), Photos.CLASSES);
-        assertEquals(List.of(b), whileAway.restored().stream().map(s -> s.review().file()).toList());
+        assertEquals(
+                List.of(b),
+                whileAway.restored().stream().map(s -> s.review().file()).toList());
         assertTrue(whileAway.toClassify().isEmpty());
-        assertEquals(List.of(a), whileAway.away().stream().map(s -> s.review().file()).toList());
-        SidecarAutosave second = new SidecarAutosave(folder, "m", "1", whileAway.kept(), whileAway.restored(),
-                60_000, e -> { });
-        second.schedule(Photos.CLASSES, whileAway.restored().stream().map(SavedPhoto::review).toList());
+        assertEquals(
+                List.of(a),
+                whileAway.away().stream().map(s -> s.review().file()).toList());
+        SidecarAutosave second =
+                new SidecarAutosave(folder, "m", "1", whileAway.kept(), whileAway.restored(), 60_000, e -> {});
+        second.schedule(
+                Photos.CLASSES,
+                whileAway.restored().stream().map(SavedPhoto::review).toList());
         second.closeAsync().join();
         assertEquals(2, ReviewSidecar.read(folder).orElseThrow().photos().size(), "a.jpg stays in the sidecar");
 
@@ -159,10 +178,15 @@ class RestorePlanTest {
         assertTrue(back.toClassify().isEmpty(), "nothing classified again: " + back.toClassify());
         assertTrue(back.away().isEmpty());
         assertEquals(0, back.dropped());
-        PhotoReview restored = back.restored().stream().map(SavedPhoto::review).filter(r -> r.file().equals(a))
-                .findFirst().orElseThrow();
+        PhotoReview restored = back.restored().stream()
+                .map(SavedPhoto::review)
+                .filter(r -> r.file().equals(a))
+                .findFirst()
+                .orElseThrow();
         assertEquals(labelled, restored);
-        assertEquals(new FileStamp(Files.size(a), 1_600_000_000_000L), FileStamp.of(a).orElseThrow());
+        assertEquals(
+                new FileStamp(Files.size(a), 1_600_000_000_000L),
+                FileStamp.of(a).orElseThrow());
     }
 
     @Test
@@ -170,7 +194,11 @@ class RestorePlanTest {
         Path a = file("a.jpg", "a");
         SavedReview saved = new SavedReview("m", "1", Photos.CLASSES, List.of(saved(a, "Kitchen")));
         Files.delete(a);
-        assertEquals(1, RestorePlan.of(Optional.of(saved), List.of(), Photos.CLASSES).away().size());
+        assertEquals(
+                1,
+                RestorePlan.of(Optional.of(saved), List.of(), Photos.CLASSES)
+                        .away()
+                        .size());
 
         file("a.jpg", "another photo under the same name");
         RestorePlan plan = RestorePlan.of(Optional.of(saved), List.of(a), Photos.CLASSES);

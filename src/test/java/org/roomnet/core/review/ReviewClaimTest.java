@@ -1,7 +1,9 @@
 package org.roomnet.core.review;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,11 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReviewClaimTest {
 
@@ -28,8 +27,10 @@ class ReviewClaimTest {
     }
 
     private void writeClaim(String host, long pid, Instant since, Instant refreshed) throws IOException {
-        Files.writeString(folder.resolve(ReviewClaim.FILE_NAME), "ROOMNET-CLAIM\t1\nbob\t" + host + "\t" + pid + "\t"
-                + since.toEpochMilli() + "\t" + refreshed.toEpochMilli() + "\ttoken-of-bob\n");
+        Files.writeString(
+                folder.resolve(ReviewClaim.FILE_NAME),
+                "ROOMNET-CLAIM\t1\nbob\t" + host + "\t" + pid + "\t" + since.toEpochMilli() + "\t"
+                        + refreshed.toEpochMilli() + "\ttoken-of-bob\n");
     }
 
     @Test
@@ -65,8 +66,11 @@ class ReviewClaimTest {
     @Test
     void aLiveProcessOnThisMachineHoldsItsClaimAndAKilledOneAtOnceNoLonger() throws Exception {
         String host = host();
-        Process child = new ProcessBuilder(javaCommand(), "-cp", System.getProperty("java.class.path"),
-                Sleeper.class.getName()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process child = new ProcessBuilder(
+                        javaCommand(), "-cp", System.getProperty("java.class.path"), Sleeper.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             Instant since = child.info().startInstant().orElse(Instant.now()).plusSeconds(1);
             writeClaim(host, child.pid(), since, Instant.now().minus(Duration.ofHours(1)));
@@ -99,7 +103,11 @@ class ReviewClaimTest {
         assertFalse(held.claimed());
         assertEquals("other-pc", held.holder().host());
 
-        writeClaim("other-pc", 4242, now.minusSeconds(3600), now.minus(ReviewClaim.STALE).minusSeconds(1));
+        writeClaim(
+                "other-pc",
+                4242,
+                now.minusSeconds(3600),
+                now.minus(ReviewClaim.STALE).minusSeconds(1));
         assertTrue(ReviewClaim.tryClaim(folder).claimed(), "no heartbeat for two minutes: stale");
     }
 
@@ -111,7 +119,10 @@ class ReviewClaimTest {
     }
 
     private static String javaCommand() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     /** A process that lives a while. */

@@ -1,7 +1,8 @@
 package org.roomnet.core.review;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,10 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 of a process in the middle of saving: a child JVM saves a 300-photo review in a loop (every
@@ -32,9 +31,16 @@ class ReviewSaveKillTest {
         Random random = new Random(20);
         long lastGeneration = 0;
         for (int round = 0; round < 3; round++) {
-            Process child = new ProcessBuilder(javaCommand(), "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                    SaveLoop.class.getName(), folder.toString()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process child = new ProcessBuilder(
+                            javaCommand(),
+                            "-Xmx64m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            SaveLoop.class.getName(),
+                            folder.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (generation() <= lastGeneration + 5 && System.nanoTime() < deadline) {
@@ -57,7 +63,9 @@ class ReviewSaveKillTest {
     /** The backup read as a review file of its own. */
     private Path backupFolder() throws IOException {
         Path copy = Files.createDirectories(folder.resolve("backup-check"));
-        Files.copy(ReviewSidecar.backupIn(folder), ReviewSidecar.fileIn(copy),
+        Files.copy(
+                ReviewSidecar.backupIn(folder),
+                ReviewSidecar.fileIn(copy),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return copy;
     }
@@ -75,11 +83,15 @@ class ReviewSaveKillTest {
         assertFalse(s.isDamaged(), () -> s.damageSummary());
         List<SavedPhoto> photos = s.saved().orElseThrow().photos();
         assertEquals(PHOTOS, photos.size());
-        assertEquals(1, photos.stream().map(p -> p.review().agentLabel()).distinct().count(), "one save's labels");
+        assertEquals(
+                1, photos.stream().map(p -> p.review().agentLabel()).distinct().count(), "one save's labels");
     }
 
     private static String javaCommand() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     /** The child: saves the review of {@code args[0]} over and over, each time with the next label for every photo. */
@@ -93,7 +105,8 @@ class ReviewSaveKillTest {
                 for (int p = 0; p < PHOTOS; p++) {
                     PhotoReview review = Photos.sure(folder.resolve(String.format("IMG_%04d.jpg", p)), "Kitchen")
                             .withAgentLabel(label);
-                    photos.add(new SavedPhoto(review, new FileStamp(1000 + p, 1_700_000_000_000L), System.currentTimeMillis()));
+                    photos.add(new SavedPhoto(
+                            review, new FileStamp(1000 + p, 1_700_000_000_000L), System.currentTimeMillis()));
                 }
                 store.save(new SavedReview("m", "1", Photos.CLASSES, photos));
             }

@@ -1,8 +1,10 @@
 package org.roomnet.core.review;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -12,12 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReviewSidecarTest {
 
@@ -25,16 +24,22 @@ class ReviewSidecarTest {
     Path folder;
 
     private SavedReview sample() {
-        PhotoReview kitchen = Photos.photo(folder.resolve("k.jpg"), "Kitchen", 0.51234567f, 0.3f).withAgentLabel("Bedroom");
+        PhotoReview kitchen = Photos.photo(folder.resolve("k.jpg"), "Kitchen", 0.51234567f, 0.3f)
+                .withAgentLabel("Bedroom");
         PhotoReview odd = Photos.sure(folder.resolve("tab\there\\name.jpg"), "Backyard")
                 .withListing(new ListingMark(false, true, 3));
-        PhotoReview rejected = Photos.sure(folder.resolve("r.jpg"), "Bedroom").withListing(new ListingMark(true, false, 0));
+        PhotoReview rejected =
+                Photos.sure(folder.resolve("r.jpg"), "Bedroom").withListing(new ListingMark(true, false, 0));
         PhotoReview broken = PhotoReview.unreadable(folder.resolve("x.jpg"), "corrupt image:\n\tbad marker");
-        return new SavedReview("roomnet", "2", Photos.CLASSES, List.of(
-                new SavedPhoto(kitchen, new FileStamp(1234, 1_700_000_000_123L)),
-                new SavedPhoto(odd, new FileStamp(1, 2)),
-                new SavedPhoto(rejected, new FileStamp(5, 6)),
-                new SavedPhoto(broken, new FileStamp(3, 4))));
+        return new SavedReview(
+                "roomnet",
+                "2",
+                Photos.CLASSES,
+                List.of(
+                        new SavedPhoto(kitchen, new FileStamp(1234, 1_700_000_000_123L)),
+                        new SavedPhoto(odd, new FileStamp(1, 2)),
+                        new SavedPhoto(rejected, new FileStamp(5, 6)),
+                        new SavedPhoto(broken, new FileStamp(3, 4))));
     }
 
     @Test
@@ -50,8 +55,10 @@ class ReviewSidecarTest {
 
     @Test
     void aVersion1SidecarWithoutListingColumnsIsStillRead() throws IOException {
-        Files.writeString(ReviewSidecar.fileIn(folder), "ROOMNET-REVIEW\t1\nMODEL\tm\t1\nCLASSES\tA\tB\n"
-                + "PHOTO\ta.jpg\t10\t20\tB\t0.7,0.3\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                ReviewSidecar.fileIn(folder),
+                "ROOMNET-REVIEW\t1\nMODEL\tm\t1\nCLASSES\tA\tB\n" + "PHOTO\ta.jpg\t10\t20\tB\t0.7,0.3\n",
+                StandardCharsets.UTF_8);
         PhotoReview p = ReviewSidecar.read(folder).orElseThrow().photos().get(0).review();
         assertEquals("B", p.agentLabel());
         assertEquals(ListingMark.NONE, p.listing());
@@ -63,7 +70,8 @@ class ReviewSidecarTest {
         byte[] first = Files.readAllBytes(ReviewSidecar.fileIn(folder));
         ReviewSidecar.write(folder, sample());
         try (var files = Files.list(folder)) {
-            assertEquals(List.of(ReviewSidecar.FILE_NAME, ReviewSidecar.FILE_NAME + ReviewSidecar.BACKUP_SUFFIX),
+            assertEquals(
+                    List.of(ReviewSidecar.FILE_NAME, ReviewSidecar.FILE_NAME + ReviewSidecar.BACKUP_SUFFIX),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertArrayEquals(first, Files.readAllBytes(ReviewSidecar.backupIn(folder)), "the backup is the replaced file");
@@ -86,17 +94,23 @@ class ReviewSidecarTest {
 
     @Test
     void aDamagedLineIsNamedAndEveryGoodLineIsKept() throws IOException {
-        Files.writeString(ReviewSidecar.fileIn(folder), "ROOMNET-REVIEW\t2\nMODEL\tm\t1\nCLASSES\tA\tB\n"
-                + "PHOTO\ta.jpg\t1\t1\tB\t0.5,0.5\trejected\t\t\n"
-                + "PHOTO\tb.jpg\tnot-a-number\t1\t\t0.5,0.5\t\t\t\n"
-                + "PHOTO\tc.jpg\t1\t1\t\t0.9,0.1\t\tcover\t\n"
-                + "PHOTO\td.jpg\t1\n"
-                + "PHOTO\t../../etc/e.jpg\t1\t1\t\t0.9,0.1\t\t\t\n");
+        Files.writeString(
+                ReviewSidecar.fileIn(folder),
+                "ROOMNET-REVIEW\t2\nMODEL\tm\t1\nCLASSES\tA\tB\n"
+                        + "PHOTO\ta.jpg\t1\t1\tB\t0.5,0.5\trejected\t\t\n"
+                        + "PHOTO\tb.jpg\tnot-a-number\t1\t\t0.5,0.5\t\t\t\n"
+                        + "PHOTO\tc.jpg\t1\t1\t\t0.9,0.1\t\tcover\t\n"
+                        + "PHOTO\td.jpg\t1\n"
+                        + "PHOTO\t../../etc/e.jpg\t1\t1\t\t0.9,0.1\t\t\t\n");
         ReviewSnapshot snapshot = ReviewSidecar.snapshot(folder);
-        assertEquals(List.of(5, 7, 8), snapshot.damaged().stream().map(DamagedLine::number).toList());
+        assertEquals(
+                List.of(5, 7, 8),
+                snapshot.damaged().stream().map(DamagedLine::number).toList());
         assertTrue(snapshot.damageSummary().startsWith("line 5 ("), snapshot.damageSummary());
         List<SavedPhoto> kept = snapshot.saved().orElseThrow().photos();
-        assertEquals(List.of("a.jpg", "c.jpg"), kept.stream().map(p -> p.review().fileName()).toList());
+        assertEquals(
+                List.of("a.jpg", "c.jpg"),
+                kept.stream().map(p -> p.review().fileName()).toList());
         assertTrue(kept.get(0).review().listing().rejected(), "the reject of a good line is kept");
         assertTrue(kept.get(1).review().listing().cover(), "the cover of a good line is kept");
     }
@@ -106,10 +120,12 @@ class ReviewSidecarTest {
         byte[] head = "ROOMNET-REVIEW\t2\nMODEL\tm\t1\nCLASSES\tA\tB\nPHOTO\ta.jpg\t1\t1\tB\t0.5,0.5\t\t\t\nPHOTO\t"
                 .getBytes(StandardCharsets.UTF_8);
         byte[] bad = {(byte) 0xC3, (byte) 0x28};
-        byte[] tail = ".jpg\t1\t1\t\t0.5,0.5\t\t\t\nPHOTO\tz.jpg\t1\t1\tA\t0.5,0.5\t\t\t\n".getBytes(StandardCharsets.UTF_8);
+        byte[] tail =
+                ".jpg\t1\t1\t\t0.5,0.5\t\t\t\nPHOTO\tz.jpg\t1\t1\tA\t0.5,0.5\t\t\t\n".getBytes(StandardCharsets.UTF_8);
         Files.write(ReviewSidecar.fileIn(folder), concat(head, bad, tail));
         ReviewSnapshot snapshot = ReviewSidecar.snapshot(folder);
-        assertEquals(List.of(5), snapshot.damaged().stream().map(DamagedLine::number).toList());
+        assertEquals(
+                List.of(5), snapshot.damaged().stream().map(DamagedLine::number).toList());
         assertEquals(2, snapshot.saved().orElseThrow().photos().size());
     }
 
@@ -126,16 +142,22 @@ class ReviewSidecarTest {
     @Test
     void editTimesAndTheGenerationAreKeptAndVersion2ReadsAsNeverEdited() throws IOException {
         Path a = folder.resolve("a.jpg");
-        SavedReview review = new SavedReview("m", "1", Photos.CLASSES, List.of(
-                new SavedPhoto(Photos.sure(a, "Kitchen").withAgentLabel("Bedroom"), new FileStamp(1, 2), 1_700_000_000_999L)));
+        SavedReview review = new SavedReview(
+                "m",
+                "1",
+                Photos.CLASSES,
+                List.of(new SavedPhoto(
+                        Photos.sure(a, "Kitchen").withAgentLabel("Bedroom"), new FileStamp(1, 2), 1_700_000_000_999L)));
         ReviewSidecar.write(folder, review);
         ReviewSidecar.write(folder, review);
         ReviewSnapshot snapshot = ReviewSidecar.snapshot(folder);
         assertEquals(review, snapshot.saved().orElseThrow());
         assertEquals(2, snapshot.generation());
-        Files.writeString(ReviewSidecar.fileIn(folder), "ROOMNET-REVIEW\t2\nMODEL\tm\t1\nCLASSES\tA\tB\n"
-                + "PHOTO\ta.jpg\t10\t20\tB\t0.7,0.3\t\tcover\t2\n");
-        SavedPhoto old = ReviewSidecar.snapshot(folder).saved().orElseThrow().photos().get(0);
+        Files.writeString(
+                ReviewSidecar.fileIn(folder),
+                "ROOMNET-REVIEW\t2\nMODEL\tm\t1\nCLASSES\tA\tB\n" + "PHOTO\ta.jpg\t10\t20\tB\t0.7,0.3\t\tcover\t2\n");
+        SavedPhoto old =
+                ReviewSidecar.snapshot(folder).saved().orElseThrow().photos().get(0);
         assertEquals(0, old.editedMillis());
         assertTrue(old.review().listing().cover());
     }
@@ -144,7 +166,8 @@ class ReviewSidecarTest {
     void aFifoInPlaceOfTheReviewIsRefusedWithoutOpeningIt() throws Exception {
         Path fifo = ReviewSidecar.fileIn(folder);
         Assumptions.assumeTrue(mkfifo(fifo), "mkfifo is not available here");
-        ReviewFileException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        ReviewFileException e = assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
                 () -> assertThrows(ReviewFileException.class, () -> ReviewSidecar.snapshot(folder)));
         assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
     }
@@ -164,17 +187,21 @@ class ReviewSidecarTest {
 
     @Test
     void anOversizedReviewIsRefusedWithoutReadingIt() throws Exception {
-        try (RandomAccessFile big = new RandomAccessFile(ReviewSidecar.fileIn(folder).toFile(), "rw")) {
+        try (RandomAccessFile big =
+                new RandomAccessFile(ReviewSidecar.fileIn(folder).toFile(), "rw")) {
             big.setLength(100L << 20); // sparse: 100 MB on paper, nothing on disk
         }
-        ReviewFileException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        ReviewFileException e = assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
                 () -> assertThrows(ReviewFileException.class, () -> ReviewSidecar.snapshot(folder)));
         assertTrue(e.getMessage().contains("104,857,600 bytes"), e.getMessage());
     }
 
     static boolean mkfifo(Path path) {
         try {
-            Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("mkfifo", path.toString())
+                    .redirectErrorStream(true)
+                    .start();
             return p.waitFor() == 0 && !Files.isRegularFile(path);
         } catch (IOException e) {
             return false;

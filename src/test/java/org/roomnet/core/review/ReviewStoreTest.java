@@ -1,16 +1,5 @@
 package org.roomnet.core.review;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Two windows saving one shoot: neither loses the other's edits. */
 class ReviewStoreTest {
@@ -44,8 +43,10 @@ class ReviewStoreTest {
     }
 
     private Map<String, String> labels() throws IOException {
-        return ReviewSidecar.read(folder).orElseThrow().photos().stream().collect(java.util.stream.Collectors.toMap(
-                p -> p.review().fileName(), p -> String.valueOf(p.review().finalLabel())));
+        return ReviewSidecar.read(folder).orElseThrow().photos().stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        p -> p.review().fileName(),
+                        p -> String.valueOf(p.review().finalLabel())));
     }
 
     @Test
@@ -56,16 +57,22 @@ class ReviewStoreTest {
         PhotoReview modelA = Photos.sure(a, "Kitchen");
         PhotoReview modelB = Photos.sure(b, "Kitchen");
 
-        assertFalse(windowA.save(review(saved(modelA.withAgentLabel("Bedroom"), 1000), saved(modelB, 0))).merged());
-        ReviewStore.Saved second = windowB.save(review(saved(modelA, 0), saved(modelB.withAgentLabel("Bathroom"), 2000)));
+        assertFalse(windowA.save(review(saved(modelA.withAgentLabel("Bedroom"), 1000), saved(modelB, 0)))
+                .merged());
+        ReviewStore.Saved second =
+                windowB.save(review(saved(modelA, 0), saved(modelB.withAgentLabel("Bathroom"), 2000)));
 
         assertEquals(Map.of("a.jpg", "Bedroom", "b.jpg", "Bathroom"), labels());
         assertTrue(second.merged(), "B found A's save and merged it");
-        assertEquals(List.of(a), second.changed().stream().map(p -> p.review().file()).toList(),
+        assertEquals(
+                List.of(a),
+                second.changed().stream().map(p -> p.review().file()).toList(),
                 "B is told to show A's edit");
 
         // A goes on from its own state (it has not seen B's edit): B's edit must survive A's next save
-        ReviewStore.Saved third = windowA.save(review(saved(modelA.withAgentLabel("Bedroom"), 1000), saved(modelB, 0),
+        ReviewStore.Saved third = windowA.save(review(
+                saved(modelA.withAgentLabel("Bedroom"), 1000),
+                saved(modelB, 0),
                 saved(Photos.sure(c, "Backyard").withAgentLabel("Frontyard"), 3000)));
         assertTrue(third.merged());
         assertEquals(Map.of("a.jpg", "Bedroom", "b.jpg", "Bathroom", "c.jpg", "Frontyard"), labels());
@@ -88,10 +95,14 @@ class ReviewStoreTest {
         photos();
         ReviewStore windowA = new ReviewStore(folder);
         ReviewStore windowB = new ReviewStore(folder);
-        windowA.save(review(saved(Photos.sure(a, "Kitchen"), 0), saved(Photos.sure(c, "Bedroom").withAgentLabel("Kitchen"), 10)));
+        windowA.save(review(
+                saved(Photos.sure(a, "Kitchen"), 0),
+                saved(Photos.sure(c, "Bedroom").withAgentLabel("Kitchen"), 10)));
         windowB.save(review(saved(Photos.sure(b, "Kitchen"), 0)));
         windowB.save(review(saved(Photos.sure(b, "Kitchen").withAgentLabel("Bedroom"), 20)));
-        assertEquals(Map.of("a.jpg", "Kitchen", "b.jpg", "Bedroom", "c.jpg", "Kitchen"), labels(),
+        assertEquals(
+                Map.of("a.jpg", "Kitchen", "b.jpg", "Bedroom", "c.jpg", "Kitchen"),
+                labels(),
                 "B's second save (the file unchanged since its first) still carries what it took from A");
     }
 
@@ -105,8 +116,12 @@ class ReviewStoreTest {
         windowA.save(review(saved(pa.withListing(new ListingMark(false, true, 0)), 100), saved(pb, 0)));
         windowB.save(review(saved(pa, 0), saved(pb.withListing(new ListingMark(false, true, 0)), 200)));
         List<SavedPhoto> photos = ReviewSidecar.read(folder).orElseThrow().photos();
-        assertEquals(List.of("b.jpg"), photos.stream().filter(p -> p.review().listing().cover())
-                .map(p -> p.review().fileName()).toList());
+        assertEquals(
+                List.of("b.jpg"),
+                photos.stream()
+                        .filter(p -> p.review().listing().cover())
+                        .map(p -> p.review().fileName())
+                        .toList());
     }
 
     @Test
@@ -132,7 +147,10 @@ class ReviewStoreTest {
 
         assertNotNull(saved.damagedCopy());
         assertEquals(damaged, Files.readString(saved.damagedCopy()), "the damaged file, as it was");
-        assertTrue(saved.damagedCopy().getFileName().toString().startsWith(ReviewSidecar.FILE_NAME + ReviewSidecar.DAMAGED_INFIX));
+        assertTrue(saved.damagedCopy()
+                .getFileName()
+                .toString()
+                .startsWith(ReviewSidecar.FILE_NAME + ReviewSidecar.DAMAGED_INFIX));
         assertEquals(Map.of("a.jpg", "Kitchen", "b.jpg", "Bedroom"), labels(), "the good line is not lost");
         assertNull(store.save(review(saved(Photos.sure(a, "Kitchen"), 0))).damagedCopy(), "copied once");
     }

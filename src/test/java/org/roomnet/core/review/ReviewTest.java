@@ -1,19 +1,18 @@
 package org.roomnet.core.review;
 
-import org.junit.jupiter.api.Test;
-import org.roomnet.core.organize.Assignment;
-import org.roomnet.core.report.Report;
-import org.roomnet.core.report.ReportRow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.roomnet.core.organize.Assignment;
+import org.roomnet.core.report.Report;
+import org.roomnet.core.report.ReportRow;
 
 class ReviewTest {
 
@@ -25,7 +24,10 @@ class ReviewTest {
 
     private Review review() {
         Review r = new Review(folder, Photos.CLASSES);
-        r.addAll(List.of(Photos.sure(a, "Kitchen"), Photos.sure(b, "Kitchen"), Photos.photo(c, "Bedroom", 0.4f, 0.3f),
+        r.addAll(List.of(
+                Photos.sure(a, "Kitchen"),
+                Photos.sure(b, "Kitchen"),
+                Photos.photo(c, "Bedroom", 0.4f, 0.3f),
                 PhotoReview.unreadable(broken, "corrupt image")));
         return r;
     }
@@ -196,7 +198,8 @@ class ReviewTest {
     void sortingAssignsEveryReadablePhotoToItsFinalLabel() {
         Review r = review();
         r.relabel(List.of(b), "Bathroom");
-        assertEquals(List.of(new Assignment(a, "Kitchen"), new Assignment(b, "Bathroom"), new Assignment(c, "Bedroom")),
+        assertEquals(
+                List.of(new Assignment(a, "Kitchen"), new Assignment(b, "Bathroom"), new Assignment(c, "Bedroom")),
                 r.assignments(false));
     }
 
@@ -213,8 +216,13 @@ class ReviewTest {
         assertTrue(r.get(a).orElseThrow().listing().rejected());
         assertFalse(r.get(broken).orElseThrow().listing().rejected(), "an unreadable file is never in the listing");
         assertEquals("Reject 2 photos", r.nextUndo().orElseThrow().description());
-        assertEquals(Map.of("Kitchen", 0, "Bedroom", 1), Map.of("Kitchen", r.listableCountsByLabel().get("Kitchen"),
-                "Bedroom", r.listableCountsByLabel().get("Bedroom")));
+        assertEquals(
+                Map.of("Kitchen", 0, "Bedroom", 1),
+                Map.of(
+                        "Kitchen",
+                        r.listableCountsByLabel().get("Kitchen"),
+                        "Bedroom",
+                        r.listableCountsByLabel().get("Bedroom")));
         assertEquals(2, r.countsByLabel().get("Kitchen"), "rejected photos still count in their room");
         // one of the two rejected: X rejects the other too; all rejected: X takes them back
         assertTrue(r.toggleRejected(List.of(a, c)));
@@ -256,11 +264,16 @@ class ReviewTest {
     void theReportsChecklistLeavesRejectedPhotosOut() {
         Review r = review();
         r.toggleRejected(List.of(c)); // the only Bedroom
-        Report report = Report.of(r.classNames(), folder, r.photos(), new ListingChecklist(List.of("Kitchen", "Bedroom")));
+        Report report =
+                Report.of(r.classNames(), folder, r.photos(), new ListingChecklist(List.of("Kitchen", "Bedroom")));
         assertEquals(List.of(), report.missingListingRooms(), "without the listing, every intact photo counts");
-        Report withListing = report.withListing(org.roomnet.core.listing.ListingPlan.of(r.photos(),
-                org.roomnet.core.listing.ListingOrder.DEFAULT, org.roomnet.core.listing.ListingPreset.WEB,
-                org.roomnet.core.listing.NamePattern.defaultPattern(), p -> java.util.Optional.empty(), "shoot"));
+        Report withListing = report.withListing(org.roomnet.core.listing.ListingPlan.of(
+                r.photos(),
+                org.roomnet.core.listing.ListingOrder.DEFAULT,
+                org.roomnet.core.listing.ListingPreset.WEB,
+                org.roomnet.core.listing.NamePattern.defaultPattern(),
+                p -> java.util.Optional.empty(),
+                "shoot"));
         assertEquals(List.of("Bedroom"), withListing.missingListingRooms());
         assertEquals(1, withListing.listing().rejected().size());
     }

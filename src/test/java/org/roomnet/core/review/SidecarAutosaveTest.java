@@ -1,7 +1,8 @@
 package org.roomnet.core.review;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,10 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SidecarAutosaveTest {
 
@@ -42,8 +41,8 @@ class SidecarAutosaveTest {
         Path a = Files.writeString(folder.resolve("a.jpg"), "a");
         CountDownLatch diskIsSlow = new CountDownLatch(1);
         List<SavedReview> written = new CopyOnWriteArrayList<>();
-        SidecarAutosave autosave = new SidecarAutosave("m", "1", List.of(), List.of(), 60_000, e -> { }, s -> { },
-                review -> {
+        SidecarAutosave autosave =
+                new SidecarAutosave("m", "1", List.of(), List.of(), 60_000, e -> {}, s -> {}, review -> {
                     try {
                         diskIsSlow.await();
                     } catch (InterruptedException e) {
@@ -68,8 +67,10 @@ class SidecarAutosaveTest {
     void carriedPhotosAreWrittenBack() throws IOException {
         Path a = Files.writeString(folder.resolve("a.jpg"), "a");
         Path other = Files.writeString(folder.resolve("other.jpg"), "o");
-        SavedPhoto carried = new SavedPhoto(Photos.sure(other, "Bedroom"), FileStamp.of(other).orElseThrow());
-        try (SidecarAutosave autosave = new SidecarAutosave(folder, "m", "1", List.of(carried), List.of(), 10, e -> { })) {
+        SavedPhoto carried = new SavedPhoto(
+                Photos.sure(other, "Bedroom"), FileStamp.of(other).orElseThrow());
+        try (SidecarAutosave autosave =
+                new SidecarAutosave(folder, "m", "1", List.of(carried), List.of(), 10, e -> {})) {
             autosave.schedule(Photos.CLASSES, List.of(Photos.sure(a, "Kitchen")));
             autosave.flush();
             assertEquals(2, ReviewSidecar.read(folder).orElseThrow().photos().size());

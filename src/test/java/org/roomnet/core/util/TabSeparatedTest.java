@@ -1,11 +1,11 @@
 package org.roomnet.core.util;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
 
 class TabSeparatedTest {
 
@@ -38,6 +38,6 @@ class TabSeparatedTest {
         String line = TabSeparated.join(fields);
         assertEquals(4, line.chars().filter(c -> c == '\t').count());
         assertArrayEquals(fields, TabSeparated.split(line));
-        assertArrayEquals(new String[]{""}, TabSeparated.split(""));
+        assertArrayEquals(new String[] {""}, TabSeparated.split(""));
     }
 }

@@ -1,11 +1,23 @@
 package org.roomnet.core.workflow;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roomnet.core.classify.ClassifyOptions;
 import org.roomnet.core.classify.ProviderPreference;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.listing.ListingEntry;
@@ -21,20 +33,7 @@ import org.roomnet.core.review.ListingChecklist;
 import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewSidecar;
 import org.roomnet.core.review.SavedReview;
-import org.roomnet.core.classify.ClassifyOptions;
 import org.roomnet.testing.TestPhotos;
-
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 16: a room type the agent adds while reviewing (the app's "New Room Type…") is saved with the review,
@@ -64,7 +63,7 @@ class AddedRoomTypeTest {
             shoot.keepSaved(0, e -> {
                 throw new AssertionError(e);
             });
-            shoot.addResults(shoot.classifyRest(ClassifyOptions.defaults(), (r, done, total) -> { }));
+            shoot.addResults(shoot.classifyRest(ClassifyOptions.defaults(), (r, done, total) -> {}));
             assertTrue(shoot.review().addRoomType("Garage"));
             assertTrue(shoot.review().relabel(photos.subList(0, 2), "Garage"));
             assertTrue(shoot.review().addRoomType("Pool"));
@@ -82,7 +81,8 @@ class AddedRoomTypeTest {
 
         SavedReview saved = ReviewSidecar.read(folder).orElseThrow();
         assertEquals(expected, saved.classNames());
-        assertTrue(saved.photos().stream().allMatch(p -> p.review().scores().size() == expected.size()),
+        assertTrue(
+                saved.photos().stream().allMatch(p -> p.review().scores().size() == expected.size()),
                 "scores padded for the added types, else the lines are damaged when read");
 
         for (Optional<RoomClassifier> model : List.of(Optional.of(classifier), Optional.<RoomClassifier>empty())) {
@@ -108,24 +108,34 @@ class AddedRoomTypeTest {
             assertEquals(List.of("Pool"), checklist.missing(shoot.review().listableCountsByLabel()));
 
             ListingPlan plan = shoot.listingPlan(ListingOrder.DEFAULT, ListingPreset.WEB, NamePattern.defaultPattern());
-            List<ListingEntry> garage = plan.entries().stream().filter(e -> e.room().equals("Garage")).toList();
+            List<ListingEntry> garage = plan.entries().stream()
+                    .filter(e -> e.room().equals("Garage"))
+                    .toList();
             assertEquals(2, garage.size());
             assertTrue(garage.get(0).name().contains("garage"), garage.get(0).name());
-            int lastModelRoom = plan.entries().stream().filter(e -> !e.room().equals("Garage"))
-                    .mapToInt(ListingEntry::position).max().orElse(0);
-            assertTrue(garage.get(0).position() > lastModelRoom, "an added type not in the order follows the model's rooms");
+            int lastModelRoom = plan.entries().stream()
+                    .filter(e -> !e.room().equals("Garage"))
+                    .mapToInt(ListingEntry::position)
+                    .max()
+                    .orElse(0);
+            assertTrue(
+                    garage.get(0).position() > lastModelRoom,
+                    "an added type not in the order follows the model's rooms");
 
             Path xlsx = tmp.resolve("review.xlsx");
             XlsxReport.write(shoot.report(checklist, ListingOrder.DEFAULT), xlsx);
-            try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            try (InputStream in = Files.newInputStream(xlsx);
+                    XSSFWorkbook book = new XSSFWorkbook(in)) {
                 Row header = book.getSheet(XlsxReport.PHOTOS_SHEET).getRow(0);
                 List<String> columns = new ArrayList<>();
                 header.forEach(c -> columns.add(c.getStringCellValue()));
                 assertTrue(columns.contains("Garage") && columns.contains("Pool"), columns.toString());
                 long garageRows = 0;
                 for (Row row : book.getSheet(XlsxReport.PHOTOS_SHEET)) {
-                    if (row.getRowNum() > 0 && "Garage".equals(row.getCell(columns.indexOf("final label"))
-                            .getStringCellValue())) {
+                    if (row.getRowNum() > 0
+                            && "Garage"
+                                    .equals(row.getCell(columns.indexOf("final label"))
+                                            .getStringCellValue())) {
                         garageRows++;
                     }
                 }
@@ -133,9 +143,12 @@ class AddedRoomTypeTest {
             }
 
             Path sorted = tmp.resolve("sorted");
-            shoot.sortJob(TransferMode.COPY, sorted).run(new JournalStore(tmp.resolve("journals")), OrganizeProgress.NONE);
-            assertTrue(Files.isRegularFile(sorted.resolve("Garage").resolve(photos.get(0).getFileName())));
-            assertTrue(Files.isRegularFile(sorted.resolve("Garage").resolve(photos.get(1).getFileName())));
+            shoot.sortJob(TransferMode.COPY, sorted)
+                    .run(new JournalStore(tmp.resolve("journals")), OrganizeProgress.NONE);
+            assertTrue(Files.isRegularFile(
+                    sorted.resolve("Garage").resolve(photos.get(0).getFileName())));
+            assertTrue(Files.isRegularFile(
+                    sorted.resolve("Garage").resolve(photos.get(1).getFileName())));
             assertFalse(Files.exists(sorted.resolve("Pool")), "an empty room makes no folder");
         }
     }
@@ -145,16 +158,20 @@ class AddedRoomTypeTest {
         Path folder = Files.createDirectories(tmp.resolve("shoot"));
         TestPhotos.smallShoot(folder);
         try (Shoot shoot = Shoot.open(ShootSource.folder(folder, false), Optional.of(classifier))) {
-            String kitchen = assertThrows(IllegalArgumentException.class, () -> shoot.review().addRoomType("kitchen"))
+            String kitchen = assertThrows(
+                            IllegalArgumentException.class, () -> shoot.review().addRoomType("kitchen"))
                     .getMessage();
             assertTrue(kitchen.contains("Kitchen"), kitchen);
-            String slash = assertThrows(IllegalArgumentException.class, () -> shoot.review().addRoomType("Garage/Pool"))
+            String slash = assertThrows(
+                            IllegalArgumentException.class, () -> shoot.review().addRoomType("Garage/Pool"))
                     .getMessage();
             assertTrue(slash.contains("path separator"), slash);
             assertThrows(IllegalArgumentException.class, () -> shoot.review().addRoomType("CON"));
             assertTrue(shoot.review().addRoomType("Garage"));
             assertThrows(IllegalArgumentException.class, () -> shoot.review().addRoomType("GARAGE"));
-            assertEquals(classifier.description().classCount() + 1, shoot.review().classNames().size());
+            assertEquals(
+                    classifier.description().classCount() + 1,
+                    shoot.review().classNames().size());
         }
     }
 

@@ -1,5 +1,16 @@
 package org.roomnet.core.workflow;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,18 +32,6 @@ import org.roomnet.core.review.ReviewSidecar;
 import org.roomnet.core.review.SavedPhoto;
 import org.roomnet.core.review.SavedReview;
 import org.roomnet.testing.TestPhotos;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shoot's one way of classifying what is left, and sorting a review with a rejected photo (issue 19). */
 class ShootClassifyAndSortTest {
@@ -64,12 +63,12 @@ class ShootClassifyAndSortTest {
     void theBatchSizeAndThreadsDoNotChangeWhatIsClassified() throws Exception {
         Path folder = tmp.resolve("shoot");
         List<Path> files = shoot(folder);
-        List<PhotoResult> usual = Shoot.fresh(folder, files, classifier).classifyRest(ClassifyOptions.defaults(), (r, d, t) -> {
-        });
-        List<PhotoResult> oneByOne = Shoot.fresh(folder, files, classifier).classifyRest(ClassifyOptions.of(1, 1), (r, d, t) -> {
-        });
-        List<PhotoResult> odd = Shoot.fresh(folder, files, classifier).classifyRest(ClassifyOptions.of(3, 2), (r, d, t) -> {
-        });
+        List<PhotoResult> usual =
+                Shoot.fresh(folder, files, classifier).classifyRest(ClassifyOptions.defaults(), (r, d, t) -> {});
+        List<PhotoResult> oneByOne =
+                Shoot.fresh(folder, files, classifier).classifyRest(ClassifyOptions.of(1, 1), (r, d, t) -> {});
+        List<PhotoResult> odd =
+                Shoot.fresh(folder, files, classifier).classifyRest(ClassifyOptions.of(3, 2), (r, d, t) -> {});
         assertEquals(files, usual.stream().map(PhotoResult::file).toList(), "every file, in order");
         for (List<PhotoResult> other : List.of(oneByOne, odd)) {
             for (int i = 0; i < files.size(); i++) {
@@ -78,8 +77,15 @@ class ShootClassifyAndSortTest {
                 assertEquals(a.error(), b.error(), a.file().toString());
                 assertEquals(a.damage(), b.damage(), a.file().toString());
                 if (a.isClassified()) {
-                    assertEquals(a.prediction().label(), b.prediction().label(), a.file().toString());
-                    assertEquals(a.prediction().confidence(), b.prediction().confidence(), 1e-4, a.file().toString());
+                    assertEquals(
+                            a.prediction().label(),
+                            b.prediction().label(),
+                            a.file().toString());
+                    assertEquals(
+                            a.prediction().confidence(),
+                            b.prediction().confidence(),
+                            1e-4,
+                            a.file().toString());
                 }
             }
         }
@@ -96,22 +102,23 @@ class ShootClassifyAndSortTest {
         scores[0] = 1f;
         List<SavedPhoto> saved = new ArrayList<>();
         for (Path f : photos) {
-            saved.add(new SavedPhoto(PhotoReview.fromPrediction(f, Prediction.of(classes, scores), null, ListingMark.NONE),
+            saved.add(new SavedPhoto(
+                    PhotoReview.fromPrediction(f, Prediction.of(classes, scores), null, ListingMark.NONE),
                     FileStamp.of(f).orElseThrow()));
         }
-        ReviewSidecar.write(folder, new SavedReview("RoomNet", classifier.description().version(), classes, saved));
+        ReviewSidecar.write(
+                folder, new SavedReview("RoomNet", classifier.description().version(), classes, saved));
         Path added = Files.copy(photos.get(1), folder.resolve("zz-new.jpg"));
 
         Shoot shoot = Shoot.open(ShootSource.folder(folder, false), Optional.of(classifier));
         assertEquals(List.of(added), shoot.toClassify(), shoot.problem());
-        List<PhotoResult> results = shoot.classifyRest(ClassifyOptions.defaults(), (r, d, t) -> {
-        });
+        List<PhotoResult> results = shoot.classifyRest(ClassifyOptions.defaults(), (r, d, t) -> {});
         assertEquals(List.of(added), results.stream().map(PhotoResult::file).toList());
 
         Shoot withoutModel = Shoot.open(ShootSource.folder(folder, false), Optional.empty());
-        IllegalStateException none = assertThrows(IllegalStateException.class,
-                () -> withoutModel.classifyRest(ClassifyOptions.defaults(), (r, d, t) -> {
-                }));
+        IllegalStateException none = assertThrows(
+                IllegalStateException.class,
+                () -> withoutModel.classifyRest(ClassifyOptions.defaults(), (r, d, t) -> {}));
         assertTrue(none.getMessage().contains("no model"), none.getMessage());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> ClassifyOptions.of(0, 1));
         assertTrue(bad.getMessage().contains("at least 1"), bad.getMessage());
@@ -123,30 +130,37 @@ class ShootClassifyAndSortTest {
         List<Path> files = shoot(folder);
         List<Path> before = list(folder);
         Shoot shoot = Shoot.fresh(folder, files, classifier);
-        shoot.addResults(shoot.classifyRest(ClassifyOptions.defaults(), (r, d, t) -> {
-        }));
-        Path rejected = files.stream().filter(f -> !f.getFileName().toString().equals("cut.jpg")
-                && !f.getFileName().toString().equals("noise.jpg")).findFirst().orElseThrow();
+        shoot.addResults(shoot.classifyRest(ClassifyOptions.defaults(), (r, d, t) -> {}));
+        Path rejected = files.stream()
+                .filter(f -> !f.getFileName().toString().equals("cut.jpg")
+                        && !f.getFileName().toString().equals("noise.jpg"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(shoot.review().toggleRejected(List.of(rejected)));
 
         SortPlan plan = shoot.sortPlan();
         assertEquals(1, plan.rejected());
         assertEquals(5, plan.photos(), "six readable photos, one rejected");
-        assertEquals(5, plan.perRoomType().values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(
+                5,
+                plan.perRoomType().values().stream().mapToInt(Integer::intValue).sum());
 
         SortJob job = shoot.sortJob(TransferMode.MOVE, tmp.resolve("sorted"));
         assertEquals(List.of(rejected), job.rejected());
         assertEquals(5, job.photos());
         JournalStore journals = new JournalStore(tmp.resolve("home"));
-        OrganizeResult result = job.run(journals, (target, done, total) -> {
-        });
+        OrganizeResult result = job.run(journals, (target, done, total) -> {});
         assertEquals(5, result.transferred());
         assertTrue(Files.exists(rejected), "the rejected photo was not moved");
         try (Stream<Path> sorted = Files.walk(tmp.resolve("sorted"))) {
             assertFalse(sorted.anyMatch(p -> p.getFileName().equals(rejected.getFileName())), "nor copied anywhere");
         }
-        assertEquals(List.of(rejected, folder.resolve("cut.jpg"), folder.resolve("noise.jpg")).stream().sorted().toList(),
-                list(folder), "what stays: the rejected photo, the damaged and the unreadable file");
+        assertEquals(
+                List.of(rejected, folder.resolve("cut.jpg"), folder.resolve("noise.jpg")).stream()
+                        .sorted()
+                        .toList(),
+                list(folder),
+                "what stays: the rejected photo, the damaged and the unreadable file");
 
         UndoResult undone = new Undoer(journals).undoLast(folder);
         assertTrue(undone.complete(), undone.summary());

@@ -1,19 +1,17 @@
 package org.roomnet.core.workflow;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.roomnet.testing.Machine;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ShootFolderTest {
 
@@ -28,7 +26,8 @@ class ShootFolderTest {
         Files.writeString(dir.resolve(".cache/x.jpg"), "x");
 
         assertEquals(List.of(dir.resolve("A.JPG"), dir.resolve("b.jpg")), ShootFolder.list(dir));
-        assertEquals(List.of(dir.resolve("A.JPG"), dir.resolve("Kitchen/k.jpg"), dir.resolve("b.jpg")),
+        assertEquals(
+                List.of(dir.resolve("A.JPG"), dir.resolve("Kitchen/k.jpg"), dir.resolve("b.jpg")),
                 ShootFolder.list(dir, true));
     }
 
@@ -46,7 +45,8 @@ class ShootFolderTest {
         try {
             ShootFolder.Listing listing = ShootFolder.scan(dir, true);
             assertEquals(List.of(dir.resolve("a.jpg"), dir.resolve("open/b.jpg")), listing.files());
-            assertEquals(List.of(new ShootFolder.Problem(locked, "cannot read this folder: permission denied")),
+            assertEquals(
+                    List.of(new ShootFolder.Problem(locked, "cannot read this folder: permission denied")),
                     listing.problems());
             assertEquals(listing.files(), ShootFolder.list(dir, true));
         } finally {

@@ -8,8 +8,7 @@ import java.util.List;
 record Frame(int marker, int width, int height, List<Frame.Component> components) {
 
     /** A colour component: its id, and its horizontal and vertical sampling factors. */
-    record Component(int id, int h, int v) {
-    }
+    record Component(int id, int h, int v) {}
 
     static boolean isFrameMarker(int m) {
         return m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;

@@ -1,7 +1,7 @@
 package org.roomnet.core.imaging.jpeg;
 
-import javax.imageio.stream.ImageInputStream;
 import java.io.IOException;
+import javax.imageio.stream.ImageInputStream;
 
 /** A JPEG's bytes, read at a position of the file through the same buffered stream the decoder uses. */
 final class JpegBytes {

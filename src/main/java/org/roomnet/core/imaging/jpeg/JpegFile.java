@@ -1,9 +1,9 @@
 package org.roomnet.core.imaging.jpeg;
 
-import javax.imageio.stream.ImageInputStream;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * What a JPEG's bytes say about it (read from the start of the stream): its frame header, and whether its
@@ -12,11 +12,9 @@ import java.util.Optional;
 public final class JpegFile {
 
     /** The declared size, and whether the file is progressive. */
-    public record FrameHeader(int width, int height, boolean progressive) {
-    }
+    public record FrameHeader(int width, int height, boolean progressive) {}
 
-    private JpegFile() {
-    }
+    private JpegFile() {}
 
     /** The frame header, or empty when the stream is not a JPEG or has no frame header. */
     public static Optional<FrameHeader> frameHeader(ImageInputStream in) throws IOException {
@@ -39,8 +37,10 @@ public final class JpegFile {
             return Optional.empty(); // complete (data after the image), or nothing a decoder could show anyway
         }
         if (!scan.frame().baselineHuffman()) {
-            return Optional.of("truncated: the image data stops early (" + (scan.frame().progressive()
-                    ? "progressive JPEG: parts of the photo are missing or blurred)" : "parts of the photo are missing)"));
+            return Optional.of("truncated: the image data stops early ("
+                    + (scan.frame().progressive()
+                            ? "progressive JPEG: parts of the photo are missing or blurred)"
+                            : "parts of the photo are missing)"));
         }
         BlockCounter count = new BlockCounter(bytes);
         new SegmentWalk(bytes.rewind(), count).run(false);
@@ -52,7 +52,9 @@ public final class JpegFile {
             return Optional.empty(); // only the end marker is missing: every pixel is there
         }
         long percent = Math.round(missing * 100);
-        return Optional.of(percent < 1 ? "truncated: less than 1 % of the image data missing"
-                : String.format(Locale.ROOT, "truncated: %d %% of the image data missing", percent));
+        return Optional.of(
+                percent < 1
+                        ? "truncated: less than 1 % of the image data missing"
+                        : String.format(Locale.ROOT, "truncated: %d %% of the image data missing", percent));
     }
 }
