@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of the desktop app under Xvfb at 1024x640 and 1366x768 (issue 19), saved in docs/screenshots/:
 #   main-<size>.png           the main window once a small shoot is classified
-#   needs-review-<size>.png   the same with View > Needs Review Only (Ctrl+R)
+#   needs-review-<size>.png   the Needs review queue across rooms (Ctrl+0)
 #   unreviewed-question-<size>.png  Export for Listing asks first about photos not reviewed yet
 #   export-dialog-<size>.png  the Export for Listing dialog
 # The shoot is photos copied from the shared pool into a temporary folder (never into the repository);
@@ -29,7 +29,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# a small shoot: three photos per room type of one source each
+# a small shoot: three photos per room type of one source each, two of them as 24 MP JPEGs, and a cut JPEG
 make_shoot() {
   local dir=$1
   mkdir -p "$dir"
@@ -39,6 +39,13 @@ make_shoot() {
     mapfile -t files < <(find "$pool/$src" -name '*.jpg' | sort)
     cp "${files[@]:0:3}" "$dir/"
   done
+  local first
+  first=$(find "$dir" -name '*.jpg' | sort | head -2)
+  for f in $first; do
+    convert "$f" -resize 6000x4000! -quality 90 "${f%.jpg}-24mp.jpg"
+  done
+  f=$(find "$dir" -name '*.jpg' ! -name '*-24mp.jpg' | sort | tail -1)
+  head -c "$(($(stat -c %s "$f") / 2))" "$f" > "$dir/cut-in-half.jpg"
 }
 
 # waits up to $2 seconds for the command $1 to succeed
@@ -84,10 +91,10 @@ shoot_size() {
   sleep 3
   xdotool mousemove "$((w - 5))" "$((h - 5))"
   import -window root "$out/main-$size.png"
-  xdotool windowactivate --sync "$win" key ctrl+r
+  xdotool windowactivate --sync "$win" key ctrl+0
   sleep 1
   import -window root "$out/needs-review-$size.png"
-  xdotool key ctrl+r
+  xdotool key ctrl+1
   sleep 1
   xdotool key ctrl+shift+e
   # nothing is reviewed yet: the app asks first ("Export Anyway" is the default button)

@@ -18,6 +18,7 @@ import org.roomnet.core.classify.ModelLoadException;
 import org.roomnet.core.classify.ModelLocator;
 import org.roomnet.core.classify.ProviderPreference;
 import org.roomnet.core.classify.RoomClassifier;
+import org.roomnet.core.memory.MemoryBlend;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,6 +68,13 @@ public final class BatchJob implements Callable<Integer> {
             paramLabel = "<file.onnx>",
             description = "model file, local or on a Hadoop file system (default: the shipped model/roomnet.onnx)")
     String model;
+
+    @Option(
+            names = "--memory",
+            paramLabel = "<file>",
+            description = "a memory of reviewed photos (written by the app's `memory --export`; local or any Hadoop"
+                    + " path), mixed into the model's labels as the app and classify mix it in; default: none")
+    String memory;
 
     @Option(
             names = "--provider",
@@ -192,6 +200,27 @@ public final class BatchJob implements Callable<Integer> {
                 "model: %s %s (%s); execution provider on the driver: %s%n",
                 d.name(), d.version(), modelPath, classifier.provider().displayName());
         List<String> classNames = d.classNames();
+        String memoryName = null;
+        if (memory != null) {
+            try {
+                sc.addFile(memory);
+                MemoryBlend blend =
+                        ExecutorMemory.get(Path.of(org.apache.spark.SparkFiles.get(modelName(memory))), classifier);
+                if (blend == null) {
+                    err.println("memory: " + memory + " holds no photos: the model's labels alone");
+                } else {
+                    memoryName = modelName(memory);
+                    classNames = blend.classNames();
+                    err.printf(
+                            "memory: %s: learned from %d photos; room types: %s%n",
+                            memory, blend.size(), String.join(", ", classNames));
+                }
+            } catch (Exception e) { // Spark's addFile throws undeclared checked exceptions too
+                String reason = String.valueOf(e.getMessage()).split("; classifying without it")[0];
+                err.println("error: the memory " + memory + " cannot be used: " + reason + "; nothing was classified");
+                return EXIT_MODEL;
+            }
+        }
 
         int slices = partitions != null ? partitions : Math.max(cores, (files + PER_PARTITION - 1) / PER_PARTITION);
         long classifying = System.nanoTime();
@@ -202,7 +231,7 @@ public final class BatchJob implements Callable<Integer> {
             hadoop.forEach(e -> conf.put(e.getKey(), e.getValue()));
             JavaRDD<Row> rows = sc.parallelize(listing.files(), Math.min(slices, Math.max(1, files)))
                     .mapPartitions(new ClassifyPartition(
-                            modelName(modelPath), provider, batch, decodeThreads, sc.broadcast(conf)));
+                            modelName(modelPath), memoryName, provider, batch, decodeThreads, sc.broadcast(conf)));
             spark.createDataFrame(rows, PhotoRows.schema(classNames))
                     .write()
                     .parquet(out.incoming().toString());
@@ -233,7 +262,7 @@ public final class BatchJob implements Callable<Integer> {
         return EXIT_OK;
     }
 
-    /** The model's name among the SparkFiles: its file name. */
+    /** A file's name among the SparkFiles (the model's, the memory's): its file name. */
     private static String modelName(String modelPath) {
         return new org.apache.hadoop.fs.Path(modelPath).getName();
     }

@@ -28,8 +28,11 @@ import org.apache.spark.util.TaskCompletionListener;
 import org.roomnet.core.classify.ProviderPreference;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.classify.ShootClassifier;
+import org.roomnet.core.memory.MemoryBlend;
 import org.roomnet.core.report.Report;
 import org.roomnet.core.report.ReportRow;
+import org.roomnet.core.review.ListingChecklist;
+import org.roomnet.core.review.PhotoReview;
 import org.roomnet.core.review.ReviewRules;
 
 /**
@@ -54,6 +57,9 @@ final class ClassifyPartition implements FlatMapFunction<Iterator<String>, Row> 
     private static final Object END = new Object();
 
     private final String modelName;
+    /** The memory file's name among the SparkFiles; null: the model's labels alone. */
+    private final String memoryName;
+
     private final ProviderPreference provider;
     private final int batch;
     private final int decodeThreads;
@@ -66,11 +72,13 @@ final class ClassifyPartition implements FlatMapFunction<Iterator<String>, Row> 
      */
     ClassifyPartition(
             String modelName,
+            String memoryName,
             ProviderPreference provider,
             int batch,
             int decodeThreads,
             Broadcast<Map<String, String>> hadoopConf) {
         this.modelName = modelName;
+        this.memoryName = memoryName;
         this.provider = provider;
         this.batch = batch;
         this.decodeThreads = decodeThreads;
@@ -83,6 +91,8 @@ final class ClassifyPartition implements FlatMapFunction<Iterator<String>, Row> 
     @Override
     public Iterator<Row> call(Iterator<String> paths) throws Exception {
         RoomClassifier classifier = ExecutorModel.get(Path.of(SparkFiles.get(modelName)), provider);
+        MemoryBlend memory =
+                memoryName == null ? null : ExecutorMemory.get(Path.of(SparkFiles.get(memoryName)), classifier);
         List<String> all = new ArrayList<>();
         paths.forEachRemaining(all::add); // a partition's paths: a few thousand short strings at most
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_ROWS);
@@ -96,7 +106,7 @@ final class ClassifyPartition implements FlatMapFunction<Iterator<String>, Row> 
                 () -> {
                     Object last = END;
                     try {
-                        produce(all, classifier, queue, cancelled);
+                        produce(all, classifier, memory, queue, cancelled);
                     } catch (Exception | Error e) {
                         last = new Failure(e); // the model failed (or the JVM): the task fails, and Spark retries it
                     }
@@ -149,11 +159,15 @@ final class ClassifyPartition implements FlatMapFunction<Iterator<String>, Row> 
     }
 
     private void produce(
-            List<String> paths, RoomClassifier classifier, BlockingQueue<Object> queue, AtomicBoolean cancelled)
+            List<String> paths,
+            RoomClassifier classifier,
+            MemoryBlend memory,
+            BlockingQueue<Object> queue,
+            AtomicBoolean cancelled)
             throws Exception {
         ShootClassifier pipeline = new ShootClassifier(classifier, batch, decodeThreads);
         ReviewRules rules = ReviewRules.forModel(classifier.description());
-        List<String> classNames = classifier.description().classNames();
+        List<String> classNames = memory == null ? classifier.description().classNames() : memory.classNames();
         boolean local = paths.stream().allMatch(ClassifyPartition::isLocal);
         int chunk = local ? Math.max(1, paths.size()) : REMOTE_CHUNK;
         for (int from = 0; from < paths.size() && !cancelled.get(); from += chunk) {
@@ -187,8 +201,12 @@ final class ClassifyPartition implements FlatMapFunction<Iterator<String>, Row> 
                         new ArrayList<>(files.keySet()),
                         (result, done, total) -> {
                             // the report's own row: classify's label, confidence, error and needs-review rule
-                            ReportRow row = Report.fromResults(
-                                            classNames, result.file().getParent(), List.of(result), rules)
+                            ReportRow row = Report.of(
+                                            classNames,
+                                            result.file().getParent(),
+                                            List.of(PhotoReview.of(result, memory)),
+                                            ListingChecklist.DEFAULT,
+                                            rules)
                                     .rows()
                                     .get(0);
                             float[] embedding =

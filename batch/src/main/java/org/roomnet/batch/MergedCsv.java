@@ -33,6 +33,8 @@ final class MergedCsv {
                 functions.col(PhotoRows.ERROR),
                 functions.col(PhotoRows.NEEDS_REVIEW)));
         PhotoRows.classColumns(classNames).forEach(c -> columns.add(functions.col(c)));
+        columns.add(functions.col(PhotoRows.SOURCE));
+        columns.add(functions.col(PhotoRows.NOTE));
         columns.add(functions.col(PhotoRows.PATH));
         int pathIndex = columns.size() - 1;
         List<ReportRow> rows = new ArrayList<>();

@@ -14,7 +14,9 @@ import org.roomnet.core.report.ReportRow;
 
 /**
  * The job's Parquet rows: {@code path, label, confidence, needs_review, <one score column per class, in the model's
- * order>, embedding, error}. The values are a {@link ReportRow}'s, the one place classify's CSV rows are made too:
+ * order, then the room types the memory added>, embedding, error, source, note}: {@code source} is {@code model} or
+ * {@code memory} (the memory of reviewed photos changed the label), {@code note} a warning such as an unreadable
+ * colour profile. The values are a {@link ReportRow}'s, the one place classify's CSV rows are made too:
  * an unreadable file has no label, scores or embedding and says why in {@code error}; a damaged photo (a cut JPEG)
  * has its label and scores and, in {@code error}, the damage.
  */
@@ -26,7 +28,10 @@ final class PhotoRows {
     static final String NEEDS_REVIEW = "needs_review";
     static final String EMBEDDING = "embedding";
     static final String ERROR = "error";
-    private static final List<String> FIXED = List.of(PATH, LABEL, CONFIDENCE, NEEDS_REVIEW, EMBEDDING, ERROR);
+    static final String SOURCE = "source";
+    static final String NOTE = "note";
+    private static final List<String> FIXED =
+            List.of(PATH, LABEL, CONFIDENCE, NEEDS_REVIEW, EMBEDDING, ERROR, SOURCE, NOTE);
     /** What Spark refuses in a Parquet column name. */
     private static final String NOT_IN_A_COLUMN = " ,;{}()\n\t=";
 
@@ -68,13 +73,15 @@ final class PhotoRows {
         }
         fields.add(DataTypes.createStructField(EMBEDDING, DataTypes.createArrayType(DataTypes.FloatType, false), true));
         fields.add(DataTypes.createStructField(ERROR, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(SOURCE, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(NOTE, DataTypes.StringType, true));
         return DataTypes.createStructType(fields);
     }
 
     /** The row of the file at {@code path}: {@code row} as classify's report has it, and the photo's embedding. */
     static Row of(String path, ReportRow row, float[] embedding, int classCount) {
         boolean classified = row.isClassified();
-        Object[] values = new Object[4 + classCount + 2];
+        Object[] values = new Object[4 + classCount + 4];
         values[0] = path;
         values[1] = classified ? row.label() : null;
         values[2] = classified ? row.confidence() : null;
@@ -84,6 +91,8 @@ final class PhotoRows {
         }
         values[4 + classCount] = classified && embedding != null && embedding.length > 0 ? embedding : null;
         values[5 + classCount] = row.error().isEmpty() ? null : row.error();
+        values[6 + classCount] = classified ? row.source() : null;
+        values[7 + classCount] = row.note().isEmpty() ? null : row.note();
         return RowFactory.create(values);
     }
 
@@ -93,7 +102,7 @@ final class PhotoRows {
     }
 
     /**
-     * Back from the Parquet columns {@code label, confidence, error, needs_review, <classes>} (in that order, as
+     * Back from the Parquet columns {@code label, confidence, error, needs_review, <classes>, source, note} (in that order, as
      * {@link MergedCsv} selects them) to classify's report row; {@code file} is the name relative to the input.
      */
     static ReportRow toReportRow(Row row, String file, String folder, int classCount) {
@@ -118,6 +127,7 @@ final class PhotoRows {
                 error,
                 scores,
                 needsReview,
-                label.isEmpty() ? "" : "model");
+                row.isNullAt(4 + classCount) ? "" : row.getString(4 + classCount),
+                row.isNullAt(5 + classCount) ? "" : row.getString(5 + classCount));
     }
 }

@@ -25,9 +25,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomnet.core.classify.ClassifyOptions;
+import org.roomnet.core.classify.PhotoResult;
 import org.roomnet.core.classify.ProviderPreference;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.listing.ListingOrder;
+import org.roomnet.core.memory.BlendSettings;
+import org.roomnet.core.memory.Memory;
+import org.roomnet.core.memory.MemoryBlend;
+import org.roomnet.core.memory.MemoryEntry;
+import org.roomnet.core.memory.MemoryFile;
+import org.roomnet.core.memory.ModelKey;
 import org.roomnet.core.report.CsvReport;
 import org.roomnet.core.review.ListingChecklist;
 import org.roomnet.core.workflow.Shoot;
@@ -67,6 +74,85 @@ class BatchJobTest {
         int code =
                 new CommandLine(new BatchJob(spark, new PrintStream(err, true, StandardCharsets.UTF_8))).execute(args);
         return new Run(code, err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aMemoryOfReviewedPhotosProposesLabelsAsClassifyDoes() throws Exception {
+        Path in = dir.resolve("agency-shoot");
+        for (int i = 0; i < 12; i++) {
+            TestPhotos.write(in.resolve(String.format("photo-%02d.jpg", i)), 5000 + i);
+        }
+        Path memoryFile = dir.resolve("agency.rnm");
+        Path expected = dir.resolve("agency-classify.csv");
+        try (RoomClassifier classifier = RoomClassifier.open(model, ProviderPreference.CPU)) {
+            // the agent put the first four photos in a room type of its own: the memory the app would have learned
+            Shoot reviewed = Shoot.fresh(in, ShootFolder.list(in), classifier);
+            List<PhotoResult> results = reviewed.classifyRest(ClassifyOptions.of(16, 2), (r, done, total) -> {});
+            List<MemoryEntry> garages = results.stream()
+                    .filter(r -> r.file().getFileName().toString().compareTo("photo-04") < 0)
+                    .map(r -> MemoryEntry.of(
+                            "Garage",
+                            in.toString(),
+                            r.file().getFileName().toString(),
+                            r.file().getFileName().toString(),
+                            0L,
+                            r.prediction().embedding()))
+                    .toList();
+            assertEquals(4, garages.size());
+            ModelKey key = ModelKey.of(model, classifier.description().version());
+            MemoryFile.write(Memory.empty(key).with(garages), memoryFile);
+            // classify's labels with that memory
+            MemoryBlend blend = new MemoryBlend(
+                    MemoryFile.read(memoryFile), classifier.description().classNames(), BlendSettings.DEFAULT);
+            Shoot shoot = Shoot.fresh(in, ShootFolder.list(in), classifier, blend);
+            shoot.addResults(shoot.classifyRest(ClassifyOptions.of(16, 2), (r, done, total) -> {}));
+            CsvReport.write(shoot.report(ListingChecklist.DEFAULT, ListingOrder.DEFAULT), expected);
+        }
+        Path out = dir.resolve("agency-out");
+        Run run = run(
+                in.toString(),
+                out.toString(),
+                "--model",
+                model.toString(),
+                "--provider",
+                "cpu",
+                "--memory",
+                memoryFile.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("learned from 4 photos"), run.err());
+        List<String> csv = Files.readAllLines(out.resolve("labels.csv"));
+        assertSameReport(Files.readAllLines(expected), csv);
+        for (int i = 0; i < 4; i++) {
+            String name = String.format("photo-%02d.jpg", i);
+            String line =
+                    csv.stream().filter(l -> l.startsWith(name)).findFirst().orElseThrow();
+            assertTrue(line.startsWith(name + ",Garage,") && line.contains(",memory,"), line);
+        }
+        Row garage = spark.read()
+                .parquet(out.resolve("photos.parquet").toString())
+                .filter("path like '%photo-00.jpg'")
+                .collectAsList()
+                .get(0);
+        assertEquals("Garage", garage.getString(garage.fieldIndex("label")));
+        assertEquals("memory", garage.getString(garage.fieldIndex("source")));
+        assertTrue(garage.getFloat(garage.fieldIndex("Garage")) > 0.5f);
+    }
+
+    @Test
+    void aMemoryLearnedWithAnotherModelIsRefusedAndNothingIsClassified() throws Exception {
+        Path in = dir.resolve("other-model-shoot");
+        TestPhotos.write(in.resolve("photo.jpg"), 6000);
+        Path otherModel = Files.writeString(dir.resolve("other.onnx"), "another model");
+        Path memoryFile = dir.resolve("other-model.rnm");
+        MemoryFile.write(
+                Memory.empty(ModelKey.of(otherModel, "0"))
+                        .with(List.of(MemoryEntry.of("Garage", "s", "f", "h", 0L, new float[] {1f, 0f}))),
+                memoryFile);
+        Path out = dir.resolve("other-model-out");
+        Run run = run(in.toString(), out.toString(), "--model", model.toString(), "--memory", memoryFile.toString());
+        assertEquals(3, run.code(), run.err());
+        assertTrue(run.err().contains("cannot be used") && run.err().contains("nothing was classified"), run.err());
+        assertFalse(Files.exists(out.resolve("photos.parquet")));
     }
 
     @Test
@@ -121,7 +207,7 @@ class BatchJobTest {
                 "DiningRoom",
                 "FloorPlan",
                 "Other"));
-        expectedColumns.addAll(List.of("embedding", "error"));
+        expectedColumns.addAll(List.of("embedding", "error", "source", "note"));
         assertEquals(expectedColumns, columns);
         Map<String, Row> byName = rows.stream()
                 .collect(Collectors.toMap(

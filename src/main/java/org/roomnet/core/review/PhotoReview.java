@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import org.roomnet.core.classify.PhotoResult;
 import org.roomnet.core.classify.Prediction;
+import org.roomnet.core.memory.MemoryBlend;
 
 /**
  * One file of a shoot as the agent reviews it: what the model said (label, confidence, all scores in
@@ -138,6 +139,20 @@ public record PhotoReview(
      * photo (a cut JPEG, say) is listed with the unreadable ones, its damage as the reason, so that it
      * is neither published nor sorted by mistake.
      */
+    /**
+     * A freshly classified photo's review, its label proposed through the memory of reviewed photos ({@code memory};
+     * null: the model's alone): the one way the app, the commands and the batch job apply the memory.
+     */
+    public static PhotoReview of(PhotoResult result, MemoryBlend memory) {
+        if (memory == null || !result.isClassified()) {
+            return of(result);
+        }
+        MemoryBlend.Recalled recalled = memory.recall(result.prediction());
+        PhotoReview review =
+                of(new PhotoResult(result.file(), recalled.prediction(), null, result.damage(), result.warning()));
+        return recalled.fromMemory() ? review.proposedByMemory() : review;
+    }
+
     public static PhotoReview of(PhotoResult result) {
         if (result.isDamaged()) {
             // the model's label of what is there stays, for reports (see isDamaged)

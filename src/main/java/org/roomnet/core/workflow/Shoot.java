@@ -338,13 +338,7 @@ public final class Shoot implements AutoCloseable {
         if (result.isClassified() && !result.isDamaged() && result.prediction().hasEmbedding()) {
             embeddings.put(result.file(), result.prediction().embedding());
         }
-        if (memory == null || !result.isClassified()) {
-            return PhotoReview.of(result);
-        }
-        MemoryBlend.Recalled recalled = memory.recall(result.prediction());
-        PhotoReview review = PhotoReview.of(
-                new PhotoResult(result.file(), recalled.prediction(), null, result.damage(), result.warning()));
-        return recalled.fromMemory() ? review.proposedByMemory() : review;
+        return PhotoReview.of(result, memory);
     }
 
     /**
