@@ -39,7 +39,7 @@ public final class Launcher {
         if (args.length > 0 && folder.isEmpty() && looksLikeAFolder(args)) {
             System.exit(runCommandLine(commandLine(), args)); // says so, without starting a second JVM first
         }
-        OptionalInt inChild = TelemetryOff.runInChild(args);
+        OptionalInt inChild = TelemetryOff.runInChild(Launcher.class, args);
         if (inChild.isPresent()) {
             System.exit(inChild.getAsInt());
         }

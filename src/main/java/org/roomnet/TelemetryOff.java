@@ -37,21 +37,21 @@ final class TelemetryOff {
     }
 
     /**
-     * Runs {@code args} in a child JVM with telemetry off when needed; its exit code, or empty when this
-     * JVM should run them itself (the variable is set already, or no child could be started).
+     * Runs {@code mainClass} with {@code args} in a child JVM with telemetry off when needed; its exit code, or
+     * empty when this JVM should run them itself (the variable is set already, or no child could be started).
      */
-    static OptionalInt runInChild(String[] args) {
+    static OptionalInt runInChild(Class<?> mainClass, String[] args) {
         if (System.getenv(VARIABLE) != null || !loadsTheModel(args)) {
             return OptionalInt.empty();
         }
-        List<String> command = childCommand(args);
+        List<String> command = childCommand(mainClass, args);
         if (command.isEmpty()) {
             return OptionalInt.empty();
         }
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(VARIABLE, "1");
         builder.environment().put(PARENT, Long.toString(ProcessHandle.current().pid()));
-        if (command.contains(Launcher.class.getName())) { // java, not an installed app's launcher
+        if (command.contains(mainClass.getName())) { // java, not an installed app's launcher
             // The class path from the environment: a long -cp on the command line crashed ONNX Runtime's start-up.
             builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
         }
@@ -65,10 +65,10 @@ final class TelemetryOff {
     }
 
     /**
-     * {@code java} with this JVM's options and the launcher; in an installed app (jpackage, whose trimmed
+     * {@code java} with this JVM's options and {@code mainClass}; in an installed app (jpackage, whose trimmed
      * runtime has no {@code java}) the app's own launcher, which brings its options. Empty: neither.
      */
-    private static List<String> childCommand(String[] args) {
+    private static List<String> childCommand(Class<?> mainClass, String[] args) {
         Path java = Path.of(
                 System.getProperty("java.home"),
                 "bin",
@@ -79,7 +79,7 @@ final class TelemetryOff {
             ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                     .filter(a -> !a.startsWith("-agentlib:jdwp"))
                     .forEach(command::add); // a debugger's port is this JVM's
-            command.add(Launcher.class.getName());
+            command.add(mainClass.getName());
         } else if (System.getProperty("jpackage.app-path") != null
                 && ProcessHandle.current().info().command().isPresent()) {
             command.add(ProcessHandle.current().info().command().get());
