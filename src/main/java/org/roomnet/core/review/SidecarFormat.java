@@ -23,6 +23,8 @@ import org.roomnet.core.util.TabSeparated;
  * CLASSES     Backyard  Bathroom  ...            (the model's order, then room types the agent added)
  * PHOTO       file  size  modified-ms  agent-label|""  score,score,...  rejected|""  cover|""  rank|""  edited-ms
  *             unknown-score|""  model-label       (model v3's unknown score, and the label its detector may set)
+ *             warning|""  memory|""               (the decoder's note, e.g. an unreadable colour profile; "memory"
+ *                                                 where the memory of reviewed photos proposed the label)
  * UNREADABLE  file  size  modified-ms  error
  * </pre>
  * {@code edited-ms} is when the agent last changed that photo (0: never): two saves of one shoot are
@@ -38,6 +40,7 @@ final class SidecarFormat {
     static final String MAGIC = "ROOMNET-REVIEW";
     static final int VERSION = 3;
     private static final int OLDEST_READ = 1;
+    private static final String MEMORY = "memory";
 
     private SidecarFormat() {}
 
@@ -75,7 +78,9 @@ final class SidecarFormat {
                         p.unknownScore().isPresent()
                                 ? Double.toString(p.unknownScore().getAsDouble())
                                 : "",
-                        p.modelLabel());
+                        p.modelLabel(),
+                        p.warning() == null ? "" : p.warning(),
+                        p.byMemory() ? MEMORY : "");
             } else {
                 line(out, "UNREADABLE", name, size, modified, p.error());
             }
@@ -227,8 +232,14 @@ final class SidecarFormat {
         if (edited < 0) {
             throw new IllegalArgumentException("edit time " + edited);
         }
-        return new SavedPhoto(
-                PhotoReview.fromPrediction(file(folder, f[1]), prediction, agent, mark), stamp(f), edited);
+        PhotoReview review = PhotoReview.fromPrediction(file(folder, f[1]), prediction, agent, mark);
+        if (f.length > 12 && !f[12].isEmpty()) {
+            review = review.withWarning(f[12]);
+        }
+        if (f.length > 13 && MEMORY.equals(f[13])) {
+            review = review.proposedByMemory();
+        }
+        return new SavedPhoto(review, stamp(f), edited);
     }
 
     /** A name inside the shoot: never absolute, never through "..". */

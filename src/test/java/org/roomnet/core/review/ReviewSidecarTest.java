@@ -26,6 +26,9 @@ class ReviewSidecarTest {
     private SavedReview sample() {
         PhotoReview kitchen = Photos.photo(folder.resolve("k.jpg"), "Kitchen", 0.51234567f, 0.3f)
                 .withAgentLabel("Bedroom");
+        PhotoReview noted = Photos.sure(folder.resolve("p3.png"), "Bathroom")
+                .withWarning("colour profile unreadable, assumed sRGB")
+                .proposedByMemory();
         PhotoReview odd = Photos.sure(folder.resolve("tab\there\\name.jpg"), "Backyard")
                 .withListing(new ListingMark(false, true, 3));
         PhotoReview rejected =
@@ -39,6 +42,7 @@ class ReviewSidecarTest {
                         new SavedPhoto(kitchen, new FileStamp(1234, 1_700_000_000_123L)),
                         new SavedPhoto(odd, new FileStamp(1, 2)),
                         new SavedPhoto(rejected, new FileStamp(5, 6)),
+                        new SavedPhoto(noted, new FileStamp(7, 8)),
                         new SavedPhoto(broken, new FileStamp(3, 4))));
     }
 
@@ -51,6 +55,9 @@ class ReviewSidecarTest {
         assertEquals(0.51234567f, read.photos().get(0).review().confidence());
         assertEquals("Kitchen", read.photos().get(0).review().modelLabel());
         assertEquals("Bedroom", read.photos().get(0).review().agentLabel());
+        PhotoReview noted = read.photos().get(3).review();
+        assertEquals("colour profile unreadable, assumed sRGB", noted.warning(), "the decoder's note is kept");
+        assertEquals("memory", noted.source(), "a label the memory proposed stays the memory's");
     }
 
     @Test
