@@ -207,7 +207,12 @@ public final class MainViewModel {
 
     /** Stops classifying (what is classified so far stays) or an export for the listing (which leaves nothing). */
     public void cancel() {
+        Shoot classifying =
+                loader.classifyingProperty().get() ? loader.shootProperty().get() : null;
         loader.cancel();
+        if (classifying != null) {
+            counts.cancelledWith(classifying.toClassify().size() - classifying.classifiedCount());
+        }
         listingActions.cancel();
     }
 

@@ -20,13 +20,18 @@ public final class ReviewCounts {
     private final ReadOnlyIntegerWrapper reviewed = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper corrected = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper unreadable = new ReadOnlyIntegerWrapper();
+    /** Photos left out when the agent cancelled classifying: not in the review until the shoot is opened again. */
+    private final ReadOnlyIntegerWrapper notClassified = new ReadOnlyIntegerWrapper();
+
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No shoot open");
-    private final BooleanBinding allReviewed = photos.greaterThan(0).and(reviewed.isEqualTo(photos));
+    private final BooleanBinding allReviewed =
+            photos.greaterThan(0).and(reviewed.isEqualTo(photos)).and(notClassified.isEqualTo(0));
     private Review review;
 
     /** Follows {@code next} (null: no shoot; {@code opening}: one is on its way). */
     void attach(Review next, boolean opening) {
         review = next;
+        notClassified.set(0);
         if (next != null) {
             next.addListener(ReviewListener.onPhotos(() -> refresh(next)));
             refresh(next);
@@ -52,7 +57,21 @@ public final class ReviewCounts {
                 : String.format("%,d of %,d reviewed", reviewed.get(), photos.get());
         summary.set(Words.plural(photos.get(), "photo") + " \u00b7 " + progress
                 + (corrected.get() > 0 ? String.format(" \u00b7 %,d corrected", corrected.get()) : "")
-                + (unreadable.get() > 0 ? String.format(" \u00b7 %,d unreadable", unreadable.get()) : ""));
+                + (unreadable.get() > 0 ? String.format(" \u00b7 %,d unreadable", unreadable.get()) : "")
+                + (notClassified.get() > 0
+                        ? String.format(" \u00b7 %,d not classified (cancelled)", notClassified.get())
+                        : ""));
+    }
+
+    /**
+     * Classifying was cancelled with {@code count} photos still to go: the summary says so until the shoot is
+     * opened again, and the review is not called complete.
+     */
+    void cancelledWith(int count) {
+        notClassified.set(Math.max(0, count));
+        if (review != null) {
+            refresh(review);
+        }
     }
 
     /** Readable photos of the shoot. */
@@ -74,7 +93,7 @@ public final class ReviewCounts {
         return allReviewed;
     }
 
-    /** "47 photos · 12 of 47 reviewed · 3 corrected · 2 unreadable". */
+    /** "47 photos · 12 of 47 reviewed · 3 corrected · 2 unreadable" (and "· 20 not classified (cancelled)"). */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
