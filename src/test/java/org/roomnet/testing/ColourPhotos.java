@@ -199,6 +199,89 @@ public final class ColourPhotos {
         return b.array();
     }
 
+    /**
+     * A lossless WebP of one colour ({@code rgb}), {@code iccProfile} in its ICCP chunk (null: none). Java writes no
+     * WebP, so the bitstream is written here (VP8L, WebP's lossless format): with a single symbol in each of the
+     * five prefix codes, every pixel is that colour and takes no bits.
+     */
+    public static byte[] solidWebp(int width, int height, int rgb, byte[] iccProfile) {
+        Bits bits = new Bits();
+        bits.put(0x2f, 8); // VP8L signature
+        bits.put(width - 1, 14);
+        bits.put(height - 1, 14);
+        bits.put(0, 1); // no alpha
+        bits.put(0, 3); // version 0
+        bits.put(0, 1); // no transform
+        bits.put(0, 1); // no colour cache
+        bits.put(0, 1); // one prefix code group
+        int[] symbols = {(rgb >> 8) & 0xFF, (rgb >> 16) & 0xFF, rgb & 0xFF, 0xFF, 0
+        }; // green, red, blue, alpha, distance
+        for (int symbol : symbols) {
+            bits.put(1, 1); // a simple code
+            bits.put(0, 1); // of one symbol
+            bits.put(1, 1); // written in 8 bits
+            bits.put(symbol, 8);
+        }
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        if (iccProfile != null) {
+            ByteBuffer vp8x = ByteBuffer.allocate(10).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            vp8x.put((byte) 0x20); // an ICC profile follows
+            vp8x.put(new byte[3]);
+            vp8x.putShort((short) (width - 1)).put((byte) ((width - 1) >> 16));
+            vp8x.putShort((short) (height - 1)).put((byte) ((height - 1) >> 16));
+            riffChunk(chunks, "VP8X", vp8x.array());
+            riffChunk(chunks, "ICCP", iccProfile);
+        }
+        riffChunk(chunks, "VP8L", bits.bytes());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("RIFF".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(littleEndian(4 + chunks.size()));
+        out.writeBytes("WEBP".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(chunks.toByteArray());
+        return out.toByteArray();
+    }
+
+    private static void riffChunk(ByteArrayOutputStream out, String type, byte[] data) {
+        out.writeBytes(type.getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(littleEndian(data.length));
+        out.writeBytes(data);
+        if (data.length % 2 == 1) {
+            out.write(0);
+        }
+    }
+
+    private static byte[] littleEndian(int value) {
+        return ByteBuffer.allocate(4)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(value)
+                .array();
+    }
+
+    /** Bits written least significant first, as VP8L reads them. */
+    private static final class Bits {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private long buffer;
+        private int used;
+
+        void put(int value, int count) {
+            buffer |= ((long) value & ((1L << count) - 1)) << used;
+            used += count;
+            while (used >= 8) {
+                out.write((int) (buffer & 0xFF));
+                buffer >>>= 8;
+                used -= 8;
+            }
+        }
+
+        byte[] bytes() {
+            if (used > 0) {
+                out.write((int) (buffer & 0xFF));
+                buffer = 0;
+                used = 0;
+            }
+            return out.toByteArray();
+        }
+    }
     /** Mean absolute difference per channel, in 0-255 levels, of two pictures of the same size. */
     public static double meanDifference(BufferedImage a, BufferedImage b) {
         long sum = 0;

@@ -97,24 +97,20 @@ class ProfileWarningTest {
     }
 
     /**
-     * WebP: Java writes none, so two tiny files made with PIL (a 64 x 48 red of 200, 40, 40, lossless): one tagged
-     * Display P3 (training's icc.display_p3()), one with 300 zero bytes as its profile, which failed the photo.
+     * WebP (a 64 x 48 red of 200, 40, 40, lossless, written by {@link ColourPhotos#solidWebp}): one tagged Display P3,
+     * one with 300 zero bytes as its profile, which failed the photo.
      */
     @Test
     void aWebpWithABrokenProfileIsTakenForSrgbWithAWarningAndAGoodOneIsConverted() throws Exception {
-        Path junk = copy("junk-profile-red.webp");
+        Path junk = Files.write(dir.resolve("junk.webp"), ColourPhotos.solidWebp(64, 48, 0xC82828, new byte[300]));
         DecodedPhoto decoded = PhotoDecoder.decodeChecked(junk, 0);
         assertEquals(SrgbPixels.PROFILE_UNREADABLE, decoded.warning());
         assertEquals(0xC82828, decoded.image().getRGB(10, 10) & 0xFFFFFF);
-        DecodedPhoto p3 = PhotoDecoder.decodeChecked(copy("p3-red.webp"), 0);
+        Path tagged =
+                Files.write(dir.resolve("p3.webp"), ColourPhotos.solidWebp(64, 48, 0xC82828, IccProfiles.displayP3()));
+        DecodedPhoto p3 = PhotoDecoder.decodeChecked(tagged, 0);
         assertNull(p3.warning());
         assertEquals(0xDA001A, p3.image().getRGB(10, 10) & 0xFFFFFF, "what PIL's ImageCms gives: 218, 0, 26");
-    }
-
-    private Path copy(String resource) throws Exception {
-        try (var in = getClass().getResourceAsStream(resource)) {
-            return Files.write(dir.resolve(resource), in.readAllBytes());
-        }
     }
 
     @Test
