@@ -216,8 +216,8 @@ public final class BatchJob implements Callable<Integer> {
                             memory, blend.size(), String.join(", ", classNames));
                 }
             } catch (Exception e) { // Spark's addFile throws undeclared checked exceptions too
-                String reason = String.valueOf(e.getMessage()).split("; classifying without it")[0];
-                err.println("error: the memory " + memory + " cannot be used: " + reason + "; nothing was classified");
+                err.println("error: the memory " + memory + " cannot be used: " + e.getMessage()
+                        + "; nothing was classified");
                 return EXIT_MODEL;
             }
         }

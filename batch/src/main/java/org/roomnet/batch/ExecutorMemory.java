@@ -7,8 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.roomnet.core.classify.RoomClassifier;
 import org.roomnet.core.memory.BlendSettings;
+import org.roomnet.core.memory.Memory;
 import org.roomnet.core.memory.MemoryBlend;
-import org.roomnet.core.memory.MemoryStore;
+import org.roomnet.core.memory.MemoryFile;
 import org.roomnet.core.memory.ModelKey;
 
 /**
@@ -38,15 +39,17 @@ final class ExecutorMemory {
         if (classifier.description().embeddingOutput() == null) {
             throw new IOException("this model gives no embedding, which the memory needs");
         }
-        MemoryStore.Loaded loaded = new MemoryStore(memoryFile)
-                .load(ModelKey.of(
-                        classifier.modelFile(), classifier.description().version()));
-        if (!loaded.usable()) {
-            throw new IOException(loaded.problem());
+        ModelKey model =
+                ModelKey.of(classifier.modelFile(), classifier.description().version());
+        Memory stored = MemoryFile.read(memoryFile); // a damaged or foreign file says why
+        if (!stored.model().equals(model)) {
+            throw new IOException("it was learned with model " + stored.model().describe() + ", and this model "
+                    + model.describe() + " cannot use its embeddings (memory --relearn on the machine that has the"
+                    + " photos learns them again)");
         }
-        MemoryBlend blend = loaded.memory().isEmpty()
+        MemoryBlend blend = stored.isEmpty()
                 ? null
-                : new MemoryBlend(loaded.memory(), classifier.description().classNames(), BlendSettings.DEFAULT);
+                : new MemoryBlend(stored, classifier.description().classNames(), BlendSettings.DEFAULT);
         READ.put(key, blend);
         return blend;
     }
